@@ -1,0 +1,251 @@
+/*
+ * analysis: the unit-level driver of the engine. Orders functions callees
+ * first over the unit's call graph, computes their summaries (again while
+ * a recursive cycle keeps changing them, a few rounds at most), computes
+ * context summaries on demand, then walks every function once more to
+ * record events, which it sorts and deduplicates.
+ */
+#include "analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+enum { SUMMARY_ROUNDS = 3, SPECIALISATION_DEPTH = 2, CONTEXT_LIMIT = 8 };
+
+int function_global_path(const struct ir_function *function, const char *key)
+{
+    if (!key)
+        return -1;
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent < 0 && path->root_kind == VARIABLE_GLOBAL && path->global_key &&
+            strcmp(path->global_key, key) == 0)
+            return i;
+    }
+    return -1;
+}
+
+void analysis_add_event(struct unit_analysis *shared, struct analysis_result *result,
+                        const struct analysis_event *event)
+{
+    if (result->event_count == result->event_capacity) {
+        int capacity = result->event_capacity ? result->event_capacity * 2 : 16;
+        result->events = arena_grow(shared->arena, result->events, (size_t)result->event_count,
+                                    (size_t)capacity, sizeof *result->events);
+        result->event_capacity = capacity;
+    }
+    result->events[result->event_count++] = *event;
+}
+
+static bool same_context(const struct summary_entry *entry, const struct global_value *context,
+                         int count)
+{
+    if (entry->context_count != count)
+        return false;
+    for (int i = 0; i < count; i++)
+        if (strcmp(entry->context[i].key, context[i].key) != 0 ||
+            entry->context[i].value != context[i].value)
+            return false;
+    return true;
+}
+
+static void compute_summary(struct unit_analysis *shared, struct summary_entry *entry)
+{
+    struct function_analysis analysis;
+    entry->in_progress = true;
+    function_analysis_begin(&analysis, shared, entry->function_index, entry->context,
+                            entry->context_count);
+    dataflow_solve(&analysis);
+    struct function_summary summary;
+    dataflow_summarise(&analysis, &summary);
+    function_analysis_end(&analysis);
+    entry->summary = summary;
+    entry->in_progress = false;
+}
+
+const struct function_summary *summary_for_call(struct function_analysis *caller,
+                                                int function_index,
+                                                const struct flow_state *state)
+{
+    struct unit_analysis *shared = caller->shared;
+    if (function_index < 0 || function_index >= shared->unit->function_count)
+        return NULL;
+    struct summary_entry *general = shared->summaries[function_index];
+    if (!general || !general->summary.computed)
+        return NULL;
+    if (shared->unit->functions[function_index].poisoned)
+        return NULL;
+    const struct function_summary *summary = &general->summary;
+    if (summary->condition_global_count == 0 || shared->specialisation_depth >= SPECIALISATION_DEPTH)
+        return summary;
+
+    struct global_value context[CONTEXT_LIMIT];
+    int count = 0;
+    for (int i = 0; i < summary->condition_global_count && count < CONTEXT_LIMIT; i++) {
+        int path = function_global_path(caller->function, summary->condition_globals[i]);
+        if (path >= 0 && state->paths[path].has_integer) {
+            context[count].key = summary->condition_globals[i];
+            context[count].value = state->paths[path].integer;
+            count++;
+        }
+    }
+    if (count == 0)
+        return summary;
+    for (struct summary_entry *entry = general->next; entry; entry = entry->next) {
+        if (same_context(entry, context, count))
+            return entry->in_progress ? NULL : &entry->summary;
+    }
+    struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
+    entry->function_index = function_index;
+    entry->context = arena_alloc(shared->arena, sizeof *entry->context * (size_t)count);
+    memcpy(entry->context, context, sizeof *context * (size_t)count);
+    entry->context_count = count;
+    entry->next = general->next;
+    general->next = entry;
+    shared->specialisation_depth++;
+    compute_summary(shared, entry);
+    shared->specialisation_depth--;
+    return &entry->summary;
+}
+
+/* Functions in callee-first order (post-order of the call graph), each once. */
+static int callee_first_order(const struct ir_unit *unit, struct arena *arena, int *order)
+{
+    int functions = unit->function_count;
+    char *seen = arena_alloc(arena, (size_t)(functions ? functions : 1));
+    int *stack = arena_alloc(arena, sizeof *stack * (size_t)(functions ? functions : 1));
+    int *block_at = arena_alloc(arena, sizeof *block_at * (size_t)(functions ? functions : 1));
+    int *statement_at = arena_alloc(arena, sizeof *statement_at * (size_t)(functions ? functions : 1));
+    int count = 0;
+    for (int root = 0; root < functions; root++) {
+        if (seen[root])
+            continue;
+        int depth = 0;
+        stack[depth++] = root;
+        seen[root] = 1;
+        block_at[root] = statement_at[root] = 0;
+        while (depth > 0) {
+            int current = stack[depth - 1];
+            const struct ir_function *function = &unit->functions[current];
+            int callee = -1;
+            while (block_at[current] < function->block_count && callee < 0) {
+                const struct cfg_block *block = &function->blocks[block_at[current]];
+                if (statement_at[current] >= block->statement_count) {
+                    block_at[current]++;
+                    statement_at[current] = 0;
+                    continue;
+                }
+                const struct ir_statement *statement = &block->statements[statement_at[current]++];
+                if (statement->kind == STATEMENT_CALL) {
+                    int index = statement->call.function_index;
+                    if (index >= 0 && index < functions && !seen[index])
+                        callee = index;
+                }
+            }
+            if (callee >= 0) {
+                seen[callee] = 1;
+                block_at[callee] = statement_at[callee] = 0;
+                stack[depth++] = callee;
+            } else {
+                order[count++] = current;
+                depth--;
+            }
+        }
+    }
+    return count;
+}
+
+static bool summary_changed(const struct function_summary *a, const struct function_summary *b)
+{
+    return a->computed != b->computed || a->never_returns != b->never_returns ||
+           a->writes_globals != b->writes_globals || a->returns_null != b->returns_null ||
+           a->return_kind != b->return_kind ||
+           a->dereferenced_parameters != b->dereferenced_parameters ||
+           a->dereferenced_global_count != b->dereferenced_global_count;
+}
+
+static int compare_locations(const struct source_location *a, const struct source_location *b)
+{
+    int order = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+    if (order)
+        return order;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return 0;
+}
+
+static int compare_events(const void *left, const void *right)
+{
+    const struct analysis_event *a = left, *b = right;
+    int order = compare_locations(&a->location, &b->location);
+    if (order)
+        return order;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    order = strcmp(a->path_text ? a->path_text : "", b->path_text ? b->path_text : "");
+    if (order)
+        return order;
+    return strcmp(a->function ? a->function : "", b->function ? b->function : "");
+}
+
+void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
+                  struct arena *arena, struct analysis_result *result)
+{
+    memset(result, 0, sizeof *result);
+    struct unit_analysis shared;
+    memset(&shared, 0, sizeof shared);
+    shared.unit = unit;
+    shared.options = options;
+    shared.arena = arena;
+    int functions = unit->function_count;
+    if (functions == 0)
+        return;
+    shared.summaries = arena_alloc(arena, sizeof *shared.summaries * (size_t)functions);
+    for (int i = 0; i < functions; i++) {
+        shared.summaries[i] = arena_alloc(arena, sizeof *shared.summaries[i]);
+        shared.summaries[i]->function_index = i;
+    }
+
+    struct arena scratch;
+    arena_init(&scratch);
+    int *order = arena_alloc(&scratch, sizeof *order * (size_t)functions);
+    int count = callee_first_order(unit, &scratch, order);
+    for (int round = 0; round < SUMMARY_ROUNDS; round++) {
+        bool changed = false;
+        for (int i = 0; i < count; i++) {
+            struct summary_entry *entry = shared.summaries[order[i]];
+            struct function_summary before = entry->summary;
+            entry->next = NULL; /* context summaries depend on callees: recompute on demand */
+            compute_summary(&shared, entry);
+            changed |= summary_changed(&before, &entry->summary);
+        }
+        if (!changed)
+            break;
+    }
+    arena_free(&scratch);
+
+    for (int i = 0; i < functions; i++) {
+        if (unit->functions[i].poisoned)
+            continue;
+        struct function_analysis analysis;
+        function_analysis_begin(&analysis, &shared, i, NULL, 0);
+        dataflow_solve(&analysis);
+        dataflow_report(&analysis, result);
+        function_analysis_end(&analysis);
+    }
+
+    if (result->event_count > 1) {
+        qsort(result->events, (size_t)result->event_count, sizeof *result->events,
+              compare_events);
+        int kept = 1;
+        for (int i = 1; i < result->event_count; i++) {
+            if (compare_events(&result->events[kept - 1], &result->events[i]) != 0)
+                result->events[kept++] = result->events[i];
+        }
+        result->event_count = kept;
+    }
+}

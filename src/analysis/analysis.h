@@ -1,0 +1,82 @@
+/*
+ * analysis: flow-sensitive nullability over the IR of one translation unit.
+ * It computes, for every function, a fixed point of a forward dataflow over
+ * the CFG (lattice in nullability.h), then walks each function once more
+ * and records events: a possibly-NULL or NULL value that reaches a use, and
+ * a NULL test of a pointer that was already dereferenced on every path.
+ * Calls to functions of the same unit use per-function summaries computed
+ * bottom-up. It knows nothing of libclang and prints nothing: the checks
+ * turn events into findings.
+ */
+#ifndef NULLPROOF_ANALYSIS_H
+#define NULLPROOF_ANALYSIS_H
+
+#include <stdbool.h>
+
+#include "../ir/ir.h"
+#include "../rules/rules.h"
+
+/* Why a value may be NULL. */
+enum origin_kind {
+    ORIGIN_ALLOC,         /* an allocator's result (malloc, calloc, strdup, ...) */
+    ORIGIN_LOOKUP,        /* a lookup/search that returns NULL for "absent" */
+    ORIGIN_NULLABLE,      /* any other nullable source (fopen, _Nullable, ...) */
+    ORIGIN_NULL_CONSTANT, /* NULL was assigned */
+    ORIGIN_NULL_CHECK     /* the code tested the pointer against NULL here */
+};
+
+struct null_origin {
+    enum origin_kind kind;
+    struct source_location location; /* the call, the assignment or the test */
+    const char *callee;               /* the source function, or NULL */
+    const char *reason;               /* e.g. "malloc() returns NULL when allocation fails" */
+    const char *path_text;            /* what was made NULL, e.g. "buf" */
+    bool has_definition;              /* the callee is a function of the unit: */
+    struct source_location definition; /* where it returns NULL */
+};
+
+enum event_kind {
+    EVENT_UNSAFE_USE,      /* value NULL or maybe-NULL reaches a use */
+    EVENT_CHECK_AFTER_DEREF
+};
+
+enum sink_kind {
+    SINK_STAR, SINK_ARROW, SINK_INDEX, SINK_RETURN, /* as enum use_kind */
+    SINK_ARGUMENT                                    /* passed where non-NULL is required */
+};
+
+struct analysis_event {
+    enum event_kind kind;
+    const char *function;            /* where the event happens */
+    struct source_location location; /* the use, or the late test */
+    const char *path_text;           /* "buf", "s->name" */
+    enum sink_kind sink;
+    const char *callee;              /* SINK_ARGUMENT: the function called */
+    int argument_index;              /* SINK_ARGUMENT: 0-based; -1 for a global the callee uses */
+    const char *sink_reason;         /* SINK_ARGUMENT: why it must be non-NULL, or NULL */
+    bool definitely_null;            /* NULL on every path, not only on some */
+    const struct null_origin *origin; /* EVENT_UNSAFE_USE */
+    struct source_location dereference; /* EVENT_CHECK_AFTER_DEREF: the earlier dereference;
+                                         * SINK_ARGUMENT into a function of the unit: where
+                                         * that function uses the value (line 0: none) */
+    bool has_call_site;              /* found while following a call from a caller: */
+    struct source_location call_site;
+};
+
+struct analysis_result {
+    struct analysis_event *events;
+    int event_count;
+    int event_capacity;
+};
+
+struct analysis_options {
+    const struct rule_set *rules; /* sources, sinks, noreturn functions */
+    bool follow_calls;            /* analyse callees of the unit in their caller's context */
+};
+
+/* Analyses every non-poisoned function of `unit`; events are allocated in
+ * `arena` (normally the unit's), deduplicated and in a deterministic order. */
+void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
+                  struct arena *arena, struct analysis_result *result);
+
+#endif

@@ -1,0 +1,404 @@
+/*
+ * dataflow: the forward fixed point over one function's CFG (a worklist
+ * visited in reverse post-order), the summary read off a solved function,
+ * and the reporting walk that replays each reachable block once with its
+ * fixed-point entry state. Statement semantics live in transfer.c.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* Upper bound on block visits, far above what real functions need (each
+ * path's value can only rise a few times), so a malformed CFG cannot hang. */
+enum { VISITS_PER_BLOCK = 64 };
+
+void function_analysis_begin(struct function_analysis *analysis, struct unit_analysis *shared,
+                             int function_index, const struct global_value *context,
+                             int context_count)
+{
+    memset(analysis, 0, sizeof *analysis);
+    analysis->shared = shared;
+    analysis->function_index = function_index;
+    analysis->function = &shared->unit->functions[function_index];
+    analysis->context = context;
+    analysis->context_count = context_count;
+    arena_init(&analysis->scratch);
+    const struct ir_function *function = analysis->function;
+    int blocks = function->block_count;
+    analysis->in_states = arena_alloc(&analysis->scratch,
+                                      sizeof *analysis->in_states * (size_t)(blocks ? blocks : 1));
+    analysis->statement_origins = arena_alloc(
+        &analysis->scratch, sizeof *analysis->statement_origins * (size_t)(blocks ? blocks : 1));
+    analysis->condition_origins = arena_alloc(
+        &analysis->scratch, sizeof *analysis->condition_origins * (size_t)(blocks ? blocks : 1));
+    for (int b = 0; b < blocks; b++) {
+        flow_state_init(&analysis->in_states[b], function->path_count, &analysis->scratch);
+        int statements = function->blocks[b].statement_count;
+        analysis->statement_origins[b] = arena_alloc(
+            &analysis->scratch,
+            sizeof *analysis->statement_origins[b] * (size_t)(statements ? statements : 1));
+    }
+}
+
+void function_analysis_end(struct function_analysis *analysis)
+{
+    arena_free(&analysis->scratch);
+}
+
+/* Blocks reachable from the entry in reverse post-order; returns the count.
+ * Iterative, since generated code can nest thousands of blocks deep. */
+static int reverse_postorder(const struct ir_function *function, struct arena *arena, int *order)
+{
+    int blocks = function->block_count;
+    if (function->entry < 0 || blocks == 0)
+        return 0;
+    char *seen = arena_alloc(arena, (size_t)blocks);
+    int *stack = arena_alloc(arena, sizeof *stack * (size_t)blocks);
+    int *next_edge = arena_alloc(arena, sizeof *next_edge * (size_t)blocks);
+    int *postorder = arena_alloc(arena, sizeof *postorder * (size_t)blocks);
+    int depth = 0, count = 0;
+    stack[depth++] = function->entry;
+    seen[function->entry] = 1;
+    while (depth > 0) {
+        int block = stack[depth - 1];
+        const struct cfg_block *node = &function->blocks[block];
+        int edges = node->terminator == TERMINATOR_GOTO ? 1
+                    : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+        if (next_edge[block] < edges) {
+            int successor = node->successors[next_edge[block]++];
+            if (successor >= 0 && successor < blocks && !seen[successor]) {
+                seen[successor] = 1;
+                stack[depth++] = successor;
+            }
+            continue;
+        }
+        postorder[count++] = block;
+        depth--;
+    }
+    for (int i = 0; i < count; i++)
+        order[i] = postorder[count - 1 - i];
+    return count;
+}
+
+void dataflow_solve(struct function_analysis *analysis)
+{
+    const struct ir_function *function = analysis->function;
+    int blocks = function->block_count;
+    if (function->entry < 0 || blocks == 0)
+        return;
+    struct arena *scratch = &analysis->scratch;
+    int *order = arena_alloc(scratch, sizeof *order * (size_t)blocks);
+    int *rank = arena_alloc(scratch, sizeof *rank * (size_t)blocks);
+    char *dirty = arena_alloc(scratch, (size_t)blocks);
+    int count = reverse_postorder(function, scratch, order);
+    for (int i = 0; i < count; i++)
+        rank[order[i]] = i;
+
+    struct flow_state out, edge;
+    flow_state_init(&out, function->path_count, scratch);
+    flow_state_init(&edge, function->path_count, scratch);
+    transfer_entry_state(analysis, &analysis->in_states[function->entry]);
+    dirty[function->entry] = 1;
+
+    long budget = (long)count * VISITS_PER_BLOCK;
+    int first = rank[function->entry];
+    while (first < count && budget-- > 0) {
+        int block = order[first];
+        dirty[block] = 0;
+        flow_state_copy(&out, &analysis->in_states[block]);
+        const struct cfg_block *node = &function->blocks[block];
+        for (int i = 0; i < node->statement_count && out.reachable; i++)
+            transfer_statement(analysis, block, i, &out);
+        int edges = !out.reachable ? 0
+                    : node->terminator == TERMINATOR_GOTO ? 1
+                    : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+        int next = count;
+        for (int e = 0; e < edges; e++) {
+            int successor = node->successors[e];
+            if (successor < 0 || successor >= blocks)
+                continue;
+            flow_state_copy(&edge, &out);
+            transfer_edge(analysis, block, e, &edge);
+            if (flow_state_join(&analysis->in_states[successor], &edge)) {
+                dirty[successor] = 1;
+                if (rank[successor] < next)
+                    next = rank[successor];
+            }
+        }
+        /* Continue with the earliest dirty block in reverse post-order. */
+        for (int i = first + 1; i < count && i < next; i++) {
+            if (dirty[order[i]]) {
+                next = i;
+                break;
+            }
+        }
+        if (next == count) {
+            for (int i = 0; i < count; i++) {
+                if (dirty[order[i]]) {
+                    next = i;
+                    break;
+                }
+            }
+        }
+        first = next;
+    }
+}
+
+/* The state at the end of `block` (before its terminator). */
+static void block_exit_state(struct function_analysis *analysis, int block,
+                             struct flow_state *out)
+{
+    flow_state_copy(out, &analysis->in_states[block]);
+    const struct cfg_block *node = &analysis->function->blocks[block];
+    for (int i = 0; i < node->statement_count && out->reachable; i++)
+        transfer_statement(analysis, block, i, out);
+}
+
+void dataflow_report(struct function_analysis *analysis, struct analysis_result *events)
+{
+    const struct ir_function *function = analysis->function;
+    int blocks = function->block_count;
+    if (function->entry < 0 || blocks == 0)
+        return;
+    int *order = arena_alloc(&analysis->scratch, sizeof *order * (size_t)blocks);
+    int count = reverse_postorder(function, &analysis->scratch, order);
+    struct flow_state out;
+    flow_state_init(&out, function->path_count, &analysis->scratch);
+    analysis->events = events;
+    for (int i = 0; i < count; i++) {
+        int block = order[i];
+        if (!analysis->in_states[block].reachable)
+            continue;
+        block_exit_state(analysis, block, &out);
+        transfer_check_terminator(analysis, block, &out);
+    }
+    analysis->events = NULL;
+}
+
+static bool name_says_lookup(const char *name)
+{
+    static const char *const words[] = {"find", "lookup", "get", "search", "query", "locate",
+                                        "match", "fetch", "peek", "first", "next"};
+    char lowered[128];
+    size_t length = strlen(name);
+    if (length >= sizeof lowered)
+        length = sizeof lowered - 1;
+    for (size_t i = 0; i < length; i++)
+        lowered[i] = (char)tolower((unsigned char)name[i]);
+    lowered[length] = '\0';
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(lowered, words[i]))
+            return true;
+    return false;
+}
+
+static bool has_loop(const struct ir_function *function, struct arena *arena)
+{
+    int blocks = function->block_count;
+    int *order = arena_alloc(arena, sizeof *order * (size_t)(blocks ? blocks : 1));
+    int *rank = arena_alloc(arena, sizeof *rank * (size_t)(blocks ? blocks : 1));
+    int count = reverse_postorder(function, arena, order);
+    for (int i = 0; i < blocks; i++)
+        rank[i] = -1;
+    for (int i = 0; i < count; i++)
+        rank[order[i]] = i;
+    for (int i = 0; i < count; i++) {
+        const struct cfg_block *node = &function->blocks[order[i]];
+        int edges = node->terminator == TERMINATOR_GOTO ? 1
+                    : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+        for (int e = 0; e < edges; e++) {
+            int successor = node->successors[e];
+            if (successor >= 0 && successor < blocks && rank[successor] >= 0 &&
+                rank[successor] <= i)
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool root_is_global(const struct ir_function *function, int path)
+{
+    return path >= 0 && function->paths[ir_path_root(function, path)].root_kind == VARIABLE_GLOBAL;
+}
+
+static void add_condition_global(struct unit_analysis *shared, struct function_summary *summary,
+                                 const char *key, int *capacity)
+{
+    for (int i = 0; i < summary->condition_global_count; i++)
+        if (strcmp(summary->condition_globals[i], key) == 0)
+            return;
+    if (summary->condition_global_count == *capacity) {
+        int grown = *capacity ? *capacity * 2 : 4;
+        summary->condition_globals =
+            arena_grow(shared->arena, summary->condition_globals,
+                       (size_t)summary->condition_global_count, (size_t)grown,
+                       sizeof *summary->condition_globals);
+        *capacity = grown;
+    }
+    summary->condition_globals[summary->condition_global_count++] = key;
+}
+
+/* Syntactic facts: does the function write globals (itself or through
+ * calls that may), which integer globals does it branch on. */
+static void summarise_syntax(struct function_analysis *analysis, struct function_summary *summary)
+{
+    struct unit_analysis *shared = analysis->shared;
+    const struct ir_function *function = analysis->function;
+    int capacity = 0;
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        for (int i = 0; i < block->statement_count; i++) {
+            const struct ir_statement *statement = &block->statements[i];
+            if (statement->kind == STATEMENT_ASSIGN && root_is_global(function, statement->target))
+                summary->writes_globals = true;
+            if (statement->kind != STATEMENT_CALL)
+                continue;
+            const struct ir_call *call = &statement->call;
+            if (root_is_global(function, call->target))
+                summary->writes_globals = true;
+            if (rules_find(shared->options->rules, call->callee))
+                continue;
+            if (call->function_index < 0) {
+                summary->writes_globals = true;
+            } else if (call->function_index != analysis->function_index) {
+                struct summary_entry *callee = shared->summaries[call->function_index];
+                if (!callee || !callee->summary.computed || callee->summary.writes_globals)
+                    summary->writes_globals = true;
+            }
+        }
+        if (block->terminator == TERMINATOR_BRANCH &&
+            (block->condition.kind == CONDITION_INTEGER_EQUALS ||
+             block->condition.kind == CONDITION_NONZERO) &&
+            block->condition.path >= 0) {
+            const struct access_path *path = &function->paths[block->condition.path];
+            if (path->parent < 0 && path->root_kind == VARIABLE_GLOBAL && path->global_key)
+                add_condition_global(shared, summary, path->global_key, &capacity);
+        }
+    }
+}
+
+static enum origin_kind returned_kind(const struct ir_function *function, bool loops,
+                                      const struct null_origin *origin)
+{
+    if (origin && origin->kind == ORIGIN_ALLOC)
+        return ORIGIN_ALLOC;
+    if (origin && origin->kind == ORIGIN_LOOKUP)
+        return ORIGIN_LOOKUP;
+    if (name_says_lookup(function->name) || loops)
+        return ORIGIN_LOOKUP;
+    return ORIGIN_NULLABLE;
+}
+
+static const char *return_reason(struct arena *arena, const struct ir_function *function,
+                                 enum origin_kind kind, const struct null_origin *origin)
+{
+    if (kind == ORIGIN_ALLOC && origin && origin->callee)
+        return arena_printf(arena, "%s() returns NULL when %s() fails", function->name,
+                            origin->callee);
+    if (kind == ORIGIN_LOOKUP)
+        return arena_printf(arena, "%s() returns NULL when nothing matches", function->name);
+    return arena_printf(arena, "%s() returns NULL on some paths", function->name);
+}
+
+void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary)
+{
+    struct unit_analysis *shared = analysis->shared;
+    const struct ir_function *function = analysis->function;
+    memset(summary, 0, sizeof *summary);
+    summary->computed = true;
+    summarise_syntax(analysis, summary);
+
+    int parameters = function->parameter_count < 32 ? function->parameter_count : 32;
+    uint32_t used = parameters == 32 ? 0xffffffffu : ((1u << parameters) - 1);
+    int globals = 0;
+    for (int i = 0; i < function->path_count; i++)
+        if (function->paths[i].parent < 0 && function->paths[i].root_kind == VARIABLE_GLOBAL &&
+            function->paths[i].global_key)
+            globals++;
+    const struct source_location **global_use =
+        arena_alloc(&analysis->scratch, sizeof *global_use * (size_t)(globals ? globals : 1));
+    bool first_return = true, loops = has_loop(function, &analysis->scratch);
+    const struct null_origin *null_origin = NULL;
+    bool returns_null = false;
+
+    struct flow_state out;
+    flow_state_init(&out, function->path_count, &analysis->scratch);
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        if (block->terminator != TERMINATOR_RETURN || !analysis->in_states[b].reachable)
+            continue;
+        block_exit_state(analysis, b, &out);
+        if (!out.reachable)
+            continue;
+        for (int p = 0; p < parameters; p++) {
+            const struct source_location *use = out.paths[function->parameter_paths[p]].entry_use;
+            if (!use) {
+                used &= ~(1u << p);
+            } else if (first_return) {
+                summary->parameter_use[p] = *use;
+            }
+        }
+        for (int i = 0, g = 0; i < function->path_count; i++) {
+            const struct access_path *path = &function->paths[i];
+            if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
+                continue;
+            global_use[g] = first_return ? out.paths[i].entry_use
+                                         : (out.paths[i].entry_use ? global_use[g] : NULL);
+            g++;
+        }
+        first_return = false;
+        if (!block->has_return_value || !function->returns_pointer)
+            continue;
+        struct ir_value value = block->returned;
+        bool is_null = value.kind == VALUE_NULL ||
+                       (value.kind == VALUE_INTEGER && value.integer == 0);
+        const struct null_origin *origin = NULL;
+        if (value.kind == VALUE_PATH) {
+            const struct path_state *returned = &out.paths[value.path];
+            if (returned->nullability == NULLABILITY_NULL ||
+                returned->nullability == NULLABILITY_MAYBE) {
+                is_null = true;
+                origin = returned->origin;
+            }
+        }
+        if (is_null && (!returns_null || block->return_location.line < summary->null_return.line)) {
+            returns_null = true;
+            summary->null_return = block->return_location;
+            null_origin = origin;
+        }
+    }
+    summary->never_returns = first_return && function->entry >= 0;
+    if (first_return)
+        used = 0;
+    summary->dereferenced_parameters = used;
+    if (returns_null) {
+        summary->returns_null = true;
+        summary->return_kind = returned_kind(function, loops, null_origin);
+        summary->return_reason =
+            return_reason(shared->arena, function, summary->return_kind, null_origin);
+    }
+    int kept = 0;
+    for (int g = 0; g < globals; g++)
+        if (!first_return && global_use[g])
+            kept++;
+    if (kept) {
+        summary->dereferenced_globals =
+            arena_alloc(shared->arena, sizeof *summary->dereferenced_globals * (size_t)kept);
+        summary->global_names =
+            arena_alloc(shared->arena, sizeof *summary->global_names * (size_t)kept);
+        summary->global_use = arena_alloc(shared->arena, sizeof *summary->global_use * (size_t)kept);
+        for (int i = 0, g = 0; i < function->path_count; i++) {
+            const struct access_path *path = &function->paths[i];
+            if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
+                continue;
+            if (global_use[g]) {
+                int k = summary->dereferenced_global_count++;
+                summary->dereferenced_globals[k] = path->global_key;
+                summary->global_names[k] = path->text;
+                summary->global_use[k] = *global_use[g];
+            }
+            g++;
+        }
+    }
+}

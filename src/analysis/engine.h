@@ -1,0 +1,95 @@
+/*
+ * engine: the analysis's private interfaces, shared by transfer.c (what
+ * one statement or one branch edge does to a flow_state), dataflow.c (the
+ * fixed point over one function, summaries, the reporting walk) and
+ * analysis.c (order over the call graph, contexts). Not for other modules.
+ */
+#ifndef NULLPROOF_ENGINE_H
+#define NULLPROOF_ENGINE_H
+
+#include "analysis.h"
+#include "nullability.h"
+#include "summary.h"
+
+/* A summary computed for one calling context of one function. */
+struct summary_entry {
+    int function_index;
+    struct global_value *context;
+    int context_count;
+    bool in_progress;
+    struct function_summary summary;
+    struct summary_entry *next;
+};
+
+/* Everything shared by the analysis of one unit. */
+struct unit_analysis {
+    const struct ir_unit *unit;
+    const struct analysis_options *options;
+    struct arena *arena;              /* results: origins, summaries, events */
+    struct summary_entry **summaries; /* per function: a list, context-free entry first */
+    int specialisation_depth;         /* nesting of context summaries being computed */
+};
+
+/* The analysis of one function in one context. */
+struct function_analysis {
+    struct unit_analysis *shared;
+    const struct ir_function *function;
+    int function_index;
+    struct arena scratch;              /* flow states; freed with the function */
+    struct flow_state *in_states;      /* per block */
+    const struct null_origin ***statement_origins; /* lazily made origins per statement */
+    const struct null_origin **condition_origins;  /* per block: NULL learnt on the false edge */
+    struct analysis_result *events;    /* non-NULL only in the reporting walk */
+    const struct global_value *context;
+    int context_count;
+};
+
+/* Applies statement `index` of `block` to `state`. Records events when
+ * analysis->events is set. */
+void transfer_statement(struct function_analysis *analysis, int block, int index,
+                        struct flow_state *state);
+
+/* Refines `state` for the edge `successor` (0: condition true, 1: false)
+ * of `block`'s terminator; leaves it unreachable when the edge cannot be
+ * taken with what is known. */
+void transfer_edge(struct function_analysis *analysis, int block, int successor,
+                   struct flow_state *state);
+
+/* Reports a check of a pointer already dereferenced on every path
+ * (reporting walk only). */
+void transfer_check_terminator(struct function_analysis *analysis, int block,
+                               const struct flow_state *state);
+
+/* Sets up the state at the function's entry. */
+void transfer_entry_state(struct function_analysis *analysis, struct flow_state *state);
+
+/* The summary of `function_index` for the context a call sees in `state`
+ * of the caller, computing it if needed; NULL while it is being computed
+ * (recursion) or when the callee has no body in the unit. */
+const struct function_summary *summary_for_call(struct function_analysis *caller,
+                                                int function_index,
+                                                const struct flow_state *state);
+
+/* Runs the fixed point of one function (analysis already set up). */
+void dataflow_solve(struct function_analysis *analysis);
+
+/* Sets up / tears down a function_analysis. */
+void function_analysis_begin(struct function_analysis *analysis, struct unit_analysis *shared,
+                             int function_index, const struct global_value *context,
+                             int context_count);
+void function_analysis_end(struct function_analysis *analysis);
+
+/* Builds a summary from a solved function. */
+void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary);
+
+/* Walks a solved function once more, recording events. */
+void dataflow_report(struct function_analysis *analysis, struct analysis_result *events);
+
+/* Appends an event (copy) to the result. */
+void analysis_add_event(struct unit_analysis *shared, struct analysis_result *result,
+                        const struct analysis_event *event);
+
+/* Path id of the global with `key` in `function`, or -1. */
+int function_global_path(const struct ir_function *function, const char *key);
+
+#endif

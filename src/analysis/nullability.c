@@ -1,0 +1,127 @@
+/*
+ * nullability: the lattice's join, pointwise over a flow_state.
+ */
+#include "nullability.h"
+
+#include <string.h>
+
+enum nullability nullability_join(enum nullability a, enum nullability b)
+{
+    if (a == b)
+        return a;
+    if (a == NULLABILITY_BOTTOM)
+        return b;
+    if (b == NULLABILITY_BOTTOM)
+        return a;
+    if (a == NULLABILITY_MAYBE || b == NULLABILITY_MAYBE)
+        return NULLABILITY_MAYBE;
+    /* Two different values among non-null, null and unknown. */
+    if (a == NULLABILITY_NULL || b == NULLABILITY_NULL)
+        return NULLABILITY_MAYBE;
+    return NULLABILITY_UNKNOWN; /* non-null and unknown */
+}
+
+static bool location_before(const struct source_location *a, const struct source_location *b)
+{
+    if (a->line != b->line)
+        return a->line < b->line;
+    return a->column < b->column;
+}
+
+const struct null_origin *origin_choose(const struct null_origin *a, const struct null_origin *b)
+{
+    if (!a)
+        return b;
+    if (!b || a == b)
+        return a;
+    if (location_before(&a->location, &b->location))
+        return a;
+    if (location_before(&b->location, &a->location))
+        return b;
+    return a->kind <= b->kind ? a : b;
+}
+
+static const struct source_location *location_choose(const struct source_location *a,
+                                                     const struct source_location *b)
+{
+    if (!a || !b)
+        return NULL; /* "on every path" needs both */
+    return location_before(b, a) ? b : a;
+}
+
+struct path_state path_state_unknown(void)
+{
+    struct path_state state;
+    memset(&state, 0, sizeof state);
+    state.nullability = NULLABILITY_UNKNOWN;
+    state.alias = -1;
+    state.entry_of = -1;
+    return state;
+}
+
+static bool join_path(struct path_state *into, const struct path_state *from)
+{
+    struct path_state joined = *into;
+    joined.nullability = nullability_join(into->nullability, from->nullability);
+    const struct null_origin *into_origin =
+        into->nullability == NULLABILITY_NULL || into->nullability == NULLABILITY_MAYBE
+            ? into->origin : NULL;
+    const struct null_origin *from_origin =
+        from->nullability == NULLABILITY_NULL || from->nullability == NULLABILITY_MAYBE
+            ? from->origin : NULL;
+    joined.origin = joined.nullability == NULLABILITY_NULL || joined.nullability == NULLABILITY_MAYBE
+                        ? origin_choose(into_origin, from_origin) : NULL;
+    joined.has_integer = into->has_integer && from->has_integer && into->integer == from->integer;
+    if (!joined.has_integer)
+        joined.integer = 0;
+    if (into->alias != from->alias)
+        joined.alias = -1;
+    if (into->entry_of != from->entry_of)
+        joined.entry_of = -1;
+    joined.dereferenced = location_choose(into->dereferenced, from->dereferenced);
+    joined.entry_use = location_choose(into->entry_use, from->entry_use);
+    bool changed = memcmp(&joined, into, sizeof joined) != 0;
+    *into = joined;
+    return changed;
+}
+
+void flow_state_init(struct flow_state *state, int count, struct arena *arena)
+{
+    state->reachable = false;
+    state->count = count;
+    state->paths = arena_alloc(arena, sizeof *state->paths * (size_t)(count ? count : 1));
+    for (int i = 0; i < count; i++)
+        state->paths[i] = path_state_unknown();
+}
+
+void flow_state_copy(struct flow_state *into, const struct flow_state *from)
+{
+    into->reachable = from->reachable;
+    memcpy(into->paths, from->paths, sizeof *into->paths * (size_t)from->count);
+}
+
+bool flow_state_join(struct flow_state *into, const struct flow_state *from)
+{
+    if (!from->reachable)
+        return false;
+    if (!into->reachable) {
+        flow_state_copy(into, from);
+        return true;
+    }
+    bool changed = false;
+    for (int i = 0; i < into->count; i++)
+        changed |= join_path(&into->paths[i], &from->paths[i]);
+    return changed;
+}
+
+const char *nullability_name(enum nullability nullability)
+{
+    switch (nullability) {
+    case NULLABILITY_BOTTOM: return "bottom";
+    case NULLABILITY_NONNULL: return "non-null";
+    case NULLABILITY_NULL: return "null";
+    case NULLABILITY_UNKNOWN: return "unknown";
+    case NULLABILITY_MAYBE: return "maybe-null";
+    }
+    return "?";
+}

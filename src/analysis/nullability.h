@@ -1,0 +1,73 @@
+/*
+ * nullability: the abstract values of the dataflow and their join.
+ * One path_state per access path; a flow_state holds them all for one
+ * program point. The lattice of a pointer's nullability is
+ *
+ *            maybe-null
+ *           /          \
+ *       unknown        null
+ *          |            |
+ *       non-null        |
+ *           \          /
+ *             bottom
+ *
+ * joined pointwise with: an integer constant (kept when equal), a
+ * must-alias class (kept when equal), "dereferenced on every path" (kept
+ * when on both sides) and, for summaries, "entry value used unchecked on
+ * every path". Pure data and functions: no IR walking here.
+ */
+#ifndef NULLPROOF_NULLABILITY_H
+#define NULLPROOF_NULLABILITY_H
+
+#include <stdbool.h>
+
+#include "../ir/ir.h"
+#include "analysis.h"
+
+enum nullability {
+    NULLABILITY_BOTTOM,  /* no path reaches here with a value */
+    NULLABILITY_NONNULL,
+    NULLABILITY_NULL,
+    NULLABILITY_UNKNOWN, /* nothing known: not reported */
+    NULLABILITY_MAYBE    /* NULL on some path: reported when used */
+};
+
+struct path_state {
+    enum nullability nullability;
+    const struct null_origin *origin;    /* NULL and MAYBE: why */
+    bool has_integer;
+    long long integer;
+    int alias;                           /* representative of the must-alias class, or -1 */
+    int entry_of;                        /* holds the entry value of this parameter/global root, or -1 */
+    const struct source_location *dereferenced; /* dereferenced on every path to here: the first place */
+    const struct source_location *entry_use;    /* on roots: entry value used unchecked on every path */
+};
+
+struct flow_state {
+    bool reachable;
+    int count;
+    struct path_state *paths;
+};
+
+/* The least upper bound of two nullabilities. */
+enum nullability nullability_join(enum nullability a, enum nullability b);
+
+/* The origin to keep when two paths meet: the earlier in the source, so
+ * results do not depend on visiting order. Either may be NULL. */
+const struct null_origin *origin_choose(const struct null_origin *a, const struct null_origin *b);
+
+/* Joins `from` into `into` (same path count); returns true when `into` changed. */
+bool flow_state_join(struct flow_state *into, const struct flow_state *from);
+
+/* Makes `into` an unreachable state of `count` paths, memory from `arena`. */
+void flow_state_init(struct flow_state *state, int count, struct arena *arena);
+
+/* Copies contents (both already sized alike). */
+void flow_state_copy(struct flow_state *into, const struct flow_state *from);
+
+/* A path's state with nothing known. */
+struct path_state path_state_unknown(void);
+
+const char *nullability_name(enum nullability nullability);
+
+#endif

@@ -1,0 +1,509 @@
+/*
+ * transfer: what one IR statement, or one branch edge, does to the
+ * nullability of every access path. Uses of NULL or maybe-NULL values and
+ * late NULL tests become events when the caller is the reporting walk.
+ * The fixed point itself is in dataflow.c.
+ */
+#include <string.h>
+
+#include "engine.h"
+
+static const struct ir_function *function_of(const struct function_analysis *analysis)
+{
+    return analysis->function;
+}
+
+/* The representative of the must-alias class of `path`. */
+static int alias_root(const struct flow_state *state, int path)
+{
+    int alias = state->paths[path].alias;
+    return alias >= 0 ? alias : path;
+}
+
+/* Forgets everything about `path` and the paths reached from it. What is
+ * known about the entry value it held (entry_use) stays: that is about the
+ * value, not the variable. */
+static void kill_path(const struct ir_function *function, struct flow_state *state, int path)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        struct path_state *other = &state->paths[i];
+        if (other->alias >= 0 && ir_path_is_below(function, other->alias, path))
+            other->alias = -1;
+        if (i != path && ir_path_is_below(function, i, path)) {
+            const struct source_location *entry_use = other->entry_use;
+            *other = path_state_unknown();
+            other->entry_use = entry_use;
+        }
+    }
+    struct path_state *target = &state->paths[path];
+    const struct source_location *entry_use = target->entry_use;
+    *target = path_state_unknown();
+    target->entry_use = entry_use;
+}
+
+/* Forgets what is known below `path` (the fields of what it points to),
+ * keeping `path` itself. */
+static void kill_below(const struct ir_function *function, struct flow_state *state, int path)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        if (i != path && ir_path_is_below(function, i, path))
+            kill_path(function, state, i);
+    }
+}
+
+static void refine_nonnull(const struct ir_function *function, struct flow_state *state, int path,
+                           const struct source_location *dereference)
+{
+    int root = alias_root(state, path);
+    for (int i = 0; i < function->path_count; i++) {
+        struct path_state *member = &state->paths[i];
+        if (i != root && member->alias != root)
+            continue;
+        member->nullability = NULLABILITY_NONNULL;
+        member->origin = NULL;
+        if (dereference && !member->dereferenced)
+            member->dereferenced = dereference;
+    }
+}
+
+static void refine_null(const struct ir_function *function, struct flow_state *state, int path,
+                        const struct null_origin *origin)
+{
+    int root = alias_root(state, path);
+    for (int i = 0; i < function->path_count; i++) {
+        struct path_state *member = &state->paths[i];
+        if (i != root && member->alias != root)
+            continue;
+        if (member->nullability != NULLABILITY_NULL || !member->origin)
+            member->origin = origin;
+        member->nullability = NULLABILITY_NULL;
+        member->dereferenced = NULL;
+    }
+}
+
+static struct null_origin *new_origin(struct function_analysis *analysis, enum origin_kind kind,
+                                      struct source_location location, const char *callee,
+                                      const char *reason, int path)
+{
+    struct null_origin *origin = arena_alloc(analysis->shared->arena, sizeof *origin);
+    origin->kind = kind;
+    origin->location = location;
+    origin->callee = callee;
+    origin->reason = reason;
+    origin->path_text = path >= 0 ? function_of(analysis)->paths[path].text : NULL;
+    return origin;
+}
+
+static enum origin_kind origin_of_source(enum source_kind kind)
+{
+    switch (kind) {
+    case SOURCE_ALLOC: return ORIGIN_ALLOC;
+    case SOURCE_LOOKUP: return ORIGIN_LOOKUP;
+    case SOURCE_NULLABLE:
+    case SOURCE_NONE: break;
+    }
+    return ORIGIN_NULLABLE;
+}
+
+/* The origin made by statement `index` of `block`, created once per
+ * analysis so that events and joins compare equal pointers. */
+static const struct null_origin *statement_origin(struct function_analysis *analysis, int block,
+                                                  int index, const struct function_rule *rule,
+                                                  const struct function_summary *summary)
+{
+    const struct null_origin **slot = &analysis->statement_origins[block][index];
+    if (*slot)
+        return *slot;
+    const struct ir_statement *statement = &function_of(analysis)->blocks[block].statements[index];
+    struct arena *arena = analysis->shared->arena;
+    struct null_origin *origin;
+    if (statement->kind == STATEMENT_CALL) {
+        const struct ir_call *call = &statement->call;
+        const char *callee = call->callee ? call->callee : "the called function";
+        if (rule && rule->returns != SOURCE_NONE) {
+            origin = new_origin(analysis, origin_of_source(rule->returns), statement->location,
+                                call->callee,
+                                arena_printf(arena, "%s() %s", callee,
+                                             rule->reason ? rule->reason : "may return NULL"),
+                                call->target);
+        } else if (summary && summary->returns_null) {
+            origin = new_origin(analysis, summary->return_kind, statement->location, call->callee,
+                                summary->return_reason, call->target);
+            origin->has_definition = true;
+            origin->definition = summary->null_return;
+        } else {
+            origin = new_origin(analysis, ORIGIN_NULLABLE, statement->location, call->callee,
+                                arena_printf(arena, "%s() is declared to return a nullable pointer",
+                                             callee),
+                                call->target);
+        }
+    } else {
+        origin = new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location, NULL,
+                            arena_printf(arena, "'%s' is assigned NULL here",
+                                         statement->target >= 0
+                                             ? function_of(analysis)->paths[statement->target].text
+                                             : "the pointer"),
+                            statement->target);
+    }
+    *slot = origin;
+    return origin;
+}
+
+static const struct null_origin *condition_origin(struct function_analysis *analysis, int block)
+{
+    const struct null_origin **slot = &analysis->condition_origins[block];
+    if (!*slot) {
+        const struct ir_condition *condition = &function_of(analysis)->blocks[block].condition;
+        const char *text = function_of(analysis)->paths[condition->path].text;
+        *slot = new_origin(analysis, ORIGIN_NULL_CHECK, condition->location, NULL,
+                           arena_printf(analysis->shared->arena,
+                                        "'%s' is tested against NULL here, so it may be NULL",
+                                        text),
+                           condition->path);
+    }
+    return *slot;
+}
+
+struct use_site {
+    const struct source_location *location;
+    enum sink_kind sink;
+    const char *callee;
+    int argument_index;
+    const char *sink_reason;
+    const struct source_location *callee_use; /* where a summarised callee dereferences it */
+};
+
+static void report_value(struct function_analysis *analysis, const struct use_site *site,
+                         const char *text, enum nullability nullability,
+                         const struct null_origin *origin)
+{
+    if (!analysis->events || analysis->function->poisoned || !origin)
+        return;
+    if (nullability != NULLABILITY_NULL && nullability != NULLABILITY_MAYBE)
+        return;
+    struct analysis_event event;
+    memset(&event, 0, sizeof event);
+    event.kind = EVENT_UNSAFE_USE;
+    event.function = analysis->function->name;
+    event.location = *site->location;
+    event.path_text = text;
+    event.sink = site->sink;
+    event.callee = site->callee;
+    event.argument_index = site->argument_index;
+    event.sink_reason = site->sink_reason;
+    event.definitely_null = nullability == NULLABILITY_NULL;
+    event.origin = origin;
+    if (site->callee_use)
+        event.dereference = *site->callee_use;
+    analysis_add_event(analysis->shared, analysis->events, &event);
+}
+
+/* A use of `path`: report it if it may be NULL, remember an unchecked use
+ * of an entry value for the summary, then treat it as non-NULL (a second
+ * use of the same value is not reported again). */
+static void use_path(struct function_analysis *analysis, struct flow_state *state, int path,
+                     const struct use_site *site)
+{
+    const struct ir_function *function = function_of(analysis);
+    struct path_state *value = &state->paths[path];
+    report_value(analysis, site, function->paths[path].text, value->nullability, value->origin);
+    if (value->nullability == NULLABILITY_UNKNOWN && value->entry_of >= 0) {
+        struct path_state *entry = &state->paths[value->entry_of];
+        if (!entry->entry_use)
+            entry->entry_use = site->location;
+    }
+    bool dereferences = site->sink != SINK_RETURN;
+    refine_nonnull(function, state, path, dereferences ? site->location : NULL);
+}
+
+static enum sink_kind sink_of_use(enum use_kind use)
+{
+    switch (use) {
+    case USE_STAR: return SINK_STAR;
+    case USE_ARROW: return SINK_ARROW;
+    case USE_INDEX: return SINK_INDEX;
+    case USE_RETURN: return SINK_RETURN;
+    }
+    return SINK_STAR;
+}
+
+static void transfer_assign(struct function_analysis *analysis, int block, int index,
+                            struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_statement *statement = &function->blocks[block].statements[index];
+    int target = statement->target;
+    struct ir_value value = statement->value;
+    if (target < 0)
+        return;
+    if (value.kind == VALUE_PATH && value.path == target)
+        return;
+    struct path_state source = value.kind == VALUE_PATH ? state->paths[value.path]
+                                                         : path_state_unknown();
+    kill_path(function, state, target);
+    struct path_state *result = &state->paths[target];
+    switch (value.kind) {
+    case VALUE_UNKNOWN:
+        break;
+    case VALUE_NULL:
+        result->nullability = NULLABILITY_NULL;
+        result->origin = statement_origin(analysis, block, index, NULL, NULL);
+        break;
+    case VALUE_NONNULL:
+        result->nullability = NULLABILITY_NONNULL;
+        break;
+    case VALUE_INTEGER:
+        if (function->paths[target].is_pointer && value.integer == 0) {
+            result->nullability = NULLABILITY_NULL;
+            result->origin = statement_origin(analysis, block, index, NULL, NULL);
+        } else {
+            result->has_integer = true;
+            result->integer = value.integer;
+        }
+        break;
+    case VALUE_PATH: {
+        const struct source_location *entry_use = result->entry_use;
+        int alias = source.alias >= 0 ? source.alias : value.path;
+        *result = source;
+        result->entry_use = entry_use;
+        if (alias == target) {
+            /* The class's representative was just overwritten: the source leads it now. */
+            state->paths[value.path].alias = -1;
+            alias = value.path;
+        }
+        result->alias = alias;
+        break;
+    }
+    }
+}
+
+/* Whether argument `index` of the call must not be NULL, and why. */
+static bool argument_required(const struct ir_function *function, const struct ir_call *call,
+                              const struct function_rule *rule,
+                              const struct function_summary *summary, int index,
+                              const char **reason, const struct source_location **callee_use)
+{
+    *reason = NULL;
+    *callee_use = NULL;
+    if (index >= 32)
+        return false;
+    uint32_t bit = 1u << index;
+    if (summary && (summary->dereferenced_parameters & bit)) {
+        *callee_use = &summary->parameter_use[index];
+        return true;
+    }
+    if ((call->nonnull_arguments & bit) || (rule && (rule->nonnull_arguments & bit)))
+        return true;
+    if (call->facts & CALL_ALL_NONNULL) {
+        struct ir_value argument = call->arguments[index];
+        return argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer;
+    }
+    return false;
+}
+
+static void transfer_call(struct function_analysis *analysis, int block, int index,
+                          struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_statement *statement = &function->blocks[block].statements[index];
+    const struct ir_call *call = &statement->call;
+    const struct function_rule *rule = rules_find(analysis->shared->options->rules, call->callee);
+    const struct function_summary *summary =
+        call->function_index >= 0 ? summary_for_call(analysis, call->function_index, state)
+                                  : NULL;
+
+    for (int i = 0; i < call->argument_count; i++) {
+        const char *reason;
+        const struct source_location *callee_use;
+        if (!argument_required(function, call, rule, summary, i, &reason, &callee_use))
+            continue;
+        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, i, reason,
+                                callee_use};
+        struct ir_value argument = call->arguments[i];
+        if (argument.kind == VALUE_PATH) {
+            use_path(analysis, state, argument.path, &site);
+        } else if (argument.kind == VALUE_NULL ||
+                   (argument.kind == VALUE_INTEGER && argument.integer == 0)) {
+            struct null_origin *origin =
+                new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location, NULL,
+                           "NULL is passed directly", -1);
+            report_value(analysis, &site, "NULL", NULLABILITY_NULL, origin);
+        }
+    }
+    if (summary) {
+        for (int g = 0; g < summary->dereferenced_global_count; g++) {
+            int path = function_global_path(function, summary->dereferenced_globals[g]);
+            if (path < 0)
+                continue;
+            struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, -1, NULL,
+                                    &summary->global_use[g]};
+            use_path(analysis, state, path, &site);
+        }
+    }
+    if (rule && rule->checks_argument && call->argument_count > 0 &&
+        call->arguments[0].kind == VALUE_PATH)
+        refine_nonnull(function, state, call->arguments[0].path, NULL);
+
+    if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
+        (summary && summary->never_returns)) {
+        state->reachable = false;
+        return;
+    }
+
+    /* What the callee may change: what its pointer arguments point to, and
+     * globals and escaped locals unless it is known not to write them. */
+    for (int i = 0; i < call->argument_count; i++) {
+        struct ir_value argument = call->arguments[i];
+        if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer)
+            kill_below(function, state, argument.path);
+    }
+    bool keeps_globals = rule != NULL || (summary && !summary->writes_globals);
+    if (!keeps_globals) {
+        for (int i = 0; i < function->path_count; i++) {
+            const struct access_path *path = &function->paths[i];
+            if (path->parent >= 0)
+                continue;
+            if (path->root_kind == VARIABLE_GLOBAL || path->address_taken)
+                kill_path(function, state, i);
+        }
+    }
+
+    if (call->target < 0)
+        return;
+    kill_path(function, state, call->target);
+    struct path_state *result = &state->paths[call->target];
+    if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
+        (summary && summary->returns_null)) {
+        result->nullability = NULLABILITY_MAYBE;
+        result->origin = statement_origin(analysis, block, index, rule, summary);
+    } else if (call->facts & CALL_RETURNS_NONNULL) {
+        result->nullability = NULLABILITY_NONNULL;
+    }
+}
+
+void transfer_statement(struct function_analysis *analysis, int block, int index,
+                        struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_statement *statement = &function->blocks[block].statements[index];
+    switch (statement->kind) {
+    case STATEMENT_ASSIGN:
+        transfer_assign(analysis, block, index, state);
+        break;
+    case STATEMENT_CALL:
+        transfer_call(analysis, block, index, state);
+        break;
+    case STATEMENT_USE: {
+        if (statement->target < 0)
+            break;
+        struct use_site site = {&statement->location, sink_of_use(statement->use), NULL, -1,
+                                NULL, NULL};
+        use_path(analysis, state, statement->target, &site);
+        break;
+    }
+    case STATEMENT_ASSUME:
+        if (statement->target >= 0)
+            refine_nonnull(function, state, statement->target, NULL);
+        break;
+    case STATEMENT_FORGET:
+        if (statement->target >= 0)
+            kill_path(function, state, statement->target);
+        break;
+    }
+}
+
+void transfer_edge(struct function_analysis *analysis, int block, int successor,
+                   struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct cfg_block *from = &function->blocks[block];
+    if (from->terminator != TERMINATOR_BRANCH || !state->reachable)
+        return;
+    const struct ir_condition *condition = &from->condition;
+    bool holds = successor == 0;
+    if (condition->kind == CONDITION_UNKNOWN || condition->path < 0)
+        return;
+    struct path_state *value = &state->paths[condition->path];
+    switch (condition->kind) {
+    case CONDITION_NONNULL:
+        if (holds) {
+            if (value->nullability == NULLABILITY_NULL)
+                state->reachable = false;
+            else
+                refine_nonnull(function, state, condition->path, NULL);
+        } else {
+            if (value->nullability == NULLABILITY_NONNULL)
+                state->reachable = false;
+            else
+                refine_null(function, state, condition->path,
+                            condition_origin(analysis, block));
+        }
+        break;
+    case CONDITION_INTEGER_EQUALS:
+        if (value->has_integer && (value->integer == condition->integer) != holds) {
+            state->reachable = false;
+        } else if (holds) {
+            value->has_integer = true;
+            value->integer = condition->integer;
+        }
+        break;
+    case CONDITION_NONZERO:
+        if (value->has_integer && (value->integer != 0) != holds) {
+            state->reachable = false;
+        } else if (!holds) {
+            value->has_integer = true;
+            value->integer = 0;
+        }
+        break;
+    case CONDITION_UNKNOWN:
+        break;
+    }
+}
+
+void transfer_check_terminator(struct function_analysis *analysis, int block,
+                               const struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct cfg_block *from = &function->blocks[block];
+    if (!analysis->events || function->poisoned || !state->reachable)
+        return;
+    if (from->terminator != TERMINATOR_BRANCH || from->condition.kind != CONDITION_NONNULL)
+        return;
+    const struct ir_condition *condition = &from->condition;
+    /* A test that a macro wrote (a generic FREE(p), CHECK(p)) is not the
+     * author's second thought about this pointer: stay quiet. */
+    if (condition->location.macro || condition->path < 0)
+        return;
+    const struct path_state *value = &state->paths[condition->path];
+    if (value->nullability != NULLABILITY_NONNULL || !value->dereferenced)
+        return;
+    struct analysis_event event;
+    memset(&event, 0, sizeof event);
+    event.kind = EVENT_CHECK_AFTER_DEREF;
+    event.function = function->name;
+    event.location = condition->location;
+    event.path_text = function->paths[condition->path].text;
+    event.dereference = *value->dereferenced;
+    event.argument_index = -1;
+    analysis_add_event(analysis->shared, analysis->events, &event);
+}
+
+void transfer_entry_state(struct function_analysis *analysis, struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    state->reachable = true;
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        state->paths[i] = path_state_unknown();
+        if (path->parent < 0 &&
+            (path->root_kind == VARIABLE_PARAMETER || path->root_kind == VARIABLE_GLOBAL))
+            state->paths[i].entry_of = i;
+    }
+    for (int c = 0; c < analysis->context_count; c++) {
+        int path = function_global_path(function, analysis->context[c].key);
+        if (path >= 0) {
+            state->paths[path].has_integer = true;
+            state->paths[path].integer = analysis->context[c].value;
+        }
+    }
+}

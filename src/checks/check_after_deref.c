@@ -1,0 +1,31 @@
+/*
+ * check-after-deref: A pointer is tested against NULL after it was already
+ * dereferenced. Either the test is dead code or, more often, the earlier
+ * dereference is the bug and the test came too late.
+ */
+#include "rules_list.h"
+
+void check_check_after_deref(const struct analysis_result *result, struct check_context *context)
+{
+    struct finding_list *findings = context->findings;
+    for (int i = 0; i < result->event_count; i++) {
+        const struct analysis_event *event = &result->events[i];
+        if (event->kind != EVENT_CHECK_AFTER_DEREF)
+            continue;
+        const char *name = event->path_text ? event->path_text : "pointer";
+        struct finding *finding = finding_add(
+            findings, "check-after-deref", context->severity, event->location.file,
+            event->location.line, event->location.column,
+            arena_printf(findings->arena,
+                         "'%s' is tested against NULL after it was already dereferenced", name),
+            NULL, event->function);
+        finding_add_note(findings, finding, event->dereference.file, event->dereference.line,
+                         event->dereference.column,
+                         arena_printf(findings->arena, "'%s' is dereferenced here", name), NULL);
+        finding_add_note(findings, finding, NULL, 0, 0,
+                         arena_printf(findings->arena,
+                                      "if '%s' can be NULL, move the test before the first "
+                                      "dereference; if it cannot, remove the test", name),
+                         NULL);
+    }
+}

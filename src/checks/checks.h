@@ -1,0 +1,37 @@
+/*
+ * checks: the rule registry and the rules themselves. Each rule reads the
+ * analysis events of one translation unit and turns the ones it owns into
+ * findings with notes (where the NULL comes from, what to do). Rules do not
+ * look at the IR or at libclang, and never print.
+ */
+#ifndef NULLPROOF_CHECKS_H
+#define NULLPROOF_CHECKS_H
+
+#include <stdbool.h>
+
+#include "../analysis/analysis.h"
+#include "../report/finding.h"
+
+struct check_context {
+    struct finding_list *findings;
+    enum severity severity; /* severity the rule's findings get */
+};
+
+struct rule_info {
+    const char *id;      /* stable id, e.g. "unchecked-alloc" */
+    const char *summary; /* one sentence, the same as docs/rules/ID.md's first line */
+    /* Turns the events this rule owns into findings. */
+    void (*run)(const struct analysis_result *result, struct check_context *context);
+};
+
+/* All rules, sorted by id. */
+const struct rule_info *checks_rules(int *count);
+
+/* The rule with this id, or NULL. */
+const struct rule_info *checks_find(const char *id);
+
+/* Runs every rule whose enabled[i] is true (i indexes checks_rules()). */
+void checks_run(const struct analysis_result *result, const bool *enabled,
+                struct finding_list *findings);
+
+#endif

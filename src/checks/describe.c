@@ -1,0 +1,97 @@
+/*
+ * describe: sentences for findings. Messages follow clang's style: lower
+ * case, no final period, names in single quotes.
+ */
+#include "describe.h"
+
+#include <stdio.h>
+
+bool event_is_null_flow(const struct analysis_event *event)
+{
+    if (event->kind != EVENT_UNSAFE_USE)
+        return false;
+    if (event->definitely_null)
+        return true;
+    return event->origin && (event->origin->kind == ORIGIN_NULL_CONSTANT ||
+                             event->origin->kind == ORIGIN_NULL_CHECK);
+}
+
+static const char *ordinal(int index, char *buffer, size_t size)
+{
+    snprintf(buffer, size, "%d", index + 1);
+    return buffer;
+}
+
+static const char *use_text(const struct analysis_event *event, struct arena *arena)
+{
+    char number[16];
+    switch (event->sink) {
+    case SINK_STAR:
+        return "dereferenced";
+    case SINK_ARROW:
+        return "dereferenced with '->'";
+    case SINK_INDEX:
+        return "indexed";
+    case SINK_RETURN:
+        return arena_printf(arena, "returned from '%s', which is declared never to return NULL",
+                            event->function);
+    case SINK_ARGUMENT:
+        break;
+    }
+    const char *callee = event->callee ? event->callee : "the called function";
+    if (event->argument_index < 0)
+        return arena_printf(arena, "used by %s(), called here, which dereferences it", callee);
+    if (event->dereference.line)
+        return arena_printf(arena, "passed to %s(), which dereferences argument %s", callee,
+                            ordinal(event->argument_index, number, sizeof number));
+    return arena_printf(arena, "passed to %s(), whose argument %s must not be NULL", callee,
+                        ordinal(event->argument_index, number, sizeof number));
+}
+
+static const char *fix_text(const struct analysis_event *event, struct arena *arena)
+{
+    const char *name = event->path_text ? event->path_text : "the pointer";
+    if (event_is_null_flow(event))
+        return arena_printf(arena,
+                            "make sure '%s' is not NULL on every path that reaches this use, "
+                            "or handle the NULL case before it", name);
+    return arena_printf(arena,
+                        "test it first, e.g. 'if (%s == NULL) { /* handle absence */ }', "
+                        "or use a wrapper that cannot return NULL", name);
+}
+
+void describe_unsafe_use(const struct analysis_event *event, const char *rule,
+                         const char *what, struct check_context *context)
+{
+    struct finding_list *findings = context->findings;
+    struct arena *arena = findings->arena;
+    const char *name = event->path_text ? event->path_text : "value";
+    const char *message = arena_printf(arena, "'%s' %s and is %s", name, what,
+                                       use_text(event, arena));
+    struct finding *finding =
+        finding_add(findings, rule, context->severity, event->location.file,
+                    event->location.line, event->location.column, message, NULL,
+                    event->function);
+    const struct null_origin *origin = event->origin;
+    if (origin) {
+        const char *note = origin->reason;
+        if (origin->kind != ORIGIN_NULL_CONSTANT && origin->kind != ORIGIN_NULL_CHECK &&
+            origin->path_text)
+            note = arena_printf(arena, "'%s' may be NULL: %s", name, origin->reason);
+        finding_add_note(findings, finding, origin->location.file, origin->location.line,
+                         origin->location.column, note, NULL);
+        if (origin->has_definition)
+            finding_add_note(findings, finding, origin->definition.file, origin->definition.line,
+                             origin->definition.column,
+                             arena_printf(arena, "%s() returns NULL here",
+                                          origin->callee ? origin->callee : "the function"),
+                             NULL);
+    }
+    if (event->sink == SINK_ARGUMENT && event->dereference.line)
+        finding_add_note(findings, finding, event->dereference.file, event->dereference.line,
+                         event->dereference.column,
+                         arena_printf(arena, "%s() uses it here without checking for NULL",
+                                      event->callee ? event->callee : "the function"),
+                         NULL);
+    finding_add_note(findings, finding, NULL, 0, 0, fix_text(event, arena), NULL);
+}

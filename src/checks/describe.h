@@ -1,0 +1,21 @@
+/*
+ * describe: the wording shared by the rules: how a use is described, the
+ * note that says where the NULL comes from, and the note with the minimal
+ * fix. Each rule file picks its events; this file only writes sentences.
+ */
+#ifndef NULLPROOF_DESCRIBE_H
+#define NULLPROOF_DESCRIBE_H
+
+#include "checks.h"
+
+/* Emits the finding for an unsafe use: `what` is the rule's view of the
+ * value, e.g. "may be NULL" or "is NULL". Adds the origin note, a note at
+ * the callee's own use for calls into functions of the unit, and the fix. */
+void describe_unsafe_use(const struct analysis_event *event, const char *rule,
+                         const char *what, struct check_context *context);
+
+/* True for events whose value is NULL because of a NULL constant or a test
+ * (null-deref's events), rather than because of a nullable source. */
+bool event_is_null_flow(const struct analysis_event *event);
+
+#endif

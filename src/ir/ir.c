@@ -1,0 +1,242 @@
+/*
+ * ir: builders for the IR and a readable dump. Arrays grow by doubling
+ * inside the unit's arena (abandoned blocks are reclaimed with the arena).
+ */
+#include "ir.h"
+
+#include <string.h>
+
+#include "../support/string_buffer.h"
+
+void ir_unit_init(struct ir_unit *unit, struct arena *arena, const char *main_file)
+{
+    memset(unit, 0, sizeof *unit);
+    unit->arena = arena;
+    unit->main_file = arena_strdup(arena, main_file);
+}
+
+struct ir_function *ir_add_function(struct ir_unit *unit, const char *name)
+{
+    if (unit->function_count == unit->function_capacity) {
+        int capacity = unit->function_capacity ? unit->function_capacity * 2 : 16;
+        unit->functions = arena_grow(unit->arena, unit->functions, (size_t)unit->function_count,
+                                     (size_t)capacity, sizeof *unit->functions);
+        unit->function_capacity = capacity;
+    }
+    struct ir_function *function = &unit->functions[unit->function_count++];
+    memset(function, 0, sizeof *function);
+    function->name = arena_strdup(unit->arena, name);
+    function->entry = -1;
+    return function;
+}
+
+int ir_add_block(struct ir_unit *unit, struct ir_function *function)
+{
+    if (function->block_count == function->block_capacity) {
+        int capacity = function->block_capacity ? function->block_capacity * 2 : 8;
+        function->blocks = arena_grow(unit->arena, function->blocks,
+                                      (size_t)function->block_count, (size_t)capacity,
+                                      sizeof *function->blocks);
+        function->block_capacity = capacity;
+    }
+    int id = function->block_count++;
+    struct cfg_block *block = &function->blocks[id];
+    memset(block, 0, sizeof *block);
+    block->terminator = TERMINATOR_RETURN;
+    block->successors[0] = block->successors[1] = -1;
+    return id;
+}
+
+struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *function, int block_id,
+                               enum statement_kind kind, struct source_location location)
+{
+    struct cfg_block *block = &function->blocks[block_id];
+    if (block->statement_count == block->statement_capacity) {
+        int capacity = block->statement_capacity ? block->statement_capacity * 2 : 4;
+        block->statements = arena_grow(unit->arena, block->statements,
+                                       (size_t)block->statement_count, (size_t)capacity,
+                                       sizeof *block->statements);
+        block->statement_capacity = capacity;
+    }
+    struct ir_statement *statement = &block->statements[block->statement_count++];
+    memset(statement, 0, sizeof *statement);
+    statement->kind = kind;
+    statement->location = location;
+    statement->target = -1;
+    statement->call.target = -1;
+    statement->call.function_index = -1;
+    return statement;
+}
+
+static const char *path_text(struct arena *arena, const struct ir_function *function, int parent,
+                             enum path_step step, const char *name)
+{
+    if (parent < 0)
+        return arena_strdup(arena, name);
+    const struct access_path *base = &function->paths[parent];
+    bool simple = base->step == PATH_VARIABLE || base->step == PATH_FIELD ||
+                  base->step == PATH_ARROW;
+    switch (step) {
+    case PATH_FIELD:
+        return simple ? arena_printf(arena, "%s.%s", base->text, name)
+                      : arena_printf(arena, "(%s).%s", base->text, name);
+    case PATH_ARROW:
+        return simple ? arena_printf(arena, "%s->%s", base->text, name)
+                      : arena_printf(arena, "(%s)->%s", base->text, name);
+    case PATH_DEREF:
+        return arena_printf(arena, "*%s", base->text);
+    case PATH_VARIABLE:
+        break;
+    }
+    return arena_strdup(arena, name);
+}
+
+int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum path_step step,
+            const char *name, enum variable_kind root_kind)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent != parent || path->step != step)
+            continue;
+        if (step == PATH_DEREF || (path->name && name && strcmp(path->name, name) == 0)) {
+            if (parent >= 0 || path->root_kind == root_kind)
+                return i;
+        }
+    }
+    if (function->path_count == function->path_capacity) {
+        int capacity = function->path_capacity ? function->path_capacity * 2 : 16;
+        function->paths = arena_grow(unit->arena, function->paths, (size_t)function->path_count,
+                                     (size_t)capacity, sizeof *function->paths);
+        function->path_capacity = capacity;
+    }
+    int id = function->path_count++;
+    struct access_path *path = &function->paths[id];
+    memset(path, 0, sizeof *path);
+    path->parent = parent;
+    path->step = step;
+    path->name = step == PATH_DEREF ? NULL : arena_strdup(unit->arena, name);
+    path->text = path_text(unit->arena, function, parent, step, name);
+    path->parameter_index = -1;
+    if (parent >= 0) {
+        const struct access_path *base = &function->paths[parent];
+        path->root_kind = base->root_kind;
+    } else {
+        path->root_kind = root_kind;
+    }
+    return id;
+}
+
+bool ir_path_is_below(const struct ir_function *function, int path, int ancestor)
+{
+    while (path >= 0) {
+        if (path == ancestor)
+            return true;
+        path = function->paths[path].parent;
+    }
+    return false;
+}
+
+int ir_path_root(const struct ir_function *function, int path)
+{
+    while (function->paths[path].parent >= 0)
+        path = function->paths[path].parent;
+    return path;
+}
+
+static void dump_value(const struct ir_function *function, struct ir_value value,
+                       struct string_buffer *out)
+{
+    switch (value.kind) {
+    case VALUE_UNKNOWN: string_buffer_append(out, "?"); break;
+    case VALUE_NULL: string_buffer_append(out, "NULL"); break;
+    case VALUE_NONNULL: string_buffer_append(out, "nonnull"); break;
+    case VALUE_PATH: string_buffer_append(out, function->paths[value.path].text); break;
+    case VALUE_INTEGER: string_buffer_printf(out, "%lld", value.integer); break;
+    }
+}
+
+static const char *path_name(const struct ir_function *function, int path)
+{
+    return path >= 0 ? function->paths[path].text : "-";
+}
+
+static void dump_statement(const struct ir_function *function, const struct ir_statement *s,
+                           struct string_buffer *out)
+{
+    string_buffer_printf(out, "    %u:%u ", s->location.line, s->location.column);
+    switch (s->kind) {
+    case STATEMENT_ASSIGN:
+        string_buffer_printf(out, "%s = ", path_name(function, s->target));
+        dump_value(function, s->value, out);
+        break;
+    case STATEMENT_CALL:
+        if (s->call.target >= 0)
+            string_buffer_printf(out, "%s = ", path_name(function, s->call.target));
+        string_buffer_printf(out, "call %s(", s->call.callee ? s->call.callee : "<indirect>");
+        for (int i = 0; i < s->call.argument_count; i++) {
+            if (i)
+                string_buffer_append(out, ", ");
+            dump_value(function, s->call.arguments[i], out);
+        }
+        string_buffer_append(out, ")");
+        if (s->call.facts & CALL_NORETURN)
+            string_buffer_append(out, " noreturn");
+        break;
+    case STATEMENT_USE:
+        string_buffer_printf(out, "use %s", path_name(function, s->target));
+        break;
+    case STATEMENT_ASSUME:
+        string_buffer_printf(out, "assume %s != NULL", path_name(function, s->target));
+        break;
+    case STATEMENT_FORGET:
+        string_buffer_printf(out, "forget %s", path_name(function, s->target));
+        break;
+    }
+    string_buffer_append(out, "\n");
+}
+
+void ir_dump_function(const struct ir_function *function, struct string_buffer *out)
+{
+    string_buffer_printf(out, "function %s entry=b%d\n", function->name, function->entry);
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        string_buffer_printf(out, "  b%d:\n", b);
+        for (int i = 0; i < block->statement_count; i++)
+            dump_statement(function, &block->statements[i], out);
+        switch (block->terminator) {
+        case TERMINATOR_GOTO:
+            string_buffer_printf(out, "    goto b%d\n", block->successors[0]);
+            break;
+        case TERMINATOR_BRANCH: {
+            const struct ir_condition *c = &block->condition;
+            string_buffer_append(out, "    if ");
+            switch (c->kind) {
+            case CONDITION_UNKNOWN: string_buffer_append(out, "?"); break;
+            case CONDITION_NONNULL:
+                string_buffer_printf(out, "%s != NULL", path_name(function, c->path));
+                break;
+            case CONDITION_INTEGER_EQUALS:
+                string_buffer_printf(out, "%s == %lld", path_name(function, c->path), c->integer);
+                break;
+            case CONDITION_NONZERO:
+                string_buffer_printf(out, "%s != 0", path_name(function, c->path));
+                break;
+            }
+            string_buffer_printf(out, " then b%d else b%d\n", block->successors[0],
+                                 block->successors[1]);
+            break;
+        }
+        case TERMINATOR_RETURN:
+            string_buffer_append(out, "    return");
+            if (block->has_return_value) {
+                string_buffer_append(out, " ");
+                dump_value(function, block->returned, out);
+            }
+            string_buffer_append(out, "\n");
+            break;
+        case TERMINATOR_UNREACHABLE:
+            string_buffer_append(out, "    unreachable\n");
+            break;
+        }
+    }
+}

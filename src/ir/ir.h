@@ -1,0 +1,206 @@
+/*
+ * ir: nullproof's own program representation, the contract between the
+ * front end (which builds it from libclang) and the analysis (which reads
+ * it and knows nothing of libclang).
+ *
+ * A translation unit is a list of functions; a function is a control-flow
+ * graph of cfg_blocks; a block is a list of simple statements over access
+ * paths (a variable, or a field / dereference reached from one) followed by
+ * one terminator. Expressions are already flattened: every call, every
+ * dereference and every assignment is its own statement, in evaluation
+ * order. Everything is plain C structs allocated in the unit's arena.
+ */
+#ifndef NULLPROOF_IR_H
+#define NULLPROOF_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../support/arena.h"
+
+/* Where a node came from. `file` is an absolute path or as given; line and
+ * column are 1-based and point at the expansion site for code that comes
+ * from a macro, whose name is then in `macro` (else NULL). */
+struct source_location {
+    const char *file;
+    unsigned line;
+    unsigned column;
+    const char *macro;
+};
+
+enum path_step {
+    PATH_VARIABLE, /* a root: local, parameter, global or temporary */
+    PATH_FIELD,    /* parent.name */
+    PATH_ARROW,    /* parent->name */
+    PATH_DEREF     /* *parent (also parent[i]: elements are not told apart) */
+};
+
+enum variable_kind { VARIABLE_LOCAL, VARIABLE_PARAMETER, VARIABLE_GLOBAL, VARIABLE_TEMPORARY };
+
+/* One access path of a function. Paths are interned: the same expression
+ * text in one function always gives the same id. */
+struct access_path {
+    int parent;                  /* id of the path this one is reached from; -1 for roots */
+    enum path_step step;
+    const char *name;            /* variable or field name; NULL for PATH_DEREF */
+    const char *text;            /* as the user would write it: "buf", "s->name", "*out" */
+    enum variable_kind root_kind; /* kind of the root variable */
+    int parameter_index;         /* roots that are parameters: 0-based position, else -1 */
+    const char *global_key;      /* global roots: a key that is the same in every function
+                                  * of the unit (the USR); else NULL */
+    bool is_pointer;             /* the path holds a pointer value */
+    bool address_taken;          /* &root appears somewhere: any call may change it */
+};
+
+enum value_kind {
+    VALUE_UNKNOWN,  /* nothing is known (an arbitrary expression) */
+    VALUE_NULL,     /* a null pointer constant */
+    VALUE_NONNULL,  /* &x, a string literal, an array, a function */
+    VALUE_PATH,     /* the current value of another path (a copy: aliases follow) */
+    VALUE_INTEGER   /* an integer constant */
+};
+
+struct ir_value {
+    enum value_kind kind;
+    int path;          /* VALUE_PATH */
+    long long integer; /* VALUE_INTEGER */
+};
+
+/* Facts a call's declaration states, found by the front end in attributes
+ * and function types. Name-based facts (rule tables, summaries of functions
+ * of the unit) are added by the analysis, not here. */
+enum call_fact {
+    CALL_NORETURN = 1u << 0,         /* _Noreturn / __attribute__((noreturn)) */
+    CALL_RETURNS_NONNULL = 1u << 1,  /* returns_nonnull or a _Nonnull result */
+    CALL_RETURNS_NULLABLE = 1u << 2, /* a _Nullable result */
+    CALL_ALL_NONNULL = 1u << 3       /* bare __attribute__((nonnull)): every pointer argument */
+};
+
+struct ir_call {
+    const char *callee;      /* function name; NULL for a call through an unknown pointer */
+    int function_index;      /* the callee's index in ir_unit.functions, or -1 */
+    struct ir_value *arguments;
+    int argument_count;
+    unsigned facts;          /* enum call_fact bits */
+    uint32_t nonnull_arguments; /* bit i: argument i must not be NULL (attributes, _Nonnull) */
+    int target;              /* path that receives the result, or -1 */
+    bool returns_pointer;
+};
+
+enum statement_kind {
+    STATEMENT_ASSIGN, /* target = value; kills what was known of target and paths below it */
+    STATEMENT_CALL,   /* [call.target =] callee(arguments) */
+    STATEMENT_USE,    /* target is dereferenced or otherwise required to be non-NULL */
+    STATEMENT_ASSUME, /* target is non-NULL from here on (assert under NDEBUG, checking macros) */
+    STATEMENT_FORGET  /* nothing is known of target any more (its address escaped, ...) */
+};
+
+enum use_kind {
+    USE_STAR,     /* *p */
+    USE_ARROW,    /* p->f */
+    USE_INDEX,    /* p[i] */
+    USE_RETURN    /* returned from a function declared never to return NULL */
+};
+
+struct ir_statement {
+    enum statement_kind kind;
+    struct source_location location;
+    int target;            /* ASSIGN, USE, ASSUME, FORGET */
+    struct ir_value value; /* ASSIGN */
+    enum use_kind use;     /* USE */
+    struct ir_call call;   /* CALL */
+};
+
+enum terminator_kind {
+    TERMINATOR_GOTO,       /* to successors[0] */
+    TERMINATOR_BRANCH,     /* successors[0] when the condition holds, successors[1] when not */
+    TERMINATOR_RETURN,     /* leaves the function, with `returned` when has_return_value */
+    TERMINATOR_UNREACHABLE /* after a call that does not return */
+};
+
+enum condition_kind {
+    CONDITION_UNKNOWN,        /* nothing is learnt on either edge */
+    CONDITION_NONNULL,        /* path != NULL */
+    CONDITION_INTEGER_EQUALS, /* path == integer */
+    CONDITION_NONZERO         /* path != 0, for integer paths */
+};
+
+struct ir_condition {
+    enum condition_kind kind;
+    int path;
+    long long integer;
+    struct source_location location;
+};
+
+struct cfg_block {
+    struct ir_statement *statements;
+    int statement_count;
+    int statement_capacity;
+    enum terminator_kind terminator;
+    struct ir_condition condition; /* TERMINATOR_BRANCH */
+    int successors[2];
+    bool has_return_value;
+    struct ir_value returned;      /* TERMINATOR_RETURN */
+    struct source_location return_location;
+};
+
+struct ir_function {
+    const char *name;
+    const char *key;               /* USR: stable across translation units */
+    struct source_location location;
+    bool is_static;
+    bool returns_pointer;
+    bool returns_nonnull;          /* returns_nonnull attribute or _Nonnull result */
+    bool poisoned;                 /* the body had parse errors: produce no findings */
+    int parameter_count;
+    int *parameter_paths;          /* path id of each parameter */
+    struct access_path *paths;
+    int path_count;
+    int path_capacity;
+    struct cfg_block *blocks;
+    int block_count;
+    int block_capacity;
+    int entry;                     /* block id of the entry */
+};
+
+/* A global of the unit whose value never changes: never assigned after its
+ * initializer, address never taken (e.g. Juliet-style `static int staticTrue = 1`
+ * or `static const int FIVE = 5`). The front end folds these into conditions
+ * already; they are listed for summaries and dumps. */
+struct ir_constant_global {
+    const char *key;
+    const char *name;
+    long long value;
+};
+
+struct ir_unit {
+    const char *main_file;
+    struct ir_function *functions;
+    int function_count;
+    int function_capacity;
+    struct arena *arena;
+};
+
+/* Builders. All memory comes from the unit's arena; ids are indexes. */
+void ir_unit_init(struct ir_unit *unit, struct arena *arena, const char *main_file);
+struct ir_function *ir_add_function(struct ir_unit *unit, const char *name);
+int ir_add_block(struct ir_unit *unit, struct ir_function *function);
+struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *function, int block,
+                               enum statement_kind kind, struct source_location location);
+
+/* Returns the id of the path (parent, step, name), creating it when new.
+ * For roots pass parent -1 and PATH_VARIABLE; `text` is computed. */
+int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum path_step step,
+            const char *name, enum variable_kind root_kind);
+
+/* True when `path` is `ancestor` or is reached from it. */
+bool ir_path_is_below(const struct ir_function *function, int path, int ancestor);
+
+/* Root variable of a path. */
+int ir_path_root(const struct ir_function *function, int path);
+
+/* Appends a readable dump of the function (for --dump-ir and tests). */
+struct string_buffer;
+void ir_dump_function(const struct ir_function *function, struct string_buffer *out);
+
+#endif

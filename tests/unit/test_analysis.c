@@ -1,0 +1,536 @@
+/*
+ * Unit tests of the analysis on hand-built IR: the lattice, joins,
+ * refinement on branch edges, aliases, loops, summaries and contexts.
+ * No C is parsed here: each test writes the CFG the front end would.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analysis/analysis.h"
+#include "analysis/nullability.h"
+#include "ir/ir.h"
+#include "rules/rules.h"
+
+struct fixture {
+    struct arena arena;
+    struct ir_unit unit;
+    struct analysis_result result;
+};
+
+static struct source_location at(unsigned line)
+{
+    struct source_location location = {"test.c", line, 5, NULL};
+    return location;
+}
+
+static int setup(void **state)
+{
+    static struct fixture fixtures[1];
+    struct fixture *fixture = &fixtures[0];
+    memset(fixture, 0, sizeof *fixture);
+    arena_init(&fixture->arena);
+    ir_unit_init(&fixture->unit, &fixture->arena, "test.c");
+    *state = fixture;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *fixture = *state;
+    arena_free(&fixture->arena);
+    return 0;
+}
+
+static int local(struct fixture *fixture, struct ir_function *function, const char *name,
+                 bool pointer)
+{
+    int path = ir_path(&fixture->unit, function, -1, PATH_VARIABLE, name, VARIABLE_LOCAL);
+    function->paths[path].is_pointer = pointer;
+    return path;
+}
+
+static int global(struct fixture *fixture, struct ir_function *function, const char *name,
+                  bool pointer)
+{
+    int path = ir_path(&fixture->unit, function, -1, PATH_VARIABLE, name, VARIABLE_GLOBAL);
+    function->paths[path].is_pointer = pointer;
+    function->paths[path].global_key = name;
+    return path;
+}
+
+static int parameter(struct fixture *fixture, struct ir_function *function, const char *name)
+{
+    int path = ir_path(&fixture->unit, function, -1, PATH_VARIABLE, name, VARIABLE_PARAMETER);
+    function->paths[path].is_pointer = true;
+    function->paths[path].parameter_index = function->parameter_count;
+    int *paths = arena_grow(&fixture->arena, function->parameter_paths,
+                            (size_t)function->parameter_count,
+                            (size_t)function->parameter_count + 1, sizeof *paths);
+    paths[function->parameter_count++] = path;
+    function->parameter_paths = paths;
+    return path;
+}
+
+static void call(struct fixture *fixture, struct ir_function *function, int block,
+                 unsigned line, const char *callee, int target, int callee_index,
+                 int argument_count, ...)
+{
+    struct ir_statement *statement =
+        ir_append(&fixture->unit, function, block, STATEMENT_CALL, at(line));
+    statement->call.callee = callee;
+    statement->call.target = target;
+    statement->call.function_index = callee_index;
+    statement->call.returns_pointer = target >= 0;
+    statement->call.argument_count = argument_count;
+    statement->call.arguments =
+        arena_alloc(&fixture->arena, sizeof(struct ir_value) * (size_t)(argument_count + 1));
+    va_list arguments;
+    va_start(arguments, argument_count);
+    for (int i = 0; i < argument_count; i++)
+        statement->call.arguments[i] = va_arg(arguments, struct ir_value);
+    va_end(arguments);
+}
+
+static void assign(struct fixture *fixture, struct ir_function *function, int block,
+                   unsigned line, int target, struct ir_value value)
+{
+    struct ir_statement *statement =
+        ir_append(&fixture->unit, function, block, STATEMENT_ASSIGN, at(line));
+    statement->target = target;
+    statement->value = value;
+}
+
+static void use(struct fixture *fixture, struct ir_function *function, int block,
+                unsigned line, int path)
+{
+    struct ir_statement *statement =
+        ir_append(&fixture->unit, function, block, STATEMENT_USE, at(line));
+    statement->target = path;
+    statement->use = USE_INDEX;
+}
+
+static struct ir_value path_value(int path)
+{
+    struct ir_value value = {VALUE_PATH, path, 0};
+    return value;
+}
+
+static struct ir_value constant(enum value_kind kind, long long integer)
+{
+    struct ir_value value = {kind, -1, integer};
+    return value;
+}
+
+static void go(struct ir_function *function, int from, int to)
+{
+    function->blocks[from].terminator = TERMINATOR_GOTO;
+    function->blocks[from].successors[0] = to;
+}
+
+static void branch(struct ir_function *function, int from, enum condition_kind kind, int path,
+                   long long integer, int then_block, int else_block, unsigned line)
+{
+    struct cfg_block *block = &function->blocks[from];
+    block->terminator = TERMINATOR_BRANCH;
+    block->condition.kind = kind;
+    block->condition.path = path;
+    block->condition.integer = integer;
+    block->condition.location = at(line);
+    block->successors[0] = then_block;
+    block->successors[1] = else_block;
+}
+
+static void run(struct fixture *fixture)
+{
+    struct analysis_options options = {rules_builtin(), true};
+    analysis_run(&fixture->unit, &options, &fixture->arena, &fixture->result);
+}
+
+/* Number of unsafe-use events, and the line of the first. */
+static int unsafe_uses(const struct fixture *fixture, unsigned *line)
+{
+    int count = 0;
+    for (int i = 0; i < fixture->result.event_count; i++) {
+        const struct analysis_event *event = &fixture->result.events[i];
+        if (event->kind != EVENT_UNSAFE_USE)
+            continue;
+        if (count++ == 0 && line)
+            *line = event->location.line;
+    }
+    return count;
+}
+
+static void test_join_table(void **state)
+{
+    (void)state;
+    assert_int_equal(nullability_join(NULLABILITY_BOTTOM, NULLABILITY_NULL), NULLABILITY_NULL);
+    assert_int_equal(nullability_join(NULLABILITY_NONNULL, NULLABILITY_NULL), NULLABILITY_MAYBE);
+    assert_int_equal(nullability_join(NULLABILITY_NONNULL, NULLABILITY_UNKNOWN),
+                     NULLABILITY_UNKNOWN);
+    assert_int_equal(nullability_join(NULLABILITY_NULL, NULLABILITY_UNKNOWN), NULLABILITY_MAYBE);
+    assert_int_equal(nullability_join(NULLABILITY_MAYBE, NULLABILITY_NONNULL), NULLABILITY_MAYBE);
+    assert_int_equal(nullability_join(NULLABILITY_NONNULL, NULLABILITY_NONNULL),
+                     NULLABILITY_NONNULL);
+    /* Commutative over all pairs. */
+    for (int a = NULLABILITY_BOTTOM; a <= NULLABILITY_MAYBE; a++)
+        for (int b = NULLABILITY_BOTTOM; b <= NULLABILITY_MAYBE; b++)
+            assert_int_equal(nullability_join(a, b), nullability_join(b, a));
+}
+
+static void test_origin_choice_is_earliest(void **state)
+{
+    (void)state;
+    struct null_origin early = {ORIGIN_ALLOC, at(3), "malloc", "r", "p", false, {0}};
+    struct null_origin late = {ORIGIN_NULL_CONSTANT, at(9), NULL, "r", "p", false, {0}};
+    assert_ptr_equal(origin_choose(&late, &early), &early);
+    assert_ptr_equal(origin_choose(&early, &late), &early);
+    assert_ptr_equal(origin_choose(NULL, &late), &late);
+}
+
+static void test_flow_state_join(void **state)
+{
+    struct fixture *fixture = *state;
+    struct flow_state a, b;
+    flow_state_init(&a, 2, &fixture->arena);
+    flow_state_init(&b, 2, &fixture->arena);
+    assert_false(flow_state_join(&a, &b)); /* unreachable into unreachable */
+    b.reachable = true;
+    b.paths[0].nullability = NULLABILITY_NULL;
+    b.paths[1].has_integer = true;
+    b.paths[1].integer = 4;
+    assert_true(flow_state_join(&a, &b));
+    assert_int_equal(a.paths[0].nullability, NULLABILITY_NULL);
+    b.paths[0].nullability = NULLABILITY_NONNULL;
+    b.paths[1].integer = 5;
+    assert_true(flow_state_join(&a, &b));
+    assert_int_equal(a.paths[0].nullability, NULLABILITY_MAYBE);
+    assert_false(a.paths[1].has_integer);
+    assert_false(flow_state_join(&a, &b)); /* fixed point */
+}
+
+/* p = malloc(8); p[0] = 0; */
+static void test_unchecked_malloc(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "malloc", p, -1, 1, constant(VALUE_INTEGER, 8));
+    use(fixture, function, entry, 2, p);
+    use(fixture, function, entry, 3, p); /* only the first use is reported */
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 2);
+    assert_int_equal(fixture->result.events[0].origin->kind, ORIGIN_ALLOC);
+    assert_false(fixture->result.events[0].definitely_null);
+}
+
+/* p = malloc(8); if (!p) return; p[0] = 0; and the alias q = p; if (q) */
+static void test_checked_and_alias(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int q = local(fixture, function, "q", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    int safe = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "malloc", p, -1, 1, constant(VALUE_INTEGER, 8));
+    assign(fixture, function, entry, 2, q, path_value(p));
+    branch(function, entry, CONDITION_NONNULL, q, 0, safe, out, 3);
+    use(fixture, function, safe, 4, p);
+    run(fixture);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+}
+
+/* if (p == NULL) { log(); } p->x = 1;  with p a parameter */
+static void test_use_after_failed_check(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = parameter(fixture, function, "p");
+    int entry = ir_add_block(&fixture->unit, function);
+    int logged = ir_add_block(&fixture->unit, function);
+    int after = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    branch(function, entry, CONDITION_NONNULL, p, 0, after, logged, 1);
+    call(fixture, function, logged, 2, "puts", -1, -1, 1, constant(VALUE_NONNULL, 0));
+    go(function, logged, after);
+    use(fixture, function, after, 3, p);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 3);
+    assert_int_equal(fixture->result.events[0].origin->kind, ORIGIN_NULL_CHECK);
+}
+
+/* p = NULL; *p;  then a dead branch: if (p) *p  is never reported */
+static void test_definitely_null_and_dead_edge(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    int then_block = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, p, constant(VALUE_NULL, 0));
+    branch(function, entry, CONDITION_NONNULL, p, 0, then_block, out, 2);
+    use(fixture, function, then_block, 3, p); /* unreachable: p is NULL */
+    go(function, then_block, out);
+    use(fixture, function, out, 4, p);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 4);
+    assert_true(fixture->result.events[0].definitely_null);
+}
+
+/* p->x; if (p) ...  with p a parameter */
+static void test_check_after_deref(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = parameter(fixture, function, "p");
+    int entry = ir_add_block(&fixture->unit, function);
+    int then_block = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    use(fixture, function, entry, 1, p);
+    branch(function, entry, CONDITION_NONNULL, p, 0, then_block, out, 2);
+    go(function, then_block, out);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 1);
+    assert_int_equal(fixture->result.events[0].kind, EVENT_CHECK_AFTER_DEREF);
+    assert_int_equal(fixture->result.events[0].location.line, 2);
+    assert_int_equal(fixture->result.events[0].dereference.line, 1);
+}
+
+/* while (p) { p[0]; p = next(p); }  : terminates, nothing reported */
+static void test_loop_reaches_fixed_point(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = parameter(fixture, function, "p");
+    int entry = ir_add_block(&fixture->unit, function);
+    int header = ir_add_block(&fixture->unit, function);
+    int body = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    go(function, entry, header);
+    branch(function, header, CONDITION_NONNULL, p, 0, body, out, 1);
+    use(fixture, function, body, 2, p);
+    call(fixture, function, body, 3, "next", p, -1, 1, path_value(p));
+    go(function, body, header);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
+/* flag = 1; if (flag == 1) ok; else { p = NULL; *p }  : dead branch */
+static void test_integer_constant_prunes(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int flag = local(fixture, function, "flag", false);
+    int p = local(fixture, function, "p", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    int dead = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, flag, constant(VALUE_INTEGER, 1));
+    branch(function, entry, CONDITION_INTEGER_EQUALS, flag, 1, out, dead, 2);
+    assign(fixture, function, dead, 3, p, constant(VALUE_NULL, 0));
+    use(fixture, function, dead, 4, p);
+    go(function, dead, out);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
+/* if (!p) exit(1); p[0]; */
+static void test_noreturn_call(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    int fail = ir_add_block(&fixture->unit, function);
+    int ok = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "getenv", p, -1, 1, constant(VALUE_NONNULL, 0));
+    branch(function, entry, CONDITION_NONNULL, p, 0, ok, fail, 2);
+    call(fixture, function, fail, 3, "exit", -1, -1, 1, constant(VALUE_INTEGER, 1));
+    go(function, fail, ok);
+    use(fixture, function, ok, 4, p);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
+/* find() returns NULL on one path; caller: q = find(); q[0]  */
+static void test_summary_nullable_return(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *find = ir_add_function(&fixture->unit, "user_find");
+    find->returns_pointer = true;
+    int key = parameter(fixture, find, "key");
+    int entry = ir_add_block(&fixture->unit, find);
+    int missing = ir_add_block(&fixture->unit, find);
+    int found = ir_add_block(&fixture->unit, find);
+    find->entry = entry;
+    branch(find, entry, CONDITION_UNKNOWN, -1, 0, found, missing, 2);
+    find->blocks[missing].has_return_value = true;
+    find->blocks[missing].returned = constant(VALUE_NULL, 0);
+    find->blocks[missing].return_location = at(3);
+    find->blocks[found].has_return_value = true;
+    find->blocks[found].returned = path_value(key);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int q = local(fixture, caller, "q", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, "user_find", q, 0, 1, constant(VALUE_NONNULL, 0));
+    use(fixture, caller, start, 11, q);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 1);
+    const struct analysis_event *event = &fixture->result.events[0];
+    assert_int_equal(event->location.line, 11);
+    assert_int_equal(event->origin->kind, ORIGIN_LOOKUP);
+    assert_true(event->origin->has_definition);
+    assert_int_equal(event->origin->definition.line, 3);
+}
+
+/* sink(d) { if (verbose) d[0]; }  caller: verbose = V; sink(malloc()) */
+static void build_flag_case(struct fixture *fixture, long long flag_value)
+{
+    struct ir_function *sink = ir_add_function(&fixture->unit, "sink");
+    int d = parameter(fixture, sink, "d");
+    int verbose = global(fixture, sink, "verbose", false);
+    int entry = ir_add_block(&fixture->unit, sink);
+    int uses = ir_add_block(&fixture->unit, sink);
+    int out = ir_add_block(&fixture->unit, sink);
+    sink->entry = entry;
+    branch(sink, entry, CONDITION_NONZERO, verbose, 0, uses, out, 2);
+    use(fixture, sink, uses, 3, d);
+    go(sink, uses, out);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int p = local(fixture, caller, "p", true);
+    int flag = global(fixture, caller, "verbose", false);
+    int start = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, "malloc", p, -1, 1, constant(VALUE_INTEGER, 8));
+    assign(fixture, caller, start, 11, flag, constant(VALUE_INTEGER, flag_value));
+    call(fixture, caller, start, 12, "sink", -1, 0, 1, path_value(p));
+}
+
+static void test_context_flag_set(void **state)
+{
+    struct fixture *fixture = *state;
+    build_flag_case(fixture, 1);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 12);
+    assert_int_equal(fixture->result.events[0].sink, SINK_ARGUMENT);
+    assert_int_equal(fixture->result.events[0].dereference.line, 3);
+}
+
+static void test_context_flag_clear(void **state)
+{
+    struct fixture *fixture = *state;
+    build_flag_case(fixture, 0);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
+/* Recursion: walk(n) { if (!n) return NULL; return walk(n); } terminates,
+ * and the NULL reaches a caller through the cycle. */
+static void test_recursion_terminates(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "walk");
+    function->returns_pointer = true;
+    int n = parameter(fixture, function, "n");
+    int r = local(fixture, function, "r", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    int base = ir_add_block(&fixture->unit, function);
+    int step = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    branch(function, entry, CONDITION_NONNULL, n, 0, step, base, 1);
+    function->blocks[base].has_return_value = true;
+    function->blocks[base].returned = constant(VALUE_NULL, 0);
+    function->blocks[base].return_location = at(2);
+    call(fixture, function, step, 3, "walk", r, 0, 1, path_value(n));
+    function->blocks[step].has_return_value = true;
+    function->blocks[step].returned = path_value(r);
+    function->blocks[step].return_location = at(4);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int q = local(fixture, caller, "q", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, "walk", q, 0, 1, constant(VALUE_NONNULL, 0));
+    use(fixture, caller, start, 11, q);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 11);
+}
+
+/* Globals are forgotten across a call that may write them. */
+static void test_global_invalidated_by_unknown_call(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int g = global(fixture, function, "cache", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "malloc", g, -1, 1, constant(VALUE_INTEGER, 8));
+    call(fixture, function, entry, 2, "refill_cache", -1, -1, 0);
+    use(fixture, function, entry, 3, g);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
+static void test_rules_table_sorted(void **state)
+{
+    (void)state;
+    const struct rule_set *rules = rules_builtin();
+    for (int i = 1; i < rules->count; i++)
+        assert_true(strcmp(rules->entries[i - 1].name, rules->entries[i].name) < 0);
+    assert_non_null(rules_find(rules, "malloc"));
+    assert_int_equal(rules_find(rules, "getenv")->returns, SOURCE_LOOKUP);
+    assert_true(rules_find(rules, "exit")->noreturn);
+    assert_null(rules_find(rules, "no_such_function"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_join_table),
+        cmocka_unit_test(test_origin_choice_is_earliest),
+        cmocka_unit_test_setup_teardown(test_flow_state_join, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unchecked_malloc, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_checked_and_alias, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_use_after_failed_check, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_definitely_null_and_dead_edge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_check_after_deref, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loop_reaches_fixed_point, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_integer_constant_prunes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_noreturn_call, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_summary_nullable_return, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_context_flag_set, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_context_flag_clear, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recursion_terminates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_global_invalidated_by_unknown_call, setup, teardown),
+        cmocka_unit_test(test_rules_table_sorted),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
