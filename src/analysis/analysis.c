@@ -39,15 +39,19 @@ void analysis_add_event(struct unit_analysis *shared, struct analysis_result *re
     result->events[result->event_count++] = *event;
 }
 
-static bool same_context(const struct summary_entry *entry, const struct global_value *context,
+static bool same_context(const struct summary_entry *entry, const struct context_value *context,
                          int count)
 {
     if (entry->context_count != count)
         return false;
-    for (int i = 0; i < count; i++)
-        if (strcmp(entry->context[i].key, context[i].key) != 0 ||
-            entry->context[i].value != context[i].value)
+    for (int i = 0; i < count; i++) {
+        const struct context_value *a = &entry->context[i], *b = &context[i];
+        if ((a->root.key == NULL) != (b->root.key == NULL) || a->value != b->value)
             return false;
+        if (a->root.key ? strcmp(a->root.key, b->root.key) != 0
+                        : a->root.parameter != b->root.parameter)
+            return false;
+    }
     return true;
 }
 
@@ -65,8 +69,26 @@ static void compute_summary(struct unit_analysis *shared, struct summary_entry *
     entry->in_progress = false;
 }
 
+/* The integer value an argument has at the call, if known. */
+static bool argument_integer(const struct flow_state *state, const struct ir_call *call,
+                             int parameter, long long *value)
+{
+    if (!call || parameter < 0 || parameter >= call->argument_count)
+        return false;
+    struct ir_value argument = call->arguments[parameter];
+    if (argument.kind == VALUE_INTEGER) {
+        *value = argument.integer;
+        return true;
+    }
+    if (argument.kind == VALUE_PATH && state->paths[argument.path].has_integer) {
+        *value = state->paths[argument.path].integer;
+        return true;
+    }
+    return false;
+}
+
 const struct function_summary *summary_for_call(struct function_analysis *caller,
-                                                int function_index,
+                                                int function_index, const struct ir_call *call,
                                                 const struct flow_state *state)
 {
     struct unit_analysis *shared = caller->shared;
@@ -78,18 +100,25 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
     if (shared->unit->functions[function_index].poisoned)
         return NULL;
     const struct function_summary *summary = &general->summary;
-    if (summary->condition_global_count == 0 || shared->specialisation_depth >= SPECIALISATION_DEPTH)
+    if (summary->condition_root_count == 0 || shared->specialisation_depth >= SPECIALISATION_DEPTH)
         return summary;
 
-    struct global_value context[CONTEXT_LIMIT];
+    struct context_value context[CONTEXT_LIMIT];
     int count = 0;
-    for (int i = 0; i < summary->condition_global_count && count < CONTEXT_LIMIT; i++) {
-        int path = function_global_path(caller->function, summary->condition_globals[i]);
-        if (path >= 0 && state->paths[path].has_integer) {
-            context[count].key = summary->condition_globals[i];
-            context[count].value = state->paths[path].integer;
-            count++;
+    for (int i = 0; i < summary->condition_root_count && count < CONTEXT_LIMIT; i++) {
+        const struct context_root *root = &summary->condition_roots[i];
+        long long value;
+        if (root->key) {
+            int path = function_global_path(caller->function, root->key);
+            if (path < 0 || !state->paths[path].has_integer)
+                continue;
+            value = state->paths[path].integer;
+        } else if (!argument_integer(state, call, root->parameter, &value)) {
+            continue;
         }
+        context[count].root = *root;
+        context[count].value = value;
+        count++;
     }
     if (count == 0)
         return summary;
@@ -163,7 +192,8 @@ static bool summary_changed(const struct function_summary *a, const struct funct
            a->writes_globals != b->writes_globals || a->returns_null != b->returns_null ||
            a->return_kind != b->return_kind ||
            a->dereferenced_parameters != b->dereferenced_parameters ||
-           a->dereferenced_global_count != b->dereferenced_global_count;
+           a->dereferenced_global_count != b->dereferenced_global_count ||
+           a->nulled_count != b->nulled_count;
 }
 
 static int compare_locations(const struct source_location *a, const struct source_location *b)

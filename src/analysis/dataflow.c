@@ -14,7 +14,7 @@
 enum { VISITS_PER_BLOCK = 64 };
 
 void function_analysis_begin(struct function_analysis *analysis, struct unit_analysis *shared,
-                             int function_index, const struct global_value *context,
+                             int function_index, const struct context_value *context,
                              int context_count)
 {
     memset(analysis, 0, sizeof *analysis);
@@ -222,21 +222,26 @@ static bool root_is_global(const struct ir_function *function, int path)
     return path >= 0 && function->paths[ir_path_root(function, path)].root_kind == VARIABLE_GLOBAL;
 }
 
-static void add_condition_global(struct unit_analysis *shared, struct function_summary *summary,
-                                 const char *key, int *capacity)
+static void add_condition_root(struct unit_analysis *shared, struct function_summary *summary,
+                               const char *key, int parameter, int *capacity)
 {
-    for (int i = 0; i < summary->condition_global_count; i++)
-        if (strcmp(summary->condition_globals[i], key) == 0)
+    for (int i = 0; i < summary->condition_root_count; i++) {
+        const struct context_root *root = &summary->condition_roots[i];
+        if (key ? root->key && strcmp(root->key, key) == 0
+                : !root->key && root->parameter == parameter)
             return;
-    if (summary->condition_global_count == *capacity) {
+    }
+    if (summary->condition_root_count == *capacity) {
         int grown = *capacity ? *capacity * 2 : 4;
-        summary->condition_globals =
-            arena_grow(shared->arena, summary->condition_globals,
-                       (size_t)summary->condition_global_count, (size_t)grown,
-                       sizeof *summary->condition_globals);
+        summary->condition_roots =
+            arena_grow(shared->arena, summary->condition_roots,
+                       (size_t)summary->condition_root_count, (size_t)grown,
+                       sizeof *summary->condition_roots);
         *capacity = grown;
     }
-    summary->condition_globals[summary->condition_global_count++] = key;
+    struct context_root *root = &summary->condition_roots[summary->condition_root_count++];
+    root->key = key;
+    root->parameter = parameter;
 }
 
 /* Syntactic facts: does the function write globals (itself or through
@@ -273,7 +278,10 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             block->condition.path >= 0) {
             const struct access_path *path = &function->paths[block->condition.path];
             if (path->parent < 0 && path->root_kind == VARIABLE_GLOBAL && path->global_key)
-                add_condition_global(shared, summary, path->global_key, &capacity);
+                add_condition_root(shared, summary, path->global_key, -1, &capacity);
+            else if (path->parent < 0 && path->root_kind == VARIABLE_PARAMETER &&
+                     path->parameter_index >= 0)
+                add_condition_root(shared, summary, NULL, path->parameter_index, &capacity);
         }
     }
 }
@@ -281,6 +289,8 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
 static enum origin_kind returned_kind(const struct ir_function *function, bool loops,
                                       const struct null_origin *origin)
 {
+    if (origin && origin->kind == ORIGIN_NULL_CHECK && origin->cause)
+        origin = origin->cause; /* if (!p) return NULL; after p = malloc(...) */
     if (origin && origin->kind == ORIGIN_ALLOC)
         return ORIGIN_ALLOC;
     if (origin && origin->kind == ORIGIN_LOOKUP)
@@ -293,12 +303,52 @@ static enum origin_kind returned_kind(const struct ir_function *function, bool l
 static const char *return_reason(struct arena *arena, const struct ir_function *function,
                                  enum origin_kind kind, const struct null_origin *origin)
 {
+    if (origin && origin->kind == ORIGIN_NULL_CHECK && origin->cause)
+        origin = origin->cause;
     if (kind == ORIGIN_ALLOC && origin && origin->callee)
         return arena_printf(arena, "%s() returns NULL when %s() fails", function->name,
                             origin->callee);
     if (kind == ORIGIN_LOOKUP)
         return arena_printf(arena, "%s() returns NULL when nothing matches", function->name);
     return arena_printf(arena, "%s() returns NULL on some paths", function->name);
+}
+
+/* A global pointer, or parameter->field: what a caller can name too. */
+static bool nulled_candidate(const struct ir_function *function, int index)
+{
+    const struct access_path *path = &function->paths[index];
+    if (!path->is_pointer)
+        return false;
+    if (path->parent < 0)
+        return path->root_kind == VARIABLE_GLOBAL && path->global_key;
+    const struct access_path *parent = &function->paths[path->parent];
+    return path->step == PATH_ARROW && parent->parent < 0 &&
+           parent->root_kind == VARIABLE_PARAMETER && parent->parameter_index >= 0;
+}
+
+static void collect_nulled(struct unit_analysis *shared, const struct ir_function *function,
+                           const char *nulled, struct function_summary *summary)
+{
+    int count = 0;
+    for (int i = 0; i < function->path_count; i++)
+        count += nulled[i] != 0;
+    if (!count)
+        return;
+    summary->nulled = arena_alloc(shared->arena, sizeof *summary->nulled * (size_t)count);
+    for (int i = 0; i < function->path_count; i++) {
+        if (!nulled[i])
+            continue;
+        const struct access_path *path = &function->paths[i];
+        struct nulled_path *entry = &summary->nulled[summary->nulled_count++];
+        entry->text = path->text;
+        entry->parameter = -1;
+        if (path->parent < 0) {
+            entry->key = path->global_key;
+        } else {
+            entry->parameter = function->paths[path->parent].parameter_index;
+            entry->field = path->name;
+        }
+    }
 }
 
 void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary)
@@ -322,6 +372,11 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     const struct null_origin *null_origin = NULL;
     bool returns_null = false;
 
+    /* Pointers the function may leave NULL for its callers to see. */
+    char *nulled = arena_alloc(&analysis->scratch, (size_t)(function->path_count + 1));
+    for (int i = 0; i < function->path_count; i++)
+        nulled[i] = nulled_candidate(function, i);
+
     struct flow_state out;
     flow_state_init(&out, function->path_count, &analysis->scratch);
     for (int b = 0; b < function->block_count; b++) {
@@ -331,6 +386,9 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
         block_exit_state(analysis, b, &out);
         if (!out.reachable)
             continue;
+        for (int i = 0; i < function->path_count; i++)
+            if (out.paths[i].nullability != NULLABILITY_NULL)
+                nulled[i] = 0;
         for (int p = 0; p < parameters; p++) {
             const struct source_location *use = out.paths[function->parameter_paths[p]].entry_use;
             if (!use) {
@@ -378,6 +436,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
         summary->return_reason =
             return_reason(shared->arena, function, summary->return_kind, null_origin);
     }
+    if (!first_return)
+        collect_nulled(shared, function, nulled, summary);
     int kept = 0;
     for (int g = 0; g < globals; g++)
         if (!first_return && global_use[g])

@@ -14,7 +14,7 @@
 /* A summary computed for one calling context of one function. */
 struct summary_entry {
     int function_index;
-    struct global_value *context;
+    struct context_value *context;
     int context_count;
     bool in_progress;
     struct function_summary summary;
@@ -40,7 +40,7 @@ struct function_analysis {
     const struct null_origin ***statement_origins; /* lazily made origins per statement */
     const struct null_origin **condition_origins;  /* per block: NULL learnt on the false edge */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
-    const struct global_value *context;
+    const struct context_value *context;
     int context_count;
 };
 
@@ -63,11 +63,11 @@ void transfer_check_terminator(struct function_analysis *analysis, int block,
 /* Sets up the state at the function's entry. */
 void transfer_entry_state(struct function_analysis *analysis, struct flow_state *state);
 
-/* The summary of `function_index` for the context a call sees in `state`
- * of the caller, computing it if needed; NULL while it is being computed
+/* The summary of `function_index` for the context `call` sees in `state`
+ * of the caller (integer globals and arguments the callee branches on), computing it if needed; NULL while it is being computed
  * (recursion) or when the callee has no body in the unit. */
 const struct function_summary *summary_for_call(struct function_analysis *caller,
-                                                int function_index,
+                                                int function_index, const struct ir_call *call,
                                                 const struct flow_state *state);
 
 /* Runs the fixed point of one function (analysis already set up). */
@@ -75,7 +75,7 @@ void dataflow_solve(struct function_analysis *analysis);
 
 /* Sets up / tears down a function_analysis. */
 void function_analysis_begin(struct function_analysis *analysis, struct unit_analysis *shared,
-                             int function_index, const struct global_value *context,
+                             int function_index, const struct context_value *context,
                              int context_count);
 void function_analysis_end(struct function_analysis *analysis);
 

@@ -56,6 +56,7 @@ struct path_state path_state_unknown(void)
     state.nullability = NULLABILITY_UNKNOWN;
     state.alias = -1;
     state.entry_of = -1;
+    state.witness = -1;
     return state;
 }
 
@@ -78,6 +79,10 @@ static bool join_path(struct path_state *into, const struct path_state *from)
         joined.alias = -1;
     if (into->entry_of != from->entry_of)
         joined.entry_of = -1;
+    if (into->witness != from->witness || into->witness_nonnull != from->witness_nonnull) {
+        joined.witness = -1;
+        joined.witness_nonnull = false;
+    }
     joined.dereferenced = location_choose(into->dereferenced, from->dereferenced);
     joined.entry_use = location_choose(into->entry_use, from->entry_use);
     bool changed = memcmp(&joined, into, sizeof joined) != 0;

@@ -6,9 +6,10 @@
  * into the IR but strings and locations, so it can later be written out
  * and read back for cross-file analysis.
  *
- * A summary may be specialised for a calling context: the values of
- * integer globals the function tests (a static flag set just before the
- * call), so `flag = 1; sink(p);` is judged with flag known.
+ * A summary may be specialised for a calling context: the values of the
+ * integer globals and parameters the function branches on (a static flag
+ * set just before the call, a constant argument), so `flag = 1; sink(p);`
+ * and `label(1)` are judged with the value known.
  */
 #ifndef NULLPROOF_SUMMARY_H
 #define NULLPROOF_SUMMARY_H
@@ -18,9 +19,24 @@
 
 #include "analysis.h"
 
-struct global_value {
-    const char *key; /* the global's USR */
+/* A global (by key) or a parameter (by position) the function branches on. */
+struct context_root {
+    const char *key; /* the global's USR, or NULL for a parameter */
+    int parameter;   /* 0-based, when key is NULL */
+};
+
+struct context_value {
+    struct context_root root;
     long long value;
+};
+
+/* A pointer the function leaves NULL on every path that returns: a global,
+ * or a field reached from a parameter (parameter->field). */
+struct nulled_path {
+    const char *key;        /* the global's USR, or NULL for a parameter's field */
+    int parameter;
+    const char *field;
+    const char *text;       /* as written in the function */
 };
 
 struct function_summary {
@@ -37,8 +53,10 @@ struct function_summary {
     struct source_location *global_use;
     const char **global_names;
     int dereferenced_global_count;
-    const char **condition_globals;     /* keys of integer globals the function branches on */
-    int condition_global_count;
+    struct context_root *condition_roots; /* integer globals and parameters it branches on */
+    int condition_root_count;
+    struct nulled_path *nulled;          /* pointers it leaves NULL */
+    int nulled_count;
 };
 
 #endif

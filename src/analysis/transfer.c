@@ -29,6 +29,8 @@ static void kill_path(const struct ir_function *function, struct flow_state *sta
         struct path_state *other = &state->paths[i];
         if (other->alias >= 0 && ir_path_is_below(function, other->alias, path))
             other->alias = -1;
+        if (other->witness >= 0 && ir_path_is_below(function, other->witness, path))
+            other->witness = -1;
         if (i != path && ir_path_is_below(function, i, path)) {
             const struct source_location *entry_use = other->entry_use;
             *other = path_state_unknown();
@@ -149,19 +151,43 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
     return origin;
 }
 
-static const struct null_origin *condition_origin(struct function_analysis *analysis, int block)
+/* The origin of the NULL learnt on the false edge of `block`'s test of
+ * `path`; `cause` is the source of the value tested (malloc, ...), if any. */
+static const struct null_origin *condition_origin(struct function_analysis *analysis, int block,
+                                                  int path, const struct null_origin *cause)
 {
     const struct null_origin **slot = &analysis->condition_origins[block];
-    if (!*slot) {
-        const struct ir_condition *condition = &function_of(analysis)->blocks[block].condition;
-        const char *text = function_of(analysis)->paths[condition->path].text;
-        *slot = new_origin(analysis, ORIGIN_NULL_CHECK, condition->location, NULL,
-                           arena_printf(analysis->shared->arena,
-                                        "'%s' is tested against NULL here, so it may be NULL",
-                                        text),
-                           condition->path);
+    if (*slot && (*slot)->cause == cause && strcmp((*slot)->path_text,
+                                                   function_of(analysis)->paths[path].text) == 0)
+        return *slot;
+    const struct ir_condition *condition = &function_of(analysis)->blocks[block].condition;
+    const char *text = function_of(analysis)->paths[path].text;
+    struct null_origin *origin =
+        new_origin(analysis, ORIGIN_NULL_CHECK, condition->location, NULL,
+                   arena_printf(analysis->shared->arena,
+                                "'%s' is tested against NULL here, so it may be NULL", text),
+                   path);
+    origin->cause = cause;
+    *slot = origin;
+    return origin;
+}
+
+/* The source that made a value maybe-NULL, to keep behind a NULL test. */
+static const struct null_origin *source_cause(const struct path_state *value)
+{
+    if (value->nullability != NULLABILITY_MAYBE || !value->origin)
+        return NULL;
+    switch (value->origin->kind) {
+    case ORIGIN_ALLOC:
+    case ORIGIN_LOOKUP:
+    case ORIGIN_NULLABLE:
+        return value->origin;
+    case ORIGIN_NULL_CHECK:
+        return value->origin->cause;
+    case ORIGIN_NULL_CONSTANT:
+        break;
     }
-    return *slot;
+    return NULL;
 }
 
 struct use_site {
@@ -261,6 +287,17 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
             result->integer = value.integer;
         }
         break;
+    case VALUE_NULL_TEST: {
+        const struct path_state *tested = &state->paths[value.path];
+        if (tested->nullability == NULLABILITY_NONNULL || tested->nullability == NULLABILITY_NULL) {
+            result->has_integer = true;
+            result->integer = (tested->nullability == NULLABILITY_NONNULL) == (value.integer != 0);
+        } else {
+            result->witness = value.path;
+            result->witness_nonnull = value.integer != 0;
+        }
+        break;
+    }
     case VALUE_PATH: {
         const struct source_location *entry_use = result->entry_use;
         int alias = source.alias >= 0 ? source.alias : value.path;
@@ -301,6 +338,47 @@ static bool argument_required(const struct ir_function *function, const struct i
     return false;
 }
 
+/* The caller's path for what a summarised callee leaves NULL, or -1 when
+ * the caller never names it (then nothing can go wrong with it here). */
+static int caller_path(const struct ir_function *function, const struct ir_call *call,
+                       const struct nulled_path *nulled)
+{
+    if (nulled->key)
+        return function_global_path(function, nulled->key);
+    if (nulled->parameter < 0 || nulled->parameter >= call->argument_count)
+        return -1;
+    struct ir_value argument = call->arguments[nulled->parameter];
+    if (argument.kind != VALUE_PATH)
+        return -1;
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent == argument.path && path->step == PATH_ARROW && path->name &&
+            strcmp(path->name, nulled->field) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static void apply_nulled(struct function_analysis *analysis, const struct ir_statement *statement,
+                         const struct function_summary *summary, struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    for (int n = 0; n < summary->nulled_count; n++) {
+        int path = caller_path(function, &statement->call, &summary->nulled[n]);
+        if (path < 0)
+            continue;
+        kill_path(function, state, path);
+        struct path_state *value = &state->paths[path];
+        value->nullability = NULLABILITY_NULL;
+        value->origin = new_origin(
+            analysis, ORIGIN_NULL_CONSTANT, statement->location, statement->call.callee,
+            arena_printf(analysis->shared->arena, "%s() leaves '%s' NULL",
+                         statement->call.callee ? statement->call.callee : "the call",
+                         summary->nulled[n].text),
+            path);
+    }
+}
+
 static void transfer_call(struct function_analysis *analysis, int block, int index,
                           struct flow_state *state)
 {
@@ -309,8 +387,9 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     const struct ir_call *call = &statement->call;
     const struct function_rule *rule = rules_find(analysis->shared->options->rules, call->callee);
     const struct function_summary *summary =
-        call->function_index >= 0 ? summary_for_call(analysis, call->function_index, state)
-                                  : NULL;
+        call->function_index >= 0
+            ? summary_for_call(analysis, call->function_index, call, state)
+            : NULL;
 
     for (int i = 0; i < call->argument_count; i++) {
         const char *reason;
@@ -356,6 +435,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         struct ir_value argument = call->arguments[i];
         if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer)
             kill_below(function, state, argument.path);
+        else if (argument.kind == VALUE_NONNULL && argument.path >= 0)
+            kill_path(function, state, argument.path); /* &x: the callee may set x */
     }
     bool keeps_globals = rule != NULL || (summary && !summary->writes_globals);
     if (!keeps_globals) {
@@ -367,6 +448,9 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
                 kill_path(function, state, i);
         }
     }
+
+    if (summary)
+        apply_nulled(analysis, statement, summary, state);
 
     if (call->target < 0)
         return;
@@ -412,6 +496,27 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
     }
 }
 
+/* On an edge where `path` is known non-NULL (or NULL): refine it and its
+ * aliases, or mark the edge impossible when that contradicts what is known. */
+static void learn_nullness(struct function_analysis *analysis, int block, int path, bool nonnull,
+                           struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    struct path_state *value = &state->paths[path];
+    if (nonnull) {
+        if (value->nullability == NULLABILITY_NULL)
+            state->reachable = false;
+        else
+            refine_nonnull(function, state, path, NULL);
+    } else {
+        if (value->nullability == NULLABILITY_NONNULL)
+            state->reachable = false;
+        else
+            refine_null(function, state, path,
+                        condition_origin(analysis, block, path, source_cause(value)));
+    }
+}
+
 void transfer_edge(struct function_analysis *analysis, int block, int successor,
                    struct flow_state *state)
 {
@@ -426,18 +531,7 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
     struct path_state *value = &state->paths[condition->path];
     switch (condition->kind) {
     case CONDITION_NONNULL:
-        if (holds) {
-            if (value->nullability == NULLABILITY_NULL)
-                state->reachable = false;
-            else
-                refine_nonnull(function, state, condition->path, NULL);
-        } else {
-            if (value->nullability == NULLABILITY_NONNULL)
-                state->reachable = false;
-            else
-                refine_null(function, state, condition->path,
-                            condition_origin(analysis, block));
-        }
+        learn_nullness(analysis, block, condition->path, holds, state);
         break;
     case CONDITION_INTEGER_EQUALS:
         if (value->has_integer && (value->integer == condition->integer) != holds) {
@@ -450,9 +544,14 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
     case CONDITION_NONZERO:
         if (value->has_integer && (value->integer != 0) != holds) {
             state->reachable = false;
-        } else if (!holds) {
-            value->has_integer = true;
-            value->integer = 0;
+        } else {
+            if (value->witness >= 0)
+                learn_nullness(analysis, block, value->witness, holds == value->witness_nonnull,
+                               state);
+            if (!holds && state->reachable) {
+                value->has_integer = true;
+                value->integer = 0;
+            }
         }
         break;
     case CONDITION_UNKNOWN:
@@ -500,7 +599,11 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
             state->paths[i].entry_of = i;
     }
     for (int c = 0; c < analysis->context_count; c++) {
-        int path = function_global_path(function, analysis->context[c].key);
+        const struct context_root *root = &analysis->context[c].root;
+        int path = root->key ? function_global_path(function, root->key)
+                   : root->parameter >= 0 && root->parameter < function->parameter_count
+                       ? function->parameter_paths[root->parameter]
+                       : -1;
         if (path >= 0) {
             state->paths[path].has_integer = true;
             state->paths[path].integer = analysis->context[c].value;

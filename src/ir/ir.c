@@ -149,7 +149,16 @@ static void dump_value(const struct ir_function *function, struct ir_value value
     switch (value.kind) {
     case VALUE_UNKNOWN: string_buffer_append(out, "?"); break;
     case VALUE_NULL: string_buffer_append(out, "NULL"); break;
-    case VALUE_NONNULL: string_buffer_append(out, "nonnull"); break;
+    case VALUE_NONNULL:
+        if (value.path >= 0)
+            string_buffer_printf(out, "&%s", function->paths[value.path].text);
+        else
+            string_buffer_append(out, "nonnull");
+        break;
+    case VALUE_NULL_TEST:
+        string_buffer_printf(out, "(%s %s NULL)", function->paths[value.path].text,
+                             value.integer ? "!=" : "==");
+        break;
     case VALUE_PATH: string_buffer_append(out, function->paths[value.path].text); break;
     case VALUE_INTEGER: string_buffer_printf(out, "%lld", value.integer); break;
     }

@@ -57,13 +57,17 @@ enum value_kind {
     VALUE_NULL,     /* a null pointer constant */
     VALUE_NONNULL,  /* &x, a string literal, an array, a function */
     VALUE_PATH,     /* the current value of another path (a copy: aliases follow) */
-    VALUE_INTEGER   /* an integer constant */
+    VALUE_INTEGER,  /* an integer constant */
+    VALUE_NULL_TEST /* the truth of a NULL test of `path`: 1 when it is non-NULL if
+                     * integer is 1 (p != NULL, !!p), 1 when it is NULL if integer is 0
+                     * (p == NULL, !p); e.g. `bool present = p != NULL;` */
 };
 
 struct ir_value {
     enum value_kind kind;
-    int path;          /* VALUE_PATH */
-    long long integer; /* VALUE_INTEGER */
+    int path;          /* VALUE_PATH, VALUE_NULL_TEST; VALUE_NONNULL: the path whose
+                        * address this is (&x), or -1 */
+    long long integer; /* VALUE_INTEGER, VALUE_NULL_TEST */
 };
 
 /* Facts a call's declaration states, found by the front end in attributes

@@ -58,7 +58,6 @@ static const struct function_rule builtin_entries[] = {
     NULLABLE("fdopendir", 0, CANNOT_OPEN),
     SINK("feof", ARG(0)),
     SINK("ferror", ARG(0)),
-    SINK("fflush", ARG(0)),
     SINK("fgetc", ARG(0)),
     SINK("fgetpos", ARG(0) | ARG(1)),
     NULLABLE("fgets", ARG(0) | ARG(2), "returns NULL at end of file or on error"),

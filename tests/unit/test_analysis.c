@@ -185,8 +185,8 @@ static void test_join_table(void **state)
 static void test_origin_choice_is_earliest(void **state)
 {
     (void)state;
-    struct null_origin early = {ORIGIN_ALLOC, at(3), "malloc", "r", "p", false, {0}};
-    struct null_origin late = {ORIGIN_NULL_CONSTANT, at(9), NULL, "r", "p", false, {0}};
+    struct null_origin early = {ORIGIN_ALLOC, at(3), "malloc", "r", "p", false, {0}, NULL};
+    struct null_origin late = {ORIGIN_NULL_CONSTANT, at(9), NULL, "r", "p", false, {0}, NULL};
     assert_ptr_equal(origin_choose(&late, &early), &early);
     assert_ptr_equal(origin_choose(&early, &late), &early);
     assert_ptr_equal(origin_choose(NULL, &late), &late);
@@ -499,6 +499,108 @@ static void test_global_invalidated_by_unknown_call(void **state)
     assert_int_equal(fixture->result.event_count, 0);
 }
 
+
+/* present = p != NULL; if (!present) return; p[0];  with p from getenv */
+static void test_null_test_witness(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int present = local(fixture, function, "present", false);
+    int entry = ir_add_block(&fixture->unit, function);
+    int leave = ir_add_block(&fixture->unit, function);
+    int body = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "getenv", p, -1, 1, constant(VALUE_NONNULL, 0));
+    struct ir_value test = {VALUE_NULL_TEST, p, 1};
+    assign(fixture, function, entry, 2, present, test);
+    branch(function, entry, CONDITION_NONZERO, present, 0, body, leave, 3);
+    use(fixture, function, body, 4, p);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
+/* label(i) { if (i == 1) return "dark"; return NULL; }: label(1) is safe, label(2) not */
+static void test_parameter_context(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *label = ir_add_function(&fixture->unit, "label");
+    label->returns_pointer = true;
+    int index = ir_path(&fixture->unit, label, -1, PATH_VARIABLE, "i", VARIABLE_PARAMETER);
+    label->paths[index].parameter_index = 0;
+    label->parameter_paths = arena_alloc(&fixture->arena, sizeof(int));
+    label->parameter_paths[0] = index;
+    label->parameter_count = 1;
+    int entry = ir_add_block(&fixture->unit, label);
+    int known = ir_add_block(&fixture->unit, label);
+    int other = ir_add_block(&fixture->unit, label);
+    label->entry = entry;
+    branch(label, entry, CONDITION_INTEGER_EQUALS, index, 1, known, other, 1);
+    label->blocks[known].has_return_value = true;
+    label->blocks[known].returned = constant(VALUE_NONNULL, 0);
+    label->blocks[other].has_return_value = true;
+    label->blocks[other].returned = constant(VALUE_NULL, 0);
+    label->blocks[other].return_location = at(3);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int a = local(fixture, caller, "a", true);
+    int b = local(fixture, caller, "b", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, "label", a, 0, 1, constant(VALUE_INTEGER, 1));
+    use(fixture, caller, start, 11, a);
+    call(fixture, caller, start, 12, "label", b, 0, 1, constant(VALUE_INTEGER, 2));
+    use(fixture, caller, start, 13, b);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 13);
+}
+
+/* drop() { cache = NULL; }  caller: if (cache) { drop(); cache[0]; } */
+static void test_callee_leaves_global_null(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *drop = ir_add_function(&fixture->unit, "drop");
+    int mine = global(fixture, drop, "cache", true);
+    int entry = ir_add_block(&fixture->unit, drop);
+    drop->entry = entry;
+    assign(fixture, drop, entry, 2, mine, constant(VALUE_NULL, 0));
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int cache = global(fixture, caller, "cache", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    int then_block = ir_add_block(&fixture->unit, caller);
+    int out = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    branch(caller, start, CONDITION_NONNULL, cache, 0, then_block, out, 10);
+    call(fixture, caller, then_block, 11, "drop", -1, 0, 0);
+    use(fixture, caller, then_block, 12, cache);
+    go(caller, then_block, out);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 12);
+    assert_true(fixture->result.events[0].definitely_null);
+}
+
+/* p = NULL; getline(&p, ...); p[0]: the call may set p */
+static void test_address_argument_forgets(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "line", true);
+    function->paths[p].address_taken = true;
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, p, constant(VALUE_NULL, 0));
+    struct ir_value address = {VALUE_NONNULL, p, 0};
+    call(fixture, function, entry, 2, "getline", -1, -1, 1, address);
+    use(fixture, function, entry, 3, p);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
 static void test_rules_table_sorted(void **state)
 {
     (void)state;
@@ -530,6 +632,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_context_flag_clear, setup, teardown),
         cmocka_unit_test_setup_teardown(test_recursion_terminates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_global_invalidated_by_unknown_call, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_null_test_witness, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parameter_context, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_callee_leaves_global_null, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_address_argument_forgets, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

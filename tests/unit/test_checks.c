@@ -54,7 +54,7 @@ static void test_alloc_event_becomes_unchecked_alloc(void **state)
     (void)state;
     struct null_origin origin = {ORIGIN_ALLOC, at(3, 17), "malloc",
                                  "malloc() returns NULL when allocation fails", "buf", false,
-                                 {0}};
+                                 {0}, NULL};
     struct analysis_event event;
     memset(&event, 0, sizeof event);
     event.kind = EVENT_UNSAFE_USE;
@@ -84,10 +84,10 @@ static void test_null_flow_goes_to_null_deref(void **state)
     (void)state;
     struct null_origin checked = {ORIGIN_NULL_CHECK, at(8, 9), NULL,
                                   "'p' is tested against NULL here, so it may be NULL", "p",
-                                  false, {0}};
+                                  false, {0}, NULL};
     struct null_origin lookup = {ORIGIN_LOOKUP, at(2, 9), "getenv",
                                  "getenv() returns NULL when the variable is not set", "home",
-                                 false, {0}};
+                                 false, {0}, NULL};
     struct analysis_event events[2];
     memset(events, 0, sizeof events);
     events[0].kind = EVENT_UNSAFE_USE;
