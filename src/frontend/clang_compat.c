@@ -1,0 +1,446 @@
+/*
+ * clang_compat: the libclang 14 / 19 differences. With the operator-kind
+ * API (CINDEX_VERSION_MINOR >= 64, libclang >= 17) operators are asked for.
+ * Without it (14): first what the AST alone says (=, &, ++ and -- are C's
+ * only operators on lvalues; types tell * from !), then the file text
+ * between the operands, and for an operator written inside a macro body
+ * the operators of the macro's definition narrowed by the types. Unknown
+ * stays unknown: callers then stay conservative.
+ */
+#include "clang_compat.h"
+
+#include "lower.h"
+
+#if CINDEX_VERSION_MINOR >= 64 && !defined(NULLPROOF_FORCE_TOKEN_FALLBACK)
+#define HAVE_OPERATOR_API 1
+#endif
+
+#define BIT(code) (UINT64_C(1) << (code))
+
+bool compat_has_operator_api(void)
+{
+#ifdef HAVE_OPERATOR_API
+    return true;
+#else
+    return false;
+#endif
+}
+
+CXType compat_canonical_type(CXType type)
+{
+    for (int guard = 0; type.kind == CXType_Attributed && guard < 16; guard++)
+        type = clang_Type_getModifiedType(type);
+    return clang_getCanonicalType(type);
+}
+
+bool compat_is_pointer_type(CXType type)
+{
+    return compat_canonical_type(type).kind == CXType_Pointer;
+}
+
+bool compat_is_integer_type(CXType type)
+{
+    enum CXTypeKind kind = compat_canonical_type(type).kind;
+    return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
+}
+
+bool compat_is_unsigned_type(CXType type)
+{
+    enum CXTypeKind kind = compat_canonical_type(type).kind;
+    return kind >= CXType_Bool && kind <= CXType_UInt128;
+}
+
+bool compat_is_array_type(CXType type)
+{
+    enum CXTypeKind kind = compat_canonical_type(type).kind;
+    return kind == CXType_ConstantArray || kind == CXType_IncompleteArray ||
+           kind == CXType_VariableArray || kind == CXType_DependentSizedArray;
+}
+
+bool compat_is_function_type(CXType type)
+{
+    enum CXTypeKind kind = compat_canonical_type(type).kind;
+    return kind == CXType_FunctionProto || kind == CXType_FunctionNoProto;
+}
+
+bool compat_is_void_type(CXType type)
+{
+    return compat_canonical_type(type).kind == CXType_Void;
+}
+
+#ifdef HAVE_OPERATOR_API
+
+static enum binary_operator binary_from_api(enum CXBinaryOperatorKind kind)
+{
+    switch (kind) {
+    case CXBinaryOperator_Mul: return BINARY_MULTIPLY;
+    case CXBinaryOperator_Div: return BINARY_DIVIDE;
+    case CXBinaryOperator_Rem: return BINARY_REMAINDER;
+    case CXBinaryOperator_Add: return BINARY_ADD;
+    case CXBinaryOperator_Sub: return BINARY_SUBTRACT;
+    case CXBinaryOperator_Shl: return BINARY_SHIFT_LEFT;
+    case CXBinaryOperator_Shr: return BINARY_SHIFT_RIGHT;
+    case CXBinaryOperator_LT: return BINARY_LESS;
+    case CXBinaryOperator_GT: return BINARY_GREATER;
+    case CXBinaryOperator_LE: return BINARY_LESS_EQUAL;
+    case CXBinaryOperator_GE: return BINARY_GREATER_EQUAL;
+    case CXBinaryOperator_EQ: return BINARY_EQUAL;
+    case CXBinaryOperator_NE: return BINARY_NOT_EQUAL;
+    case CXBinaryOperator_And: return BINARY_BIT_AND;
+    case CXBinaryOperator_Xor: return BINARY_BIT_XOR;
+    case CXBinaryOperator_Or: return BINARY_BIT_OR;
+    case CXBinaryOperator_LAnd: return BINARY_LOGICAL_AND;
+    case CXBinaryOperator_LOr: return BINARY_LOGICAL_OR;
+    case CXBinaryOperator_Assign: return BINARY_ASSIGN;
+    case CXBinaryOperator_MulAssign: case CXBinaryOperator_DivAssign:
+    case CXBinaryOperator_RemAssign: case CXBinaryOperator_AddAssign:
+    case CXBinaryOperator_SubAssign: case CXBinaryOperator_ShlAssign:
+    case CXBinaryOperator_ShrAssign: case CXBinaryOperator_AndAssign:
+    case CXBinaryOperator_XorAssign: case CXBinaryOperator_OrAssign:
+        return BINARY_COMPOUND_ASSIGN;
+    case CXBinaryOperator_Comma: return BINARY_COMMA;
+    default: return BINARY_UNKNOWN;
+    }
+}
+
+static enum unary_operator unary_from_api(enum CXUnaryOperatorKind kind)
+{
+    switch (kind) {
+    case CXUnaryOperator_PostInc: return UNARY_POST_INCREMENT;
+    case CXUnaryOperator_PostDec: return UNARY_POST_DECREMENT;
+    case CXUnaryOperator_PreInc: return UNARY_PRE_INCREMENT;
+    case CXUnaryOperator_PreDec: return UNARY_PRE_DECREMENT;
+    case CXUnaryOperator_AddrOf: return UNARY_ADDRESS;
+    case CXUnaryOperator_Deref: return UNARY_DEREFERENCE;
+    case CXUnaryOperator_Plus: return UNARY_PLUS;
+    case CXUnaryOperator_Minus: return UNARY_MINUS;
+    case CXUnaryOperator_Not: return UNARY_COMPLEMENT;
+    case CXUnaryOperator_LNot: return UNARY_NOT;
+    case CXUnaryOperator_Real: return UNARY_REAL;
+    case CXUnaryOperator_Imag: return UNARY_IMAGINARY;
+    case CXUnaryOperator_Extension: return UNARY_EXTENSION;
+    default: return UNARY_UNKNOWN;
+    }
+}
+
+enum binary_operator compat_binary_operator(struct frontend_unit *unit, CXCursor op)
+{
+    (void)unit;
+    enum CXCursorKind kind = clang_getCursorKind(op);
+    if (kind == CXCursor_CompoundAssignOperator)
+        return BINARY_COMPOUND_ASSIGN;
+    if (kind != CXCursor_BinaryOperator)
+        return BINARY_UNKNOWN;
+    return binary_from_api(clang_getCursorBinaryOperatorKind(op));
+}
+
+enum unary_operator compat_unary_operator(struct frontend_unit *unit, CXCursor op)
+{
+    (void)unit;
+    if (clang_getCursorKind(op) != CXCursor_UnaryOperator)
+        return UNARY_UNKNOWN; /* the API crashes on UnaryExpr (sizeof) */
+    return unary_from_api(clang_getCursorUnaryOperatorKind(op));
+}
+
+bool compat_is_assignment(struct frontend_unit *unit, CXCursor op)
+{
+    return compat_binary_operator(unit, op) == BINARY_ASSIGN;
+}
+
+enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op)
+{
+    enum unary_operator kind = compat_unary_operator(unit, op);
+    if (kind == UNARY_ADDRESS)
+        return kind;
+    if (kind == UNARY_PRE_INCREMENT || kind == UNARY_PRE_DECREMENT ||
+        kind == UNARY_POST_INCREMENT || kind == UNARY_POST_DECREMENT)
+        return UNARY_PRE_INCREMENT;
+    return UNARY_UNKNOWN;
+}
+
+#else /* token and type fallback (libclang < 17) */
+
+static enum binary_operator binary_from_token(enum token_code code)
+{
+    switch (code) {
+    case TOKEN_STAR: return BINARY_MULTIPLY;
+    case TOKEN_SLASH: return BINARY_DIVIDE;
+    case TOKEN_PERCENT: return BINARY_REMAINDER;
+    case TOKEN_PLUS: return BINARY_ADD;
+    case TOKEN_MINUS: return BINARY_SUBTRACT;
+    case TOKEN_SHIFT_LEFT: return BINARY_SHIFT_LEFT;
+    case TOKEN_SHIFT_RIGHT: return BINARY_SHIFT_RIGHT;
+    case TOKEN_LESS: return BINARY_LESS;
+    case TOKEN_GREATER: return BINARY_GREATER;
+    case TOKEN_LESS_EQUAL: return BINARY_LESS_EQUAL;
+    case TOKEN_GREATER_EQUAL: return BINARY_GREATER_EQUAL;
+    case TOKEN_EQUAL_EQUAL: return BINARY_EQUAL;
+    case TOKEN_NOT_EQUAL: return BINARY_NOT_EQUAL;
+    case TOKEN_AMPERSAND: return BINARY_BIT_AND;
+    case TOKEN_CARET: return BINARY_BIT_XOR;
+    case TOKEN_PIPE: return BINARY_BIT_OR;
+    case TOKEN_AND_AND: return BINARY_LOGICAL_AND;
+    case TOKEN_OR_OR: return BINARY_LOGICAL_OR;
+    case TOKEN_ASSIGN: return BINARY_ASSIGN;
+    case TOKEN_COMPOUND_ASSIGN: return BINARY_COMPOUND_ASSIGN;
+    case TOKEN_COMMA: return BINARY_COMMA;
+    default: return BINARY_UNKNOWN;
+    }
+}
+
+static enum unary_operator prefix_from_token(enum token_code code)
+{
+    switch (code) {
+    case TOKEN_STAR: return UNARY_DEREFERENCE;
+    case TOKEN_AMPERSAND: return UNARY_ADDRESS;
+    case TOKEN_PLUS: return UNARY_PLUS;
+    case TOKEN_MINUS: return UNARY_MINUS;
+    case TOKEN_TILDE: return UNARY_COMPLEMENT;
+    case TOKEN_BANG: return UNARY_NOT;
+    case TOKEN_PLUS_PLUS: return UNARY_PRE_INCREMENT;
+    case TOKEN_MINUS_MINUS: return UNARY_PRE_DECREMENT;
+    case TOKEN_KEYWORD_EXTENSION: return UNARY_EXTENSION;
+    case TOKEN_KEYWORD_REAL: return UNARY_REAL;
+    case TOKEN_KEYWORD_IMAG: return UNARY_IMAGINARY;
+    default: return UNARY_UNKNOWN;
+    }
+}
+
+static bool extent_offsets(struct frontend_unit *unit, CXCursor cursor, int *file,
+                           unsigned *begin, unsigned *end)
+{
+    CXSourceRange extent = clang_getCursorExtent(cursor);
+    int end_file;
+    if (!unit_file_offset(unit, clang_getRangeStart(extent), file, begin) ||
+        !unit_file_offset(unit, clang_getRangeEnd(extent), &end_file, end) || end_file != *file)
+        return false;
+    *end = macros_call_end(unit, *file, *end);
+    return true;
+}
+
+/* Operators of the macro whose expansion holds `op` (a set of token codes). */
+static uint64_t macro_operators(struct frontend_unit *unit, CXCursor op)
+{
+    int file;
+    unsigned offset;
+    if (!unit_offset(unit, clang_getCursorLocation(op), &file, &offset))
+        return 0;
+    struct macro_expansion *macro = macros_find(unit, file, offset);
+    return macro ? macros_operator_tokens(unit, macro) : 0;
+}
+
+static bool single_bit(uint64_t set)
+{
+    return set && !(set & (set - 1));
+}
+
+static int bit_index(uint64_t set)
+{
+    int index = 0;
+    while (!(set & 1)) {
+        set >>= 1;
+        index++;
+    }
+    return index;
+}
+
+/* An operand that is still an lvalue: no implicit conversion (lvalue to
+ * rvalue, array decay) was put around it. In C only =, ++, -- and & take
+ * such operands, so this tells them apart without the text. */
+static bool is_lvalue_operand(struct frontend_unit *unit, CXCursor operand)
+{
+    for (int guard = 0; guard < 10000 && clang_getCursorKind(operand) == CXCursor_ParenExpr;
+         guard++)
+        operand = cursor_single_expression(unit, operand);
+    switch (clang_getCursorKind(operand)) {
+    case CXCursor_DeclRefExpr: {
+        enum CXCursorKind kind = clang_getCursorKind(clang_getCursorReferenced(operand));
+        return kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl;
+    }
+    case CXCursor_MemberRefExpr:
+    case CXCursor_ArraySubscriptExpr:
+        return true;
+    case CXCursor_UnaryOperator:
+        return compat_unary_operator(unit, operand) == UNARY_DEREFERENCE;
+    default:
+        return false;
+    }
+}
+
+/* An operator written in a macro body: the candidates are the operators of
+ * the definition, narrowed by what the types allow; one left is the answer. */
+static enum binary_operator binary_from_macro(struct frontend_unit *unit, CXCursor op,
+                                              CXCursor left, CXCursor right)
+{
+    const uint64_t comparisons = BIT(TOKEN_LESS) | BIT(TOKEN_GREATER) | BIT(TOKEN_LESS_EQUAL) |
+                                 BIT(TOKEN_GREATER_EQUAL) | BIT(TOKEN_EQUAL_EQUAL) |
+                                 BIT(TOKEN_NOT_EQUAL);
+    const uint64_t logical = BIT(TOKEN_AND_AND) | BIT(TOKEN_OR_OR);
+    const uint64_t arithmetic = BIT(TOKEN_STAR) | BIT(TOKEN_SLASH) | BIT(TOKEN_PERCENT) |
+                                BIT(TOKEN_PLUS) | BIT(TOKEN_MINUS) | BIT(TOKEN_SHIFT_LEFT) |
+                                BIT(TOKEN_SHIFT_RIGHT) | BIT(TOKEN_AMPERSAND) |
+                                BIT(TOKEN_CARET) | BIT(TOKEN_PIPE);
+    if (is_lvalue_operand(unit, left))
+        return BINARY_ASSIGN;
+    uint64_t candidates = macro_operators(unit, op) & (comparisons | logical | arithmetic);
+    CXType result = clang_getCursorType(op);
+    CXType left_type = clang_getCursorType(left), right_type = clang_getCursorType(right);
+    bool pointer_operand = compat_is_pointer_type(left_type) || compat_is_pointer_type(right_type);
+    if (compat_is_pointer_type(result)) {
+        candidates &= BIT(TOKEN_PLUS) | BIT(TOKEN_MINUS);
+    } else if (pointer_operand && compat_canonical_type(result).kind == CXType_Int) {
+        candidates &= comparisons | logical;
+        if (constants_is_null_pointer(unit, left) || constants_is_null_pointer(unit, right))
+            candidates &= BIT(TOKEN_EQUAL_EQUAL) | BIT(TOKEN_NOT_EQUAL) | logical;
+    }
+    if (!single_bit(candidates))
+        return BINARY_UNKNOWN;
+    return binary_from_token((enum token_code)bit_index(candidates));
+}
+
+enum binary_operator compat_binary_operator(struct frontend_unit *unit, CXCursor op)
+{
+    enum CXCursorKind kind = clang_getCursorKind(op);
+    if (kind == CXCursor_CompoundAssignOperator)
+        return BINARY_COMPOUND_ASSIGN;
+    if (kind != CXCursor_BinaryOperator)
+        return BINARY_UNKNOWN;
+    struct cursor_list operands;
+    cursor_code_children(unit, op, &operands);
+    enum binary_operator result = BINARY_UNKNOWN;
+    if (operands.count == 2 && is_lvalue_operand(unit, operands.items[0])) {
+        result = BINARY_ASSIGN; /* C's only binary operator on an lvalue */
+    } else if (operands.count == 2) {
+        int left_file, right_file;
+        unsigned left_begin, left_end, right_begin, right_end;
+        if (extent_offsets(unit, operands.items[0], &left_file, &left_begin, &left_end) &&
+            extent_offsets(unit, operands.items[1], &right_file, &right_begin, &right_end) &&
+            left_file == right_file && left_end <= right_begin) {
+            enum token_code code = tokens_single_operator(unit, left_file, left_end, right_begin);
+            /* a lone comma between two macro arguments separates them */
+            if (code == TOKEN_COMMA && macros_find(unit, left_file, left_end))
+                code = TOKEN_OTHER;
+            result = binary_from_token(code);
+        }
+        if (result == BINARY_UNKNOWN)
+            result = binary_from_macro(unit, op, operands.items[0], operands.items[1]);
+    }
+    cursor_list_free(&operands);
+    return result;
+}
+
+/* Unary operator from the AST and the macro definition (14, macro bodies):
+ * & and ++ / -- take lvalues, the others rvalues; types tell * from &. */
+static enum unary_operator unary_from_types(struct frontend_unit *unit, CXCursor op,
+                                            CXCursor operand)
+{
+    CXType result = compat_canonical_type(clang_getCursorType(op));
+    CXType type = compat_canonical_type(clang_getCursorType(operand));
+    bool lvalue = is_lvalue_operand(unit, operand);
+    if (result.kind == CXType_Pointer &&
+        clang_equalTypes(compat_canonical_type(clang_getPointeeType(result)), type) &&
+        (lvalue || compat_is_function_type(type)))
+        return UNARY_ADDRESS;
+    uint64_t written = macro_operators(unit, op);
+    if (lvalue) {
+        if ((written & BIT(TOKEN_KEYWORD_EXTENSION)) &&
+            !(written & (BIT(TOKEN_PLUS_PLUS) | BIT(TOKEN_MINUS_MINUS))))
+            return UNARY_EXTENSION;
+        return UNARY_PRE_INCREMENT; /* ++ or --: lowered alike */
+    }
+    if (type.kind == CXType_Pointer) {
+        CXType pointee = compat_canonical_type(clang_getPointeeType(type));
+        if (clang_equalTypes(result, type))
+            return UNARY_EXTENSION; /* an rvalue pointer kept as it is */
+        if (clang_equalTypes(result, pointee)) {
+            if (result.kind != CXType_Int || !(written & BIT(TOKEN_BANG)))
+                return UNARY_DEREFERENCE;
+            if (!(written & BIT(TOKEN_STAR)))
+                return UNARY_NOT;
+            return UNARY_UNKNOWN;
+        }
+        return result.kind == CXType_Int ? UNARY_NOT : UNARY_UNKNOWN;
+    }
+    uint64_t candidates = written & (BIT(TOKEN_BANG) | BIT(TOKEN_TILDE) | BIT(TOKEN_MINUS) |
+                                     BIT(TOKEN_PLUS) | BIT(TOKEN_KEYWORD_EXTENSION));
+    if (!single_bit(candidates))
+        return UNARY_UNKNOWN;
+    return prefix_from_token((enum token_code)bit_index(candidates));
+}
+
+/* What the operand and result types alone tell: & and ++ / -- take an
+ * lvalue (which of ++ / -- does not matter to the lowering); * and !
+ * differ in their result unless the pointee is an int. */
+static enum unary_operator unary_from_ast(struct frontend_unit *unit, CXCursor op,
+                                          CXCursor operand)
+{
+    CXType result = compat_canonical_type(clang_getCursorType(op));
+    CXType type = compat_canonical_type(clang_getCursorType(operand));
+    bool points_to_operand =
+        result.kind == CXType_Pointer &&
+        clang_equalTypes(compat_canonical_type(clang_getPointeeType(result)), type);
+    if (is_lvalue_operand(unit, operand))
+        return points_to_operand ? UNARY_ADDRESS : UNARY_PRE_INCREMENT;
+    if (points_to_operand && compat_is_function_type(type))
+        return UNARY_ADDRESS;
+    if (type.kind != CXType_Pointer)
+        return UNARY_UNKNOWN;
+    CXType pointee = compat_canonical_type(clang_getPointeeType(type));
+    if (clang_equalTypes(result, pointee) && result.kind != CXType_Int)
+        return UNARY_DEREFERENCE;
+    if (result.kind == CXType_Int && pointee.kind != CXType_Int)
+        return UNARY_NOT;
+    return UNARY_UNKNOWN;
+}
+
+bool compat_is_assignment(struct frontend_unit *unit, CXCursor op)
+{
+    if (clang_getCursorKind(op) != CXCursor_BinaryOperator)
+        return false;
+    CXCursor left = cursor_first_expression(unit, op);
+    return !clang_Cursor_isNull(left) && is_lvalue_operand(unit, left);
+}
+
+enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op)
+{
+    if (clang_getCursorKind(op) != CXCursor_UnaryOperator)
+        return UNARY_UNKNOWN;
+    CXCursor operand = cursor_first_expression(unit, op);
+    if (clang_Cursor_isNull(operand))
+        return UNARY_UNKNOWN;
+    enum unary_operator kind = unary_from_ast(unit, op, operand);
+    return kind == UNARY_ADDRESS || kind == UNARY_PRE_INCREMENT ? kind : UNARY_UNKNOWN;
+}
+
+enum unary_operator compat_unary_operator(struct frontend_unit *unit, CXCursor op)
+{
+    if (clang_getCursorKind(op) != CXCursor_UnaryOperator)
+        return UNARY_UNKNOWN;
+    CXCursor operand = cursor_first_expression(unit, op);
+    if (clang_Cursor_isNull(operand))
+        return UNARY_UNKNOWN;
+    enum unary_operator known = unary_from_ast(unit, op, operand);
+    if (known != UNARY_UNKNOWN)
+        return known;
+    int op_file, operand_file;
+    unsigned op_begin, op_end, operand_begin, operand_end;
+    if (extent_offsets(unit, op, &op_file, &op_begin, &op_end) &&
+        extent_offsets(unit, operand, &operand_file, &operand_begin, &operand_end) &&
+        op_file == operand_file && op_begin <= operand_begin && operand_end <= op_end) {
+        if (op_begin < operand_begin) {
+            enum unary_operator prefix = prefix_from_token(
+                tokens_single_operator(unit, op_file, op_begin, operand_begin));
+            if (prefix != UNARY_UNKNOWN)
+                return prefix;
+        } else if (operand_end < op_end) {
+            enum token_code code = tokens_single_operator(unit, op_file, operand_end, op_end);
+            if (code == TOKEN_PLUS_PLUS)
+                return UNARY_POST_INCREMENT;
+            if (code == TOKEN_MINUS_MINUS)
+                return UNARY_POST_DECREMENT;
+        }
+    }
+    return unary_from_types(unit, op, operand);
+}
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * clang_compat: every difference between libclang 14 and 19 that the front
+ * end depends on, behind one interface: operator kinds of unary and binary
+ * operators (an API on 19, tokens and types on 14) and type predicates
+ * that see through attributed / elaborated sugar. Nothing else in the
+ * front end tests CINDEX_VERSION_MINOR.
+ */
+#ifndef NULLPROOF_FRONTEND_CLANG_COMPAT_H
+#define NULLPROOF_FRONTEND_CLANG_COMPAT_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+struct frontend_unit;
+
+enum binary_operator {
+    BINARY_UNKNOWN,
+    BINARY_MULTIPLY,
+    BINARY_DIVIDE,
+    BINARY_REMAINDER,
+    BINARY_ADD,
+    BINARY_SUBTRACT,
+    BINARY_SHIFT_LEFT,
+    BINARY_SHIFT_RIGHT,
+    BINARY_LESS,
+    BINARY_GREATER,
+    BINARY_LESS_EQUAL,
+    BINARY_GREATER_EQUAL,
+    BINARY_EQUAL,
+    BINARY_NOT_EQUAL,
+    BINARY_BIT_AND,
+    BINARY_BIT_XOR,
+    BINARY_BIT_OR,
+    BINARY_LOGICAL_AND,
+    BINARY_LOGICAL_OR,
+    BINARY_ASSIGN,
+    BINARY_COMPOUND_ASSIGN, /* any of *= /= %= += -= <<= >>= &= ^= |= */
+    BINARY_COMMA
+};
+
+enum unary_operator {
+    UNARY_UNKNOWN,
+    UNARY_POST_INCREMENT,
+    UNARY_POST_DECREMENT,
+    UNARY_PRE_INCREMENT,
+    UNARY_PRE_DECREMENT,
+    UNARY_ADDRESS,
+    UNARY_DEREFERENCE,
+    UNARY_PLUS,
+    UNARY_MINUS,
+    UNARY_COMPLEMENT, /* ~ */
+    UNARY_NOT,        /* ! */
+    UNARY_REAL,
+    UNARY_IMAGINARY,
+    UNARY_EXTENSION   /* __extension__ */
+};
+
+/* True when libclang has the operator-kind API (19); false means the token
+ * fallback (14). */
+bool compat_has_operator_api(void);
+
+/* Operator of a CXCursor_BinaryOperator or CXCursor_CompoundAssignOperator.
+ * BINARY_UNKNOWN when it cannot be told (on 14: an operator written inside
+ * a macro body whose definition does not make it unambiguous). */
+enum binary_operator compat_binary_operator(struct frontend_unit *unit, CXCursor op);
+
+/* Operator of a CXCursor_UnaryOperator (anything else: UNARY_UNKNOWN, never
+ * a libclang call that could crash). */
+enum unary_operator compat_unary_operator(struct frontend_unit *unit, CXCursor op);
+
+/* Cheap questions the prescan asks of every operator: whether a binary
+ * operator is a plain assignment, and whether a unary one writes or
+ * takes the address of its operand (UNARY_ADDRESS, UNARY_PRE_INCREMENT
+ * for any ++ / --, else UNARY_UNKNOWN). */
+bool compat_is_assignment(struct frontend_unit *unit, CXCursor op);
+enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op);
+
+/* The canonical type with attributed sugar (_Nullable, ...) stripped. */
+CXType compat_canonical_type(CXType type);
+
+bool compat_is_pointer_type(CXType type);
+bool compat_is_integer_type(CXType type); /* integers, _Bool, enums */
+bool compat_is_unsigned_type(CXType type);
+bool compat_is_array_type(CXType type);
+bool compat_is_function_type(CXType type);
+bool compat_is_void_type(CXType type);
+
+#endif

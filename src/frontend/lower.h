@@ -1,0 +1,469 @@
+/*
+ * lower: private interface shared by the front end's lowering files
+ * (libclang AST -> IR). struct frontend_unit holds what is known of one
+ * translation unit (files, macro expansions, constants, attribute cache,
+ * prescan results, scratch buffers); struct lower_context is the state of
+ * lowering one function. Nothing here is part of the public contract
+ * (frontend.h).
+ */
+#ifndef NULLPROOF_FRONTEND_LOWER_H
+#define NULLPROOF_FRONTEND_LOWER_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../ir/ir.h"
+#include "clang_compat.h"
+#include "maps.h"
+
+/* Deepest expression / statement nesting lowered; deeper code degrades to
+ * VALUE_UNKNOWN (keeps the stack bounded on generated code). */
+#define LOWER_DEPTH_LIMIT 600
+
+/* ---- tokens.c: punctuation of a file, by offset ---- */
+
+enum token_code {
+    TOKEN_OTHER,
+    TOKEN_SEMICOLON,
+    TOKEN_LEFT_PAREN,
+    TOKEN_RIGHT_PAREN,
+    TOKEN_LEFT_BRACE,
+    TOKEN_RIGHT_BRACE,
+    TOKEN_LEFT_BRACKET,
+    TOKEN_RIGHT_BRACKET,
+    TOKEN_STAR,
+    TOKEN_SLASH,
+    TOKEN_PERCENT,
+    TOKEN_PLUS,
+    TOKEN_MINUS,
+    TOKEN_SHIFT_LEFT,
+    TOKEN_SHIFT_RIGHT,
+    TOKEN_LESS,
+    TOKEN_GREATER,
+    TOKEN_LESS_EQUAL,
+    TOKEN_GREATER_EQUAL,
+    TOKEN_EQUAL_EQUAL,
+    TOKEN_NOT_EQUAL,
+    TOKEN_AMPERSAND,
+    TOKEN_CARET,
+    TOKEN_PIPE,
+    TOKEN_AND_AND,
+    TOKEN_OR_OR,
+    TOKEN_ASSIGN,
+    TOKEN_COMPOUND_ASSIGN,
+    TOKEN_COMMA,
+    TOKEN_PLUS_PLUS,
+    TOKEN_MINUS_MINUS,
+    TOKEN_BANG,
+    TOKEN_TILDE,
+    TOKEN_ARROW,
+    TOKEN_DOT,
+    TOKEN_QUESTION,
+    TOKEN_COLON,
+    TOKEN_IDENTIFIER,
+    TOKEN_LITERAL,
+    TOKEN_KEYWORD_EXTENSION, /* __extension__ */
+    TOKEN_KEYWORD_REAL,      /* __real__ */
+    TOKEN_KEYWORD_IMAG,      /* __imag__ */
+    TOKEN_CODE_COUNT         /* < 64: codes fit a uint64_t set */
+};
+
+struct file_token {
+    unsigned offset;
+    unsigned char code; /* enum token_code */
+};
+
+/* Classifies the raw text of one token (maximal munch on punctuation). */
+enum token_code token_classify(const char *text, size_t length, CXTokenKind kind);
+
+/* Index of the first token of `file` whose offset is in [from, to) and whose
+ * code is in `codes` (a set of 1 << code), or -1. Tokenizes the file on first
+ * use. */
+int tokens_find(struct frontend_unit *unit, int file, unsigned from, unsigned to,
+                uint64_t codes);
+const struct file_token *tokens_at(struct frontend_unit *unit, int file, int index);
+
+/* The operator written in [from, to) of a file when that text is exactly one
+ * punctuator (or __extension__ / __real__ / __imag__) between blanks and
+ * comments; TOKEN_OTHER otherwise. Reads the file buffer, no tokenizing. */
+enum token_code tokens_single_operator(struct frontend_unit *unit, int file, unsigned from,
+                                       unsigned to);
+
+/* Tokens of a small file range [from, to) as codes (for macro calls and
+ * definitions); returns how many were stored (at most `max`). When `texts`
+ * is not NULL, the spelling of identifiers is copied into the unit's arena. */
+int tokens_of_range(struct frontend_unit *unit, int file, unsigned from, unsigned to,
+                    struct file_token *out, const char **texts, int max);
+
+/* ---- macros.c: macro expansion ranges ---- */
+
+struct macro_expansion {
+    int file;
+    unsigned begin, end; /* expansion offsets of the macro call, [begin, end) */
+    const char *name;
+    CXCursor cursor;     /* the CXCursor_MacroExpansion */
+    uint64_t operators;  /* token codes in the definition's body (14 fallback) */
+    bool operators_known;
+};
+
+void macros_add(struct frontend_unit *unit, CXCursor expansion, int file, unsigned begin);
+/* Sorts the ranges and keeps only outermost ones; call once after adding. */
+void macros_finish(struct frontend_unit *unit);
+/* Where a macro call (outermost or nested) that starts exactly at
+ * (file, offset) ends, or `offset` when none starts there. libclang ends
+ * an extent that ends in a macro used inside another macro's arguments at
+ * that macro's name; this gives the real end. */
+unsigned macros_call_end(struct frontend_unit *unit, int file, unsigned offset);
+/* The outermost expansion containing (file, offset), or NULL. Binary search. */
+struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsigned offset);
+/* Set of token codes of the macro's replacement list (cached). */
+uint64_t macros_operator_tokens(struct frontend_unit *unit, struct macro_expansion *macro);
+
+/* One operand of an NDEBUG assert: a variable or member chain, as names
+ * and steps (steps[i] is PATH_ARROW or PATH_FIELD for names[i + 1]). */
+#define ASSERT_CHAIN_MAX 8
+struct assert_operand {
+    const char *names[ASSERT_CHAIN_MAX];
+    enum path_step steps[ASSERT_CHAIN_MAX];
+    int length;
+};
+/* Splits the assert(...) call into top-level && conjuncts of the form X,
+ * X != NULL, NULL != X, X != 0; returns how many were stored. */
+int macros_assert_operands(struct frontend_unit *unit, const struct macro_expansion *macro,
+                           struct assert_operand *out, int max);
+
+/* ---- constants.c: integer constant evaluation ---- */
+
+/* Registers a variable that may be a file constant (integer, with an
+ * initializer, static / const); the prescan decides whether it is written. */
+void constants_add_candidate(struct frontend_unit *unit, CXCursor variable);
+/* Value of an integer expression that is a compile-time constant with no
+ * side effects (literals, enum constants, file constants, operators). */
+bool constants_evaluate(struct frontend_unit *unit, CXCursor expression, long long *value);
+/* A null pointer constant: NULL, 0, (T *)0, nullptr, macros of these. */
+bool constants_is_null_pointer(struct frontend_unit *unit, CXCursor expression);
+/* The value of a file constant (see constants_add_candidate). */
+bool constants_variable(struct frontend_unit *unit, CXCursor variable, long long *value);
+/* Folding for the lowering, which computes constants bottom-up as it goes:
+ * false when the result is not defined (division by zero, ...). */
+bool constants_fold_binary(enum binary_operator op, bool is_unsigned, long long left,
+                           long long right, long long *value);
+bool constants_fold_unary(enum unary_operator op, long long operand, long long *value);
+/* `value` converted to `type` (truncation, sign extension, _Bool). */
+long long constants_convert(long long value, CXType type);
+/* libclang's value of a literal, sizeof or builtin constant. */
+bool constants_libclang_value(CXCursor expression, long long *value);
+
+/* ---- attributes.c: call facts from declarations ---- */
+
+struct callee_facts {
+    const char *name;
+    const char *key;             /* USR */
+    unsigned facts;              /* enum call_fact */
+    uint32_t nonnull_arguments;
+};
+
+/* Facts of a FunctionDecl merged over its redeclarations, cached per
+ * function (canonical declaration). `callee` is the call's callee
+ * expression (for builtins whose decl has no usable type) or a null cursor. */
+const struct callee_facts *attributes_of(struct frontend_unit *unit, CXCursor function,
+                                         CXCursor callee);
+
+/* ---- prescan.c: facts about variables over the whole unit ---- */
+
+/* Visits every function body and file-scope initializer that is not in a
+ * system header: records variables that are written, incremented or whose
+ * address is taken, and what local function pointers are set to. */
+void prescan_unit(struct frontend_unit *unit, const CXCursor *tops, int count);
+bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable);
+bool prescan_written(struct frontend_unit *unit, CXCursor variable);
+/* The one function a local function pointer is ever set to, if any. */
+bool prescan_function_pointer_target(struct frontend_unit *unit, CXCursor variable,
+                                     CXCursor *function);
+
+/* ---- cursors (lower_unit.c): small libclang helpers ---- */
+
+/* Children lists. While a function is being lowered its cursors' children
+ * come from a tree built by one visit of the function (libclang has no
+ * child accessor, and a clang_visitChildren per node costs more than the
+ * rest of the lowering); other cursors are visited on demand. A list is
+ * valid until cursor_list_free or the next cursor_tree_build. */
+struct cursor_list {
+    CXCursor *items;
+    int count;
+    int capacity; /* -1: borrowed from the tree */
+    CXCursor inline_items[6];
+};
+
+struct cursor_node {
+    int all_first, all_count;   /* in cursor_tree.all_children */
+    int code_first, code_count; /* in cursor_tree.code_children */
+};
+
+struct cursor_edge {
+    int parent, child;
+};
+
+struct cursor_tree {
+    bool active;
+    struct cursor_map index; /* cursor -> node */
+    CXCursor *cursors;       /* per node */
+    struct cursor_node *nodes;
+    int node_count, node_capacity;
+    struct cursor_edge *edges;
+    int edge_count, edge_capacity;
+    CXCursor *all_children, *code_children;
+    int children_capacity;
+    int *stack;              /* open nodes while building (depth-first) */
+    int stack_count, stack_capacity;
+};
+
+/* Builds the children tree of everything below `root`, replacing the
+ * previous one; cursor_tree_clear stops using it. */
+void cursor_tree_build(struct frontend_unit *unit, CXCursor root);
+void cursor_tree_clear(struct frontend_unit *unit);
+void cursor_tree_free(struct cursor_tree *tree);
+
+/* Direct children (all kinds). */
+void cursor_children(struct frontend_unit *unit, CXCursor parent, struct cursor_list *list);
+/* Direct children that are expressions or statements. */
+void cursor_code_children(struct frontend_unit *unit, CXCursor parent,
+                          struct cursor_list *list);
+void cursor_list_free(struct cursor_list *list);
+/* First direct child that is an expression, or a null cursor. */
+CXCursor cursor_first_expression(struct frontend_unit *unit, CXCursor parent);
+/* The only expression child, or a null cursor (none or several). */
+CXCursor cursor_single_expression(struct frontend_unit *unit, CXCursor parent);
+/* Sees through parentheses, implicit casts (single-child UnexposedExpr)
+ * and __extension__. */
+CXCursor cursor_strip(struct frontend_unit *unit, CXCursor expression);
+/* Declaration a DeclRefExpr names (canonical), or a null cursor. */
+CXCursor cursor_declaration(CXCursor reference);
+bool cursor_is_variable(CXCursor declaration);
+
+/* ---- lower_unit.c: the translation unit ---- */
+
+struct source_file {
+    CXFile file;
+    const char *name; /* as clang gives it, in the unit's arena */
+    bool is_system;
+    bool tokens_loaded;
+    struct file_token *tokens; /* malloc'd, sorted by offset */
+    int token_count;
+};
+
+struct constant_entry {
+    CXCursor variable;
+    long long value;
+    int state; /* 0 unknown, 1 constant, 2 not constant, 3 being evaluated */
+};
+
+struct error_position {
+    int file;
+    unsigned offset;
+};
+
+struct pending_call {
+    int function;
+    int block;
+    int statement;
+    const char *key;
+};
+
+struct frontend_unit {
+    CXTranslationUnit tu;
+    struct ir_unit *unit;
+    struct arena *arena;
+
+    struct source_file *files;
+    int file_count, file_capacity;
+    int last_file;
+
+    struct macro_expansion *macros;
+    int macro_count, macro_capacity;
+    struct macro_range { int file; unsigned begin, end; } *macro_calls; /* nested ones too */
+    int macro_call_count;
+    struct cursor_map macro_definitions; /* definition -> macro_operator_sets[] */
+    uint64_t *macro_operator_sets;
+    int macro_definition_count, macro_definition_capacity;
+
+    struct cursor_map constant_index; /* canonical VarDecl -> constants[] */
+    struct constant_entry *constants;
+    int constant_count, constant_capacity;
+
+    struct cursor_map written;          /* canonical VarDecl -> 1 */
+    struct cursor_map address_taken;    /* canonical VarDecl -> 1 */
+    struct cursor_map function_pointers; /* local VarDecl -> index in targets or -1 */
+    CXCursor *function_pointer_targets;
+    int function_pointer_count, function_pointer_capacity;
+
+    struct cursor_map callee_index;     /* canonical FunctionDecl -> callees[] */
+    struct callee_facts *callees;
+    int callee_count, callee_capacity;
+
+    struct cursor_map global_keys;      /* canonical VarDecl -> global_key_names[] */
+    const char **global_key_names;
+    int global_key_count, global_key_capacity;
+
+    struct error_position *errors;      /* error diagnostics, sorted */
+    int error_count, error_capacity;
+
+    struct pending_call *pending;
+    int pending_count, pending_capacity;
+
+    struct name_map names;              /* interned names (macros) */
+    bool prescan_done;                  /* written / address_taken are complete */
+    struct cursor_tree tree;            /* children of the function being lowered */
+
+    /* A function's blocks and statements are built in these (reused)
+     * buffers and copied to exact-size arena arrays when it is done: the
+     * arena's grow-by-copy would otherwise waste half of the IR's memory. */
+    struct cfg_block *scratch_blocks;
+    int scratch_block_capacity;
+    struct ir_statement *scratch_statements;
+    int *scratch_owners; /* block of each scratch statement */
+    int scratch_statement_count, scratch_statement_capacity;
+};
+
+void frontend_unit_init(struct frontend_unit *unit, CXTranslationUnit tu, struct ir_unit *ir,
+                        struct arena *arena);
+void frontend_unit_free(struct frontend_unit *unit);
+
+/* Index of a file in unit->files (created on first sight), -1 for none. */
+int unit_file(struct frontend_unit *unit, CXFile file);
+/* Expansion position of a location: file index and offset; false if none. */
+bool unit_offset(struct frontend_unit *unit, CXSourceLocation location, int *file,
+                 unsigned *offset);
+/* File position (macro arguments resolved to where they are written). */
+bool unit_file_offset(struct frontend_unit *unit, CXSourceLocation location, int *file,
+                      unsigned *offset);
+struct source_location unit_location(struct frontend_unit *unit, CXSourceLocation location);
+/* Copies and disposes a CXString. */
+const char *unit_string(struct frontend_unit *unit, CXString string);
+const char *unit_intern(struct frontend_unit *unit, const char *name);
+/* USR of a global or static-local variable (cached). */
+const char *unit_global_key(struct frontend_unit *unit, CXCursor variable);
+/* Records a clang error at a location (for poisoning functions). */
+void unit_add_error(struct frontend_unit *unit, CXSourceLocation location);
+
+/* Remembers a call whose callee may be a function of this unit; its
+ * function_index is filled in once every function is lowered. */
+void unit_add_pending_call(struct frontend_unit *unit, int function, int block, int statement,
+                           const char *key);
+
+/* Lowers every function of the unit (main file and non-system headers). */
+void lower_translation_unit(struct frontend_unit *unit);
+
+/* ---- lower_function.c: one function ---- */
+
+struct switch_case {
+    CXCursor statement; /* CaseStmt or DefaultStmt */
+    int block;
+    bool is_default;
+    bool has_value;     /* value (and range_end for case ranges) known */
+    bool is_range;
+    long long value, range_end;
+};
+
+struct switch_context {
+    struct switch_case *cases; /* malloc'd, document order */
+    int count;
+    int next;                  /* next case expected while lowering the body */
+    struct switch_context *outer;
+};
+
+struct lower_context {
+    struct frontend_unit *unit_state;
+    struct ir_unit *unit;
+    struct ir_function *function;
+    int function_index;
+    int current;          /* block receiving statements; always valid */
+    int break_target;     /* -1: none */
+    int continue_target;
+    struct switch_context *switch_context;
+    int depth;
+    bool returns_nonnull;
+    CXCursor body;
+    struct cursor_map roots;         /* canonical declaration -> root path */
+    int *path_slots;                 /* hash index over function->paths (-1 empty) */
+    size_t path_slot_capacity;
+    struct name_map temporaries;     /* temporary base name -> uses */
+    struct name_map labels;          /* label -> block */
+    int *indirect_gotos;
+    int indirect_goto_count, indirect_goto_capacity;
+};
+
+void lower_function(struct frontend_unit *unit, CXCursor definition, bool poisoned);
+
+int lower_new_block(struct lower_context *context);
+/* The block receiving statements (a fresh unreachable one after a jump). */
+int lower_current_block(struct lower_context *context);
+/* Ends the current block; the following code goes to a fresh block with no
+ * predecessor (after return, break, goto, noreturn calls). */
+void lower_goto(struct lower_context *context, int target);
+void lower_branch(struct lower_context *context, struct ir_condition condition, int if_true,
+                  int if_false);
+void lower_start_unreachable(struct lower_context *context);
+struct ir_statement *lower_emit(struct lower_context *context, enum statement_kind kind,
+                                struct source_location location);
+
+struct source_location lower_location(struct lower_context *context, CXCursor cursor);
+struct source_location lower_location_start(struct lower_context *context, CXCursor cursor);
+
+/* Interned path (same rules as ir_path, with a hash index). */
+int lower_path(struct lower_context *context, int parent, enum path_step step, const char *name,
+               enum variable_kind kind, bool is_pointer);
+/* Root path of a variable or parameter declaration. */
+int lower_root(struct lower_context *context, CXCursor declaration);
+/* A fresh temporary: "base", then "base#2", ... (text "base"). */
+int lower_temporary(struct lower_context *context, const char *base, bool is_pointer);
+/* A path holding `value` (the path itself, or a temporary assigned it). */
+int lower_materialise(struct lower_context *context, struct ir_value value,
+                      struct source_location location, bool is_pointer);
+/* An existing root named `name` (assert operands), or -1. */
+int lower_find_root(struct lower_context *context, const char *name);
+
+/* ---- lower_expression.c / lower_condition.c / lower_statement.c ---- */
+
+enum lower_mode {
+    LOWER_VALUE, /* the value is needed */
+    LOWER_EFFECT /* only side effects and uses */
+};
+
+struct ir_value lower_expression(struct lower_context *context, CXCursor expression,
+                                 enum lower_mode mode);
+/* Lowers `expression` as a branch: ends the current block. */
+void lower_condition(struct lower_context *context, CXCursor expression, int if_true,
+                     int if_false);
+/* Lowers a condition into a diamond that joins again (value unknown). */
+void lower_diamond(struct lower_context *context, CXCursor expression);
+void lower_statement(struct lower_context *context, CXCursor statement);
+/* Lowers a GNU statement expression's compound statement; its value. */
+struct ir_value lower_statement_expression(struct lower_context *context, CXCursor compound);
+
+static inline struct ir_value value_unknown(void)
+{
+    struct ir_value value = {VALUE_UNKNOWN, -1, 0};
+    return value;
+}
+
+static inline struct ir_value value_of_kind(enum value_kind kind)
+{
+    struct ir_value value = {kind, -1, 0};
+    return value;
+}
+
+static inline struct ir_value value_path(int path)
+{
+    struct ir_value value = {path >= 0 ? VALUE_PATH : VALUE_UNKNOWN, path, 0};
+    return value;
+}
+
+static inline struct ir_value value_integer(long long integer)
+{
+    struct ir_value value = {VALUE_INTEGER, -1, integer};
+    return value;
+}
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * lower_condition: an expression used as a branch condition becomes the
+ * terminator of the current block. Short-circuit operators, !, ?: and
+ * commas turn into several blocks; NULL tests of a path become
+ * CONDITION_NONNULL, integer tests CONDITION_INTEGER_EQUALS / _NONZERO,
+ * and conditions with a constant value jump to the one live edge only.
+ */
+#include <string.h>
+
+#include "lower.h"
+
+static struct ir_condition make_condition(enum condition_kind kind, int path, long long integer,
+                                          struct source_location location)
+{
+    struct ir_condition condition = {kind, path, integer, location};
+    return condition;
+}
+
+static void branch_unknown(struct lower_context *context, CXCursor expression, int if_true,
+                           int if_false)
+{
+    struct source_location location = lower_location_start(context, expression);
+    lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), if_true,
+                 if_false);
+}
+
+/* `value` tested for being non-NULL (pointers) or non-zero (integers). */
+static void branch_on_value(struct lower_context *context, CXCursor expression,
+                            struct ir_value value, bool is_pointer, int if_true, int if_false)
+{
+    struct source_location location = lower_location_start(context, expression);
+    switch (value.kind) {
+    case VALUE_PATH: {
+        /* `(long)p` still tests the pointer */
+        bool pointer = is_pointer || context->function->paths[value.path].is_pointer;
+        lower_branch(context,
+                     make_condition(pointer ? CONDITION_NONNULL : CONDITION_NONZERO,
+                                    value.path, 0, location),
+                     if_true, if_false);
+        return;
+    }
+    case VALUE_NULL:
+        lower_goto(context, if_false);
+        return;
+    case VALUE_NONNULL:
+        lower_goto(context, if_true);
+        return;
+    case VALUE_INTEGER:
+        lower_goto(context, value.integer ? if_true : if_false);
+        return;
+    case VALUE_NULL_TEST:
+        lower_branch(context, make_condition(CONDITION_NONNULL, value.path, 0, location),
+                     value.integer ? if_true : if_false, value.integer ? if_false : if_true);
+        return;
+    case VALUE_UNKNOWN:
+        break;
+    }
+    lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), if_true, if_false);
+}
+
+/* a == b / a != b: NULL tests and integer tests against constants. Both
+ * operands are lowered first; their values say which test it is. */
+static void lower_equality(struct lower_context *context, CXCursor expression, CXCursor left,
+                           CXCursor right, bool equal, int if_true, int if_false)
+{
+    int when_equal = equal ? if_true : if_false, when_different = equal ? if_false : if_true;
+    struct ir_value first = lower_expression(context, left, LOWER_VALUE);
+    struct ir_value second = lower_expression(context, right, LOWER_VALUE);
+    struct source_location location = lower_location_start(context, expression);
+    if (first.kind == VALUE_NULL || second.kind == VALUE_NULL) {
+        struct ir_value tested = first.kind == VALUE_NULL ? second : first;
+        /* non-NULL means "different from NULL" */
+        branch_on_value(context, expression, tested, true, when_different, when_equal);
+        return;
+    }
+    if (first.kind == VALUE_INTEGER && second.kind == VALUE_INTEGER) {
+        lower_goto(context, first.integer == second.integer ? when_equal : when_different);
+        return;
+    }
+    if ((first.kind == VALUE_INTEGER && second.kind == VALUE_PATH) ||
+        (first.kind == VALUE_PATH && second.kind == VALUE_INTEGER)) {
+        struct ir_value path = first.kind == VALUE_PATH ? first : second;
+        long long constant = first.kind == VALUE_INTEGER ? first.integer : second.integer;
+        lower_branch(context,
+                     make_condition(CONDITION_INTEGER_EQUALS, path.path, constant, location),
+                     when_equal, when_different);
+        return;
+    }
+    lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), if_true, if_false);
+}
+
+static bool is_builtin_expect(CXCursor call)
+{
+    CXCursor callee = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+        return false;
+    CXString name = clang_getCursorSpelling(callee);
+    const char *text = clang_getCString(name);
+    bool expect = text && (strcmp(text, "__builtin_expect") == 0 ||
+                           strcmp(text, "__builtin_expect_with_probability") == 0);
+    clang_disposeString(name);
+    return expect;
+}
+
+static void lower_condition_at(struct lower_context *context, CXCursor expression, int if_true,
+                               int if_false);
+
+static bool lower_structured(struct lower_context *context, CXCursor expression, int if_true,
+                             int if_false)
+{
+    struct frontend_unit *unit = context->unit_state;
+    enum CXCursorKind kind = clang_getCursorKind(expression);
+    if (kind == CXCursor_UnaryOperator &&
+        compat_unary_operator(unit, expression) == UNARY_NOT) {
+        lower_condition_at(context, cursor_first_expression(unit, expression), if_false, if_true);
+        return true;
+    }
+    if (kind == CXCursor_CStyleCastExpr) {
+        struct cursor_list parts;
+        cursor_code_children(context->unit_state, expression, &parts);
+        CXCursor inner = parts.count ? parts.items[parts.count - 1] : clang_getNullCursor();
+        cursor_list_free(&parts);
+        CXType type = clang_getCursorType(expression);
+        if (!clang_Cursor_isNull(inner) &&
+            (compat_is_pointer_type(type) || compat_canonical_type(type).kind == CXType_Bool)) {
+            lower_condition_at(context, inner, if_true, if_false);
+            return true;
+        }
+        return false;
+    }
+    if (kind == CXCursor_CallExpr && is_builtin_expect(expression) &&
+        clang_Cursor_getNumArguments(expression) >= 1) {
+        for (int i = 1; i < clang_Cursor_getNumArguments(expression); i++)
+            lower_expression(context, clang_Cursor_getArgument(expression, (unsigned)i),
+                             LOWER_EFFECT);
+        lower_condition_at(context, clang_Cursor_getArgument(expression, 0), if_true, if_false);
+        return true;
+    }
+    if (kind == CXCursor_ConditionalOperator) {
+        struct cursor_list parts;
+        cursor_code_children(context->unit_state, expression, &parts);
+        bool done = parts.count == 3;
+        if (done) {
+            int first = lower_new_block(context), second = lower_new_block(context);
+            lower_condition_at(context, parts.items[0], first, second);
+            context->current = first;
+            lower_condition_at(context, parts.items[1], if_true, if_false);
+            context->current = second;
+            lower_condition_at(context, parts.items[2], if_true, if_false);
+        }
+        cursor_list_free(&parts);
+        return done;
+    }
+    if (kind != CXCursor_BinaryOperator)
+        return false;
+    struct cursor_list operands;
+    cursor_code_children(context->unit_state, expression, &operands);
+    bool done = operands.count == 2;
+    if (done) {
+        CXCursor left = operands.items[0], right = operands.items[1];
+        int middle;
+        switch (compat_binary_operator(unit, expression)) {
+        case BINARY_LOGICAL_AND:
+            middle = lower_new_block(context);
+            lower_condition_at(context, left, middle, if_false);
+            context->current = middle;
+            lower_condition_at(context, right, if_true, if_false);
+            break;
+        case BINARY_LOGICAL_OR:
+            middle = lower_new_block(context);
+            lower_condition_at(context, left, if_true, middle);
+            context->current = middle;
+            lower_condition_at(context, right, if_true, if_false);
+            break;
+        case BINARY_COMMA:
+            lower_expression(context, left, LOWER_EFFECT);
+            lower_condition_at(context, right, if_true, if_false);
+            break;
+        case BINARY_EQUAL:
+        case BINARY_NOT_EQUAL: {
+            bool equal = compat_binary_operator(unit, expression) == BINARY_EQUAL;
+            lower_equality(context, expression, left, right, equal, if_true, if_false);
+            break;
+        }
+        default:
+            done = false;
+            break;
+        }
+    }
+    cursor_list_free(&operands);
+    return done;
+}
+
+static void lower_condition_at(struct lower_context *context, CXCursor expression, int if_true,
+                               int if_false)
+{
+    if (clang_Cursor_isNull(expression)) {
+        lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, (struct source_location){0}),
+                     if_true, if_false);
+        return;
+    }
+    if (context->depth >= LOWER_DEPTH_LIMIT) {
+        branch_unknown(context, expression, if_true, if_false);
+        return;
+    }
+    context->depth++;
+    expression = cursor_strip(context->unit_state, expression);
+    if (!lower_structured(context, expression, if_true, if_false)) {
+        CXType type = clang_getCursorType(expression);
+        /* constants come back as VALUE_INTEGER / NULL: only the live edge */
+        if (compat_is_pointer_type(type) || compat_is_integer_type(type)) {
+            struct ir_value value = lower_expression(context, expression, LOWER_VALUE);
+            branch_on_value(context, expression, value, compat_is_pointer_type(type), if_true,
+                            if_false);
+        } else {
+            lower_expression(context, expression, LOWER_EFFECT);
+            branch_unknown(context, expression, if_true, if_false);
+        }
+    }
+    context->depth--;
+}
+
+void lower_condition(struct lower_context *context, CXCursor expression, int if_true,
+                     int if_false)
+{
+    lower_condition_at(context, expression, if_true, if_false);
+}
+
+void lower_diamond(struct lower_context *context, CXCursor expression)
+{
+    int if_true = lower_new_block(context), if_false = lower_new_block(context);
+    int join = lower_new_block(context);
+    lower_condition(context, expression, if_true, if_false);
+    context->current = if_true;
+    lower_goto(context, join);
+    context->current = if_false;
+    lower_goto(context, join);
+    context->current = join;
+}

@@ -1,0 +1,829 @@
+/*
+ * lower_expression: expressions to statements in evaluation order, each
+ * returning its value (a path, NULL, non-NULL, an integer or unknown).
+ * Dereferences become USE statements, assignments ASSIGN, calls CALL with
+ * a fresh temporary for their result. Unevaluated operands (sizeof,
+ * _Alignof, typeof) are not lowered. Conditions and statements live in
+ * their own files.
+ */
+#include <string.h>
+
+#include "lower.h"
+
+static bool type_is_pointer(CXCursor cursor)
+{
+    return compat_is_pointer_type(clang_getCursorType(cursor));
+}
+
+static struct ir_statement *emit_assign(struct lower_context *context, int target,
+                                        struct ir_value value, struct source_location location)
+{
+    struct ir_statement *assign = lower_emit(context, STATEMENT_ASSIGN, location);
+    assign->target = target;
+    assign->value = value;
+    return assign;
+}
+
+static void emit_use(struct lower_context *context, int path, enum use_kind use,
+                     struct source_location location)
+{
+    struct ir_statement *statement = lower_emit(context, STATEMENT_USE, location);
+    statement->target = path;
+    statement->use = use;
+}
+
+static void lower_all_effects(struct lower_context *context, CXCursor parent)
+{
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, parent, &children);
+    for (int i = 0; i < children.count; i++) {
+        if (clang_isExpression(clang_getCursorKind(children.items[i])))
+            lower_expression(context, children.items[i], LOWER_EFFECT);
+        else
+            lower_statement(context, children.items[i]);
+    }
+    cursor_list_free(&children);
+}
+
+/* Short source text of an expression for naming temporaries ("c ? p : q"),
+ * or `fallback` when it is long, spans files or comes from a macro. */
+static const char *expression_text(struct lower_context *context, CXCursor expression,
+                                   const char *fallback)
+{
+    struct frontend_unit *unit = context->unit_state;
+    CXSourceRange extent = clang_getCursorExtent(expression);
+    int file, end_file;
+    unsigned begin, end;
+    if (!unit_file_offset(unit, clang_getRangeStart(extent), &file, &begin) ||
+        !unit_file_offset(unit, clang_getRangeEnd(extent), &end_file, &end) ||
+        end_file != file || end <= begin || end - begin > 40 || macros_find(unit, file, begin))
+        return fallback;
+    size_t size = 0;
+    const char *buffer = clang_getFileContents(unit->tu, unit->files[file].file, &size);
+    if (!buffer || end > size)
+        return fallback;
+    char text[48];
+    size_t length = 0;
+    bool blank = false;
+    for (unsigned i = begin; i < end; i++) {
+        char c = buffer[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            blank = length > 0;
+            continue;
+        }
+        if (blank)
+            text[length++] = ' ';
+        blank = false;
+        text[length++] = c;
+    }
+    text[length] = 0;
+    return arena_printf(context->unit->arena, "(%s)", text);
+}
+
+/* ---- members, subscripts, dereferences ---- */
+
+struct member {
+    const char *name;
+    bool is_pointer;
+};
+
+static enum CXChildVisitResult first_field(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(cursor) != CXCursor_FieldDecl)
+        return CXChildVisit_Continue;
+    *(CXCursor *)data = cursor;
+    return CXChildVisit_Break;
+}
+
+/* All members of a union share one path, named after its first member, so
+ * a value written through one member is seen through the others. */
+static struct member member_of(struct lower_context *context, CXCursor reference)
+{
+    struct member member = {NULL, type_is_pointer(reference)};
+    CXCursor field = clang_getCursorReferenced(reference);
+    if (clang_getCursorKind(field) == CXCursor_FieldDecl) {
+        CXCursor record = clang_getCursorSemanticParent(field);
+        if (clang_getCursorKind(record) == CXCursor_UnionDecl) {
+            CXCursor first = clang_getNullCursor();
+            clang_visitChildren(record, first_field, &first);
+            if (!clang_Cursor_isNull(first)) {
+                field = first;
+                member.is_pointer = compat_is_pointer_type(clang_getCursorType(first));
+            }
+        }
+        member.name = unit_string(context->unit_state, clang_getCursorSpelling(field));
+    } else {
+        member.name = unit_string(context->unit_state, clang_getCursorSpelling(reference));
+    }
+    return member;
+}
+
+static struct ir_value lower_member(struct lower_context *context, CXCursor expression)
+{
+    CXCursor base = cursor_first_expression(context->unit_state, expression);
+    if (clang_Cursor_isNull(base))
+        return value_unknown();
+    struct member member = member_of(context, expression);
+    struct ir_value value = lower_expression(context, base, LOWER_VALUE);
+    if (!member.name[0])
+        return value; /* an anonymous struct / union member: no step of its own */
+    if (type_is_pointer(base)) {
+        struct source_location location = lower_location_start(context, base);
+        int pointer = lower_materialise(context, value, location, true);
+        emit_use(context, pointer, USE_ARROW, location);
+        return value_path(lower_path(context, pointer, PATH_ARROW, member.name, VARIABLE_LOCAL,
+                                     member.is_pointer));
+    }
+    if (value.kind != VALUE_PATH)
+        return value_unknown();
+    return value_path(lower_path(context, value.path, PATH_FIELD, member.name, VARIABLE_LOCAL,
+                                 member.is_pointer));
+}
+
+/* The pointer or array operand of a[i] (C also allows i[a]). */
+static void subscript_parts(struct lower_context *context, CXCursor expression, CXCursor *base,
+                            CXCursor *index)
+{
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, expression, &parts);
+    *base = *index = clang_getNullCursor();
+    if (parts.count == 2) {
+        CXCursor first = parts.items[0];
+        bool first_is_base = type_is_pointer(first) ||
+                             compat_is_array_type(clang_getCursorType(
+                                 cursor_strip(context->unit_state, first)));
+        *base = first_is_base ? parts.items[0] : parts.items[1];
+        *index = first_is_base ? parts.items[1] : parts.items[0];
+    }
+    cursor_list_free(&parts);
+}
+
+static struct ir_value lower_subscript(struct lower_context *context, CXCursor expression)
+{
+    CXCursor base, index;
+    subscript_parts(context, expression, &base, &index);
+    if (clang_Cursor_isNull(base)) {
+        lower_all_effects(context, expression);
+        return value_unknown();
+    }
+    bool element_pointer = type_is_pointer(expression);
+    CXCursor array = cursor_strip(context->unit_state, base);
+    if (compat_is_array_type(clang_getCursorType(array))) {
+        struct ir_value value = lower_expression(context, array, LOWER_VALUE);
+        lower_expression(context, index, LOWER_EFFECT);
+        if (value.kind != VALUE_PATH)
+            return value_unknown();
+        return value_path(lower_path(context, value.path, PATH_DEREF, NULL, VARIABLE_LOCAL,
+                                     element_pointer));
+    }
+    struct ir_value value = lower_expression(context, base, LOWER_VALUE);
+    lower_expression(context, index, LOWER_EFFECT);
+    struct source_location location = lower_location_start(context, base);
+    int pointer = lower_materialise(context, value, location, true);
+    emit_use(context, pointer, USE_INDEX, location);
+    return value_path(lower_path(context, pointer, PATH_DEREF, NULL, VARIABLE_LOCAL,
+                                 element_pointer));
+}
+
+/* &operand: computes an address without dereferencing anything. */
+static struct ir_value lower_address(struct lower_context *context, CXCursor operand)
+{
+    for (int guard = 0; guard < 10000 && clang_getCursorKind(operand) == CXCursor_ParenExpr;
+         guard++)
+        operand = cursor_single_expression(context->unit_state, operand);
+    if (clang_Cursor_isNull(operand))
+        return value_of_kind(VALUE_NONNULL);
+    switch (clang_getCursorKind(operand)) {
+    case CXCursor_DeclRefExpr:
+        return value_of_kind(VALUE_NONNULL);
+    case CXCursor_MemberRefExpr: {
+        CXCursor base = cursor_first_expression(context->unit_state, operand);
+        if (clang_Cursor_isNull(base))
+            return value_of_kind(VALUE_NONNULL);
+        if (type_is_pointer(base)) /* &p->f: as null as p */
+            return lower_expression(context, base, LOWER_VALUE);
+        return lower_address(context, base);
+    }
+    case CXCursor_ArraySubscriptExpr: {
+        CXCursor base, index;
+        subscript_parts(context, operand, &base, &index);
+        if (clang_Cursor_isNull(base))
+            break;
+        CXCursor array = cursor_strip(context->unit_state, base);
+        struct ir_value value = compat_is_array_type(clang_getCursorType(array))
+                                    ? lower_address(context, array)
+                                    : lower_expression(context, base, LOWER_VALUE);
+        lower_expression(context, index, LOWER_EFFECT);
+        return value;
+    }
+    case CXCursor_UnaryOperator:
+        if (compat_unary_operator(context->unit_state, operand) == UNARY_DEREFERENCE)
+            return lower_expression(context,
+                                    cursor_first_expression(context->unit_state, operand),
+                                    LOWER_VALUE);
+        break;
+    default:
+        break;
+    }
+    lower_expression(context, operand, LOWER_EFFECT);
+    return value_of_kind(VALUE_NONNULL);
+}
+
+static struct ir_value lower_unary(struct lower_context *context, CXCursor expression,
+                                   enum lower_mode mode)
+{
+    struct frontend_unit *unit = context->unit_state;
+    enum unary_operator op = compat_unary_operator(unit, expression);
+    CXCursor operand = cursor_first_expression(context->unit_state, expression);
+    if (clang_Cursor_isNull(operand))
+        return value_unknown();
+    switch (op) {
+    case UNARY_DEREFERENCE: {
+        CXType type = compat_canonical_type(clang_getCursorType(operand));
+        if (type.kind == CXType_Pointer && compat_is_function_type(clang_getPointeeType(type)))
+            return lower_expression(context, operand, mode); /* (*fp)(): a designator */
+        struct ir_value value = lower_expression(context, operand, LOWER_VALUE);
+        struct source_location location = lower_location(context, expression);
+        int pointer = lower_materialise(context, value, location, true);
+        emit_use(context, pointer, USE_STAR, location);
+        return value_path(lower_path(context, pointer, PATH_DEREF, NULL, VARIABLE_LOCAL,
+                                     type_is_pointer(expression)));
+    }
+    case UNARY_ADDRESS:
+        return lower_address(context, operand);
+    case UNARY_NOT: {
+        long long constant;
+        if (mode == LOWER_VALUE && constants_evaluate(unit, expression, &constant))
+            return value_integer(constant);
+        lower_diamond(context, expression);
+        return value_unknown();
+    }
+    case UNARY_PLUS:
+    case UNARY_MINUS:
+    case UNARY_COMPLEMENT:
+    case UNARY_UNKNOWN: { /* unknown: 14, in a macro body; & and ++ -- are known */
+        struct ir_value value = lower_expression(context, operand, mode);
+        long long folded;
+        if (value.kind != VALUE_INTEGER)
+            return value_unknown();
+        if (op == UNARY_UNKNOWN ? constants_libclang_value(expression, &folded)
+                                : constants_fold_unary(op, value.integer, &folded))
+            return value_integer(constants_convert(folded, clang_getCursorType(expression)));
+        return value_unknown();
+    }
+    case UNARY_PRE_INCREMENT:
+    case UNARY_PRE_DECREMENT:
+    case UNARY_POST_INCREMENT:
+    case UNARY_POST_DECREMENT: {
+        struct ir_value target = lower_expression(context, operand, LOWER_VALUE);
+        if (target.kind != VALUE_PATH)
+            return value_unknown();
+        if (type_is_pointer(operand))
+            return target; /* p++ keeps p's nullness */
+        emit_assign(context, target.path, value_unknown(), lower_location(context, expression));
+        return value_unknown();
+    }
+    case UNARY_EXTENSION:
+        return lower_expression(context, operand, mode);
+    default:
+        lower_expression(context, operand, LOWER_EFFECT);
+        return value_unknown();
+    }
+}
+
+/* ---- binary operators ---- */
+
+static bool is_null_comparison(struct lower_context *context, CXCursor expression)
+{
+    struct frontend_unit *unit = context->unit_state;
+    expression = cursor_strip(unit, expression);
+    if (clang_getCursorKind(expression) != CXCursor_BinaryOperator)
+        return false;
+    enum binary_operator op = compat_binary_operator(unit, expression);
+    if (op != BINARY_EQUAL && op != BINARY_NOT_EQUAL)
+        return false;
+    struct cursor_list operands;
+    cursor_code_children(context->unit_state, expression, &operands);
+    bool result = operands.count == 2 &&
+                  ((type_is_pointer(operands.items[0]) &&
+                    constants_is_null_pointer(unit, operands.items[1])) ||
+                   (type_is_pointer(operands.items[1]) &&
+                    constants_is_null_pointer(unit, operands.items[0])));
+    cursor_list_free(&operands);
+    return result;
+}
+
+static struct ir_value lower_assignment(struct lower_context *context, CXCursor expression,
+                                        CXCursor target, CXCursor source)
+{
+    struct ir_value value = lower_expression(context, source, LOWER_VALUE);
+    struct ir_value destination = lower_expression(context, target, LOWER_VALUE);
+    if (destination.kind != VALUE_PATH)
+        return value;
+    emit_assign(context, destination.path, value, lower_location(context, expression));
+    return destination;
+}
+
+static struct ir_value lower_binary(struct lower_context *context, CXCursor expression,
+                                    enum lower_mode mode)
+{
+    struct cursor_list operands;
+    cursor_code_children(context->unit_state, expression, &operands);
+    if (operands.count != 2) {
+        cursor_list_free(&operands);
+        lower_all_effects(context, expression);
+        return value_unknown();
+    }
+    CXCursor left = operands.items[0], right = operands.items[1];
+    cursor_list_free(&operands);
+    struct ir_value result = value_unknown();
+    switch (compat_binary_operator(context->unit_state, expression)) {
+    case BINARY_UNKNOWN: { /* 14, in a macro body; = is always known */
+        struct ir_value first = lower_expression(context, left, mode);
+        struct ir_value second = lower_expression(context, right, mode);
+        long long folded;
+        if (first.kind == VALUE_INTEGER && second.kind == VALUE_INTEGER &&
+            constants_libclang_value(expression, &folded))
+            return value_integer(folded);
+        return result;
+    }
+    case BINARY_ASSIGN:
+        return lower_assignment(context, expression, left, right);
+    case BINARY_COMMA:
+        lower_expression(context, left, LOWER_EFFECT);
+        return lower_expression(context, right, mode);
+    case BINARY_LOGICAL_AND:
+    case BINARY_LOGICAL_OR:
+        lower_diamond(context, expression);
+        return value_unknown();
+    case BINARY_ADD:
+    case BINARY_SUBTRACT:
+        if (type_is_pointer(expression)) { /* p + n: as null as p */
+            bool left_pointer = type_is_pointer(left);
+            struct ir_value first = lower_expression(context, left,
+                                                     left_pointer ? LOWER_VALUE : LOWER_EFFECT);
+            struct ir_value second = lower_expression(context, right,
+                                                      left_pointer ? LOWER_EFFECT : LOWER_VALUE);
+            struct ir_value pointer = left_pointer ? first : second;
+            if (pointer.kind == VALUE_PATH || pointer.kind == VALUE_NONNULL)
+                result = pointer;
+            return result;
+        }
+        break;
+    case BINARY_BIT_AND:
+    case BINARY_BIT_OR: /* (p != NULL) & (p->x > 0): the code thinks p may be NULL */
+        if (is_null_comparison(context, left))
+            lower_diamond(context, left);
+        else
+            lower_expression(context, left, LOWER_EFFECT);
+        if (is_null_comparison(context, right))
+            lower_diamond(context, right);
+        else
+            lower_expression(context, right, LOWER_EFFECT);
+        return value_unknown();
+    default:
+        break;
+    }
+    if (mode == LOWER_EFFECT || !compat_is_integer_type(clang_getCursorType(expression))) {
+        lower_expression(context, left, LOWER_EFFECT);
+        lower_expression(context, right, LOWER_EFFECT);
+        return result;
+    }
+    /* constants are folded bottom-up as the operands are lowered */
+    struct ir_value first = lower_expression(context, left, LOWER_VALUE);
+    struct ir_value second = lower_expression(context, right, LOWER_VALUE);
+    enum binary_operator op = compat_binary_operator(context->unit_state, expression);
+    long long folded;
+    if (first.kind == VALUE_INTEGER && second.kind == VALUE_INTEGER &&
+        constants_fold_binary(op, compat_is_unsigned_type(clang_getCursorType(left)),
+                              first.integer, second.integer, &folded))
+        return value_integer(constants_convert(folded, clang_getCursorType(expression)));
+    return result;
+}
+
+static struct ir_value lower_compound_assignment(struct lower_context *context,
+                                                 CXCursor expression)
+{
+    struct cursor_list operands;
+    cursor_code_children(context->unit_state, expression, &operands);
+    if (operands.count != 2) {
+        cursor_list_free(&operands);
+        lower_all_effects(context, expression);
+        return value_unknown();
+    }
+    CXCursor left = operands.items[0], right = operands.items[1];
+    cursor_list_free(&operands);
+    lower_expression(context, right, LOWER_EFFECT);
+    struct ir_value target = lower_expression(context, left, LOWER_VALUE);
+    if (target.kind != VALUE_PATH)
+        return value_unknown();
+    if (!type_is_pointer(left)) /* p += n keeps p's nullness */
+        emit_assign(context, target.path, value_unknown(), lower_location(context, expression));
+    return target;
+}
+
+/* c ? a : b: both arms assign a temporary that is the value. */
+static struct ir_value lower_conditional(struct lower_context *context, CXCursor expression,
+                                         enum lower_mode mode)
+{
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, expression, &parts);
+    if (parts.count != 3) {
+        cursor_list_free(&parts);
+        lower_all_effects(context, expression);
+        return value_unknown();
+    }
+    CXCursor arms[2] = {parts.items[1], parts.items[2]};
+    CXCursor condition = parts.items[0];
+    cursor_list_free(&parts);
+    bool want_value = mode == LOWER_VALUE && !compat_is_void_type(clang_getCursorType(expression));
+    int blocks[2] = {lower_new_block(context), lower_new_block(context)};
+    int join = lower_new_block(context);
+    lower_condition(context, condition, blocks[0], blocks[1]);
+    int temporary = want_value ? lower_temporary(context, expression_text(context, expression,
+                                                                          "(?:)"),
+                                                 type_is_pointer(expression))
+                               : -1;
+    for (int i = 0; i < 2; i++) {
+        context->current = blocks[i];
+        struct ir_value value = lower_expression(context, arms[i],
+                                                 want_value ? LOWER_VALUE : LOWER_EFFECT);
+        if (temporary >= 0)
+            emit_assign(context, temporary, value, lower_location_start(context, arms[i]));
+        lower_goto(context, join);
+    }
+    context->current = join;
+    return value_path(temporary);
+}
+
+/* GNU a ?: b (an UnexposedExpr: common, its two opaque uses, b). */
+static struct ir_value lower_binary_conditional(struct lower_context *context,
+                                                CXCursor expression, CXCursor common,
+                                                CXCursor otherwise)
+{
+    bool is_pointer = type_is_pointer(expression);
+    struct ir_value value = lower_expression(context, common, LOWER_VALUE);
+    struct source_location location = lower_location_start(context, expression);
+    int tested = lower_materialise(context, value, location, is_pointer);
+    int temporary = lower_temporary(context, expression_text(context, expression, "(?:)"),
+                                    is_pointer);
+    int then_block = lower_new_block(context), else_block = lower_new_block(context);
+    int join = lower_new_block(context);
+    struct ir_condition condition = {is_pointer ? CONDITION_NONNULL : CONDITION_NONZERO, tested,
+                                     0, location};
+    lower_branch(context, condition, then_block, else_block);
+    context->current = then_block;
+    emit_assign(context, temporary, value_path(tested), location);
+    lower_goto(context, join);
+    context->current = else_block;
+    emit_assign(context, temporary, lower_expression(context, otherwise, LOWER_VALUE),
+                lower_location_start(context, otherwise));
+    lower_goto(context, join);
+    context->current = join;
+    return value_path(temporary);
+}
+
+/* va_arg(ap, T) is an UnexposedExpr over the decayed va_list, which looks
+ * like an implicit conversion: its value is not ap's. */
+static bool is_va_list(CXType type, CXType converted)
+{
+    CXType canonical = compat_canonical_type(type);
+    if (canonical.kind != CXType_Pointer ||
+        clang_equalTypes(canonical, compat_canonical_type(converted)))
+        return false;
+    CXType pointee = clang_getCanonicalType(clang_getPointeeType(canonical));
+    if (pointee.kind != CXType_Record)
+        return false;
+    CXString spelling = clang_getTypeSpelling(pointee);
+    const char *text = clang_getCString(spelling);
+    bool va_list = text && strstr(text, "__va_list_tag") != NULL;
+    clang_disposeString(spelling);
+    return va_list;
+}
+
+/* A conversion (implicit or cast) of `child` to the type of `expression`:
+ * arrays and functions decay to non-NULL, an integer constant 0 becomes
+ * NULL, other constants are converted, pointers keep their value. */
+static struct ir_value lower_conversion(struct lower_context *context, CXCursor expression,
+                                        CXCursor child, enum lower_mode mode)
+{
+    CXType type = clang_getCursorType(expression), child_type = clang_getCursorType(child);
+    if (compat_is_void_type(type)) {
+        lower_expression(context, child, LOWER_EFFECT);
+        return value_unknown();
+    }
+    bool pointer = compat_is_pointer_type(type);
+    if (pointer && (compat_is_array_type(child_type) || compat_is_function_type(child_type))) {
+        lower_expression(context, child, LOWER_EFFECT); /* decay: p->array uses p */
+        return value_of_kind(VALUE_NONNULL);
+    }
+    struct ir_value value = lower_expression(context, child, mode);
+    if (pointer) {
+        if (value.kind == VALUE_INTEGER)
+            return value.integer == 0 ? value_of_kind(VALUE_NULL) : value_unknown();
+        if (value.kind == VALUE_PATH && !compat_is_pointer_type(child_type))
+            return value_unknown(); /* an integer made a pointer */
+        return value;
+    }
+    if (value.kind == VALUE_INTEGER) {
+        if (!compat_is_integer_type(type))
+            return value_unknown();
+        return value_integer(constants_convert(value.integer, type));
+    }
+    return value;
+}
+
+static struct ir_value lower_unexposed(struct lower_context *context, CXCursor expression,
+                                       enum lower_mode mode)
+{
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, expression, &children);
+    struct ir_value result = value_unknown();
+    if (children.count == 1) {
+        CXCursor child = children.items[0];
+        cursor_list_free(&children);
+        if (is_va_list(clang_getCursorType(child), clang_getCursorType(expression))) {
+            lower_expression(context, child, LOWER_EFFECT);
+            return result;
+        }
+        return lower_conversion(context, expression, child, mode);
+    }
+    if (children.count == 0 && mode == LOWER_VALUE) { /* offsetof, builtins */
+        long long constant;
+        cursor_list_free(&children);
+        if (compat_is_integer_type(clang_getCursorType(expression)) &&
+            constants_libclang_value(expression, &constant))
+            return value_integer(constant);
+        return result;
+    }
+    if (children.count == 4 && clang_isExpression(clang_getCursorKind(children.items[3]))) {
+        CXCursor common = children.items[0], otherwise = children.items[3];
+        cursor_list_free(&children);
+        return lower_binary_conditional(context, expression, common, otherwise);
+    }
+    for (int i = 0; i < children.count; i++)
+        lower_expression(context, children.items[i], LOWER_EFFECT);
+    cursor_list_free(&children);
+    return result;
+}
+
+static struct ir_value lower_cast(struct lower_context *context, CXCursor expression,
+                                  enum lower_mode mode)
+{
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, expression, &children);
+    /* typeof(...) in the type comes first and is not evaluated */
+    CXCursor child = children.count ? children.items[children.count - 1] : clang_getNullCursor();
+    cursor_list_free(&children);
+    if (clang_Cursor_isNull(child))
+        return value_unknown();
+    return lower_conversion(context, expression, child, mode);
+}
+
+/* ---- calls ---- */
+
+/* The variable whose address `argument` is (&x, &x.f, (void *)&x): a callee
+ * that receives it may change it. -1 for anything else (&p->f leaves p). */
+static int escaping_variable(struct lower_context *context, CXCursor argument)
+{
+    struct frontend_unit *unit = context->unit_state;
+    for (int guard = 0; guard < 100; guard++) {
+        argument = cursor_strip(unit, argument);
+        if (clang_getCursorKind(argument) != CXCursor_CStyleCastExpr)
+            break;
+        struct cursor_list children;
+        cursor_code_children(unit, argument, &children);
+        CXCursor inner = children.count ? children.items[children.count - 1]
+                                        : clang_getNullCursor();
+        cursor_list_free(&children);
+        if (clang_Cursor_isNull(inner))
+            return -1;
+        argument = inner;
+    }
+    if (clang_getCursorKind(argument) != CXCursor_UnaryOperator ||
+        compat_unary_operator(unit, argument) != UNARY_ADDRESS)
+        return -1;
+    CXCursor operand = cursor_first_expression(unit, argument);
+    for (int guard = 0; guard < 100; guard++) {
+        enum CXCursorKind kind = clang_getCursorKind(operand);
+        if (kind == CXCursor_ParenExpr) {
+            operand = cursor_single_expression(unit, operand);
+        } else if (kind == CXCursor_MemberRefExpr) {
+            CXCursor base = cursor_first_expression(unit, operand);
+            if (clang_Cursor_isNull(base) || type_is_pointer(base))
+                return -1;
+            operand = base;
+        } else if (kind == CXCursor_DeclRefExpr) {
+            CXCursor declaration = clang_getCursorReferenced(operand);
+            return cursor_is_variable(declaration) ? lower_root(context, declaration) : -1;
+        } else {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static bool is_expect(const char *name)
+{
+    return name && (strcmp(name, "__builtin_expect") == 0 ||
+                    strcmp(name, "__builtin_expect_with_probability") == 0);
+}
+
+static struct ir_value lower_call(struct lower_context *context, CXCursor expression,
+                                  enum lower_mode mode)
+{
+    struct frontend_unit *unit = context->unit_state;
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, expression, &children);
+    CXCursor callee = children.count ? children.items[0] : clang_getNullCursor();
+    int argument_count = clang_Cursor_getNumArguments(expression);
+    if (argument_count < 0)
+        argument_count = children.count > 0 ? children.count - 1 : 0;
+    CXCursor referenced = clang_getCursorReferenced(expression);
+    CXCursor function = clang_getNullCursor();
+    if (clang_getCursorKind(referenced) == CXCursor_FunctionDecl)
+        function = referenced;
+    else if (clang_getCursorKind(referenced) == CXCursor_VarDecl)
+        prescan_function_pointer_target(unit, referenced, &function);
+
+    struct callee_facts facts;
+    memset(&facts, 0, sizeof facts);
+    if (!clang_Cursor_isNull(function))
+        facts = *attributes_of(unit, function, callee);
+    if (is_expect(facts.name) && argument_count >= 1) {
+        for (int i = 1; i < argument_count; i++)
+            lower_expression(context, clang_Cursor_getArgument(expression, (unsigned)i),
+                             LOWER_EFFECT);
+        cursor_list_free(&children);
+        return lower_expression(context, clang_Cursor_getArgument(expression, 0), mode);
+    }
+    if (clang_Cursor_isNull(function) && !clang_Cursor_isNull(callee))
+        lower_expression(context, callee, LOWER_EFFECT); /* o->fn(): uses o */
+
+    size_t argument_slots = argument_count > 0 ? (size_t)argument_count : 1;
+    struct ir_value *arguments =
+        arena_alloc(context->unit->arena, argument_slots * sizeof *arguments);
+    for (int i = 0; i < argument_count; i++) {
+        CXCursor argument = clang_Cursor_getArgument(expression, (unsigned)i);
+        if (clang_Cursor_isNull(argument) && i + 1 < children.count)
+            argument = children.items[i + 1];
+        arguments[i] = lower_expression(context, argument, LOWER_VALUE);
+    }
+    cursor_list_free(&children);
+
+    CXType result = clang_getCursorType(expression);
+    bool returns_pointer = compat_is_pointer_type(result);
+    int target = -1;
+    if (!compat_is_void_type(result)) {
+        const char *base = "(call)";
+        if (facts.name) {
+            base = arena_printf(context->unit->arena, "%s()", facts.name);
+        } else {
+            CXString spelling = clang_getCursorSpelling(expression);
+            const char *text = clang_getCString(spelling);
+            if (text && text[0])
+                base = arena_printf(context->unit->arena, "%s()", text);
+            clang_disposeString(spelling);
+        }
+        target = lower_temporary(context, base, returns_pointer);
+    }
+    struct ir_statement *call = lower_emit(context, STATEMENT_CALL,
+                                           lower_location(context, expression));
+    call->call.callee = facts.name;
+    call->call.function_index = -1;
+    call->call.arguments = arguments;
+    call->call.argument_count = argument_count;
+    call->call.facts = facts.facts;
+    call->call.nonnull_arguments = facts.nonnull_arguments;
+    call->call.target = target;
+    call->call.returns_pointer = returns_pointer;
+    if (facts.key && facts.key[0]) {
+        int block = context->current;
+        unit_add_pending_call(unit, context->function_index, block,
+                              context->function->blocks[block].statement_count - 1, facts.key);
+    }
+    int call_block = context->current;
+    for (int i = 0; i < argument_count; i++) {
+        if (arguments[i].kind != VALUE_NONNULL)
+            continue; /* &x lowers to non-NULL */
+        int escaped = escaping_variable(context, clang_Cursor_getArgument(expression, (unsigned)i));
+        if (escaped >= 0) {
+            struct ir_statement *forget =
+                lower_emit(context, STATEMENT_FORGET, lower_location(context, expression));
+            forget->target = escaped;
+        }
+    }
+    if (facts.facts & CALL_NORETURN) {
+        context->function->blocks[call_block].terminator = TERMINATOR_UNREACHABLE;
+        lower_start_unreachable(context);
+    }
+    return value_path(target);
+}
+
+/* ---- dispatch ---- */
+
+static struct ir_value lower_dispatch(struct lower_context *context, CXCursor expression,
+                                      enum lower_mode mode)
+{
+    enum CXCursorKind kind = clang_getCursorKind(expression);
+    long long constant;
+    switch (kind) {
+    case CXCursor_ParenExpr: {
+        struct ir_value value = value_unknown();
+        CXCursor child = cursor_single_expression(context->unit_state, expression);
+        if (!clang_Cursor_isNull(child))
+            value = lower_expression(context, child, mode);
+        return value;
+    }
+    case CXCursor_UnexposedExpr:
+        return lower_unexposed(context, expression, mode);
+    case CXCursor_CStyleCastExpr:
+        return lower_cast(context, expression, mode);
+    case CXCursor_DeclRefExpr: {
+        CXCursor declaration = clang_getCursorReferenced(expression);
+        switch (clang_getCursorKind(declaration)) {
+        case CXCursor_FunctionDecl:
+            return value_of_kind(VALUE_NONNULL);
+        case CXCursor_EnumConstantDecl:
+            return value_integer(clang_getEnumConstantDeclValue(declaration));
+        case CXCursor_VarDecl:
+            if (mode == LOWER_VALUE &&
+                constants_variable(context->unit_state, declaration, &constant))
+                return value_integer(constant); /* a file constant */
+            return value_path(lower_root(context, declaration));
+        case CXCursor_ParmDecl:
+            return value_path(lower_root(context, declaration));
+        default:
+            return value_unknown();
+        }
+    }
+    case CXCursor_MemberRefExpr:
+        return lower_member(context, expression);
+    case CXCursor_ArraySubscriptExpr:
+        return lower_subscript(context, expression);
+    case CXCursor_UnaryOperator:
+        return lower_unary(context, expression, mode);
+    case CXCursor_BinaryOperator:
+        return lower_binary(context, expression, mode);
+    case CXCursor_CompoundAssignOperator:
+        return lower_compound_assignment(context, expression);
+    case CXCursor_ConditionalOperator:
+        return lower_conditional(context, expression, mode);
+    case CXCursor_CallExpr:
+        return lower_call(context, expression, mode);
+    case CXCursor_StringLiteral:
+    case CXCursor_ObjCStringLiteral:
+    case CXCursor_AddrLabelExpr:
+        return value_of_kind(VALUE_NONNULL);
+    case CXCursor_GNUNullExpr:
+    case CXCursor_CXXNullPtrLiteralExpr:
+        return value_of_kind(VALUE_NULL);
+    case CXCursor_IntegerLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_UnaryExpr: /* sizeof, _Alignof: the operand is not evaluated */
+        if (mode == LOWER_VALUE && compat_is_integer_type(clang_getCursorType(expression)) &&
+            constants_libclang_value(expression, &constant))
+            return value_integer(constant);
+        return value_unknown();
+    case CXCursor_FloatingLiteral:
+    case CXCursor_ImaginaryLiteral:
+    case CXCursor_GenericSelectionExpr: /* only the chosen association runs */
+        return value_unknown();
+    case CXCursor_StmtExpr: {
+        CXCursor compound = clang_getNullCursor();
+        struct cursor_list children;
+        cursor_code_children(context->unit_state, expression, &children);
+        if (children.count == 1)
+            compound = children.items[0];
+        cursor_list_free(&children);
+        if (clang_Cursor_isNull(compound))
+            return value_unknown();
+        return lower_statement_expression(context, compound);
+    }
+    case CXCursor_CompoundLiteralExpr: {
+        struct cursor_list children;
+        cursor_code_children(context->unit_state, expression, &children);
+        if (children.count)
+            lower_expression(context, children.items[children.count - 1], LOWER_EFFECT);
+        cursor_list_free(&children);
+        return compat_is_array_type(clang_getCursorType(expression))
+                   ? value_of_kind(VALUE_NONNULL)
+                   : value_unknown();
+    }
+    default:
+        lower_all_effects(context, expression);
+        return value_unknown();
+    }
+}
+
+struct ir_value lower_expression(struct lower_context *context, CXCursor expression,
+                                 enum lower_mode mode)
+{
+    if (clang_Cursor_isNull(expression) || context->depth >= LOWER_DEPTH_LIMIT)
+        return value_unknown();
+    context->depth++;
+    struct ir_value value = lower_dispatch(context, expression, mode);
+    context->depth--;
+    return value;
+}

@@ -1,0 +1,681 @@
+/*
+ * lower_statement: statements to CFG blocks: compound statements,
+ * declarations, if/while/do/for, switch (constant subjects jump straight to
+ * their case; others test each case in turn), break/continue, goto and
+ * labels, return, NDEBUG asserts. Code after a jump goes to a fresh block
+ * with no predecessor. Expressions are lowered in lower_expression.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower.h"
+
+static struct ir_condition condition_of(enum condition_kind kind, int path, long long integer,
+                                        struct source_location location)
+{
+    struct ir_condition condition = {kind, path, integer, location};
+    return condition;
+}
+
+static void lower_children_as_statements(struct lower_context *context, CXCursor parent)
+{
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, parent, &children);
+    for (int i = 0; i < children.count; i++)
+        lower_statement(context, children.items[i]);
+    cursor_list_free(&children);
+}
+
+/* ---- declarations ---- */
+
+static void lower_variable(struct lower_context *context, CXCursor variable)
+{
+    if (clang_getCursorKind(variable) != CXCursor_VarDecl ||
+        clang_Cursor_hasVarDeclGlobalStorage(variable))
+        return; /* static locals are initialised once, before the program runs */
+    int root = lower_root(context, variable);
+    if (root < 0)
+        return;
+    struct source_location location = lower_location(context, variable);
+    CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
+    struct ir_value value = value_unknown();
+    if (!clang_Cursor_isNull(initializer)) {
+        if (clang_getCursorKind(initializer) == CXCursor_InitListExpr)
+            lower_expression(context, initializer, LOWER_EFFECT);
+        else
+            value = lower_expression(context, initializer, LOWER_VALUE);
+    } else if (!context->function->paths[root].is_pointer) {
+        return;
+    }
+    struct ir_statement *assign = lower_emit(context, STATEMENT_ASSIGN, location);
+    assign->target = root;
+    assign->value = value;
+}
+
+static void lower_declarations(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list children;
+    cursor_children(context->unit_state, statement, &children);
+    for (int i = 0; i < children.count; i++)
+        lower_variable(context, children.items[i]);
+    cursor_list_free(&children);
+}
+
+/* ---- NDEBUG assert ---- */
+
+static enum CXChildVisitResult find_call(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(cursor) == CXCursor_CallExpr) {
+        *(bool *)data = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* assert(e) with NDEBUG expands to ((void)(0)): what it states is taken as
+ * known (ASSUME), so results do not depend on NDEBUG. */
+static void lower_disabled_assert(struct lower_context *context, CXCursor statement)
+{
+    int file;
+    unsigned offset;
+    struct frontend_unit *unit = context->unit_state;
+    if (!unit_offset(unit, clang_getCursorLocation(statement), &file, &offset))
+        return;
+    struct macro_expansion *macro = macros_find(unit, file, offset);
+    if (!macro || strcmp(macro->name, "assert") != 0)
+        return;
+    bool has_call = clang_getCursorKind(statement) == CXCursor_CallExpr;
+    if (!has_call)
+        clang_visitChildren(statement, find_call, &has_call);
+    if (has_call)
+        return; /* assertions enabled: the expansion tests and aborts itself */
+    struct assert_operand operands[16];
+    int count = macros_assert_operands(unit, macro, operands, 16);
+    struct source_location location = lower_location(context, statement);
+    for (int i = 0; i < count; i++) {
+        int path = lower_find_root(context, operands[i].names[0]);
+        for (int step = 1; path >= 0 && step <= operands[i].length; step++) {
+            bool last = step == operands[i].length;
+            bool dereferenced = !last && operands[i].steps[step - 1] == PATH_ARROW;
+            if ((last || dereferenced) && context->function->paths[path].is_pointer) {
+                struct ir_statement *assume = lower_emit(context, STATEMENT_ASSUME, location);
+                assume->target = path;
+            }
+            if (!last)
+                path = lower_path(context, path, operands[i].steps[step - 1],
+                                  operands[i].names[step], VARIABLE_LOCAL, true);
+        }
+    }
+}
+
+/* ---- loops and branches ---- */
+
+static void lower_if(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, statement, &parts);
+    if (parts.count != 2 && parts.count != 3) {
+        for (int i = 0; i < parts.count; i++)
+            lower_statement(context, parts.items[i]);
+        cursor_list_free(&parts);
+        return;
+    }
+    int then_block = lower_new_block(context);
+    int join = lower_new_block(context);
+    int else_block = parts.count == 3 ? lower_new_block(context) : join;
+    lower_condition(context, parts.items[0], then_block, else_block);
+    context->current = then_block;
+    lower_statement(context, parts.items[1]);
+    lower_goto(context, join);
+    if (parts.count == 3) {
+        context->current = else_block;
+        lower_statement(context, parts.items[2]);
+        lower_goto(context, join);
+    }
+    context->current = join;
+    cursor_list_free(&parts);
+}
+
+struct loop_targets {
+    int break_target, continue_target;
+};
+
+static struct loop_targets enter_loop(struct lower_context *context, int break_target,
+                                      int continue_target)
+{
+    struct loop_targets saved = {context->break_target, context->continue_target};
+    context->break_target = break_target;
+    context->continue_target = continue_target;
+    return saved;
+}
+
+static void leave_loop(struct lower_context *context, struct loop_targets saved)
+{
+    context->break_target = saved.break_target;
+    context->continue_target = saved.continue_target;
+}
+
+static void lower_while(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, statement, &parts);
+    if (parts.count != 2) {
+        for (int i = 0; i < parts.count; i++)
+            lower_statement(context, parts.items[i]);
+        cursor_list_free(&parts);
+        return;
+    }
+    int head = lower_new_block(context);
+    int body = lower_new_block(context);
+    int exit = lower_new_block(context);
+    lower_goto(context, head);
+    context->current = head;
+    lower_condition(context, parts.items[0], body, exit);
+    struct loop_targets saved = enter_loop(context, exit, head);
+    context->current = body;
+    lower_statement(context, parts.items[1]);
+    lower_goto(context, head);
+    leave_loop(context, saved);
+    context->current = exit;
+    cursor_list_free(&parts);
+}
+
+static void lower_do(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, statement, &parts);
+    if (parts.count != 2) {
+        for (int i = 0; i < parts.count; i++)
+            lower_statement(context, parts.items[i]);
+        cursor_list_free(&parts);
+        return;
+    }
+    int body = lower_new_block(context);
+    int test = lower_new_block(context);
+    int exit = lower_new_block(context);
+    lower_goto(context, body);
+    struct loop_targets saved = enter_loop(context, exit, test);
+    context->current = body;
+    lower_statement(context, parts.items[0]);
+    lower_goto(context, test);
+    leave_loop(context, saved);
+    context->current = test;
+    lower_condition(context, parts.items[1], body, exit);
+    context->current = exit;
+    cursor_list_free(&parts);
+}
+
+static bool is_step_expression(struct lower_context *context, CXCursor expression)
+{
+    expression = cursor_strip(context->unit_state, expression);
+    enum CXCursorKind kind = clang_getCursorKind(expression);
+    if (kind == CXCursor_CompoundAssignOperator)
+        return true;
+    if (kind != CXCursor_UnaryOperator)
+        return false;
+    enum unary_operator op = compat_unary_operator(context->unit_state, expression);
+    return op == UNARY_PRE_INCREMENT || op == UNARY_PRE_DECREMENT ||
+           op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT;
+}
+
+static bool is_initialisation(struct lower_context *context, CXCursor part)
+{
+    if (clang_getCursorKind(part) == CXCursor_DeclStmt)
+        return true;
+    CXCursor stripped = cursor_strip(context->unit_state, part);
+    return clang_getCursorKind(stripped) == CXCursor_BinaryOperator &&
+           compat_binary_operator(context->unit_state, stripped) == BINARY_ASSIGN;
+}
+
+/* Which of init / condition / step the present parts of a for header are:
+ * by their position relative to the header's two semicolons, or (for a
+ * loop written in a macro, where the text is elsewhere) by their shape. */
+static void classify_for(struct lower_context *context, CXCursor statement, CXCursor body,
+                         const CXCursor *parts, int count, CXCursor slots[3])
+{
+    struct frontend_unit *unit = context->unit_state;
+    int file, body_file;
+    unsigned begin, body_begin;
+    bool by_text = unit_offset(unit, clang_getCursorLocation(statement), &file, &begin) &&
+                   unit_offset(unit, clang_getRangeStart(clang_getCursorExtent(body)),
+                               &body_file, &body_begin) &&
+                   body_file == file && body_begin > begin && !macros_find(unit, file, begin);
+    if (by_text) {
+        const uint64_t semicolon = UINT64_C(1) << TOKEN_SEMICOLON;
+        int first = tokens_find(unit, file, begin, body_begin, semicolon);
+        int second = first >= 0 ? tokens_find(unit, file, tokens_at(unit, file, first)->offset + 1,
+                                               body_begin, semicolon)
+                                : -1;
+        if (second >= 0) {
+            unsigned first_offset = tokens_at(unit, file, first)->offset;
+            unsigned second_offset = tokens_at(unit, file, second)->offset;
+            for (int i = 0; i < count; i++) {
+                int part_file;
+                unsigned offset;
+                if (!unit_offset(unit, clang_getRangeStart(clang_getCursorExtent(parts[i])),
+                                 &part_file, &offset))
+                    offset = first_offset;
+                int slot = offset < first_offset ? 0 : offset < second_offset ? 1 : 2;
+                slots[slot] = parts[i];
+            }
+            return;
+        }
+    }
+    /* by shape: declarations and plain assignments initialise, ++ -- op=
+     * (and a second assignment) step, anything else is the condition */
+    if (count == 1) {
+        if (is_initialisation(context, parts[0]))
+            slots[0] = parts[0];
+        else if (is_step_expression(context, parts[0]))
+            slots[2] = parts[0];
+        else
+            slots[1] = parts[0];
+        return;
+    }
+    if (is_initialisation(context, parts[0])) {
+        slots[0] = parts[0];
+        bool step = is_step_expression(context, parts[1]) || is_initialisation(context, parts[1]);
+        slots[step ? 2 : 1] = parts[1];
+    } else {
+        slots[1] = parts[0];
+        slots[2] = parts[1];
+    }
+}
+
+static void lower_for(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, statement, &parts);
+    if (parts.count == 0) {
+        cursor_list_free(&parts);
+        return;
+    }
+    CXCursor body = parts.items[parts.count - 1];
+    CXCursor slots[3] = {clang_getNullCursor(), clang_getNullCursor(), clang_getNullCursor()};
+    int header_count = parts.count - 1;
+    if (header_count == 3) {
+        for (int i = 0; i < 3; i++)
+            slots[i] = parts.items[i];
+    } else if (header_count > 0) {
+        classify_for(context, statement, body, parts.items, header_count, slots);
+    }
+    if (!clang_Cursor_isNull(slots[0])) {
+        if (clang_getCursorKind(slots[0]) == CXCursor_DeclStmt)
+            lower_statement(context, slots[0]);
+        else
+            lower_expression(context, slots[0], LOWER_EFFECT);
+    }
+    int head = lower_new_block(context);
+    int loop_body = lower_new_block(context);
+    int step = lower_new_block(context);
+    int exit = lower_new_block(context);
+    lower_goto(context, head);
+    context->current = head;
+    if (!clang_Cursor_isNull(slots[1]))
+        lower_condition(context, slots[1], loop_body, exit);
+    else
+        lower_goto(context, loop_body); /* for (;;): left only by break, return, goto */
+    struct loop_targets saved = enter_loop(context, exit, step);
+    context->current = loop_body;
+    lower_statement(context, body);
+    lower_goto(context, step);
+    leave_loop(context, saved);
+    context->current = step;
+    if (!clang_Cursor_isNull(slots[2]))
+        lower_expression(context, slots[2], LOWER_EFFECT);
+    lower_goto(context, head);
+    context->current = exit;
+    cursor_list_free(&parts);
+}
+
+/* ---- switch ---- */
+
+struct case_collection {
+    struct lower_context *context;
+    struct switch_case *cases;
+    int count, capacity;
+};
+
+static void case_value(struct lower_context *context, CXCursor expression, long long *value,
+                       bool *known)
+{
+    *known = constants_evaluate(context->unit_state, expression, value);
+    if (*known)
+        return;
+    CXEvalResult result = clang_Cursor_Evaluate(expression);
+    if (!result)
+        return;
+    if (clang_EvalResult_getKind(result) == CXEval_Int) {
+        *value = clang_EvalResult_getAsLongLong(result);
+        *known = true;
+    }
+    clang_EvalResult_dispose(result);
+}
+
+/* Case labels of a switch body in document order, not those of nested
+ * switches (through the function's children tree: cursors must compare
+ * equal to the ones the lowering meets). */
+static void collect_cases(struct case_collection *collection, CXCursor cursor, int depth)
+{
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (depth > LOWER_DEPTH_LIMIT || kind == CXCursor_SwitchStmt || clang_isExpression(kind))
+        return; /* nested switches own their cases */
+    if (kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt) {
+        if (collection->count == collection->capacity) {
+            int capacity = collection->capacity ? collection->capacity * 2 : 16;
+            struct switch_case *grown =
+                realloc(collection->cases, (size_t)capacity * sizeof *grown);
+            if (!grown)
+                abort();
+            collection->cases = grown;
+            collection->capacity = capacity;
+        }
+        struct switch_case *entry = &collection->cases[collection->count++];
+        memset(entry, 0, sizeof *entry);
+        entry->statement = cursor;
+        entry->block = lower_new_block(collection->context);
+        entry->is_default = kind == CXCursor_DefaultStmt;
+        if (kind == CXCursor_CaseStmt) {
+            struct cursor_list parts;
+            cursor_code_children(collection->context->unit_state, cursor, &parts);
+            if (parts.count >= 1)
+                case_value(collection->context, parts.items[0], &entry->value,
+                           &entry->has_value);
+            if (parts.count == 3) {
+                bool known_end = false;
+                entry->is_range = true;
+                case_value(collection->context, parts.items[1], &entry->range_end, &known_end);
+                entry->has_value = entry->has_value && known_end;
+            }
+            cursor_list_free(&parts);
+        }
+    }
+    struct cursor_list children; /* case 1: case 2: nest, and cases sit in any statement */
+    cursor_code_children(collection->context->unit_state, cursor, &children);
+    for (int i = 0; i < children.count; i++)
+        collect_cases(collection, children.items[i], depth + 1);
+    cursor_list_free(&children);
+}
+
+static int default_target(const struct switch_context *cases, int exit)
+{
+    for (int i = 0; i < cases->count; i++) {
+        if (cases->cases[i].is_default)
+            return cases->cases[i].block;
+    }
+    return exit;
+}
+
+static void lower_switch(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, statement, &parts);
+    if (parts.count != 2) {
+        for (int i = 0; i < parts.count; i++)
+            lower_statement(context, parts.items[i]);
+        cursor_list_free(&parts);
+        return;
+    }
+    CXCursor subject = parts.items[0];
+    struct case_collection collection = {context, NULL, 0, 0};
+    collect_cases(&collection, parts.items[1], 0);
+    bool all_values_known = true;
+    for (int i = 0; i < collection.count; i++) {
+        if (!collection.cases[i].is_default && !collection.cases[i].has_value)
+            all_values_known = false;
+    }
+    struct switch_context cases = {collection.cases, collection.count, 0,
+                                   context->switch_context};
+    int exit = lower_new_block(context);
+    struct ir_value value = lower_expression(context, subject, LOWER_VALUE);
+    if (all_values_known && value.kind == VALUE_INTEGER) {
+        long long constant = value.integer;
+        int target = -1;
+        for (int i = 0; i < cases.count && target < 0; i++) {
+            const struct switch_case *entry = &cases.cases[i];
+            if (entry->is_default || !entry->has_value)
+                continue;
+            if (entry->is_range ? constant >= entry->value && constant <= entry->range_end
+                                : constant == entry->value)
+                target = entry->block;
+        }
+        lower_goto(context, target >= 0 ? target : default_target(&cases, exit));
+    } else {
+        struct source_location location = lower_location_start(context, subject);
+        int path = lower_materialise(context, value, location, false);
+        for (int i = 0; i < cases.count; i++) {
+            const struct switch_case *entry = &cases.cases[i];
+            if (entry->is_default)
+                continue;
+            struct source_location case_location = lower_location(context, entry->statement);
+            struct ir_condition test = condition_of(CONDITION_UNKNOWN, -1, 0, case_location);
+            if (entry->has_value && !entry->is_range)
+                test = condition_of(CONDITION_INTEGER_EQUALS, path, entry->value, case_location);
+            int next = lower_new_block(context);
+            lower_branch(context, test, entry->block, next);
+            context->current = next;
+        }
+        lower_goto(context, default_target(&cases, exit));
+    }
+    lower_start_unreachable(context); /* code before the first case label */
+    context->switch_context = &cases;
+    int saved_break = context->break_target;
+    context->break_target = exit;
+    lower_statement(context, parts.items[1]);
+    lower_goto(context, exit);
+    context->break_target = saved_break;
+    context->switch_context = cases.outer;
+    context->current = exit;
+    free(collection.cases);
+    cursor_list_free(&parts);
+}
+
+static int case_block(struct lower_context *context, CXCursor statement)
+{
+    struct switch_context *cases = context->switch_context;
+    if (!cases)
+        return -1;
+    if (cases->next < cases->count &&
+        clang_equalCursors(cases->cases[cases->next].statement, statement))
+        return cases->cases[cases->next++].block;
+    for (int i = 0; i < cases->count; i++) {
+        if (clang_equalCursors(cases->cases[i].statement, statement)) {
+            cases->next = i + 1;
+            return cases->cases[i].block;
+        }
+    }
+    return -1;
+}
+
+static void lower_case(struct lower_context *context, CXCursor statement)
+{
+    int block = case_block(context, statement);
+    if (block >= 0) {
+        lower_goto(context, block); /* falling through from the case above */
+        context->current = block;
+    }
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, statement, &parts);
+    int first_body = clang_getCursorKind(statement) == CXCursor_DefaultStmt ? 0
+                     : parts.count == 3                                   ? 2
+                                                                          : 1;
+    for (int i = first_body; i < parts.count; i++)
+        lower_statement(context, parts.items[i]);
+    cursor_list_free(&parts);
+}
+
+/* ---- jumps ---- */
+
+static int label_block(struct lower_context *context, const char *name)
+{
+    int *known = name_map_find(&context->labels, name);
+    if (known)
+        return *known;
+    int block = lower_new_block(context);
+    name_map_insert(&context->labels, arena_strdup(context->unit->arena, name), block);
+    return block;
+}
+
+static const char *goto_label(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list children;
+    cursor_children(context->unit_state, statement, &children);
+    const char *name = NULL;
+    for (int i = 0; i < children.count && !name; i++) {
+        if (clang_getCursorKind(children.items[i]) == CXCursor_LabelRef)
+            name = unit_string(context->unit_state, clang_getCursorSpelling(children.items[i]));
+    }
+    cursor_list_free(&children);
+    return name;
+}
+
+static void lower_return(struct lower_context *context, CXCursor statement)
+{
+    CXCursor expression = cursor_first_expression(context->unit_state, statement);
+    struct source_location location = lower_location(context, statement);
+    struct ir_value value = value_unknown();
+    bool has_value = !clang_Cursor_isNull(expression);
+    if (has_value) {
+        value = lower_expression(context, expression, LOWER_VALUE);
+        if (context->returns_nonnull &&
+            (value.kind == VALUE_PATH || value.kind == VALUE_NULL)) {
+            int path = lower_materialise(context, value, location, true);
+            struct ir_statement *use = lower_emit(context, STATEMENT_USE, location);
+            use->target = path;
+            use->use = USE_RETURN;
+            value = value_path(path);
+        }
+    }
+    struct cfg_block *block = &context->function->blocks[lower_current_block(context)];
+    block->terminator = TERMINATOR_RETURN;
+    block->has_return_value = has_value;
+    block->returned = value;
+    block->return_location = location;
+    lower_start_unreachable(context);
+}
+
+static void lower_asm(struct lower_context *context, CXCursor statement)
+{
+    struct cursor_list operands;
+    cursor_code_children(context->unit_state, statement, &operands);
+    for (int i = 0; i < operands.count; i++) {
+        struct ir_value value = lower_expression(context, operands.items[i], LOWER_VALUE);
+        if (value.kind == VALUE_PATH) {
+            struct ir_statement *forget =
+                lower_emit(context, STATEMENT_FORGET, lower_location(context, statement));
+            forget->target = value.path;
+        }
+    }
+    cursor_list_free(&operands);
+}
+
+void lower_statement(struct lower_context *context, CXCursor statement)
+{
+    if (clang_Cursor_isNull(statement) || context->depth >= LOWER_DEPTH_LIMIT)
+        return;
+    context->depth++;
+    enum CXCursorKind kind = clang_getCursorKind(statement);
+    switch (kind) {
+    case CXCursor_CompoundStmt:
+        lower_children_as_statements(context, statement);
+        break;
+    case CXCursor_DeclStmt:
+        lower_declarations(context, statement);
+        break;
+    case CXCursor_IfStmt:
+        lower_if(context, statement);
+        break;
+    case CXCursor_WhileStmt:
+        lower_while(context, statement);
+        break;
+    case CXCursor_DoStmt:
+        lower_do(context, statement);
+        break;
+    case CXCursor_ForStmt:
+        lower_for(context, statement);
+        break;
+    case CXCursor_SwitchStmt:
+        lower_switch(context, statement);
+        break;
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+        lower_case(context, statement);
+        break;
+    case CXCursor_BreakStmt:
+        if (context->break_target >= 0)
+            lower_goto(context, context->break_target);
+        lower_start_unreachable(context);
+        break;
+    case CXCursor_ContinueStmt:
+        if (context->continue_target >= 0)
+            lower_goto(context, context->continue_target);
+        lower_start_unreachable(context);
+        break;
+    case CXCursor_ReturnStmt:
+        lower_return(context, statement);
+        break;
+    case CXCursor_GotoStmt: {
+        const char *name = goto_label(context, statement);
+        if (name)
+            lower_goto(context, label_block(context, name));
+        lower_start_unreachable(context);
+        break;
+    }
+    case CXCursor_IndirectGotoStmt: {
+        lower_expression(context, cursor_first_expression(context->unit_state, statement),
+                         LOWER_EFFECT);
+        int block = context->current >= 0 ? context->current : lower_new_block(context);
+        if (context->indirect_goto_count == context->indirect_goto_capacity) {
+            int capacity = context->indirect_goto_capacity ? context->indirect_goto_capacity * 2
+                                                           : 4;
+            int *grown = realloc(context->indirect_gotos, (size_t)capacity * sizeof *grown);
+            if (!grown)
+                abort();
+            context->indirect_gotos = grown;
+            context->indirect_goto_capacity = capacity;
+        }
+        context->indirect_gotos[context->indirect_goto_count++] = block;
+        lower_start_unreachable(context);
+        break;
+    }
+    case CXCursor_LabelStmt: {
+        const char *name = unit_string(context->unit_state, clang_getCursorSpelling(statement));
+        int block = label_block(context, name);
+        lower_goto(context, block);
+        context->current = block;
+        lower_children_as_statements(context, statement);
+        break;
+    }
+    case CXCursor_NullStmt:
+        break;
+    case CXCursor_GCCAsmStmt:
+        lower_asm(context, statement);
+        break;
+    default:
+        if (clang_isExpression(kind)) {
+            lower_disabled_assert(context, statement);
+            lower_expression(context, statement, LOWER_EFFECT);
+        } else if (clang_isStatement(kind)) {
+            lower_children_as_statements(context, statement); /* attributed statements */
+        }
+        break;
+    }
+    context->depth--;
+}
+
+struct ir_value lower_statement_expression(struct lower_context *context, CXCursor compound)
+{
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, compound, &children);
+    struct ir_value value = value_unknown();
+    for (int i = 0; i < children.count; i++) {
+        CXCursor child = children.items[i];
+        if (i == children.count - 1 && clang_isExpression(clang_getCursorKind(child)))
+            value = lower_expression(context, child, LOWER_VALUE);
+        else
+            lower_statement(context, child);
+    }
+    cursor_list_free(&children);
+    return value;
+}

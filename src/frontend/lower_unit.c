@@ -1,0 +1,571 @@
+/*
+ * lower_unit: one translation unit. Collects what the lowering needs from
+ * the top level (functions to lower, macro expansions, file-scope constant
+ * candidates), runs the prescan, lowers each function and then links calls
+ * to functions of the unit. Also the helpers shared by the lowering files:
+ * children of cursors (a per-function tree built by one visit), files and
+ * locations. It does not lower statements itself.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower.h"
+
+static void *grow_array(void *items, int *capacity, int needed, size_t size)
+{
+    if (needed <= *capacity)
+        return items;
+    int new_capacity = *capacity ? *capacity * 2 : 16;
+    while (new_capacity < needed)
+        new_capacity *= 2;
+    void *grown = realloc(items, (size_t)new_capacity * size);
+    if (!grown)
+        abort();
+    *capacity = new_capacity;
+    return grown;
+}
+
+/* ---- cursors ---- */
+
+static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct cursor_list *list = data;
+    if (list->count == list->capacity) {
+        int capacity = list->capacity * 2;
+        CXCursor *items = malloc((size_t)capacity * sizeof *items);
+        if (!items)
+            abort();
+        memcpy(items, list->items, (size_t)list->count * sizeof *items);
+        if (list->items != list->inline_items)
+            free(list->items);
+        list->items = items;
+        list->capacity = capacity;
+    }
+    list->items[list->count++] = cursor;
+    return CXChildVisit_Continue;
+}
+
+static bool is_code(CXCursor cursor)
+{
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    return clang_isExpression(kind) || clang_isStatement(kind);
+}
+
+static enum CXChildVisitResult collect_code_child(CXCursor cursor, CXCursor parent,
+                                                  CXClientData data)
+{
+    if (is_code(cursor))
+        return collect_child(cursor, parent, data);
+    return CXChildVisit_Continue;
+}
+
+static void cursor_list_init(struct cursor_list *list)
+{
+    list->items = list->inline_items;
+    list->count = 0;
+    list->capacity = (int)(sizeof list->inline_items / sizeof list->inline_items[0]);
+}
+
+static const struct cursor_node *tree_node(struct frontend_unit *unit, CXCursor cursor)
+{
+    if (!unit->tree.active)
+        return NULL;
+    int *index = cursor_map_find(&unit->tree.index, cursor);
+    return index ? &unit->tree.nodes[*index] : NULL;
+}
+
+void cursor_children(struct frontend_unit *unit, CXCursor parent, struct cursor_list *list)
+{
+    const struct cursor_node *node = tree_node(unit, parent);
+    if (node) {
+        list->items = unit->tree.all_children + node->all_first;
+        list->count = node->all_count;
+        list->capacity = -1;
+        return;
+    }
+    cursor_list_init(list);
+    clang_visitChildren(parent, collect_child, list);
+}
+
+void cursor_code_children(struct frontend_unit *unit, CXCursor parent, struct cursor_list *list)
+{
+    const struct cursor_node *node = tree_node(unit, parent);
+    if (node) {
+        list->items = unit->tree.code_children + node->code_first;
+        list->count = node->code_count;
+        list->capacity = -1;
+        return;
+    }
+    cursor_list_init(list);
+    clang_visitChildren(parent, collect_code_child, list);
+}
+
+void cursor_list_free(struct cursor_list *list)
+{
+    if (list->capacity >= 0 && list->items != list->inline_items)
+        free(list->items);
+    cursor_list_init(list);
+}
+
+CXCursor cursor_first_expression(struct frontend_unit *unit, CXCursor parent)
+{
+    struct cursor_list children;
+    cursor_code_children(unit, parent, &children);
+    CXCursor found = clang_getNullCursor();
+    for (int i = 0; i < children.count; i++) {
+        if (clang_isExpression(clang_getCursorKind(children.items[i]))) {
+            found = children.items[i];
+            break;
+        }
+    }
+    cursor_list_free(&children);
+    return found;
+}
+
+CXCursor cursor_single_expression(struct frontend_unit *unit, CXCursor parent)
+{
+    struct cursor_list children;
+    cursor_code_children(unit, parent, &children);
+    CXCursor found = clang_getNullCursor();
+    int count = 0;
+    for (int i = 0; i < children.count; i++) {
+        if (clang_isExpression(clang_getCursorKind(children.items[i]))) {
+            found = children.items[i];
+            count++;
+        }
+    }
+    cursor_list_free(&children);
+    return count == 1 ? found : clang_getNullCursor();
+}
+
+static int tree_add_node(struct cursor_tree *tree, CXCursor cursor)
+{
+    if (tree->node_count == tree->node_capacity) {
+        int capacity = tree->node_capacity ? tree->node_capacity * 2 : 256;
+        struct cursor_node *nodes = realloc(tree->nodes, (size_t)capacity * sizeof *nodes);
+        if (!nodes)
+            abort();
+        tree->nodes = nodes;
+        CXCursor *cursors = realloc(tree->cursors, (size_t)capacity * sizeof *cursors);
+        if (!cursors)
+            abort();
+        tree->cursors = cursors;
+        tree->node_capacity = capacity;
+    }
+    int id = tree->node_count++;
+    memset(&tree->nodes[id], 0, sizeof tree->nodes[id]);
+    tree->cursors[id] = cursor;
+    return id;
+}
+
+static void tree_add_edge(struct cursor_tree *tree, int parent, int child)
+{
+    tree->edges = grow_array(tree->edges, &tree->edge_capacity, tree->edge_count + 1,
+                              sizeof *tree->edges);
+    tree->edges[tree->edge_count].parent = parent;
+    tree->edges[tree->edge_count].child = child;
+    tree->edge_count++;
+}
+
+static enum CXChildVisitResult build_tree(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    struct cursor_tree *tree = data;
+    /* the visit is depth-first: the parent is on the stack of open nodes */
+    while (tree->stack_count > 1 &&
+           !clang_equalCursors(parent, tree->cursors[tree->stack[tree->stack_count - 1]]))
+        tree->stack_count--;
+    int parent_id = tree->stack[tree->stack_count - 1];
+    int before = tree->node_count;
+    int id = *cursor_map_insert(&tree->index, cursor, before);
+    if (id != before) { /* visited again (GNU ?: shares its operand): no second walk */
+        tree_add_edge(tree, parent_id, id);
+        return CXChildVisit_Continue;
+    }
+    tree_add_node(tree, cursor);
+    tree_add_edge(tree, parent_id, id);
+    tree->stack = grow_array(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
+                             sizeof *tree->stack);
+    tree->stack[tree->stack_count++] = id;
+    return CXChildVisit_Recurse;
+}
+
+void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
+{
+    struct cursor_tree *tree = &unit->tree;
+    tree->active = false;
+    tree->node_count = tree->edge_count = 0;
+    cursor_map_clear(&tree->index);
+    cursor_map_insert(&tree->index, root, tree_add_node(tree, root));
+    tree->stack = grow_array(tree->stack, &tree->stack_capacity, 1, sizeof *tree->stack);
+    tree->stack[0] = 0;
+    tree->stack_count = 1;
+    clang_visitChildren(root, build_tree, tree);
+    /* group the edges by parent (they are in visit order per parent) */
+    for (int i = 0; i < tree->edge_count; i++) {
+        struct cursor_node *parent = &tree->nodes[tree->edges[i].parent];
+        parent->all_count++;
+        if (is_code(tree->cursors[tree->edges[i].child]))
+            parent->code_count++;
+    }
+    int all = 0, code = 0;
+    for (int i = 0; i < tree->node_count; i++) {
+        tree->nodes[i].all_first = all;
+        tree->nodes[i].code_first = code;
+        all += tree->nodes[i].all_count;
+        code += tree->nodes[i].code_count;
+        tree->nodes[i].all_count = tree->nodes[i].code_count = 0;
+    }
+    if (all > tree->children_capacity) {
+        int new_capacity = tree->children_capacity ? tree->children_capacity : 64;
+        while (new_capacity < all)
+            new_capacity *= 2;
+        free(tree->all_children);
+        free(tree->code_children);
+        tree->all_children = malloc((size_t)new_capacity * sizeof *tree->all_children);
+        tree->code_children = malloc((size_t)new_capacity * sizeof *tree->code_children);
+        if (!tree->all_children || !tree->code_children)
+            abort();
+        tree->children_capacity = new_capacity;
+    }
+    for (int i = 0; i < tree->edge_count; i++) {
+        struct cursor_node *parent = &tree->nodes[tree->edges[i].parent];
+        CXCursor child = tree->cursors[tree->edges[i].child];
+        tree->all_children[parent->all_first + parent->all_count++] = child;
+        if (is_code(child))
+            tree->code_children[parent->code_first + parent->code_count++] = child;
+    }
+    tree->active = true;
+}
+
+void cursor_tree_clear(struct frontend_unit *unit)
+{
+    unit->tree.active = false;
+}
+
+void cursor_tree_free(struct cursor_tree *tree)
+{
+    cursor_map_free(&tree->index);
+    free(tree->cursors);
+    free(tree->nodes);
+    free(tree->edges);
+    free(tree->all_children);
+    free(tree->code_children);
+    free(tree->stack);
+    memset(tree, 0, sizeof *tree);
+}
+
+CXCursor cursor_strip(struct frontend_unit *unit, CXCursor expression)
+{
+    for (int guard = 0; guard < 100000; guard++) {
+        enum CXCursorKind kind = clang_getCursorKind(expression);
+        CXCursor inner = clang_getNullCursor();
+        if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr)
+            inner = cursor_single_expression(unit, expression);
+        else if (kind == CXCursor_UnaryOperator &&
+                 compat_unary_operator(unit, expression) == UNARY_EXTENSION)
+            inner = cursor_first_expression(unit, expression);
+        if (clang_Cursor_isNull(inner))
+            return expression;
+        expression = inner;
+    }
+    return expression;
+}
+
+CXCursor cursor_declaration(CXCursor reference)
+{
+    CXCursor declaration = clang_getCursorReferenced(reference);
+    if (clang_Cursor_isNull(declaration) || clang_isInvalid(clang_getCursorKind(declaration)))
+        return clang_getNullCursor();
+    return clang_getCanonicalCursor(declaration);
+}
+
+bool cursor_is_variable(CXCursor declaration)
+{
+    enum CXCursorKind kind = clang_getCursorKind(declaration);
+    return kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl;
+}
+
+/* ---- files, locations, strings ---- */
+
+void frontend_unit_init(struct frontend_unit *unit, CXTranslationUnit tu, struct ir_unit *ir,
+                        struct arena *arena)
+{
+    memset(unit, 0, sizeof *unit);
+    unit->tu = tu;
+    unit->unit = ir;
+    unit->arena = arena;
+    unit->last_file = -1;
+    cursor_map_init(&unit->constant_index);
+    cursor_map_init(&unit->written);
+    cursor_map_init(&unit->address_taken);
+    cursor_map_init(&unit->function_pointers);
+    cursor_map_init(&unit->callee_index);
+    cursor_map_init(&unit->global_keys);
+    name_map_init(&unit->names);
+    cursor_map_init(&unit->tree.index);
+    cursor_map_init(&unit->macro_definitions);
+}
+
+void frontend_unit_free(struct frontend_unit *unit)
+{
+    for (int i = 0; i < unit->file_count; i++)
+        free(unit->files[i].tokens);
+    free(unit->files);
+    free(unit->macros);
+    free(unit->macro_calls);
+    free(unit->macro_operator_sets);
+    cursor_map_free(&unit->macro_definitions);
+    free(unit->constants);
+    free(unit->function_pointer_targets);
+    free(unit->callees);
+    free(unit->global_key_names);
+    free(unit->errors);
+    free(unit->pending);
+    cursor_map_free(&unit->constant_index);
+    cursor_map_free(&unit->written);
+    cursor_map_free(&unit->address_taken);
+    cursor_map_free(&unit->function_pointers);
+    cursor_map_free(&unit->callee_index);
+    cursor_map_free(&unit->global_keys);
+    name_map_free(&unit->names);
+    cursor_tree_free(&unit->tree);
+    free(unit->scratch_blocks);
+    free(unit->scratch_statements);
+    free(unit->scratch_owners);
+    memset(unit, 0, sizeof *unit);
+}
+
+const char *unit_string(struct frontend_unit *unit, CXString string)
+{
+    const char *text = clang_getCString(string);
+    const char *copy = arena_strdup(unit->arena, text ? text : "");
+    clang_disposeString(string);
+    return copy;
+}
+
+const char *unit_intern(struct frontend_unit *unit, const char *name)
+{
+    const char *known = name_map_key(&unit->names, name);
+    if (known)
+        return known;
+    const char *copy = arena_strdup(unit->arena, name);
+    name_map_insert(&unit->names, copy, 0);
+    return copy;
+}
+
+int unit_file(struct frontend_unit *unit, CXFile file)
+{
+    if (!file)
+        return -1;
+    if (unit->last_file >= 0 && unit->files[unit->last_file].file == file)
+        return unit->last_file;
+    for (int i = 0; i < unit->file_count; i++) {
+        if (unit->files[i].file == file || clang_File_isEqual(unit->files[i].file, file)) {
+            unit->last_file = i;
+            return i;
+        }
+    }
+    unit->files = grow_array(unit->files, &unit->file_capacity, unit->file_count + 1,
+                             sizeof *unit->files);
+    struct source_file *entry = &unit->files[unit->file_count];
+    memset(entry, 0, sizeof *entry);
+    entry->file = file;
+    entry->name = unit_string(unit, clang_getFileName(file));
+    entry->is_system =
+        clang_Location_isInSystemHeader(clang_getLocationForOffset(unit->tu, file, 0)) != 0;
+    unit->last_file = unit->file_count;
+    return unit->file_count++;
+}
+
+bool unit_offset(struct frontend_unit *unit, CXSourceLocation location, int *file,
+                 unsigned *offset)
+{
+    CXFile cx_file = NULL;
+    clang_getExpansionLocation(location, &cx_file, NULL, NULL, offset);
+    *file = unit_file(unit, cx_file);
+    return *file >= 0;
+}
+
+bool unit_file_offset(struct frontend_unit *unit, CXSourceLocation location, int *file,
+                      unsigned *offset)
+{
+    CXFile cx_file = NULL;
+    clang_getFileLocation(location, &cx_file, NULL, NULL, offset);
+    *file = unit_file(unit, cx_file);
+    return *file >= 0;
+}
+
+struct source_location unit_location(struct frontend_unit *unit, CXSourceLocation location)
+{
+    struct source_location result = {NULL, 0, 0, NULL};
+    CXFile cx_file = NULL;
+    unsigned offset = 0;
+    clang_getExpansionLocation(location, &cx_file, &result.line, &result.column, &offset);
+    int file = unit_file(unit, cx_file);
+    if (file < 0) {
+        result.file = unit->unit->main_file;
+        return result;
+    }
+    result.file = unit->files[file].name;
+    struct macro_expansion *macro = macros_find(unit, file, offset);
+    result.macro = macro ? macro->name : NULL;
+    return result;
+}
+
+const char *unit_global_key(struct frontend_unit *unit, CXCursor variable)
+{
+    variable = clang_getCanonicalCursor(variable);
+    int *index = cursor_map_find(&unit->global_keys, variable);
+    if (index)
+        return unit->global_key_names[*index];
+    unit->global_key_names = grow_array(unit->global_key_names, &unit->global_key_capacity,
+                                        unit->global_key_count + 1,
+                                        sizeof *unit->global_key_names);
+    const char *key = unit_string(unit, clang_getCursorUSR(variable));
+    unit->global_key_names[unit->global_key_count] = key;
+    cursor_map_insert(&unit->global_keys, variable, unit->global_key_count++);
+    return key;
+}
+
+void unit_add_error(struct frontend_unit *unit, CXSourceLocation location)
+{
+    int file;
+    unsigned offset;
+    if (!unit_offset(unit, location, &file, &offset))
+        return;
+    unit->errors = grow_array(unit->errors, &unit->error_capacity, unit->error_count + 1,
+                              sizeof *unit->errors);
+    unit->errors[unit->error_count].file = file;
+    unit->errors[unit->error_count].offset = offset;
+    unit->error_count++;
+}
+
+void unit_add_pending_call(struct frontend_unit *unit, int function, int block, int statement,
+                           const char *key)
+{
+    unit->pending = grow_array(unit->pending, &unit->pending_capacity, unit->pending_count + 1,
+                               sizeof *unit->pending);
+    struct pending_call *call = &unit->pending[unit->pending_count++];
+    call->function = function;
+    call->block = block;
+    call->statement = statement;
+    call->key = key;
+}
+
+/* ---- the translation unit ---- */
+
+struct top_level {
+    struct frontend_unit *unit;
+    CXCursor *functions; /* definitions to lower */
+    int function_count, function_capacity;
+    CXCursor *scanned;   /* everything the prescan visits */
+    int scanned_count, scanned_capacity;
+};
+
+static void add_cursor(CXCursor **items, int *count, int *capacity, CXCursor cursor)
+{
+    *items = grow_array(*items, capacity, *count + 1, sizeof **items);
+    (*items)[(*count)++] = cursor;
+}
+
+static enum CXChildVisitResult collect_top_level(CXCursor cursor, CXCursor parent,
+                                                 CXClientData data)
+{
+    (void)parent;
+    struct top_level *top = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind != CXCursor_MacroExpansion && kind != CXCursor_FunctionDecl &&
+        kind != CXCursor_VarDecl)
+        return CXChildVisit_Continue;
+    int file;
+    unsigned offset;
+    if (!unit_offset(top->unit, clang_getCursorLocation(cursor), &file, &offset) ||
+        top->unit->files[file].is_system)
+        return CXChildVisit_Continue;
+    if (kind == CXCursor_MacroExpansion) {
+        macros_add(top->unit, cursor, file, offset);
+        return CXChildVisit_Continue;
+    }
+    /* `#pragma GCC system_header` makes the rest of a file a system header */
+    if (clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)))
+        return CXChildVisit_Continue;
+    if (kind == CXCursor_FunctionDecl) {
+        if (clang_isCursorDefinition(cursor)) {
+            add_cursor(&top->functions, &top->function_count, &top->function_capacity, cursor);
+            add_cursor(&top->scanned, &top->scanned_count, &top->scanned_capacity, cursor);
+        }
+    } else {
+        constants_add_candidate(top->unit, cursor);
+        add_cursor(&top->scanned, &top->scanned_count, &top->scanned_capacity, cursor);
+    }
+    return CXChildVisit_Continue;
+}
+
+static int compare_errors(const void *a, const void *b)
+{
+    const struct error_position *left = a, *right = b;
+    if (left->file != right->file)
+        return left->file < right->file ? -1 : 1;
+    return left->offset < right->offset ? -1 : left->offset > right->offset;
+}
+
+static bool has_error_inside(struct frontend_unit *unit, CXCursor function)
+{
+    if (unit->error_count == 0)
+        return false;
+    CXSourceRange extent = clang_getCursorExtent(function);
+    int file, end_file;
+    unsigned begin, end;
+    if (!unit_offset(unit, clang_getRangeStart(extent), &file, &begin) ||
+        !unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) || end_file != file)
+        return false;
+    int low = 0, high = unit->error_count;
+    while (low < high) { /* first error at or after (file, begin) */
+        int middle = low + (high - low) / 2;
+        if (unit->errors[middle].file < file ||
+            (unit->errors[middle].file == file && unit->errors[middle].offset < begin))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < unit->error_count && unit->errors[low].file == file &&
+           unit->errors[low].offset <= end;
+}
+
+static void link_calls(struct frontend_unit *unit)
+{
+    struct ir_unit *ir = unit->unit;
+    struct name_map functions;
+    name_map_init(&functions);
+    for (int i = 0; i < ir->function_count; i++) {
+        if (ir->functions[i].key && ir->functions[i].key[0])
+            name_map_insert(&functions, ir->functions[i].key, i);
+    }
+    for (int i = 0; i < unit->pending_count; i++) {
+        const struct pending_call *call = &unit->pending[i];
+        int *index = name_map_find(&functions, call->key);
+        if (!index)
+            continue;
+        struct cfg_block *block = &ir->functions[call->function].blocks[call->block];
+        block->statements[call->statement].call.function_index = *index;
+    }
+    name_map_free(&functions);
+}
+
+void lower_translation_unit(struct frontend_unit *unit)
+{
+    struct top_level top;
+    memset(&top, 0, sizeof top);
+    top.unit = unit;
+    clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), collect_top_level, &top);
+    macros_finish(unit);
+    if (unit->error_count > 1)
+        qsort(unit->errors, (size_t)unit->error_count, sizeof *unit->errors, compare_errors);
+    prescan_unit(unit, top.scanned, top.scanned_count);
+    for (int i = 0; i < top.function_count; i++)
+        lower_function(unit, top.functions[i], has_error_inside(unit, top.functions[i]));
+    link_calls(unit);
+    free(top.functions);
+    free(top.scanned);
+}

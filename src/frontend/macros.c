@@ -1,0 +1,267 @@
+/*
+ * macros: where macro calls are, from the CXCursor_MacroExpansion cursors
+ * of the detailed preprocessing record. Statements are tagged with the
+ * macro they come from by a binary search over the outermost call ranges.
+ * Also reads the text of a macro's definition (operator fallback on
+ * libclang 14) and of an assert(...) call (NDEBUG asserts). It does not
+ * expand macros.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower.h"
+
+#define MACRO_TOKENS_MAX 512
+
+void macros_add(struct frontend_unit *unit, CXCursor expansion, int file, unsigned begin)
+{
+    int end_file;
+    unsigned end;
+    CXSourceRange extent = clang_getCursorExtent(expansion);
+    if (!unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) || end_file != file ||
+        end <= begin)
+        end = begin + 1;
+    if (unit->macro_count == unit->macro_capacity) {
+        int capacity = unit->macro_capacity ? unit->macro_capacity * 2 : 64;
+        struct macro_expansion *grown = realloc(unit->macros, (size_t)capacity * sizeof *grown);
+        if (!grown)
+            abort();
+        unit->macros = grown;
+        unit->macro_capacity = capacity;
+    }
+    struct macro_expansion *macro = &unit->macros[unit->macro_count++];
+    memset(macro, 0, sizeof *macro);
+    macro->file = file;
+    macro->begin = begin;
+    macro->end = end;
+    CXString name = clang_getCursorSpelling(expansion);
+    macro->name = unit_intern(unit, clang_getCString(name) ? clang_getCString(name) : "");
+    clang_disposeString(name);
+    macro->cursor = expansion;
+}
+
+static int compare_expansions(const void *a, const void *b)
+{
+    const struct macro_expansion *left = a, *right = b;
+    if (left->file != right->file)
+        return left->file < right->file ? -1 : 1;
+    if (left->begin != right->begin)
+        return left->begin < right->begin ? -1 : 1;
+    return left->end > right->end ? -1 : left->end < right->end; /* outermost first */
+}
+
+void macros_finish(struct frontend_unit *unit)
+{
+    if (unit->macro_count == 0)
+        return;
+    qsort(unit->macros, (size_t)unit->macro_count, sizeof *unit->macros, compare_expansions);
+    unit->macro_calls = malloc((size_t)unit->macro_count * sizeof *unit->macro_calls);
+    if (!unit->macro_calls)
+        abort();
+    for (int i = 0; i < unit->macro_count; i++) {
+        unit->macro_calls[i].file = unit->macros[i].file;
+        unit->macro_calls[i].begin = unit->macros[i].begin;
+        unit->macro_calls[i].end = unit->macros[i].end;
+    }
+    unit->macro_call_count = unit->macro_count;
+    int kept = 1;
+    for (int i = 1; i < unit->macro_count; i++) {
+        const struct macro_expansion *last = &unit->macros[kept - 1];
+        const struct macro_expansion *next = &unit->macros[i];
+        if (next->file == last->file && next->begin < last->end)
+            continue; /* a macro inside another macro's call */
+        unit->macros[kept++] = *next;
+    }
+    unit->macro_count = kept;
+}
+
+unsigned macros_call_end(struct frontend_unit *unit, int file, unsigned offset)
+{
+    int low = 0, high = unit->macro_call_count;
+    while (low < high) { /* first call at or after (file, offset) */
+        int middle = low + (high - low) / 2;
+        const struct macro_range *call = &unit->macro_calls[middle];
+        if (call->file < file || (call->file == file && call->begin < offset))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low < unit->macro_call_count && unit->macro_calls[low].file == file &&
+        unit->macro_calls[low].begin == offset)
+        return unit->macro_calls[low].end;
+    return offset;
+}
+
+struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsigned offset)
+{
+    int low = 0, high = unit->macro_count;
+    while (low < high) { /* first range after (file, offset) */
+        int middle = low + (high - low) / 2;
+        const struct macro_expansion *macro = &unit->macros[middle];
+        if (macro->file < file || (macro->file == file && macro->begin <= offset))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low == 0)
+        return NULL;
+    struct macro_expansion *macro = &unit->macros[low - 1];
+    if (macro->file != file || offset < macro->begin || offset >= macro->end)
+        return NULL;
+    return macro;
+}
+
+uint64_t macros_operator_tokens(struct frontend_unit *unit, struct macro_expansion *macro)
+{
+    if (macro->operators_known)
+        return macro->operators;
+    macro->operators_known = true;
+    CXCursor definition = clang_getCursorReferenced(macro->cursor);
+    if (clang_getCursorKind(definition) != CXCursor_MacroDefinition)
+        return 0;
+    int *known = cursor_map_find(&unit->macro_definitions, definition);
+    if (known) { /* another call of the same macro */
+        macro->operators = unit->macro_operator_sets[*known];
+        return macro->operators;
+    }
+    CXSourceRange extent = clang_getCursorExtent(definition);
+    int file, end_file;
+    unsigned begin, end;
+    if (!unit_offset(unit, clang_getRangeStart(extent), &file, &begin) ||
+        !unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) || end_file != file)
+        return 0;
+    struct file_token *tokens = malloc(MACRO_TOKENS_MAX * sizeof *tokens);
+    if (!tokens)
+        abort();
+    int count = tokens_of_range(unit, file, begin, end, tokens, NULL, MACRO_TOKENS_MAX);
+    int body = 1; /* after the name */
+    if (clang_Cursor_isMacroFunctionLike(definition)) {
+        while (body < count && tokens[body].code != TOKEN_RIGHT_PAREN)
+            body++;
+        body++;
+    }
+    uint64_t set = 0;
+    for (int i = body; i < count; i++)
+        set |= UINT64_C(1) << tokens[i].code;
+    free(tokens);
+    macro->operators = set;
+    if (unit->macro_definition_count == unit->macro_definition_capacity) {
+        int capacity = unit->macro_definition_capacity ? unit->macro_definition_capacity * 2 : 32;
+        uint64_t *grown = realloc(unit->macro_operator_sets, (size_t)capacity * sizeof *grown);
+        if (!grown)
+            abort();
+        unit->macro_operator_sets = grown;
+        unit->macro_definition_capacity = capacity;
+    }
+    unit->macro_operator_sets[unit->macro_definition_count] = set;
+    cursor_map_insert(&unit->macro_definitions, definition, unit->macro_definition_count++);
+    return set;
+}
+
+/* ---- NDEBUG assert(...) operands ---- */
+
+static bool is_null_text(const char *text)
+{
+    return text && (strcmp(text, "NULL") == 0 || strcmp(text, "0") == 0 ||
+                    strcmp(text, "nullptr") == 0 || strcmp(text, "0L") == 0);
+}
+
+/* Narrows [*from, *to) while the whole range is one parenthesised group. */
+static void strip_parentheses(const struct file_token *tokens, int *from, int *to)
+{
+    while (*to - *from >= 2 && tokens[*from].code == TOKEN_LEFT_PAREN &&
+           tokens[*to - 1].code == TOKEN_RIGHT_PAREN) {
+        int depth = 0;
+        bool wraps = true;
+        for (int i = *from; i < *to - 1 && wraps; i++) {
+            if (tokens[i].code == TOKEN_LEFT_PAREN)
+                depth++;
+            else if (tokens[i].code == TOKEN_RIGHT_PAREN)
+                depth--;
+            if (depth == 0)
+                wraps = false; /* "(a) != (b)": the first group closes early */
+        }
+        if (!wraps)
+            return;
+        (*from)++;
+        (*to)--;
+    }
+}
+
+static bool parse_chain(const struct file_token *tokens, const char **texts, int from, int to,
+                        struct assert_operand *operand)
+{
+    strip_parentheses(tokens, &from, &to);
+    if (to <= from || (to - from) % 2 == 0 || (to - from + 1) / 2 > ASSERT_CHAIN_MAX)
+        return false;
+    operand->length = 0;
+    for (int i = from; i < to; i += 2) {
+        if (tokens[i].code != TOKEN_IDENTIFIER || !texts[i])
+            return false;
+        if (i > from) {
+            enum token_code step = tokens[i - 1].code;
+            if (step != TOKEN_ARROW && step != TOKEN_DOT)
+                return false;
+            operand->steps[operand->length - 1] = step == TOKEN_ARROW ? PATH_ARROW : PATH_FIELD;
+        }
+        operand->names[operand->length++] = texts[i];
+    }
+    return true;
+}
+
+static bool parse_conjunct(const struct file_token *tokens, const char **texts, int from,
+                           int to, struct assert_operand *operand)
+{
+    strip_parentheses(tokens, &from, &to);
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+        if (tokens[i].code == TOKEN_LEFT_PAREN)
+            depth++;
+        else if (tokens[i].code == TOKEN_RIGHT_PAREN)
+            depth--;
+        else if (depth == 0 && tokens[i].code == TOKEN_NOT_EQUAL) {
+            int left_from = from, left_to = i, right_from = i + 1, right_to = to;
+            strip_parentheses(tokens, &left_from, &left_to);
+            strip_parentheses(tokens, &right_from, &right_to);
+            if (right_to - right_from == 1 && is_null_text(texts[right_from]))
+                return parse_chain(tokens, texts, left_from, left_to, operand);
+            if (left_to - left_from == 1 && is_null_text(texts[left_from]))
+                return parse_chain(tokens, texts, right_from, right_to, operand);
+            return false;
+        }
+    }
+    return parse_chain(tokens, texts, from, to, operand);
+}
+
+int macros_assert_operands(struct frontend_unit *unit, const struct macro_expansion *macro,
+                           struct assert_operand *out, int max)
+{
+    struct file_token *tokens = malloc(MACRO_TOKENS_MAX * sizeof *tokens);
+    const char **texts = malloc(MACRO_TOKENS_MAX * sizeof *texts);
+    if (!tokens || !texts)
+        abort();
+    int count = tokens_of_range(unit, macro->file, macro->begin, macro->end, tokens, texts,
+                                MACRO_TOKENS_MAX);
+    int stored = 0;
+    /* assert ( ... ) */
+    if (count >= 4 && tokens[1].code == TOKEN_LEFT_PAREN &&
+        tokens[count - 1].code == TOKEN_RIGHT_PAREN) {
+        int from = 2, to = count - 1;
+        strip_parentheses(tokens, &from, &to);
+        int depth = 0, start = from;
+        for (int i = from; i <= to && stored < max; i++) {
+            if (i < to && tokens[i].code == TOKEN_LEFT_PAREN)
+                depth++;
+            else if (i < to && tokens[i].code == TOKEN_RIGHT_PAREN)
+                depth--;
+            if (i == to || (depth == 0 && tokens[i].code == TOKEN_AND_AND)) {
+                if (parse_conjunct(tokens, texts, start, i, &out[stored]))
+                    stored++;
+                start = i + 1;
+            }
+        }
+    }
+    free(tokens);
+    free(texts);
+    return stored;
+}

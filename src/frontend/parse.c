@@ -1,0 +1,163 @@
+/*
+ * parse: the front end's entry points. Parses one translation unit with
+ * libclang (KeepGoing, attributed types, detailed preprocessing record),
+ * reports clang's errors as findings, lowers the unit and releases every
+ * libclang object before returning. It does not read compile databases
+ * (compile_db.c) or analyse anything.
+ */
+#include "frontend.h"
+
+#include <clang-c/Index.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower.h"
+
+struct frontend {
+    CXIndex index;
+};
+
+struct frontend *frontend_create(void)
+{
+    struct frontend *frontend = calloc(1, sizeof *frontend);
+    if (!frontend)
+        return NULL;
+    frontend->index = clang_createIndex(0, 0); /* we print diagnostics ourselves */
+    if (!frontend->index) {
+        free(frontend);
+        return NULL;
+    }
+    return frontend;
+}
+
+void frontend_destroy(struct frontend *frontend)
+{
+    if (!frontend)
+        return;
+    clang_disposeIndex(frontend->index);
+    free(frontend);
+}
+
+char *frontend_version(void)
+{
+    CXString full = clang_getClangVersion();
+    const char *text = clang_getCString(full);
+    const char *version = text ? strstr(text, "version ") : NULL;
+    size_t length = 0;
+    if (version) {
+        version += strlen("version ");
+        while ((version[length] >= '0' && version[length] <= '9') || version[length] == '.')
+            length++;
+    }
+    size_t size = length + sizeof "libclang unknown";
+    char *result = malloc(size);
+    if (result) {
+        if (length)
+            snprintf(result, size, "libclang %.*s", (int)length, version);
+        else
+            snprintf(result, size, "libclang unknown");
+    }
+    clang_disposeString(full);
+    return result;
+}
+
+static bool has_argument(const struct frontend_job *job, const char *prefix)
+{
+    for (int i = 0; i < job->argument_count; i++) {
+        if (job->arguments[i] && strncmp(job->arguments[i], prefix, strlen(prefix)) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The line of `file` holding `offset`, without its newline. */
+static const char *source_line(CXTranslationUnit tu, CXFile file, unsigned offset,
+                               struct arena *arena)
+{
+    size_t size = 0;
+    const char *buffer = file ? clang_getFileContents(tu, file, &size) : NULL;
+    if (!buffer || offset > size)
+        return NULL;
+    size_t begin = offset, end = offset;
+    while (begin > 0 && buffer[begin - 1] != '\n')
+        begin--;
+    while (end < size && buffer[end] != '\n' && buffer[end] != '\r')
+        end++;
+    return arena_strndup(arena, buffer + begin, end - begin);
+}
+
+static void report_diagnostics(struct frontend_unit *unit, const char *main_file,
+                               struct finding_list *diagnostics, struct frontend_result *result)
+{
+    unsigned count = clang_getNumDiagnostics(unit->tu);
+    for (unsigned i = 0; i < count; i++) {
+        CXDiagnostic diagnostic = clang_getDiagnostic(unit->tu, i);
+        if (clang_getDiagnosticSeverity(diagnostic) < CXDiagnostic_Error) {
+            clang_disposeDiagnostic(diagnostic);
+            continue;
+        }
+        result->error_count++;
+        CXSourceLocation location = clang_getDiagnosticLocation(diagnostic);
+        CXFile file = NULL;
+        unsigned line = 0, column = 0, offset = 0;
+        clang_getExpansionLocation(location, &file, &line, &column, &offset);
+        unit_add_error(unit, location);
+        if (diagnostics) {
+            int file_index = unit_file(unit, file);
+            const char *name = file_index >= 0 ? unit->files[file_index].name : main_file;
+            CXString message = clang_getDiagnosticSpelling(diagnostic);
+            const char *text = clang_getCString(message);
+            finding_add(diagnostics, "clang-diagnostic", SEVERITY_ERROR, name, line, column,
+                        text ? text : "", source_line(unit->tu, file, offset, unit->arena), NULL);
+            clang_disposeString(message);
+        }
+        clang_disposeDiagnostic(diagnostic);
+    }
+}
+
+int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,
+                 struct finding_list *diagnostics, struct frontend_result *result)
+{
+    memset(result, 0, sizeof *result);
+    result->diagnostics = diagnostics;
+    const char **arguments = arena_alloc(arena, ((size_t)job->argument_count + 2) *
+                                                    sizeof *arguments);
+    int count = 0;
+    for (int i = 0; i < job->argument_count; i++)
+        arguments[count++] = job->arguments[i];
+    if (job->directory && !has_argument(job, "-working-directory"))
+        arguments[count++] = arena_printf(arena, "-working-directory=%s", job->directory);
+#ifdef LIBCLANG_RESOURCE_DIR
+    /* libclang 19 run from / with -working-directory cannot find stddef.h */
+    if (!has_argument(job, "-resource-dir"))
+        arguments[count++] = "-resource-dir=" LIBCLANG_RESOURCE_DIR;
+#endif
+    unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IncludeAttributedTypes |
+                       CXTranslationUnit_DetailedPreprocessingRecord;
+    CXTranslationUnit tu = NULL;
+    enum CXErrorCode status = clang_parseTranslationUnit2(frontend->index, job->file, arguments,
+                                                          count, NULL, 0, options, &tu);
+    if (status != CXError_Success || !tu) {
+        if (tu)
+            clang_disposeTranslationUnit(tu);
+        ir_unit_init(&result->unit, arena, job->file);
+        result->parse_failed = true;
+        result->error_message = arena_printf(
+            arena, "cannot parse %s with its compile command (libclang error %d)", job->file,
+            (int)status);
+        return -1;
+    }
+    CXString spelling = clang_getTranslationUnitSpelling(tu);
+    const char *main_file = clang_getCString(spelling);
+    ir_unit_init(&result->unit, arena, main_file && main_file[0] ? main_file : job->file);
+    clang_disposeString(spelling);
+
+    struct frontend_unit unit;
+    frontend_unit_init(&unit, tu, &result->unit, arena);
+    report_diagnostics(&unit, result->unit.main_file, diagnostics, result);
+    lower_translation_unit(&unit);
+    frontend_unit_free(&unit);
+    clang_disposeTranslationUnit(tu);
+    return 0;
+}

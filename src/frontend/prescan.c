@@ -1,0 +1,192 @@
+/*
+ * prescan: one walk over all project code of the unit before lowering, to
+ * learn facts about variables that need the whole unit: which are written
+ * (=, op=, ++, --), whose address is taken (&x), and which function each
+ * local function pointer is set to. File constants and address_taken
+ * flags come from here. It emits no IR.
+ */
+#include <stdlib.h>
+
+#include "lower.h"
+
+/* The variable an lvalue expression is part of (x, x.f, x[i] with an array
+ * x), or a null cursor. */
+static CXCursor lvalue_variable(struct frontend_unit *unit, CXCursor expression)
+{
+    for (int guard = 0; guard < 10000; guard++) {
+        expression = cursor_strip(unit, expression);
+        enum CXCursorKind kind = clang_getCursorKind(expression);
+        if (kind == CXCursor_DeclRefExpr) {
+            CXCursor declaration = cursor_declaration(expression);
+            return cursor_is_variable(declaration) ? declaration : clang_getNullCursor();
+        }
+        if (kind == CXCursor_MemberRefExpr) {
+            CXCursor base = cursor_first_expression(unit, expression);
+            if (clang_Cursor_isNull(base) || compat_is_pointer_type(clang_getCursorType(base)))
+                return clang_getNullCursor(); /* p->f is not part of p */
+            expression = base;
+        } else if (kind == CXCursor_ArraySubscriptExpr) {
+            CXCursor base = cursor_strip(unit, cursor_first_expression(unit, expression));
+            if (clang_Cursor_isNull(base) || !compat_is_array_type(clang_getCursorType(base)))
+                return clang_getNullCursor();
+            expression = base;
+        } else {
+            return clang_getNullCursor();
+        }
+    }
+    return clang_getNullCursor();
+}
+
+static bool is_local_function_pointer(CXCursor variable)
+{
+    if (clang_getCursorKind(variable) != CXCursor_VarDecl ||
+        clang_Cursor_hasVarDeclGlobalStorage(variable))
+        return false;
+    CXType type = compat_canonical_type(clang_getCursorType(variable));
+    return type.kind == CXType_Pointer && compat_is_function_type(clang_getPointeeType(type));
+}
+
+/* Records that `variable` is set to `value`; a second, different function
+ * or anything that is not a function makes it unknown (-1). */
+static void record_function_pointer(struct frontend_unit *unit, CXCursor variable,
+                                    CXCursor value)
+{
+    CXCursor function = clang_getNullCursor();
+    if (!clang_Cursor_isNull(value)) {
+        CXCursor stripped = cursor_strip(unit, value);
+        for (int guard = 0; guard < 100; guard++) {
+            enum CXCursorKind kind = clang_getCursorKind(stripped);
+            bool address = kind == CXCursor_UnaryOperator &&
+                           compat_unary_operator(unit, stripped) == UNARY_ADDRESS;
+            if (kind != CXCursor_CStyleCastExpr && !address)
+                break;
+            stripped = cursor_strip(unit, cursor_first_expression(unit, stripped));
+        }
+        if (clang_getCursorKind(stripped) == CXCursor_DeclRefExpr) {
+            CXCursor declaration = cursor_declaration(stripped);
+            if (clang_getCursorKind(declaration) == CXCursor_FunctionDecl)
+                function = declaration;
+        }
+    }
+    CXCursor key = clang_getCanonicalCursor(variable);
+    int *index = cursor_map_find(&unit->function_pointers, key);
+    if (clang_Cursor_isNull(function)) {
+        *cursor_map_insert(&unit->function_pointers, key, -1) = -1;
+        return;
+    }
+    if (index) {
+        if (*index >= 0 &&
+            !clang_equalCursors(unit->function_pointer_targets[*index], function))
+            *index = -1;
+        return;
+    }
+    if (unit->function_pointer_count == unit->function_pointer_capacity) {
+        int capacity = unit->function_pointer_capacity ? unit->function_pointer_capacity * 2 : 16;
+        CXCursor *grown = realloc(unit->function_pointer_targets,
+                                  (size_t)capacity * sizeof *grown);
+        if (!grown)
+            abort();
+        unit->function_pointer_targets = grown;
+        unit->function_pointer_capacity = capacity;
+    }
+    unit->function_pointer_targets[unit->function_pointer_count] = function;
+    cursor_map_insert(&unit->function_pointers, key, unit->function_pointer_count++);
+}
+
+static void mark_written(struct frontend_unit *unit, CXCursor target)
+{
+    CXCursor variable = lvalue_variable(unit, target);
+    if (clang_Cursor_isNull(variable))
+        return;
+    cursor_map_insert(&unit->written, clang_getCanonicalCursor(variable), 1);
+}
+
+static void visit_binary(struct frontend_unit *unit, CXCursor expression)
+{
+    bool compound = clang_getCursorKind(expression) == CXCursor_CompoundAssignOperator;
+    if (!compound && !compat_is_assignment(unit, expression))
+        return;
+    struct cursor_list operands;
+    cursor_code_children(unit, expression, &operands);
+    if (operands.count == 2) {
+        CXCursor variable = lvalue_variable(unit, operands.items[0]);
+        if (!clang_Cursor_isNull(variable)) {
+            cursor_map_insert(&unit->written, clang_getCanonicalCursor(variable), 1);
+            if (is_local_function_pointer(variable))
+                record_function_pointer(unit, variable,
+                                        compound ? clang_getNullCursor() : operands.items[1]);
+        }
+    }
+    cursor_list_free(&operands);
+}
+
+static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct frontend_unit *unit = data;
+    switch (clang_getCursorKind(cursor)) {
+    case CXCursor_UnaryOperator: {
+        enum unary_operator op = compat_unary_writes(unit, cursor);
+        if (op == UNARY_UNKNOWN)
+            break;
+        CXCursor operand = cursor_first_expression(unit, cursor);
+        if (clang_Cursor_isNull(operand))
+            break;
+        if (op == UNARY_ADDRESS) {
+            CXCursor variable = lvalue_variable(unit, operand);
+            if (!clang_Cursor_isNull(variable)) {
+                cursor_map_insert(&unit->address_taken, clang_getCanonicalCursor(variable), 1);
+                if (is_local_function_pointer(variable))
+                    record_function_pointer(unit, variable, clang_getNullCursor());
+            }
+        } else {
+            mark_written(unit, operand);
+        }
+        break;
+    }
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+        visit_binary(unit, cursor);
+        break;
+    case CXCursor_VarDecl:
+        if (clang_getCursorKind(clang_getCursorSemanticParent(cursor)) !=
+            CXCursor_TranslationUnit)
+            constants_add_candidate(unit, cursor);
+        if (is_local_function_pointer(cursor)) {
+            CXCursor initializer = clang_Cursor_getVarDeclInitializer(cursor);
+            if (!clang_Cursor_isNull(initializer))
+                record_function_pointer(unit, cursor, initializer);
+        }
+        break;
+    default:
+        break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+void prescan_unit(struct frontend_unit *unit, const CXCursor *tops, int count)
+{
+    for (int i = 0; i < count; i++)
+        clang_visitChildren(tops[i], visit, unit);
+    unit->prescan_done = true;
+}
+
+bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable)
+{
+    return cursor_map_find(&unit->address_taken, clang_getCanonicalCursor(variable)) != NULL;
+}
+
+bool prescan_written(struct frontend_unit *unit, CXCursor variable)
+{
+    return cursor_map_find(&unit->written, clang_getCanonicalCursor(variable)) != NULL;
+}
+
+bool prescan_function_pointer_target(struct frontend_unit *unit, CXCursor variable,
+                                     CXCursor *function)
+{
+    int *index = cursor_map_find(&unit->function_pointers, clang_getCanonicalCursor(variable));
+    if (!index || *index < 0)
+        return false;
+    *function = unit->function_pointer_targets[*index];
+    return true;
+}
