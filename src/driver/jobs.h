@@ -1,0 +1,54 @@
+/*
+ * jobs: one job per translation unit, run by a pool of worker threads.
+ * Each worker owns its own front end (libclang index); each job owns its
+ * output (findings, messages, --dump-ir text) so nothing is shared while
+ * the workers run. The driver reads the outputs after they all finished.
+ */
+#ifndef NULLPROOF_JOBS_H
+#define NULLPROOF_JOBS_H
+
+#include <stdbool.h>
+
+#include "../report/finding.h"
+#include "../rules/rules.h"
+#include "../support/arena.h"
+#include "../support/string_buffer.h"
+#include "messages.h"
+
+struct job {
+    const char *display_path;     /* how the main file is named in output */
+    const char *parse_path;       /* what the front end is given */
+    const char *absolute_path;    /* canonical path of the main file */
+    const char *directory;        /* the compile command's directory, or NULL */
+    const char *const *arguments; /* compiler arguments (compile command or `--`) */
+    int argument_count;
+    bool from_database;           /* the file came from a database listing (-p, no PATH) */
+};
+
+/* What a run needs to know besides the job; shared read-only. */
+struct job_settings {
+    const struct rule_set *rules; /* function facts for the analysis */
+    const bool *enabled_rules;    /* indexes checks_rules() */
+    bool dump_ir;                 /* lower and dump, do not analyse */
+    const char *working_directory; /* the process's cwd, to shorten paths */
+};
+
+struct job_output {
+    struct arena arena;            /* holds the findings until output */
+    struct finding_list findings;  /* rule findings and clang errors, paths for display */
+    struct message_list messages;  /* errors about this unit */
+    struct string_buffer dump;     /* --dump-ir text */
+    int clang_error_count;
+    bool parsed;                   /* an AST was produced */
+};
+
+/* Runs `jobs` on `thread_count` threads (at least 1, at most the number
+ * of jobs); outputs[i] receives job i's results and must be released with
+ * job_output_free. Returns 0, or -1 with a malloc'ed message when no
+ * worker could be started. */
+int jobs_run(const struct job *jobs, int job_count, const struct job_settings *settings,
+             int thread_count, struct job_output *outputs, char **error);
+
+void job_output_free(struct job_output *output);
+
+#endif

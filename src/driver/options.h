@@ -1,0 +1,61 @@
+/*
+ * options: the command line, parsed into a plain struct. It validates the
+ * syntax (known flags, numbers, choices) and resolves rule names against a
+ * rule table; it opens no files and prints nothing: errors come back as
+ * messages for the driver to print.
+ */
+#ifndef NULLPROOF_OPTIONS_H
+#define NULLPROOF_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "../checks/checks.h"
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct options {
+    const char **paths;             /* PATH arguments, in order (point into argv) */
+    int path_count;
+    const char *database_path;      /* -p DIR|FILE, or NULL */
+    const char **compiler_arguments; /* after `--` (point into argv) */
+    int compiler_argument_count;
+    bool has_compiler_arguments;    /* `--` was given, even with nothing after it */
+    int jobs;                       /* -j; 0: one per online core */
+    const char *format;             /* --format, default "text" */
+    const char *output_path;        /* -o, or NULL for stdout */
+    enum color_mode color;
+    const char **enabled_rules;     /* --enable, split at commas (owned copies) */
+    int enabled_rule_count;
+    const char **disabled_rules;    /* --disable, split at commas (owned copies) */
+    int disabled_rule_count;
+    bool quiet;
+    bool verbose;
+    bool list_rules;
+    bool exit_zero;
+    bool show_version;
+    bool show_help;
+    bool dump_ir;                   /* hidden developer flag --dump-ir */
+};
+
+/* Parses argv[1..argc-1]. Returns 0, or -1 with a malloc'ed message in
+ * *error (caller frees) for a usage error. The options point into argv and
+ * own some arrays: release them with options_free in both cases. */
+int options_parse(int argc, char **argv, struct options *options, char **error);
+
+void options_free(struct options *options);
+
+/* Fills enabled[i] (i indexes `rules`) from --enable / --disable: with any
+ * --enable only the rules named there run, else all; --disable then removes
+ * rules. Returns 0, or -1 with a malloc'ed message naming an unknown rule. */
+int options_select_rules(const struct options *options, const struct rule_info *rules,
+                         int rule_count, bool *enabled, char **error);
+
+/* Whether output should be coloured: `always`, `never`, or for `auto` a
+ * terminal whose TERM is not "dumb" with NO_COLOR unset or empty. */
+bool options_use_color(enum color_mode mode, bool is_terminal, const char *term,
+                       const char *no_color);
+
+/* The --help text. */
+const char *options_usage(void);
+
+#endif

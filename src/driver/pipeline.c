@@ -1,0 +1,135 @@
+/*
+ * pipeline: the phases of one translation unit in order. Everything the
+ * phases build lives in a work arena freed at the end; only the findings
+ * (in the job's own arena) survive until the driver prints them.
+ */
+#include "pipeline.h"
+
+#include <string.h>
+
+#include "../analysis/analysis.h"
+#include "../checks/checks.h"
+#include "source_lines.h"
+
+/* Removes ".", ".." and doubled slashes from an absolute path, in place,
+ * without asking the file system (as clang shows paths: links unresolved). */
+static void normalize_absolute(char *path)
+{
+    char *out = path; /* writes the result over the input, never ahead of it */
+    const char *in = path;
+    while (*in) {
+        while (*in == '/')
+            in++;
+        const char *end = strchr(in, '/');
+        size_t length = end ? (size_t)(end - in) : strlen(in);
+        if (length == 0)
+            break;
+        if (length == 1 && in[0] == '.') {
+            /* nothing */
+        } else if (length == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > path && *--out != '/')
+                continue;
+        } else {
+            *out++ = '/';
+            memmove(out, in, length);
+            out += length;
+        }
+        in += length;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
+}
+
+const char *pipeline_display_path(const struct job *job, const char *working_directory,
+                                  const char *file, struct arena *arena)
+{
+    if (!file)
+        return NULL;
+    if (strcmp(file, job->parse_path) == 0 ||
+        (job->absolute_path && strcmp(file, job->absolute_path) == 0))
+        return job->display_path;
+    char *path;
+    if (file[0] != '/' && job->directory)
+        path = arena_printf(arena, "%s/%s", job->directory, file);
+    else if (file[0] == '/')
+        path = arena_strdup(arena, file);
+    else
+        return file; /* relative to our own working directory, as clang was given it */
+    normalize_absolute(path);
+    if (path[0] == '/' && job->display_path[0] != '/' && working_directory) {
+        size_t length = strlen(working_directory);
+        if (length > 1 && strncmp(path, working_directory, length) == 0 && path[length] == '/')
+            return path + length + 1;
+    }
+    return path;
+}
+
+/* Paths for display and the source lines under them. */
+static void finish_findings(const struct job *job, const struct job_settings *settings,
+                            struct job_output *output)
+{
+    struct source_lines lines;
+    source_lines_init(&lines);
+    struct arena *arena = &output->arena;
+    for (int i = 0; i < output->findings.count; i++) {
+        struct finding *finding = &output->findings.items[i];
+        finding->file = pipeline_display_path(job, settings->working_directory, finding->file,
+                                              arena);
+        if (!finding->source_line)
+            finding->source_line = source_lines_get(&lines, finding->file, finding->line, arena);
+        for (int n = 0; n < finding->note_count; n++) {
+            struct finding_note *note = &finding->notes[n];
+            note->file = pipeline_display_path(job, settings->working_directory, note->file,
+                                               arena);
+            if (note->file && !note->source_line)
+                note->source_line = source_lines_get(&lines, note->file, note->line, arena);
+        }
+    }
+    source_lines_free(&lines);
+}
+
+static void dump_unit(const struct ir_unit *unit, struct string_buffer *dump)
+{
+    for (int i = 0; i < unit->function_count; i++) {
+        ir_dump_function(&unit->functions[i], dump);
+        if (dump->length > 0 && dump->data[dump->length - 1] != '\n')
+            string_buffer_append(dump, "\n");
+    }
+}
+
+void pipeline_run(struct frontend *frontend, const struct job *job,
+                  const struct job_settings *settings, struct job_output *output)
+{
+    struct arena work;
+    arena_init(&work);
+    struct frontend_job request = {job->parse_path, job->directory, job->arguments,
+                                   job->argument_count};
+    struct frontend_result result;
+    memset(&result, 0, sizeof result);
+    int status = frontend_run(frontend, &request, &work, &output->findings, &result);
+    output->clang_error_count = result.error_count;
+    /* Every printed clang error must fail the run, whatever the count says. */
+    int printed_errors = 0;
+    for (int i = 0; i < output->findings.count; i++)
+        if (output->findings.items[i].severity == SEVERITY_ERROR)
+            printed_errors++;
+    if (output->clang_error_count < printed_errors)
+        output->clang_error_count = printed_errors;
+    if (status != 0 || result.parse_failed) {
+        message_add(&output->messages, MESSAGE_ERROR, "%s: %s", job->display_path,
+                    result.error_message ? result.error_message : "cannot be parsed");
+    } else if (settings->dump_ir) {
+        output->parsed = true;
+        dump_unit(&result.unit, &output->dump);
+    } else {
+        output->parsed = true;
+        struct analysis_options options = {settings->rules, true};
+        struct analysis_result events;
+        memset(&events, 0, sizeof events);
+        analysis_run(&result.unit, &options, &work, &events);
+        checks_run(&events, settings->enabled_rules, &output->findings);
+    }
+    finish_findings(job, settings, output);
+    arena_free(&work);
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""End-to-end robustness tests: inputs that are large, deep or odd must give an
+answer (findings, no findings or a clear error), never a crash or a hang.
+
+Usage: test_robustness.py NULLPROOF_BINARY SOURCE_DIR
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+BINARY = None
+
+
+class RobustnessTest(unittest.TestCase):
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="nullproof-robust-")
+
+    def tearDown(self):
+        shutil.rmtree(self.directory)
+
+    def write(self, name, content, mode="w"):
+        path = os.path.join(self.directory, name)
+        with open(path, mode) as stream:
+            stream.write(content)
+        return path
+
+    def run_nullproof(self, *arguments, timeout=600):
+        completed = subprocess.run([BINARY, "--color=never"] + list(arguments),
+                                   cwd=self.directory, capture_output=True, text=True,
+                                   errors="replace", timeout=timeout)
+        description = "status %d\n--- stdout\n%s--- stderr\n%s" % (
+            completed.returncode, completed.stdout[-4000:], completed.stderr[-4000:])
+        self.assertGreaterEqual(completed.returncode, 0, "killed by a signal: " + description)
+        self.assertIn(completed.returncode, (0, 1, 2), description)
+        self.assertNotIn("Sanitizer", completed.stderr, description)
+        self.assertNotIn("runtime error", completed.stderr, description)
+        return completed, description
+
+    def test_hundred_thousand_lines(self):
+        parts = ["#include <stdlib.h>\n"]
+        lines = 1
+        index = 0
+        while lines < 99990:
+            parts.append("int function_%d(int *values, int count)\n{\n    int total = 0;\n"
+                         "    for (int i = 0; i < count; i++)\n        total += values[i];\n"
+                         "    if (total > %d)\n        return -1;\n    return total;\n}\n\n"
+                         % (index, index))
+            lines += 10
+            index += 1
+        parts.append("void last(void)\n{\n    char *p = malloc(8);\n    p[0] = 1;\n"
+                     "    free(p);\n}\n")
+        expected_line = lines + 4
+        self.write("huge.c", "".join(parts))
+        started = time.monotonic()
+        completed, description = self.run_nullproof("huge.c")
+        elapsed = time.monotonic() - started
+        self.assertEqual(completed.returncode, 1, description)
+        self.assertRegex(completed.stdout, re.compile(
+            r"^huge.c:%d:\d+: warning: .*\[unchecked-alloc\]$" % expected_line, re.MULTILINE))
+        self.assertEqual(len(re.findall(r": warning: ", completed.stdout)), 1, description)
+        print("100,000 lines: %.1f s" % elapsed, file=sys.stderr)
+
+    def test_one_huge_function(self):
+        body = "".join("    total += values[%d] * %d;\n" % (i % 7, i) for i in range(20000))
+        self.write("long_function.c",
+                   "int sum(const int *values)\n{\n    int total = 0;\n" + body +
+                   "    return total;\n}\n")
+        completed, description = self.run_nullproof("long_function.c")
+        self.assertEqual(completed.returncode, 0, description)
+
+    def test_deeply_nested_expressions(self):
+        chain = " + ".join(["x"] * 20000)
+        parentheses = "(" * 200 + "x" + ")" * 200
+        conditions = " && ".join("p[%d]" % (i % 5) for i in range(3000))
+        # Brackets, braces and parentheses count towards clang's limit of 256.
+        ternary = "".join("x > %d ? %d : " % (i, i) for i in range(2000)) + "x"
+        members = "s" + "->next" * 500
+        blocks = "".join("    if (x > %d) {\n" % i for i in range(250))
+        blocks += "        x++;\n" + "    }\n" * 250
+        source = ("struct node { struct node *next; int value; };\n"
+                  "int chain(int x) { return %s; }\n"
+                  "int parens(int x) { return %s; }\n"
+                  "int all(int *p) { if (p && %s) return 1; return 0; }\n"
+                  "int pick(int x) { return %s; }\n"
+                  "int walk(struct node *s) { return s ? %s != 0 : 0; }\n"
+                  "int nest(int x)\n{\n%s    return x;\n}\n"
+                  % (chain, parentheses, conditions, ternary, members, blocks))
+        self.write("deep.c", source)
+        completed, description = self.run_nullproof("deep.c")
+        self.assertIn(completed.returncode, (0, 1), description)
+        self.assertNotIn("error:", completed.stdout, description)
+
+    def test_nesting_beyond_clang_limit_is_an_error(self):
+        self.write("too_deep.c", "int f(int x) { return %sx%s; }\n" % ("(" * 1000, ")" * 1000))
+        completed, description = self.run_nullproof("too_deep.c")
+        self.assertEqual(completed.returncode, 2, description)
+        self.assertIn("error:", completed.stdout, description)
+
+    def test_crlf_and_odd_bytes(self):
+        source = ("#include <stdlib.h>\r\n/* caf\xe9 \xff */\r\nvoid f(void)\r\n{\r\n"
+                  "    char *p = malloc(4);\r\n    p[0] = 0;\r\n    free(p);\r\n}\r\n")
+        self.write("crlf.c", source.encode("latin-1"), mode="wb")
+        completed, description = self.run_nullproof("crlf.c")
+        self.assertEqual(completed.returncode, 1, description)
+        self.assertNotIn("\r", completed.stdout)
+        self.assertIn("\n    p[0] = 0;\n", completed.stdout)
+
+    def test_no_trailing_newline_and_empty(self):
+        self.write("tail.c", "int f(int *p) { return p ? *p : 0; }")
+        self.write("empty.c", "")
+        self.write("blank.c", "\n\n\n")
+        completed, description = self.run_nullproof("tail.c", "empty.c", "blank.c")
+        self.assertEqual(completed.returncode, 0, description)
+
+    def test_garbage_text(self):
+        self.write("garbage.c", "}{ ) int int ; ; ** -> (( @@@ \n#if\n" * 50)
+        completed, description = self.run_nullproof("garbage.c")
+        self.assertEqual(completed.returncode, 2, description)
+        self.assertIn("garbage.c:1:", completed.stdout, description)
+
+    def test_many_files_in_one_run(self):
+        os.makedirs(os.path.join(self.directory, "many"))
+        for index in range(60):
+            self.write("many/file%02d.c" % index,
+                       "#include <string.h>\nint length_%d(const char *s)\n{\n"
+                       "    return s ? (int)strlen(s) : 0;\n}\n" % index)
+        completed, description = self.run_nullproof("-j", "8", "many")
+        self.assertEqual(completed.returncode, 0, description)
+        self.assertRegex(completed.stderr, r"60 translation units")
+
+
+def main():
+    global BINARY
+    if len(sys.argv) < 3:
+        sys.exit("usage: test_robustness.py NULLPROOF_BINARY SOURCE_DIR")
+    BINARY = os.path.abspath(sys.argv[1])
+    unittest.main(argv=[sys.argv[0], "-v"] + sys.argv[3:])
+
+
+if __name__ == "__main__":
+    main()
