@@ -1,0 +1,121 @@
+/* A NULL test of a pointer that was dereferenced on every path before it comes
+ * too late: the finding is on the line of the test. */
+#include <stdlib.h>
+#include <string.h>
+
+struct request {
+    int length;
+    char *body;
+    struct request *next;
+};
+
+extern void request_log(const struct request *request);
+
+int request_length(const struct request *request)
+{
+    int length = request->length;
+    if (request == NULL) // expect: check-after-deref
+        return -1;
+    return length;
+}
+
+int body_is_empty(const struct request *request)
+{
+    const char *body = request->body;
+    return request && body[0] == '\0'; // expect: check-after-deref
+}
+
+int chain_length(const struct request *request)
+{
+    int count = 0;
+    if (request->next != NULL)
+        count = 1;
+    else
+        count = request->length > 0;
+    if (!request) // expect: check-after-deref
+        return 0;
+    return count;
+}
+
+/* strlen dereferences its argument: the test after it is late too. */
+size_t body_size(const char *body)
+{
+    size_t size = strlen(body) + 1;
+    if (body == NULL) // expect: check-after-deref
+        return 0;
+    return size;
+}
+
+char *body_copy(void)
+{
+    char *copy = malloc(16);
+    copy[0] = '\0'; // expect: unchecked-alloc
+    if (copy == NULL) // expect: check-after-deref
+        return NULL;
+    return copy;
+}
+
+int body_first(const struct request *request)
+{
+    int first = request->body[0];
+    if (request->body == NULL) // expect: check-after-deref
+        return -1;
+    return first;
+}
+
+int length_or_zero(const struct request *request)
+{
+    request_log(request);
+    int length = request->length;
+    return request ? length : 0; // expect: check-after-deref
+}
+
+/* must stay silent */
+
+int request_length_checked(const struct request *request)
+{
+    if (request == NULL)
+        return -1;
+    return request->length;
+}
+
+/* Dereferenced on one path only before the test. */
+int request_length_verbose(const struct request *request, int verbose)
+{
+    int logged = 0;
+    if (verbose)
+        logged = request->length;
+    if (request == NULL)
+        return -1;
+    return request->length + logged;
+}
+
+/* The loop test also sees the values of later iterations: not late. */
+int count_hops(const struct request *request)
+{
+    int hops = request->length > 0;
+    while (request != NULL) {
+        hops++;
+        request = request->next;
+    }
+    return hops;
+}
+
+/* The pointer was given a new value between the use and the test. */
+int next_length(const struct request *request)
+{
+    int length = request->length;
+    request = request->next;
+    if (request == NULL)
+        return length;
+    return length + request->length;
+}
+
+/* Passing the pointer to a function whose contract is unknown is not a dereference. */
+int logged_length(const struct request *request)
+{
+    request_log(request);
+    if (request == NULL)
+        return 0;
+    return request->length;
+}

@@ -1,0 +1,91 @@
+/* Tests inside && , || , ?: and assignments in conditions guard what they
+ * short-circuit; the wrong operator leaves the pointer NULL where it is used. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct option {
+    const char *name;
+    int enabled;
+    int flags;
+};
+
+extern struct option *option_slot(const char *name);
+
+/* must stay silent */
+
+int option_on(const struct option *option)
+{
+    return option && option->enabled;
+}
+
+int option_off(const struct option *option)
+{
+    return !option || option->enabled == 0;
+}
+
+int option_flags(const struct option *option)
+{
+    return option ? option->flags : 0;
+}
+
+size_t editor_length(void)
+{
+    const char *editor;
+    if ((editor = getenv("EDITOR")) != NULL)
+        return strlen(editor);
+    return 0;
+}
+
+char *line_copy(const char *line)
+{
+    char *copy;
+    if (!(copy = malloc(strlen(line) + 1)))
+        return NULL;
+    strcpy(copy, line);
+    return copy;
+}
+
+int pager_is_set(void)
+{
+    const char *pager;
+    return (pager = getenv("PAGER")) != NULL && pager[0] != '\0';
+}
+
+int editor_is_vi(void)
+{
+    const char *editor = getenv("EDITOR");
+    return editor == NULL ? 0 : strcmp(editor, "vi") == 0;
+}
+
+/* Wrong operators. */
+
+int option_on_wrong(const struct option *option)
+{
+    return option || option->enabled; // expect: null-deref
+}
+
+int option_off_wrong(const struct option *option)
+{
+    return !option && option->enabled == 0; // expect: null-deref
+}
+
+int option_flags_swapped(const struct option *option)
+{
+    return option ? 0 : option->flags; // expect: null-deref
+}
+
+int option_precedence(const struct option *option)
+{
+    if ((option != NULL && option->enabled) || option->flags) // expect: null-deref
+        return 1;
+    return 0;
+}
+
+int option_flags_after_warning(const char *name)
+{
+    struct option *option = option_slot(name);
+    if (option == NULL || option->enabled == 0)
+        puts("option disabled");
+    return option->flags; // expect: null-deref
+}

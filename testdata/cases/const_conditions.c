@@ -1,0 +1,113 @@
+/* Branches whose condition is a constant (0, 1, a static const, a static flag
+ * never written, an enum or #define constant) that cannot run raise nothing. */
+#include <stddef.h>
+#include <stdlib.h>
+
+#define TRACE_ALLOCATIONS 0
+#define USE_STATIC_POOL 1
+
+enum { LEGACY_MODE = 0, SAFE_MODE = 1 };
+
+static const int validate_input = 0;
+static const int keep_cache = 1;
+static int never_written = 1;
+static int also_never_written;
+
+static char pool[128];
+
+/* must stay silent */
+
+int dead_if_zero(void)
+{
+    char *cursor = NULL;
+    if (0)
+        return *cursor;
+    return 0;
+}
+
+char live_if_one(void)
+{
+    char *cursor = NULL;
+    if (1)
+        cursor = pool;
+    return *cursor;
+}
+
+char infinite_loop_exits_by_break(int limit)
+{
+    char *found = NULL;
+    int step = 0;
+    while (1) {
+        if (++step > limit) {
+            found = pool;
+            break;
+        }
+    }
+    return *found;
+}
+
+char define_constants(void)
+{
+    char *block = NULL;
+    if (TRACE_ALLOCATIONS)
+        block[0] = 't';
+    if (USE_STATIC_POOL)
+        block = pool;
+    return block[0];
+}
+
+char enum_constants(void)
+{
+    char *block = NULL;
+    if (LEGACY_MODE)
+        return *block;
+    if (SAFE_MODE)
+        block = pool;
+    return *block;
+}
+
+char static_constants(void)
+{
+    char *block = NULL;
+    if (validate_input)
+        return block[1];
+    if (keep_cache)
+        block = pool;
+    return block[1];
+}
+
+char flags_never_written(void)
+{
+    char *block = NULL;
+    if (never_written)
+        block = pool;
+    if (also_never_written)
+        return block[2] + 1;
+    return block[2];
+}
+
+/* Flagged: the constant makes the NULL path the one that runs. */
+
+char dead_assignment(void)
+{
+    char *cursor = NULL;
+    if (0)
+        cursor = pool;
+    return *cursor; // expect: null-deref
+}
+
+char live_null_branch(void)
+{
+    char *block = NULL;
+    if (never_written)
+        return block[0]; // expect: null-deref
+    return pool[0];
+}
+
+char define_selects_null(void)
+{
+    char *block = pool;
+    if (USE_STATIC_POOL)
+        block = NULL;
+    return *block; // expect: null-deref
+}

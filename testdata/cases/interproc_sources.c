@@ -1,0 +1,80 @@
+/* A function of the file that returns NULL on some path is a source for its
+ * callers, also through another function that passes its result on. */
+#include <stdio.h>
+#include <string.h>
+
+struct theme {
+    const char *name;
+    const char *foreground;
+    const char *background;
+};
+
+static struct theme themes[] = {
+    {"light", "black", "white"},
+    {"dark", "white", "black"},
+};
+
+static struct theme *theme_at(int index)
+{
+    if (index < 0 || index >= 2)
+        return NULL;
+    return &themes[index];
+}
+
+static const char *theme_label(int index)
+{
+    switch (index) {
+    case 0:
+        return "Light";
+    case 1:
+        return "Dark";
+    default:
+        return NULL;
+    }
+}
+
+/* Passes theme_at's result on: callers get a maybe-NULL value too. */
+static struct theme *theme_from_setting(const char *setting)
+{
+    int index = setting[0] == 'd' ? 1 : setting[0] == 'l' ? 0 : -1;
+    return theme_at(index);
+}
+
+const char *foreground_of(int index)
+{
+    struct theme *theme = theme_at(index);
+    return theme->foreground; // expect: unchecked-nullable
+}
+
+size_t background_length(const char *setting)
+{
+    return strlen(theme_from_setting(setting)->background); // expect: unchecked-nullable
+}
+
+size_t label_length(int index)
+{
+    return strlen(theme_label(index)); // expect: unchecked-nullable
+}
+
+/* must stay silent */
+
+const char *foreground_or_default(int index)
+{
+    struct theme *theme = theme_at(index);
+    if (theme == NULL)
+        return "default";
+    return theme->foreground;
+}
+
+void print_theme(const char *setting)
+{
+    const struct theme *theme = theme_from_setting(setting);
+    if (theme != NULL)
+        printf("%s on %s\n", theme->foreground, theme->background);
+}
+
+/* With this constant argument theme_label cannot return NULL. */
+size_t dark_label_length(void)
+{
+    return strlen(theme_label(1));
+}
