@@ -182,7 +182,7 @@ bool prescan_written(struct frontend_unit *unit, CXCursor variable);
 bool prescan_function_pointer_target(struct frontend_unit *unit, CXCursor variable,
                                      CXCursor *function);
 
-/* ---- cursors (lower_unit.c): small libclang helpers ---- */
+/* ---- cursors.c: children of cursors, small cursor helpers ---- */
 
 /* Children lists. While a function is being lowered its cursors' children
  * come from a tree built by one visit of the function (libclang has no
@@ -433,12 +433,18 @@ enum lower_mode {
 
 struct ir_value lower_expression(struct lower_context *context, CXCursor expression,
                                  enum lower_mode mode);
+/* A CallExpr (lower_call.c). */
+struct ir_value lower_call(struct lower_context *context, CXCursor call, enum lower_mode mode);
 /* Lowers `expression` as a branch: ends the current block. */
 void lower_condition(struct lower_context *context, CXCursor expression, int if_true,
                      int if_false);
 /* Lowers a condition into a diamond that joins again (value unknown). */
 void lower_diamond(struct lower_context *context, CXCursor expression);
 void lower_statement(struct lower_context *context, CXCursor statement);
+/* A SwitchStmt, and a CaseStmt / DefaultStmt met inside its body
+ * (lower_switch.c). */
+void lower_switch(struct lower_context *context, CXCursor statement);
+void lower_case(struct lower_context *context, CXCursor statement);
 /* Lowers a GNU statement expression's compound statement; its value. */
 struct ir_value lower_statement_expression(struct lower_context *context, CXCursor compound);
 

@@ -32,6 +32,36 @@ static void emit_use(struct lower_context *context, int path, enum use_kind use,
     statement->use = use;
 }
 
+/* &x: non-NULL, and the path whose address it is (a callee may change it). */
+static struct ir_value value_address(int path)
+{
+    struct ir_value value = {VALUE_NONNULL, path, 0};
+    return value;
+}
+
+/* The truth of `path != NULL` (non_null 1) or `path == NULL` (0). */
+static struct ir_value value_null_test(int path, bool non_null)
+{
+    struct ir_value value = {VALUE_NULL_TEST, path, non_null ? 1 : 0};
+    return value;
+}
+
+/* A branch on `path != NULL` whose two empty arms join again: the code
+ * tests the pointer, so it may be NULL. */
+static void null_test_diamond(struct lower_context *context, int path,
+                              struct source_location location)
+{
+    int if_true = lower_new_block(context), if_false = lower_new_block(context);
+    int join = lower_new_block(context);
+    struct ir_condition condition = {CONDITION_NONNULL, path, 0, location};
+    lower_branch(context, condition, if_true, if_false);
+    context->current = if_true;
+    lower_goto(context, join);
+    context->current = if_false;
+    lower_goto(context, join);
+    context->current = join;
+}
+
 static void lower_all_effects(struct lower_context *context, CXCursor parent)
 {
     struct cursor_list children;
@@ -195,15 +225,23 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
     if (clang_Cursor_isNull(operand))
         return value_of_kind(VALUE_NONNULL);
     switch (clang_getCursorKind(operand)) {
-    case CXCursor_DeclRefExpr:
-        return value_of_kind(VALUE_NONNULL);
+    case CXCursor_DeclRefExpr: {
+        CXCursor declaration = clang_getCursorReferenced(operand);
+        return value_address(cursor_is_variable(declaration) ? lower_root(context, declaration)
+                                                             : -1);
+    }
     case CXCursor_MemberRefExpr: {
         CXCursor base = cursor_first_expression(context->unit_state, operand);
         if (clang_Cursor_isNull(base))
             return value_of_kind(VALUE_NONNULL);
         if (type_is_pointer(base)) /* &p->f: as null as p */
             return lower_expression(context, base, LOWER_VALUE);
-        return lower_address(context, base);
+        struct ir_value whole = lower_address(context, base); /* &s.f: inside &s */
+        struct member member = member_of(context, operand);
+        if (whole.kind != VALUE_NONNULL || whole.path < 0 || !member.name[0])
+            return whole;
+        return value_address(lower_path(context, whole.path, PATH_FIELD, member.name,
+                                        VARIABLE_LOCAL, member.is_pointer));
     }
     case CXCursor_ArraySubscriptExpr: {
         CXCursor base, index;
@@ -211,9 +249,15 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
         if (clang_Cursor_isNull(base))
             break;
         CXCursor array = cursor_strip(context->unit_state, base);
-        struct ir_value value = compat_is_array_type(clang_getCursorType(array))
-                                    ? lower_address(context, array)
-                                    : lower_expression(context, base, LOWER_VALUE);
+        struct ir_value value;
+        if (compat_is_array_type(clang_getCursorType(array))) {
+            value = lower_address(context, array); /* &a[i]: an element of a */
+            if (value.kind == VALUE_NONNULL && value.path >= 0)
+                value = value_address(lower_path(context, value.path, PATH_DEREF, NULL,
+                                                 VARIABLE_LOCAL, type_is_pointer(operand)));
+        } else {
+            value = lower_expression(context, base, LOWER_VALUE);
+        }
         lower_expression(context, index, LOWER_EFFECT);
         return value;
     }
@@ -256,6 +300,28 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
         long long constant;
         if (mode == LOWER_VALUE && constants_evaluate(unit, expression, &constant))
             return value_integer(constant);
+        if (mode == LOWER_VALUE && type_is_pointer(operand)) { /* !p */
+            struct ir_value value = lower_expression(context, operand, LOWER_VALUE);
+            if (value.kind == VALUE_NULL || value.kind == VALUE_NONNULL)
+                return value_integer(value.kind == VALUE_NULL);
+            if (value.kind != VALUE_PATH)
+                return value_unknown();
+            null_test_diamond(context, value.path, lower_location(context, expression));
+            return value_null_test(value.path, false);
+        }
+        CXCursor inner = cursor_strip(unit, operand);
+        enum CXCursorKind inner_kind = clang_getCursorKind(inner);
+        if (mode == LOWER_VALUE &&
+            ((inner_kind == CXCursor_UnaryOperator &&
+              compat_unary_operator(unit, inner) == UNARY_NOT) ||
+             (inner_kind == CXCursor_BinaryOperator &&
+              (compat_binary_operator(unit, inner) == BINARY_EQUAL ||
+               compat_binary_operator(unit, inner) == BINARY_NOT_EQUAL)))) {
+            struct ir_value value = lower_expression(context, operand, LOWER_VALUE); /* !!p */
+            if (value.kind == VALUE_NULL_TEST)
+                return value_null_test(value.path, value.integer == 0);
+            return value_unknown();
+        }
         lower_diamond(context, expression);
         return value_unknown();
     }
@@ -394,6 +460,15 @@ static struct ir_value lower_binary(struct lower_context *context, CXCursor expr
     struct ir_value first = lower_expression(context, left, LOWER_VALUE);
     struct ir_value second = lower_expression(context, right, LOWER_VALUE);
     enum binary_operator op = compat_binary_operator(context->unit_state, expression);
+    if ((op == BINARY_EQUAL || op == BINARY_NOT_EQUAL) &&
+        (first.kind == VALUE_NULL || second.kind == VALUE_NULL)) {
+        struct ir_value tested = first.kind == VALUE_NULL ? second : first;
+        if (tested.kind == VALUE_PATH) /* bool present = p != NULL; */
+            return value_null_test(tested.path, op == BINARY_NOT_EQUAL);
+        if (tested.kind == VALUE_NULL || tested.kind == VALUE_NONNULL)
+            return value_integer((tested.kind == VALUE_NULL) == (op == BINARY_EQUAL));
+        return result;
+    }
     long long folded;
     if (first.kind == VALUE_INTEGER && second.kind == VALUE_INTEGER &&
         constants_fold_binary(op, compat_is_unsigned_type(clang_getCursorType(left)),
@@ -514,11 +589,22 @@ static struct ir_value lower_conversion(struct lower_context *context, CXCursor 
         return value_unknown();
     }
     bool pointer = compat_is_pointer_type(type);
-    if (pointer && (compat_is_array_type(child_type) || compat_is_function_type(child_type))) {
-        lower_expression(context, child, LOWER_EFFECT); /* decay: p->array uses p */
+    if (pointer && compat_is_array_type(child_type)) { /* decay: p->array uses p */
+        struct ir_value array = lower_expression(context, child, LOWER_VALUE);
+        return value_address(array.kind == VALUE_PATH ? array.path : -1);
+    }
+    if (pointer && compat_is_function_type(child_type)) {
+        lower_expression(context, child, LOWER_EFFECT);
         return value_of_kind(VALUE_NONNULL);
     }
     struct ir_value value = lower_expression(context, child, mode);
+    if (compat_canonical_type(type).kind == CXType_Bool && compat_is_pointer_type(child_type)) {
+        if (value.kind == VALUE_PATH) /* _Bool b = p; */
+            return value_null_test(value.path, true);
+        if (value.kind == VALUE_NULL || value.kind == VALUE_NONNULL)
+            return value_integer(value.kind == VALUE_NONNULL);
+        return value_unknown();
+    }
     if (pointer) {
         if (value.kind == VALUE_INTEGER)
             return value.integer == 0 ? value_of_kind(VALUE_NULL) : value_unknown();
@@ -579,146 +665,6 @@ static struct ir_value lower_cast(struct lower_context *context, CXCursor expres
     if (clang_Cursor_isNull(child))
         return value_unknown();
     return lower_conversion(context, expression, child, mode);
-}
-
-/* ---- calls ---- */
-
-/* The variable whose address `argument` is (&x, &x.f, (void *)&x): a callee
- * that receives it may change it. -1 for anything else (&p->f leaves p). */
-static int escaping_variable(struct lower_context *context, CXCursor argument)
-{
-    struct frontend_unit *unit = context->unit_state;
-    for (int guard = 0; guard < 100; guard++) {
-        argument = cursor_strip(unit, argument);
-        if (clang_getCursorKind(argument) != CXCursor_CStyleCastExpr)
-            break;
-        struct cursor_list children;
-        cursor_code_children(unit, argument, &children);
-        CXCursor inner = children.count ? children.items[children.count - 1]
-                                        : clang_getNullCursor();
-        cursor_list_free(&children);
-        if (clang_Cursor_isNull(inner))
-            return -1;
-        argument = inner;
-    }
-    if (clang_getCursorKind(argument) != CXCursor_UnaryOperator ||
-        compat_unary_operator(unit, argument) != UNARY_ADDRESS)
-        return -1;
-    CXCursor operand = cursor_first_expression(unit, argument);
-    for (int guard = 0; guard < 100; guard++) {
-        enum CXCursorKind kind = clang_getCursorKind(operand);
-        if (kind == CXCursor_ParenExpr) {
-            operand = cursor_single_expression(unit, operand);
-        } else if (kind == CXCursor_MemberRefExpr) {
-            CXCursor base = cursor_first_expression(unit, operand);
-            if (clang_Cursor_isNull(base) || type_is_pointer(base))
-                return -1;
-            operand = base;
-        } else if (kind == CXCursor_DeclRefExpr) {
-            CXCursor declaration = clang_getCursorReferenced(operand);
-            return cursor_is_variable(declaration) ? lower_root(context, declaration) : -1;
-        } else {
-            return -1;
-        }
-    }
-    return -1;
-}
-
-static bool is_expect(const char *name)
-{
-    return name && (strcmp(name, "__builtin_expect") == 0 ||
-                    strcmp(name, "__builtin_expect_with_probability") == 0);
-}
-
-static struct ir_value lower_call(struct lower_context *context, CXCursor expression,
-                                  enum lower_mode mode)
-{
-    struct frontend_unit *unit = context->unit_state;
-    struct cursor_list children;
-    cursor_code_children(context->unit_state, expression, &children);
-    CXCursor callee = children.count ? children.items[0] : clang_getNullCursor();
-    int argument_count = clang_Cursor_getNumArguments(expression);
-    if (argument_count < 0)
-        argument_count = children.count > 0 ? children.count - 1 : 0;
-    CXCursor referenced = clang_getCursorReferenced(expression);
-    CXCursor function = clang_getNullCursor();
-    if (clang_getCursorKind(referenced) == CXCursor_FunctionDecl)
-        function = referenced;
-    else if (clang_getCursorKind(referenced) == CXCursor_VarDecl)
-        prescan_function_pointer_target(unit, referenced, &function);
-
-    struct callee_facts facts;
-    memset(&facts, 0, sizeof facts);
-    if (!clang_Cursor_isNull(function))
-        facts = *attributes_of(unit, function, callee);
-    if (is_expect(facts.name) && argument_count >= 1) {
-        for (int i = 1; i < argument_count; i++)
-            lower_expression(context, clang_Cursor_getArgument(expression, (unsigned)i),
-                             LOWER_EFFECT);
-        cursor_list_free(&children);
-        return lower_expression(context, clang_Cursor_getArgument(expression, 0), mode);
-    }
-    if (clang_Cursor_isNull(function) && !clang_Cursor_isNull(callee))
-        lower_expression(context, callee, LOWER_EFFECT); /* o->fn(): uses o */
-
-    size_t argument_slots = argument_count > 0 ? (size_t)argument_count : 1;
-    struct ir_value *arguments =
-        arena_alloc(context->unit->arena, argument_slots * sizeof *arguments);
-    for (int i = 0; i < argument_count; i++) {
-        CXCursor argument = clang_Cursor_getArgument(expression, (unsigned)i);
-        if (clang_Cursor_isNull(argument) && i + 1 < children.count)
-            argument = children.items[i + 1];
-        arguments[i] = lower_expression(context, argument, LOWER_VALUE);
-    }
-    cursor_list_free(&children);
-
-    CXType result = clang_getCursorType(expression);
-    bool returns_pointer = compat_is_pointer_type(result);
-    int target = -1;
-    if (!compat_is_void_type(result)) {
-        const char *base = "(call)";
-        if (facts.name) {
-            base = arena_printf(context->unit->arena, "%s()", facts.name);
-        } else {
-            CXString spelling = clang_getCursorSpelling(expression);
-            const char *text = clang_getCString(spelling);
-            if (text && text[0])
-                base = arena_printf(context->unit->arena, "%s()", text);
-            clang_disposeString(spelling);
-        }
-        target = lower_temporary(context, base, returns_pointer);
-    }
-    struct ir_statement *call = lower_emit(context, STATEMENT_CALL,
-                                           lower_location(context, expression));
-    call->call.callee = facts.name;
-    call->call.function_index = -1;
-    call->call.arguments = arguments;
-    call->call.argument_count = argument_count;
-    call->call.facts = facts.facts;
-    call->call.nonnull_arguments = facts.nonnull_arguments;
-    call->call.target = target;
-    call->call.returns_pointer = returns_pointer;
-    if (facts.key && facts.key[0]) {
-        int block = context->current;
-        unit_add_pending_call(unit, context->function_index, block,
-                              context->function->blocks[block].statement_count - 1, facts.key);
-    }
-    int call_block = context->current;
-    for (int i = 0; i < argument_count; i++) {
-        if (arguments[i].kind != VALUE_NONNULL)
-            continue; /* &x lowers to non-NULL */
-        int escaped = escaping_variable(context, clang_Cursor_getArgument(expression, (unsigned)i));
-        if (escaped >= 0) {
-            struct ir_statement *forget =
-                lower_emit(context, STATEMENT_FORGET, lower_location(context, expression));
-            forget->target = escaped;
-        }
-    }
-    if (facts.facts & CALL_NORETURN) {
-        context->function->blocks[call_block].terminator = TERMINATOR_UNREACHABLE;
-        lower_start_unreachable(context);
-    }
-    return value_path(target);
 }
 
 /* ---- dispatch ---- */

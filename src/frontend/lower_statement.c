@@ -1,21 +1,14 @@
 /*
  * lower_statement: statements to CFG blocks: compound statements,
- * declarations, if/while/do/for, switch (constant subjects jump straight to
- * their case; others test each case in turn), break/continue, goto and
- * labels, return, NDEBUG asserts. Code after a jump goes to a fresh block
- * with no predecessor. Expressions are lowered in lower_expression.c.
+ * declarations, if/while/do/for, break/continue, goto and labels, return,
+ * NDEBUG asserts. Code after a jump goes to a fresh block with no
+ * predecessor (made only if code follows). Switches are in lower_switch.c,
+ * expressions in lower_expression.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "lower.h"
-
-static struct ir_condition condition_of(enum condition_kind kind, int path, long long integer,
-                                        struct source_location location)
-{
-    struct ir_condition condition = {kind, path, integer, location};
-    return condition;
-}
 
 static void lower_children_as_statements(struct lower_context *context, CXCursor parent)
 {
@@ -326,182 +319,6 @@ static void lower_for(struct lower_context *context, CXCursor statement)
         lower_expression(context, slots[2], LOWER_EFFECT);
     lower_goto(context, head);
     context->current = exit;
-    cursor_list_free(&parts);
-}
-
-/* ---- switch ---- */
-
-struct case_collection {
-    struct lower_context *context;
-    struct switch_case *cases;
-    int count, capacity;
-};
-
-static void case_value(struct lower_context *context, CXCursor expression, long long *value,
-                       bool *known)
-{
-    *known = constants_evaluate(context->unit_state, expression, value);
-    if (*known)
-        return;
-    CXEvalResult result = clang_Cursor_Evaluate(expression);
-    if (!result)
-        return;
-    if (clang_EvalResult_getKind(result) == CXEval_Int) {
-        *value = clang_EvalResult_getAsLongLong(result);
-        *known = true;
-    }
-    clang_EvalResult_dispose(result);
-}
-
-/* Case labels of a switch body in document order, not those of nested
- * switches (through the function's children tree: cursors must compare
- * equal to the ones the lowering meets). */
-static void collect_cases(struct case_collection *collection, CXCursor cursor, int depth)
-{
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if (depth > LOWER_DEPTH_LIMIT || kind == CXCursor_SwitchStmt || clang_isExpression(kind))
-        return; /* nested switches own their cases */
-    if (kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt) {
-        if (collection->count == collection->capacity) {
-            int capacity = collection->capacity ? collection->capacity * 2 : 16;
-            struct switch_case *grown =
-                realloc(collection->cases, (size_t)capacity * sizeof *grown);
-            if (!grown)
-                abort();
-            collection->cases = grown;
-            collection->capacity = capacity;
-        }
-        struct switch_case *entry = &collection->cases[collection->count++];
-        memset(entry, 0, sizeof *entry);
-        entry->statement = cursor;
-        entry->block = lower_new_block(collection->context);
-        entry->is_default = kind == CXCursor_DefaultStmt;
-        if (kind == CXCursor_CaseStmt) {
-            struct cursor_list parts;
-            cursor_code_children(collection->context->unit_state, cursor, &parts);
-            if (parts.count >= 1)
-                case_value(collection->context, parts.items[0], &entry->value,
-                           &entry->has_value);
-            if (parts.count == 3) {
-                bool known_end = false;
-                entry->is_range = true;
-                case_value(collection->context, parts.items[1], &entry->range_end, &known_end);
-                entry->has_value = entry->has_value && known_end;
-            }
-            cursor_list_free(&parts);
-        }
-    }
-    struct cursor_list children; /* case 1: case 2: nest, and cases sit in any statement */
-    cursor_code_children(collection->context->unit_state, cursor, &children);
-    for (int i = 0; i < children.count; i++)
-        collect_cases(collection, children.items[i], depth + 1);
-    cursor_list_free(&children);
-}
-
-static int default_target(const struct switch_context *cases, int exit)
-{
-    for (int i = 0; i < cases->count; i++) {
-        if (cases->cases[i].is_default)
-            return cases->cases[i].block;
-    }
-    return exit;
-}
-
-static void lower_switch(struct lower_context *context, CXCursor statement)
-{
-    struct cursor_list parts;
-    cursor_code_children(context->unit_state, statement, &parts);
-    if (parts.count != 2) {
-        for (int i = 0; i < parts.count; i++)
-            lower_statement(context, parts.items[i]);
-        cursor_list_free(&parts);
-        return;
-    }
-    CXCursor subject = parts.items[0];
-    struct case_collection collection = {context, NULL, 0, 0};
-    collect_cases(&collection, parts.items[1], 0);
-    bool all_values_known = true;
-    for (int i = 0; i < collection.count; i++) {
-        if (!collection.cases[i].is_default && !collection.cases[i].has_value)
-            all_values_known = false;
-    }
-    struct switch_context cases = {collection.cases, collection.count, 0,
-                                   context->switch_context};
-    int exit = lower_new_block(context);
-    struct ir_value value = lower_expression(context, subject, LOWER_VALUE);
-    if (all_values_known && value.kind == VALUE_INTEGER) {
-        long long constant = value.integer;
-        int target = -1;
-        for (int i = 0; i < cases.count && target < 0; i++) {
-            const struct switch_case *entry = &cases.cases[i];
-            if (entry->is_default || !entry->has_value)
-                continue;
-            if (entry->is_range ? constant >= entry->value && constant <= entry->range_end
-                                : constant == entry->value)
-                target = entry->block;
-        }
-        lower_goto(context, target >= 0 ? target : default_target(&cases, exit));
-    } else {
-        struct source_location location = lower_location_start(context, subject);
-        int path = lower_materialise(context, value, location, false);
-        for (int i = 0; i < cases.count; i++) {
-            const struct switch_case *entry = &cases.cases[i];
-            if (entry->is_default)
-                continue;
-            struct source_location case_location = lower_location(context, entry->statement);
-            struct ir_condition test = condition_of(CONDITION_UNKNOWN, -1, 0, case_location);
-            if (entry->has_value && !entry->is_range)
-                test = condition_of(CONDITION_INTEGER_EQUALS, path, entry->value, case_location);
-            int next = lower_new_block(context);
-            lower_branch(context, test, entry->block, next);
-            context->current = next;
-        }
-        lower_goto(context, default_target(&cases, exit));
-    }
-    lower_start_unreachable(context); /* code before the first case label */
-    context->switch_context = &cases;
-    int saved_break = context->break_target;
-    context->break_target = exit;
-    lower_statement(context, parts.items[1]);
-    lower_goto(context, exit);
-    context->break_target = saved_break;
-    context->switch_context = cases.outer;
-    context->current = exit;
-    free(collection.cases);
-    cursor_list_free(&parts);
-}
-
-static int case_block(struct lower_context *context, CXCursor statement)
-{
-    struct switch_context *cases = context->switch_context;
-    if (!cases)
-        return -1;
-    if (cases->next < cases->count &&
-        clang_equalCursors(cases->cases[cases->next].statement, statement))
-        return cases->cases[cases->next++].block;
-    for (int i = 0; i < cases->count; i++) {
-        if (clang_equalCursors(cases->cases[i].statement, statement)) {
-            cases->next = i + 1;
-            return cases->cases[i].block;
-        }
-    }
-    return -1;
-}
-
-static void lower_case(struct lower_context *context, CXCursor statement)
-{
-    int block = case_block(context, statement);
-    if (block >= 0) {
-        lower_goto(context, block); /* falling through from the case above */
-        context->current = block;
-    }
-    struct cursor_list parts;
-    cursor_code_children(context->unit_state, statement, &parts);
-    int first_body = clang_getCursorKind(statement) == CXCursor_DefaultStmt ? 0
-                     : parts.count == 3                                   ? 2
-                                                                          : 1;
-    for (int i = first_body; i < parts.count; i++)
-        lower_statement(context, parts.items[i]);
     cursor_list_free(&parts);
 }
 

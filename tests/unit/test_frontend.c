@@ -518,6 +518,7 @@ static void test_paths_and_calls(void **state)
                 assert_int_equal(call->arguments[1].kind, VALUE_PATH);
                 assert_int_equal(call->arguments[1].path, global);
                 assert_int_equal(call->arguments[2].kind, VALUE_NONNULL);
+                assert_int_equal(call->arguments[2].path, global); /* &counter */
                 assert_int_equal(call->target, -1);
             } else if (strcmp(call->callee, "helper") == 0) {
                 helper_linked = &unit->functions[call->function_index] ==
@@ -686,6 +687,49 @@ static void test_address_taken_and_statics(void **state)
     assert_non_null(strstr(text, "line = NULL"));
 }
 
+static void test_null_test_values(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_unit *unit = lower(fixture, "flags.c",
+                                 "#include <stdbool.h>\n"
+                                 "#include <stdio.h>\n"
+                                 "#include <stdlib.h>\n"
+                                 "int f(void) {\n"
+                                 "    const char *value = getenv(\"HOME\");\n"
+                                 "    bool present = value != NULL;\n"
+                                 "    int missing = !value;\n"
+                                 "    int again = !!value;\n"
+                                 "    char *line = NULL;\n"
+                                 "    size_t size = 0;\n"
+                                 "    getline(&line, &size, stdin);\n"
+                                 "    if (!present)\n"
+                                 "        return missing + again;\n"
+                                 "    return value[0] + line[0];\n"
+                                 "}\n",
+                                 gnu11);
+    const struct ir_function *f = function_named(unit, "f");
+    const char *text = dump(fixture, f);
+    assert_non_null(strstr(text, "present = (value != NULL)"));
+    assert_non_null(strstr(text, "missing = (value == NULL)"));
+    assert_non_null(strstr(text, "again = (value != NULL)"));
+    assert_non_null(strstr(text, "call getline(&line, &size, stdin)"));
+    assert_non_null(strstr(text, "if present != 0"));
+    int value = path_named(f, "value");
+    bool typed = false;
+    for (int b = 0; b < f->block_count; b++) {
+        for (int i = 0; i < f->blocks[b].statement_count; i++) {
+            const struct ir_statement *s = &f->blocks[b].statements[i];
+            if (s->kind == STATEMENT_ASSIGN && s->target == path_named(f, "present")) {
+                assert_int_equal(s->value.kind, VALUE_NULL_TEST);
+                assert_int_equal(s->value.path, value);
+                assert_int_equal(s->value.integer, 1);
+                typed = true;
+            }
+        }
+    }
+    assert_true(typed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -708,6 +752,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_nesting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_address_taken_and_statics, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_null_test_values, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,98 @@
+/*
+ * lower_call: calls to CALL statements: the callee (direct, a local
+ * function pointer set to one function, or unknown), arguments in order,
+ * the declaration's facts, a temporary for the result, and the end of the
+ * block after a noreturn callee (an argument &x carries x's path, so the
+ * analysis forgets x). __builtin_expect is its first argument. Facts from
+ * rule tables are the analysis' business.
+ */
+#include <string.h>
+
+#include "lower.h"
+
+static bool is_expect(const char *name)
+{
+    return name && (strcmp(name, "__builtin_expect") == 0 ||
+                    strcmp(name, "__builtin_expect_with_probability") == 0);
+}
+
+struct ir_value lower_call(struct lower_context *context, CXCursor expression,
+                                  enum lower_mode mode)
+{
+    struct frontend_unit *unit = context->unit_state;
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, expression, &children);
+    CXCursor callee = children.count ? children.items[0] : clang_getNullCursor();
+    int argument_count = clang_Cursor_getNumArguments(expression);
+    if (argument_count < 0)
+        argument_count = children.count > 0 ? children.count - 1 : 0;
+    CXCursor referenced = clang_getCursorReferenced(expression);
+    CXCursor function = clang_getNullCursor();
+    if (clang_getCursorKind(referenced) == CXCursor_FunctionDecl)
+        function = referenced;
+    else if (clang_getCursorKind(referenced) == CXCursor_VarDecl)
+        prescan_function_pointer_target(unit, referenced, &function);
+
+    struct callee_facts facts;
+    memset(&facts, 0, sizeof facts);
+    if (!clang_Cursor_isNull(function))
+        facts = *attributes_of(unit, function, callee);
+    if (is_expect(facts.name) && argument_count >= 1) {
+        for (int i = 1; i < argument_count; i++)
+            lower_expression(context, clang_Cursor_getArgument(expression, (unsigned)i),
+                             LOWER_EFFECT);
+        cursor_list_free(&children);
+        return lower_expression(context, clang_Cursor_getArgument(expression, 0), mode);
+    }
+    if (clang_Cursor_isNull(function) && !clang_Cursor_isNull(callee))
+        lower_expression(context, callee, LOWER_EFFECT); /* o->fn(): uses o */
+
+    size_t argument_slots = argument_count > 0 ? (size_t)argument_count : 1;
+    struct ir_value *arguments =
+        arena_alloc(context->unit->arena, argument_slots * sizeof *arguments);
+    for (int i = 0; i < argument_count; i++) {
+        CXCursor argument = clang_Cursor_getArgument(expression, (unsigned)i);
+        if (clang_Cursor_isNull(argument) && i + 1 < children.count)
+            argument = children.items[i + 1];
+        arguments[i] = lower_expression(context, argument, LOWER_VALUE);
+    }
+    cursor_list_free(&children);
+
+    CXType result = clang_getCursorType(expression);
+    bool returns_pointer = compat_is_pointer_type(result);
+    int target = -1;
+    if (!compat_is_void_type(result)) {
+        const char *base = "(call)";
+        if (facts.name) {
+            base = arena_printf(context->unit->arena, "%s()", facts.name);
+        } else {
+            CXString spelling = clang_getCursorSpelling(expression);
+            const char *text = clang_getCString(spelling);
+            if (text && text[0])
+                base = arena_printf(context->unit->arena, "%s()", text);
+            clang_disposeString(spelling);
+        }
+        target = lower_temporary(context, base, returns_pointer);
+    }
+    struct ir_statement *call = lower_emit(context, STATEMENT_CALL,
+                                           lower_location(context, expression));
+    call->call.callee = facts.name;
+    call->call.function_index = -1;
+    call->call.arguments = arguments;
+    call->call.argument_count = argument_count;
+    call->call.facts = facts.facts;
+    call->call.nonnull_arguments = facts.nonnull_arguments;
+    call->call.target = target;
+    call->call.returns_pointer = returns_pointer;
+    if (facts.key && facts.key[0]) {
+        int block = context->current;
+        unit_add_pending_call(unit, context->function_index, block,
+                              context->function->blocks[block].statement_count - 1, facts.key);
+    }
+    int call_block = context->current;
+    if (facts.facts & CALL_NORETURN) {
+        context->function->blocks[call_block].terminator = TERMINATOR_UNREACHABLE;
+        lower_start_unreachable(context);
+    }
+    return value_path(target);
+}
