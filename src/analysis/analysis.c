@@ -69,6 +69,14 @@ static void compute_summary(struct unit_analysis *shared, struct summary_entry *
     entry->in_progress = false;
 }
 
+bool summary_never_returns(const struct unit_analysis *shared, int function_index)
+{
+    if (function_index < 0 || function_index >= shared->unit->function_count)
+        return false;
+    const struct summary_entry *general = shared->summaries[function_index];
+    return general && general->summary.computed && general->summary.never_returns;
+}
+
 /* The integer value an argument has at the call, if known. */
 static bool argument_integer(const struct flow_state *state, const struct ir_call *call,
                              int parameter, long long *value)

@@ -70,6 +70,11 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
                                                 int function_index, const struct ir_call *call,
                                                 const struct flow_state *state);
 
+/* True when the function of the unit at `function_index` has no path that
+ * returns, even if its body had errors (a die() whose va_start clang could
+ * not resolve still ends in exit()). */
+bool summary_never_returns(const struct unit_analysis *shared, int function_index);
+
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);
 

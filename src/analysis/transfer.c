@@ -262,11 +262,27 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     struct ir_value value = statement->value;
     if (target < 0)
         return;
-    if (value.kind == VALUE_PATH && value.path == target)
+    if (value.kind == VALUE_PATH && value.path == target) {
+        /* p++, p += n: the same nullness, but what p pointed to is another object */
+        kill_below(function, state, target);
         return;
+    }
     struct path_state source = value.kind == VALUE_PATH ? state->paths[value.path]
                                                          : path_state_unknown();
     kill_path(function, state, target);
+    const struct access_path *written = &function->paths[target];
+    if (written->weak) {
+        /* parent[i] = v may write any element: forget them all, and never
+         * call an element NULL on the strength of a write to "some" element */
+        for (int i = 0; i < function->path_count; i++) {
+            const struct access_path *sibling = &function->paths[i];
+            if (i != target && sibling->parent == written->parent &&
+                (sibling->step == PATH_DEREF || sibling->step == PATH_INDEX))
+                kill_path(function, state, i);
+        }
+        if (value.kind == VALUE_NULL || (value.kind == VALUE_INTEGER && value.integer == 0))
+            return;
+    }
     struct path_state *result = &state->paths[target];
     switch (value.kind) {
     case VALUE_UNKNOWN:
@@ -424,7 +440,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         refine_nonnull(function, state, call->arguments[0].path, NULL);
 
     if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
-        (summary && summary->never_returns)) {
+        (summary && summary->never_returns) ||
+        summary_never_returns(analysis->shared, call->function_index)) {
         state->reachable = false;
         return;
     }
@@ -508,7 +525,7 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
             state->reachable = false;
         else
             refine_nonnull(function, state, path, NULL);
-    } else {
+    } else if (!function->paths[path].weak) {
         if (value->nullability == NULLABILITY_NONNULL)
             state->reachable = false;
         else

@@ -6,6 +6,7 @@
  * _Alignof, typeof) are not lowered. Conditions and statements live in
  * their own files.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "lower.h"
@@ -189,6 +190,20 @@ static void subscript_parts(struct lower_context *context, CXCursor expression, 
     cursor_list_free(&parts);
 }
 
+/* The element base[position]: base[0] is *base, a constant index its own
+ * path, any other index the weak path base[?] (it stands for all elements,
+ * so argv[1] tested NULL says nothing of argv[0]). */
+static int element_path(struct lower_context *context, int base, struct ir_value position,
+                        bool element_pointer)
+{
+    if (position.kind == VALUE_INTEGER && position.integer == 0)
+        return lower_path(context, base, PATH_DEREF, NULL, VARIABLE_LOCAL, element_pointer);
+    char name[32] = "?";
+    if (position.kind == VALUE_INTEGER)
+        snprintf(name, sizeof name, "%lld", position.integer);
+    return lower_path(context, base, PATH_INDEX, name, VARIABLE_LOCAL, element_pointer);
+}
+
 static struct ir_value lower_subscript(struct lower_context *context, CXCursor expression)
 {
     CXCursor base, index;
@@ -201,19 +216,17 @@ static struct ir_value lower_subscript(struct lower_context *context, CXCursor e
     CXCursor array = cursor_strip(context->unit_state, base);
     if (compat_is_array_type(clang_getCursorType(array))) {
         struct ir_value value = lower_expression(context, array, LOWER_VALUE);
-        lower_expression(context, index, LOWER_EFFECT);
+        struct ir_value position = lower_expression(context, index, LOWER_VALUE);
         if (value.kind != VALUE_PATH)
             return value_unknown();
-        return value_path(lower_path(context, value.path, PATH_DEREF, NULL, VARIABLE_LOCAL,
-                                     element_pointer));
+        return value_path(element_path(context, value.path, position, element_pointer));
     }
     struct ir_value value = lower_expression(context, base, LOWER_VALUE);
-    lower_expression(context, index, LOWER_EFFECT);
+    struct ir_value position = lower_expression(context, index, LOWER_VALUE);
     struct source_location location = lower_location_start(context, base);
     int pointer = lower_materialise(context, value, location, true);
     emit_use(context, pointer, USE_INDEX, location);
-    return value_path(lower_path(context, pointer, PATH_DEREF, NULL, VARIABLE_LOCAL,
-                                 element_pointer));
+    return value_path(element_path(context, pointer, position, element_pointer));
 }
 
 /* &operand: computes an address without dereferencing anything. */
@@ -345,8 +358,19 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
         struct ir_value target = lower_expression(context, operand, LOWER_VALUE);
         if (target.kind != VALUE_PATH)
             return value_unknown();
-        if (type_is_pointer(operand))
-            return target; /* p++ keeps p's nullness */
+        if (type_is_pointer(operand)) {
+            /* p++ keeps p's nullness but moves it: what *p was is forgotten.
+             * A postfix one yields the old pointer: keep it in a temporary. */
+            struct source_location location = lower_location(context, expression);
+            struct ir_value result = target;
+            if (op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT) {
+                result = value_path(lower_temporary(
+                    context, context->function->paths[target.path].text, true));
+                emit_assign(context, result.path, target, location);
+            }
+            emit_assign(context, target.path, target, location);
+            return result;
+        }
         emit_assign(context, target.path, value_unknown(), lower_location(context, expression));
         return value_unknown();
     }
@@ -493,8 +517,10 @@ static struct ir_value lower_compound_assignment(struct lower_context *context,
     struct ir_value target = lower_expression(context, left, LOWER_VALUE);
     if (target.kind != VALUE_PATH)
         return value_unknown();
-    if (!type_is_pointer(left)) /* p += n keeps p's nullness */
-        emit_assign(context, target.path, value_unknown(), lower_location(context, expression));
+    /* p += n keeps p's nullness but moves it (a self-copy forgets *p); an
+     * integer's new value is unknown. */
+    emit_assign(context, target.path, type_is_pointer(left) ? target : value_unknown(),
+                lower_location(context, expression));
     return target;
 }
 

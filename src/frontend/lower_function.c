@@ -207,28 +207,6 @@ static int find_path(struct lower_context *context, int parent, enum path_step s
 }
 
 /* Text as ir.c writes it, from the parent's text. */
-static const char *path_text(struct lower_context *context, int parent, enum path_step step,
-                             const char *name)
-{
-    struct arena *arena = context->unit->arena;
-    if (parent < 0)
-        return arena_strdup(arena, name);
-    const struct access_path *base = &context->function->paths[parent];
-    bool simple = base->step == PATH_VARIABLE || base->step == PATH_FIELD ||
-                  base->step == PATH_ARROW;
-    switch (step) {
-    case PATH_FIELD:
-        return arena_printf(arena, simple ? "%s.%s" : "(%s).%s", base->text, name);
-    case PATH_ARROW:
-        return arena_printf(arena, simple ? "%s->%s" : "(%s)->%s", base->text, name);
-    case PATH_DEREF:
-        return arena_printf(arena, "*%s", base->text);
-    case PATH_VARIABLE:
-        break;
-    }
-    return arena_strdup(arena, name);
-}
-
 int lower_path(struct lower_context *context, int parent, enum path_step step, const char *name,
                enum variable_kind kind, bool is_pointer)
 {
@@ -253,9 +231,11 @@ int lower_path(struct lower_context *context, int parent, enum path_step step, c
     path->parent = parent;
     path->step = step;
     path->name = name ? arena_strdup(context->unit->arena, name) : NULL;
-    path->text = path_text(context, parent, step, name);
+    path->text = ir_path_text(context->unit->arena, function, parent, step, name);
     path->parameter_index = -1;
     path->root_kind = parent >= 0 ? function->paths[parent].root_kind : kind;
+    path->weak = parent >= 0 && (function->paths[parent].weak ||
+                                 (step == PATH_INDEX && name && name[0] == '?'));
     path->is_pointer = is_pointer;
     if ((size_t)function->path_count * 2 > context->path_slot_capacity)
         grow_path_index(context);

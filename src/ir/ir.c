@@ -68,8 +68,8 @@ struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *functio
     return statement;
 }
 
-static const char *path_text(struct arena *arena, const struct ir_function *function, int parent,
-                             enum path_step step, const char *name)
+const char *ir_path_text(struct arena *arena, const struct ir_function *function, int parent,
+                         enum path_step step, const char *name)
 {
     if (parent < 0)
         return arena_strdup(arena, name);
@@ -85,6 +85,8 @@ static const char *path_text(struct arena *arena, const struct ir_function *func
                       : arena_printf(arena, "(%s)->%s", base->text, name);
     case PATH_DEREF:
         return arena_printf(arena, "*%s", base->text);
+    case PATH_INDEX:
+        return arena_printf(arena, "%s[%s]", base->text, name);
     case PATH_VARIABLE:
         break;
     }
@@ -115,11 +117,12 @@ int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum
     path->parent = parent;
     path->step = step;
     path->name = step == PATH_DEREF ? NULL : arena_strdup(unit->arena, name);
-    path->text = path_text(unit->arena, function, parent, step, name);
+    path->text = ir_path_text(unit->arena, function, parent, step, name);
     path->parameter_index = -1;
     if (parent >= 0) {
         const struct access_path *base = &function->paths[parent];
         path->root_kind = base->root_kind;
+        path->weak = base->weak || (step == PATH_INDEX && name && name[0] == '?');
     } else {
         path->root_kind = root_kind;
     }

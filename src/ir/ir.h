@@ -32,7 +32,9 @@ enum path_step {
     PATH_VARIABLE, /* a root: local, parameter, global or temporary */
     PATH_FIELD,    /* parent.name */
     PATH_ARROW,    /* parent->name */
-    PATH_DEREF     /* *parent (also parent[i]: elements are not told apart) */
+    PATH_DEREF,    /* *parent, also parent[0] */
+    PATH_INDEX     /* parent[name]: name is a constant index ("1", "2", ...) or "?" for
+                    * any element picked by a non-constant index (a weak path) */
 };
 
 enum variable_kind { VARIABLE_LOCAL, VARIABLE_PARAMETER, VARIABLE_GLOBAL, VARIABLE_TEMPORARY };
@@ -50,6 +52,8 @@ struct access_path {
                                   * of the unit (the USR); else NULL */
     bool is_pointer;             /* the path holds a pointer value */
     bool address_taken;          /* &root appears somewhere: any call may change it */
+    bool weak;                   /* stands for several locations (parent[?]): never known NULL,
+                                  * and writing it may change its siblings */
 };
 
 enum value_kind {
@@ -196,6 +200,11 @@ struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *functio
  * For roots pass parent -1 and PATH_VARIABLE; `text` is computed. */
 int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum path_step step,
             const char *name, enum variable_kind root_kind);
+
+/* The text of the path (parent, step, name) as a user writes it: "s->name",
+ * "cfg.port", "*out", "argv[1]". For roots, the name. */
+const char *ir_path_text(struct arena *arena, const struct ir_function *function, int parent,
+                         enum path_step step, const char *name);
 
 /* True when `path` is `ancestor` or is reached from it. */
 bool ir_path_is_below(const struct ir_function *function, int path, int ancestor);

@@ -1,0 +1,50 @@
+/* Elements of an array are told apart by constant index: a test of argv[1]
+ * says nothing of argv[0]; moving a pointer (p++) forgets what *p was. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern void usage(const char *program) __attribute__((nonnull(1)));
+
+/* must stay silent */
+
+int main_with_arguments(int argc, char *argv[])
+{
+    (void)argc;
+    if (!argv[1]) {
+        usage(argv[0]);
+        return 2;
+    }
+    return (int)strlen(argv[1]);
+}
+
+int walk_options(char **argv)
+{
+    int count = 0;
+    while (*++argv != NULL && (*argv)[0] == '-')
+        count++;
+    if (*argv == NULL)
+        return count;
+    return count + (int)strlen(*argv);
+}
+
+size_t any_element(char **names, int i, int j)
+{
+    if (names[i] == NULL)
+        return 0;
+    return strlen(names[j]);
+}
+
+/* Flagged. */
+
+int second_unchecked(char **slots)
+{
+    slots[1] = NULL;
+    return slots[1][0]; // expect: null-deref
+}
+
+void fill_first(char **slots)
+{
+    slots[0] = malloc(8);
+    slots[0][0] = '\0'; // expect: unchecked-alloc
+}
