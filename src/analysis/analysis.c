@@ -216,9 +216,9 @@ static int compare_locations(const struct source_location *a, const struct sourc
     return 0;
 }
 
-static int compare_events(const void *left, const void *right)
+/* Events about the same use of the same value: one finding. */
+static int compare_uses(const struct analysis_event *a, const struct analysis_event *b)
 {
-    const struct analysis_event *a = left, *b = right;
     int order = compare_locations(&a->location, &b->location);
     if (order)
         return order;
@@ -228,6 +228,22 @@ static int compare_events(const void *left, const void *right)
     if (order)
         return order;
     return strcmp(a->function ? a->function : "", b->function ? b->function : "");
+}
+
+/* Within one use, the earliest origin first (as a join would choose), so
+ * the finding kept does not depend on qsort's order. */
+static int compare_events(const void *left, const void *right)
+{
+    const struct analysis_event *a = left, *b = right;
+    int order = compare_uses(a, b);
+    if (order)
+        return order;
+    if (!a->origin || !b->origin)
+        return (a->origin == NULL) - (b->origin == NULL);
+    order = compare_locations(&a->origin->location, &b->origin->location);
+    if (order)
+        return order;
+    return (a->origin->kind > b->origin->kind) - (a->origin->kind < b->origin->kind);
 }
 
 void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
@@ -281,8 +297,11 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
               compare_events);
         int kept = 1;
         for (int i = 1; i < result->event_count; i++) {
-            if (compare_events(&result->events[kept - 1], &result->events[i]) != 0)
+            struct analysis_event *previous = &result->events[kept - 1];
+            if (compare_uses(previous, &result->events[i]) != 0)
                 result->events[kept++] = result->events[i];
+            else if (!result->events[i].definitely_null)
+                previous->definitely_null = false; /* NULL on some paths only */
         }
         result->event_count = kept;
     }

@@ -33,7 +33,7 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
     analysis->condition_origins = arena_alloc(
         &analysis->scratch, sizeof *analysis->condition_origins * (size_t)(blocks ? blocks : 1));
     for (int b = 0; b < blocks; b++) {
-        flow_state_init(&analysis->in_states[b], function->path_count, &analysis->scratch);
+        analysis->in_states[b].count = 0;
         int statements = function->blocks[b].statement_count;
         analysis->statement_origins[b] = arena_alloc(
             &analysis->scratch,
@@ -81,6 +81,41 @@ static int reverse_postorder(const struct ir_function *function, struct arena *a
     return count;
 }
 
+/* Whether two states keep the same pointers NULL (then they may merge). */
+static bool same_partition(const struct ir_function *function, const struct flow_state *a,
+                           const struct flow_state *b)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        if (!function->paths[i].is_pointer)
+            continue;
+        if ((a->paths[i].nullability == NULLABILITY_NULL) !=
+            (b->paths[i].nullability == NULLABILITY_NULL))
+            return false;
+    }
+    return true;
+}
+
+/* Joins `incoming` into the block's partition that keeps the same
+ * pointers NULL, a new one while there is room, else the last one. */
+static bool join_partition(struct function_analysis *analysis, int block,
+                           const struct flow_state *incoming)
+{
+    if (!incoming->reachable)
+        return false;
+    const struct ir_function *function = analysis->function;
+    struct block_states *states = &analysis->in_states[block];
+    for (int part = 0; part < states->count; part++)
+        if (same_partition(function, &states->parts[part], incoming))
+            return flow_state_join(&states->parts[part], incoming);
+    if (states->count < PARTITIONS) {
+        struct flow_state *fresh = &states->parts[states->count++];
+        flow_state_init(fresh, function->path_count, &analysis->scratch);
+        flow_state_copy(fresh, incoming);
+        return true;
+    }
+    return flow_state_join(&states->parts[PARTITIONS - 1], incoming);
+}
+
 void dataflow_solve(struct function_analysis *analysis)
 {
     const struct ir_function *function = analysis->function;
@@ -98,32 +133,35 @@ void dataflow_solve(struct function_analysis *analysis)
     struct flow_state out, edge;
     flow_state_init(&out, function->path_count, scratch);
     flow_state_init(&edge, function->path_count, scratch);
-    transfer_entry_state(analysis, &analysis->in_states[function->entry]);
+    transfer_entry_state(analysis, &edge);
+    join_partition(analysis, function->entry, &edge);
     dirty[function->entry] = 1;
 
-    long budget = (long)count * VISITS_PER_BLOCK;
+    long budget = (long)count * VISITS_PER_BLOCK * PARTITIONS;
     int first = rank[function->entry];
     while (first < count && budget-- > 0) {
         int block = order[first];
         dirty[block] = 0;
-        flow_state_copy(&out, &analysis->in_states[block]);
-        const struct cfg_block *node = &function->blocks[block];
-        for (int i = 0; i < node->statement_count && out.reachable; i++)
-            transfer_statement(analysis, block, i, &out);
-        int edges = !out.reachable ? 0
-                    : node->terminator == TERMINATOR_GOTO ? 1
-                    : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
         int next = count;
-        for (int e = 0; e < edges; e++) {
-            int successor = node->successors[e];
-            if (successor < 0 || successor >= blocks)
-                continue;
-            flow_state_copy(&edge, &out);
-            transfer_edge(analysis, block, e, &edge);
-            if (flow_state_join(&analysis->in_states[successor], &edge)) {
-                dirty[successor] = 1;
-                if (rank[successor] < next)
-                    next = rank[successor];
+        const struct cfg_block *node = &function->blocks[block];
+        for (int part = 0; part < analysis->in_states[block].count; part++) {
+            flow_state_copy(&out, &analysis->in_states[block].parts[part]);
+            for (int i = 0; i < node->statement_count && out.reachable; i++)
+                transfer_statement(analysis, block, i, &out);
+            int edges = !out.reachable ? 0
+                        : node->terminator == TERMINATOR_GOTO ? 1
+                        : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+            for (int e = 0; e < edges; e++) {
+                int successor = node->successors[e];
+                if (successor < 0 || successor >= blocks)
+                    continue;
+                flow_state_copy(&edge, &out);
+                transfer_edge(analysis, block, e, &edge);
+                if (join_partition(analysis, successor, &edge)) {
+                    dirty[successor] = 1;
+                    if (rank[successor] < next)
+                        next = rank[successor];
+                }
             }
         }
         /* Continue with the earliest dirty block in reverse post-order. */
@@ -145,11 +183,11 @@ void dataflow_solve(struct function_analysis *analysis)
     }
 }
 
-/* The state at the end of `block` (before its terminator). */
-static void block_exit_state(struct function_analysis *analysis, int block,
+/* The state at the end of `block` (before its terminator), in one partition. */
+static void block_exit_state(struct function_analysis *analysis, int block, int part,
                              struct flow_state *out)
 {
-    flow_state_copy(out, &analysis->in_states[block]);
+    flow_state_copy(out, &analysis->in_states[block].parts[part]);
     const struct cfg_block *node = &analysis->function->blocks[block];
     for (int i = 0; i < node->statement_count && out->reachable; i++)
         transfer_statement(analysis, block, i, out);
@@ -165,15 +203,41 @@ void dataflow_report(struct function_analysis *analysis, struct analysis_result 
     int count = reverse_postorder(function, &analysis->scratch, order);
     struct flow_state out;
     flow_state_init(&out, function->path_count, &analysis->scratch);
+    int first_event = events->event_count;
     analysis->events = events;
     for (int i = 0; i < count; i++) {
         int block = order[i];
-        if (!analysis->in_states[block].reachable)
-            continue;
-        block_exit_state(analysis, block, &out);
-        transfer_check_terminator(analysis, block, &out);
+        const struct source_location *late = NULL;
+        bool late_everywhere = analysis->in_states[block].count > 0;
+        for (int part = 0; part < analysis->in_states[block].count; part++) {
+            block_exit_state(analysis, block, part, &out);
+            if (!out.reachable)
+                continue;
+            const struct source_location *here = transfer_late_check(analysis, block, &out);
+            if (!here)
+                late_everywhere = false;
+            else if (!late || here->line < late->line)
+                late = here;
+        }
+        if (late && late_everywhere)
+            transfer_report_late_check(analysis, block, late);
     }
     analysis->events = NULL;
+    /* NULL in one partition and not in another: NULL on some paths only. */
+    for (int e = first_event; e < events->event_count; e++) {
+        struct analysis_event *event = &events->events[e];
+        if (!event->definitely_null)
+            continue;
+        for (int u = 0; u < analysis->use_seen_count; u++) {
+            const struct use_seen *seen = &analysis->uses_seen[u];
+            if (seen->location->line == event->location.line &&
+                seen->location->column == event->location.column &&
+                strcmp(seen->path_text, event->path_text) == 0) {
+                event->definitely_null = false;
+                break;
+            }
+        }
+    }
 }
 
 static bool name_says_lookup(const char *name)
@@ -381,49 +445,52 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     flow_state_init(&out, function->path_count, &analysis->scratch);
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
-        if (block->terminator != TERMINATOR_RETURN || !analysis->in_states[b].reachable)
+        if (block->terminator != TERMINATOR_RETURN)
             continue;
-        block_exit_state(analysis, b, &out);
-        if (!out.reachable)
-            continue;
-        for (int i = 0; i < function->path_count; i++)
-            if (out.paths[i].nullability != NULLABILITY_NULL)
-                nulled[i] = 0;
-        for (int p = 0; p < parameters; p++) {
-            const struct source_location *use = out.paths[function->parameter_paths[p]].entry_use;
-            if (!use) {
-                used &= ~(1u << p);
-            } else if (first_return) {
-                summary->parameter_use[p] = *use;
-            }
-        }
-        for (int i = 0, g = 0; i < function->path_count; i++) {
-            const struct access_path *path = &function->paths[i];
-            if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
+        for (int part = 0; part < analysis->in_states[b].count; part++) {
+            block_exit_state(analysis, b, part, &out);
+            if (!out.reachable)
                 continue;
-            global_use[g] = first_return ? out.paths[i].entry_use
-                                         : (out.paths[i].entry_use ? global_use[g] : NULL);
-            g++;
-        }
-        first_return = false;
-        if (!block->has_return_value || !function->returns_pointer)
-            continue;
-        struct ir_value value = block->returned;
-        bool is_null = value.kind == VALUE_NULL ||
-                       (value.kind == VALUE_INTEGER && value.integer == 0);
-        const struct null_origin *origin = NULL;
-        if (value.kind == VALUE_PATH) {
-            const struct path_state *returned = &out.paths[value.path];
-            if (returned->nullability == NULLABILITY_NULL ||
-                returned->nullability == NULLABILITY_MAYBE) {
-                is_null = true;
-                origin = returned->origin;
+            for (int i = 0; i < function->path_count; i++)
+                if (out.paths[i].nullability != NULLABILITY_NULL)
+                    nulled[i] = 0;
+            for (int p = 0; p < parameters; p++) {
+                const struct source_location *use = out.paths[function->parameter_paths[p]].entry_use;
+                if (!use) {
+                    used &= ~(1u << p);
+                } else if (first_return) {
+                    summary->parameter_use[p] = *use;
+                }
             }
-        }
-        if (is_null && (!returns_null || block->return_location.line < summary->null_return.line)) {
-            returns_null = true;
-            summary->null_return = block->return_location;
-            null_origin = origin;
+            for (int i = 0, g = 0; i < function->path_count; i++) {
+                const struct access_path *path = &function->paths[i];
+                if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
+                    continue;
+                global_use[g] = first_return ? out.paths[i].entry_use
+                                             : (out.paths[i].entry_use ? global_use[g] : NULL);
+                g++;
+            }
+            first_return = false;
+            if (!block->has_return_value || !function->returns_pointer)
+                continue;
+            struct ir_value value = block->returned;
+            bool is_null = value.kind == VALUE_NULL ||
+                           (value.kind == VALUE_INTEGER && value.integer == 0);
+            const struct null_origin *origin = NULL;
+            if (value.kind == VALUE_PATH) {
+                const struct path_state *returned = &out.paths[value.path];
+                if (returned->nullability == NULLABILITY_NULL ||
+                    returned->nullability == NULLABILITY_MAYBE) {
+                    is_null = true;
+                    origin = returned->origin;
+                }
+            }
+            if (is_null &&
+                (!returns_null || block->return_location.line < summary->null_return.line)) {
+                returns_null = true;
+                summary->null_return = block->return_location;
+                null_origin = origin;
+            }
         }
     }
     summary->never_returns = first_return && function->entry >= 0;

@@ -30,13 +30,34 @@ struct unit_analysis {
     int specialisation_depth;         /* nesting of context summaries being computed */
 };
 
+/* Path sensitivity, bounded: each block keeps up to PARTITIONS states,
+ * told apart by which pointers are NULL in them, so 'next = NULL' before a
+ * loop and 'next = fill()' in it do not meet as "maybe NULL" when other
+ * facts (a counter) keep them apart. Extra states merge into the last. */
+enum { PARTITIONS = 4 };
+
+struct block_states {
+    int count;
+    struct flow_state parts[PARTITIONS];
+};
+
+/* A use seen with a value that is not NULL, in the reporting walk: an
+ * event at the same place from another partition is then "NULL on some
+ * paths", not "NULL". */
+struct use_seen {
+    const struct source_location *location;
+    const char *path_text;
+};
+
 /* The analysis of one function in one context. */
 struct function_analysis {
     struct unit_analysis *shared;
     const struct ir_function *function;
     int function_index;
     struct arena scratch;              /* flow states; freed with the function */
-    struct flow_state *in_states;      /* per block */
+    struct block_states *in_states;    /* per block */
+    struct use_seen *uses_seen;        /* reporting walk only */
+    int use_seen_count, use_seen_capacity;
     const struct null_origin ***statement_origins; /* lazily made origins per statement */
     const struct null_origin **condition_origins;  /* per block: NULL learnt on the false edge */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
@@ -55,10 +76,14 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
 void transfer_edge(struct function_analysis *analysis, int block, int successor,
                    struct flow_state *state);
 
-/* Reports a check of a pointer already dereferenced on every path
- * (reporting walk only). */
-void transfer_check_terminator(struct function_analysis *analysis, int block,
-                               const struct flow_state *state);
+/* Where the pointer that `block`'s terminator tests against NULL was
+ * already dereferenced on every path of `state`, or NULL. */
+const struct source_location *transfer_late_check(struct function_analysis *analysis,
+                                                  int block, const struct flow_state *state);
+
+/* Records the event for a late check found in every partition. */
+void transfer_report_late_check(struct function_analysis *analysis, int block,
+                                const struct source_location *dereference);
 
 /* Sets up the state at the function's entry. */
 void transfer_entry_state(struct function_analysis *analysis, struct flow_state *state);

@@ -199,13 +199,33 @@ struct use_site {
     const struct source_location *callee_use; /* where a summarised callee dereferences it */
 };
 
+static void remember_use(struct function_analysis *analysis,
+                         const struct source_location *location, const char *text)
+{
+    if (analysis->use_seen_count == analysis->use_seen_capacity) {
+        int capacity = analysis->use_seen_capacity ? analysis->use_seen_capacity * 2 : 16;
+        analysis->uses_seen = arena_grow(&analysis->scratch, analysis->uses_seen,
+                                         (size_t)analysis->use_seen_count, (size_t)capacity,
+                                         sizeof *analysis->uses_seen);
+        analysis->use_seen_capacity = capacity;
+    }
+    struct use_seen *seen = &analysis->uses_seen[analysis->use_seen_count++];
+    seen->location = location;
+    seen->path_text = text;
+}
+
 static void report_value(struct function_analysis *analysis, const struct use_site *site,
                          const char *text, enum nullability nullability,
                          const struct null_origin *origin)
 {
-    if (!analysis->events || analysis->function->poisoned || !origin)
+    if (!analysis->events || analysis->function->poisoned)
         return;
-    if (nullability != NULLABILITY_NULL && nullability != NULLABILITY_MAYBE)
+    if (nullability != NULLABILITY_NULL) {
+        remember_use(analysis, site->location, text);
+        if (nullability != NULLABILITY_MAYBE)
+            return;
+    }
+    if (!origin)
         return;
     struct analysis_event event;
     memset(&event, 0, sizeof event);
@@ -576,30 +596,38 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
     }
 }
 
-void transfer_check_terminator(struct function_analysis *analysis, int block,
-                               const struct flow_state *state)
+const struct source_location *transfer_late_check(struct function_analysis *analysis,
+                                                  int block, const struct flow_state *state)
 {
     const struct ir_function *function = function_of(analysis);
     const struct cfg_block *from = &function->blocks[block];
-    if (!analysis->events || function->poisoned || !state->reachable)
-        return;
+    if (function->poisoned || !state->reachable)
+        return NULL;
     if (from->terminator != TERMINATOR_BRANCH || from->condition.kind != CONDITION_NONNULL)
-        return;
+        return NULL;
     const struct ir_condition *condition = &from->condition;
     /* A test that a macro wrote (a generic FREE(p), CHECK(p)) is not the
      * author's second thought about this pointer: stay quiet. */
     if (condition->location.macro || condition->path < 0)
-        return;
+        return NULL;
     const struct path_state *value = &state->paths[condition->path];
-    if (value->nullability != NULLABILITY_NONNULL || !value->dereferenced)
-        return;
+    if (value->nullability != NULLABILITY_NONNULL)
+        return NULL;
+    return value->dereferenced;
+}
+
+void transfer_report_late_check(struct function_analysis *analysis, int block,
+                                const struct source_location *dereference)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_condition *condition = &function->blocks[block].condition;
     struct analysis_event event;
     memset(&event, 0, sizeof event);
     event.kind = EVENT_CHECK_AFTER_DEREF;
     event.function = function->name;
     event.location = condition->location;
     event.path_text = function->paths[condition->path].text;
-    event.dereference = *value->dereferenced;
+    event.dereference = *dereference;
     event.argument_index = -1;
     analysis_add_event(analysis->shared, analysis->events, &event);
 }
