@@ -154,7 +154,8 @@ static int callee_first_order(const struct ir_unit *unit, struct arena *arena, i
     char *seen = arena_alloc(arena, (size_t)(functions ? functions : 1));
     int *stack = arena_alloc(arena, sizeof *stack * (size_t)(functions ? functions : 1));
     int *block_at = arena_alloc(arena, sizeof *block_at * (size_t)(functions ? functions : 1));
-    int *statement_at = arena_alloc(arena, sizeof *statement_at * (size_t)(functions ? functions : 1));
+    int *statement_at =
+        arena_alloc(arena, sizeof *statement_at * (size_t)(functions ? functions : 1));
     int count = 0;
     for (int root = 0; root < functions; root++) {
         if (seen[root])

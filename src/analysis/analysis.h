@@ -33,7 +33,7 @@ struct null_origin {
     const char *path_text;            /* what was made NULL, e.g. "buf" */
     bool has_definition;              /* the callee is a function of the unit: */
     struct source_location definition; /* where it returns NULL */
-    const struct null_origin *cause;  /* ORIGIN_NULL_CHECK: the source of the value tested, if any */
+    const struct null_origin *cause;  /* ORIGIN_NULL_CHECK: the source of the value tested */
 };
 
 enum event_kind {

@@ -455,7 +455,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
                 if (out.paths[i].nullability != NULLABILITY_NULL)
                     nulled[i] = 0;
             for (int p = 0; p < parameters; p++) {
-                const struct source_location *use = out.paths[function->parameter_paths[p]].entry_use;
+                int parameter = function->parameter_paths[p];
+                const struct source_location *use = out.paths[parameter].entry_use;
                 if (!use) {
                     used &= ~(1u << p);
                 } else if (first_return) {
@@ -514,7 +515,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
             arena_alloc(shared->arena, sizeof *summary->dereferenced_globals * (size_t)kept);
         summary->global_names =
             arena_alloc(shared->arena, sizeof *summary->global_names * (size_t)kept);
-        summary->global_use = arena_alloc(shared->arena, sizeof *summary->global_use * (size_t)kept);
+        summary->global_use =
+            arena_alloc(shared->arena, sizeof *summary->global_use * (size_t)kept);
         for (int i = 0, g = 0; i < function->path_count; i++) {
             const struct access_path *path = &function->paths[i];
             if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)

@@ -89,7 +89,8 @@ void transfer_report_late_check(struct function_analysis *analysis, int block,
 void transfer_entry_state(struct function_analysis *analysis, struct flow_state *state);
 
 /* The summary of `function_index` for the context `call` sees in `state`
- * of the caller (integer globals and arguments the callee branches on), computing it if needed; NULL while it is being computed
+ * of the caller (integer globals and arguments the callee branches on),
+ * computing it if needed; NULL while it is being computed
  * (recursion) or when the callee has no body in the unit. */
 const struct function_summary *summary_for_call(struct function_analysis *caller,
                                                 int function_index, const struct ir_call *call,

@@ -70,8 +70,9 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     const struct null_origin *from_origin =
         from->nullability == NULLABILITY_NULL || from->nullability == NULLABILITY_MAYBE
             ? from->origin : NULL;
-    joined.origin = joined.nullability == NULLABILITY_NULL || joined.nullability == NULLABILITY_MAYBE
-                        ? origin_choose(into_origin, from_origin) : NULL;
+    bool may_be_null =
+        joined.nullability == NULLABILITY_NULL || joined.nullability == NULLABILITY_MAYBE;
+    joined.origin = may_be_null ? origin_choose(into_origin, from_origin) : NULL;
     joined.has_integer = into->has_integer && from->has_integer && into->integer == from->integer;
     if (!joined.has_integer)
         joined.integer = 0;

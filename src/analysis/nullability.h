@@ -38,12 +38,14 @@ struct path_state {
     bool has_integer;
     long long integer;
     int alias;                           /* representative of the must-alias class, or -1 */
-    int entry_of;                        /* holds the entry value of this parameter/global root, or -1 */
+    int entry_of;                        /* holds the entry value of this parameter or global
+                                          * root, or -1 */
     int witness;                         /* an integer that is the result of a NULL test of this
                                           * path (`ok = p != NULL`), or -1 */
     bool witness_nonnull;                /* the integer is true when the path is non-NULL */
-    const struct source_location *dereferenced; /* dereferenced on every path to here: the first place */
-    const struct source_location *entry_use;    /* on roots: entry value used unchecked on every path */
+    const struct source_location *dereferenced; /* dereferenced on every path to here: where */
+    const struct source_location *entry_use;    /* on roots: the entry value was used unchecked
+                                                 * on every path to here: where */
 };
 
 struct flow_state {
