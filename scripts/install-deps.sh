@@ -4,8 +4,10 @@
 set -euo pipefail
 
 packages=(cmake make gcc pkg-config python3 libclang-dev libclang-19-dev libcmocka-dev
-          libjansson-dev libyaml-dev libcyaml-dev clang python3-jsonschema)
-optional=(libclang-19-dev) # not in every distribution: go on without it
+          libjansson-dev libyaml-dev libcyaml-dev clang python3-jsonschema
+          git pre-commit neovim) # the last three for the pre-commit and editor tests
+# not in every distribution: go on without them (their tests are skipped)
+optional=(libclang-19-dev pre-commit neovim)
 
 is_installed() {
     dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'

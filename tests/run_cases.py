@@ -140,8 +140,12 @@ def collect(paths, name_filter):
 
 def command_for(binary, jobs, cases, flags):
     include = os.path.join(os.path.dirname(cases[0].path), "include")
+    # The project's own headers (nullproof/option.h) are there for the cases too.
+    project_include = os.path.normpath(os.path.join(os.path.dirname(cases[0].path),
+                                                    "..", "..", "include"))
+    extra = ["-I", project_include] if os.path.isdir(project_include) else []
     return ([binary, "--color", "never", "--exit-zero", "--quiet", "-j", str(jobs)]
-            + [case.path for case in cases] + ["--"] + flags + ["-I", include])
+            + [case.path for case in cases] + ["--"] + flags + ["-I", include] + extra)
 
 
 def run_group(binary, jobs, timeout, cases, flags, stray):

@@ -38,7 +38,9 @@ struct null_origin {
 
 enum event_kind {
     EVENT_UNSAFE_USE,      /* value NULL or maybe-NULL reaches a use */
-    EVENT_CHECK_AFTER_DEREF
+    EVENT_CHECK_AFTER_DEREF,
+    EVENT_UNCHECKED_VARIANT /* an Option/Result payload read where its tag was not tested
+                             * (or was tested the other way: definitely_null is then set) */
 };
 
 enum sink_kind {
@@ -50,7 +52,9 @@ struct analysis_event {
     enum event_kind kind;
     const char *function;            /* where the event happens */
     struct source_location location; /* the use, or the late test */
-    const char *path_text;           /* "buf", "s->name" */
+    const char *path_text;           /* "buf", "s->name"; VARIANT: the payload read */
+    const char *tag_text;            /* VARIANT: the tag that should have been tested */
+    bool tag_required;               /* VARIANT: the tag must be true (value) or false (error) */
     enum sink_kind sink;
     const char *callee;              /* SINK_ARGUMENT: the function called */
     int argument_index;              /* SINK_ARGUMENT: 0-based; -1 for a global the callee uses */

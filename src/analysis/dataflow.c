@@ -32,12 +32,17 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
         &analysis->scratch, sizeof *analysis->statement_origins * (size_t)(blocks ? blocks : 1));
     analysis->condition_origins = arena_alloc(
         &analysis->scratch, sizeof *analysis->condition_origins * (size_t)(blocks ? blocks : 1));
+    analysis->out_origins = arena_alloc(
+        &analysis->scratch, sizeof *analysis->out_origins * (size_t)(blocks ? blocks : 1));
     for (int b = 0; b < blocks; b++) {
         analysis->in_states[b].count = 0;
         int statements = function->blocks[b].statement_count;
         analysis->statement_origins[b] = arena_alloc(
             &analysis->scratch,
             sizeof *analysis->statement_origins[b] * (size_t)(statements ? statements : 1));
+        analysis->out_origins[b] = arena_alloc(
+            &analysis->scratch,
+            sizeof *analysis->out_origins[b] * (size_t)(statements ? statements : 1));
     }
 }
 

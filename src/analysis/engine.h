@@ -60,6 +60,7 @@ struct function_analysis {
     int use_seen_count, use_seen_capacity;
     const struct null_origin ***statement_origins; /* lazily made origins per statement */
     const struct null_origin **condition_origins;  /* per block: NULL learnt on the false edge */
+    const struct null_origin ***out_origins;  /* per statement: what a call leaves NULL */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
     const struct context_value *context;
     int context_count;

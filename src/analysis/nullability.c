@@ -73,6 +73,9 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     bool may_be_null =
         joined.nullability == NULLABILITY_NULL || joined.nullability == NULLABILITY_MAYBE;
     joined.origin = may_be_null ? origin_choose(into_origin, from_origin) : NULL;
+    bool into_nonzero = into->known_nonzero || (into->has_integer && into->integer != 0);
+    bool from_nonzero = from->known_nonzero || (from->has_integer && from->integer != 0);
+    joined.known_nonzero = into_nonzero && from_nonzero;
     joined.has_integer = into->has_integer && from->has_integer && into->integer == from->integer;
     if (!joined.has_integer)
         joined.integer = 0;

@@ -37,6 +37,7 @@ struct path_state {
     const struct null_origin *origin;    /* NULL and MAYBE: why */
     bool has_integer;
     long long integer;
+    bool known_nonzero;                  /* an integer known not to be 0 (a tested tag) */
     int alias;                           /* representative of the must-alias class, or -1 */
     int entry_of;                        /* holds the entry value of this parameter or global
                                           * root, or -1 */

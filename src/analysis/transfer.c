@@ -107,6 +107,16 @@ static enum origin_kind origin_of_source(enum source_kind kind)
     return ORIGIN_NULLABLE;
 }
 
+/* The rule of the function-like macro whose expansion `location` lies in,
+ * when a pack describes that macro (CHECK_NOT_NULL, HASH_FIND_STR, ...). */
+static const struct function_rule *macro_rule(const struct function_analysis *analysis,
+                                              const struct source_location *location)
+{
+    if (!location->macro)
+        return NULL;
+    return rules_find_kind(analysis->shared->options->rules, location->macro, true);
+}
+
 /* The origin made by statement `index` of `block`, created once per
  * analysis so that events and joins compare equal pointers. */
 static const struct null_origin *statement_origin(struct function_analysis *analysis, int block,
@@ -118,6 +128,8 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
         return *slot;
     const struct ir_statement *statement = &function_of(analysis)->blocks[block].statements[index];
     struct arena *arena = analysis->shared->arena;
+    const struct function_rule *macro =
+        statement->kind != STATEMENT_CALL ? macro_rule(analysis, &statement->location) : NULL;
     struct null_origin *origin;
     if (statement->kind == STATEMENT_CALL) {
         const struct ir_call *call = &statement->call;
@@ -139,6 +151,14 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
                                              callee),
                                 call->target);
         }
+    } else if (macro && macro->out_null_arguments) {
+        /* HASH_FIND(..., out) sets out = NULL before it searches: that NULL
+         * means "not found", as the pack says. */
+        origin = new_origin(analysis, origin_of_source(macro->out_kind), statement->location,
+                            macro->name,
+                            arena_printf(arena, "%s() %s", macro->name,
+                                         macro->reason ? macro->reason : "may leave it NULL"),
+                            statement->target);
     } else {
         origin = new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location, NULL,
                             arena_printf(arena, "'%s' is assigned NULL here",
@@ -162,11 +182,21 @@ static const struct null_origin *condition_origin(struct function_analysis *anal
         return *slot;
     const struct ir_condition *condition = &function_of(analysis)->blocks[block].condition;
     const char *text = function_of(analysis)->paths[path].text;
+    const struct function_rule *macro = macro_rule(analysis, &condition->location);
+    if (macro && macro->out_null_arguments && cause)
+        return cause; /* a lookup macro's own loop ran off the end: still "not found" */
     struct null_origin *origin =
-        new_origin(analysis, ORIGIN_NULL_CHECK, condition->location, NULL,
-                   arena_printf(analysis->shared->arena,
-                                "'%s' is tested against NULL here, so it may be NULL", text),
-                   path);
+        macro && macro->out_null_arguments
+            ? new_origin(analysis, origin_of_source(macro->out_kind), condition->location,
+                         macro->name,
+                         arena_printf(analysis->shared->arena, "%s() %s", macro->name,
+                                      macro->reason ? macro->reason : "may leave it NULL"),
+                         path)
+            : new_origin(analysis, ORIGIN_NULL_CHECK, condition->location, NULL,
+                         arena_printf(analysis->shared->arena,
+                                      "'%s' is tested against NULL here, so it may be NULL",
+                                      text),
+                         path);
     origin->cause = cause;
     *slot = origin;
     return origin;
@@ -226,6 +256,11 @@ static void report_value(struct function_analysis *analysis, const struct use_si
             return;
     }
     if (!origin)
+        return;
+    /* Inside a macro that a pack describes as one (HASH_FIND, CHECK_NOT_NULL,
+     * json_is_string) the code is the library's, trusted as the entry says. */
+    const struct function_rule *macro = macro_rule(analysis, site->location);
+    if (macro && macro->macro_only)
         return;
     struct analysis_event event;
     memset(&event, 0, sizeof event);
@@ -361,6 +396,8 @@ static bool argument_required(const struct ir_function *function, const struct i
     if (index >= 32)
         return false;
     uint32_t bit = 1u << index;
+    if (rule && rule->accepts_null)
+        return false; /* the pack knows better than the declaration's attributes */
     if (summary && (summary->dereferenced_parameters & bit)) {
         *callee_use = &summary->parameter_use[index];
         return true;
@@ -415,6 +452,82 @@ static void apply_nulled(struct function_analysis *analysis, const struct ir_sta
     }
 }
 
+/* A call that checks its arguments like assert (a pack's `checks`): the
+ * arguments in `checked` are non-NULL after it, given as pointers or as
+ * NULL tests (check(p != NULL), check(ok) with ok = p != NULL). Inside a
+ * checking macro's expansion every argument counts, since which one is
+ * the macro's is not known here. */
+static void refine_checked(const struct ir_function *function, const struct ir_call *call,
+                           uint32_t checked, struct flow_state *state)
+{
+    for (int i = 0; i < call->argument_count && i < 32; i++) {
+        if (!(checked & (UINT32_C(1) << i)))
+            continue;
+        struct ir_value argument = call->arguments[i];
+        if (argument.kind == VALUE_NULL_TEST && argument.integer != 0) {
+            refine_nonnull(function, state, argument.path, NULL);
+        } else if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer) {
+            refine_nonnull(function, state, argument.path, NULL);
+        } else if (argument.kind == VALUE_PATH) {
+            const struct path_state *value = &state->paths[argument.path];
+            if (value->witness >= 0 && value->witness_nonnull)
+                refine_nonnull(function, state, value->witness, NULL);
+        }
+    }
+}
+
+/* The path `*parent` of the function, or -1. */
+static int deref_path(const struct ir_function *function, int parent)
+{
+    for (int i = 0; i < function->path_count; i++)
+        if (function->paths[i].parent == parent && function->paths[i].step == PATH_DEREF)
+            return i;
+    return -1;
+}
+
+/* The origin of what call `index` of `block` leaves NULL through its
+ * out-parameters, made once per analysis (joins compare pointers). */
+static const struct null_origin *out_origin(struct function_analysis *analysis, int block,
+                                            int index, const struct function_rule *rule,
+                                            int path)
+{
+    const struct null_origin **slot = &analysis->out_origins[block][index];
+    if (!*slot) {
+        const struct ir_statement *statement =
+            &function_of(analysis)->blocks[block].statements[index];
+        *slot = new_origin(analysis, origin_of_source(rule->out_kind), statement->location,
+                           statement->call.callee,
+                           arena_printf(analysis->shared->arena, "%s() %s", rule->name,
+                                        rule->reason ? rule->reason : "may leave it NULL"),
+                           path);
+    }
+    return *slot;
+}
+
+/* A lookup that writes its result through a pointer (a pack's `out-null`):
+ * what it writes may be NULL, "not found", until tested. */
+static void leave_out_null(struct function_analysis *analysis, int block, int index,
+                           const struct function_rule *rule, struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_call *call = &function->blocks[block].statements[index].call;
+    for (int i = 0; i < call->argument_count && i < 32; i++) {
+        if (!(rule->out_null_arguments & (UINT32_C(1) << i)))
+            continue;
+        struct ir_value argument = call->arguments[i];
+        int path = -1;
+        if (argument.kind == VALUE_NONNULL && argument.path >= 0)
+            path = argument.path; /* lookup(map, key, &value) */
+        else if (argument.kind == VALUE_PATH)
+            path = deref_path(function, argument.path); /* lookup(map, key, out): *out */
+        if (path < 0 || !function->paths[path].is_pointer)
+            continue;
+        kill_path(function, state, path);
+        state->paths[path].nullability = NULLABILITY_MAYBE;
+        state->paths[path].origin = out_origin(analysis, block, index, rule, path);
+    }
+}
+
 static void transfer_call(struct function_analysis *analysis, int block, int index,
                           struct flow_state *state)
 {
@@ -455,11 +568,14 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
             use_path(analysis, state, path, &site);
         }
     }
-    if (rule && rule->checks_argument && call->argument_count > 0 &&
-        call->arguments[0].kind == VALUE_PATH)
-        refine_nonnull(function, state, call->arguments[0].path, NULL);
+    const struct function_rule *macro = macro_rule(analysis, &statement->location);
+    if (rule && rule->checked_arguments)
+        refine_checked(function, call, rule->checked_arguments, state);
+    if (macro && macro->checked_arguments)
+        refine_checked(function, call, UINT32_MAX, state);
 
     if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
+        (macro && macro->noreturn) ||
         (summary && summary->never_returns) ||
         summary_never_returns(analysis->shared, call->function_index)) {
         state->reachable = false;
@@ -488,6 +604,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
 
     if (summary)
         apply_nulled(analysis, statement, summary, state);
+    if (rule && rule->out_null_arguments)
+        leave_out_null(analysis, block, index, rule, state);
 
     if (call->target < 0)
         return;
@@ -499,6 +617,55 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         result->origin = statement_origin(analysis, block, index, rule, summary);
     } else if (call->facts & CALL_RETURNS_NONNULL) {
         result->nullability = NULLABILITY_NONNULL;
+    } else if (rule && rule->propagated_arguments) {
+        /* json_string_value(v): NULL when v is, so as NULL as v (with v's origin) */
+        for (int i = 0; i < call->argument_count && i < 32; i++) {
+            struct ir_value argument = call->arguments[i];
+            if (!(rule->propagated_arguments & (UINT32_C(1) << i)) ||
+                argument.kind != VALUE_PATH || argument.path == call->target)
+                continue;
+            const struct path_state *source = &state->paths[argument.path];
+            if (source->nullability == NULLABILITY_NULL ||
+                source->nullability == NULLABILITY_MAYBE ||
+                source->nullability == NULLABILITY_NONNULL) {
+                result->nullability = source->nullability;
+                result->origin = source->origin;
+            }
+            break;
+        }
+    }
+}
+
+/* A payload read: fine where the tag is known to hold the right value;
+ * afterwards it is taken to (one report per unchecked read). */
+static void read_variant(struct function_analysis *analysis, const struct ir_statement *statement,
+                         struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    struct path_state *tag = &state->paths[statement->target];
+    bool wants_true = statement->value.integer != 0;
+    bool is_true = tag->known_nonzero || (tag->has_integer && tag->integer != 0);
+    bool is_false = tag->has_integer && tag->integer == 0;
+    bool valid = wants_true ? is_true : is_false;
+    if (!valid && analysis->events && !function->poisoned) {
+        struct analysis_event event;
+        memset(&event, 0, sizeof event);
+        event.kind = EVENT_UNCHECKED_VARIANT;
+        event.function = function->name;
+        event.location = statement->location;
+        event.path_text = statement->payload;
+        event.tag_text = function->paths[statement->target].text;
+        event.tag_required = wants_true;
+        event.definitely_null = wants_true ? is_false : is_true; /* tested the other way */
+        event.argument_index = -1;
+        analysis_add_event(analysis->shared, analysis->events, &event);
+    }
+    if (wants_true) {
+        tag->known_nonzero = true;
+    } else {
+        tag->has_integer = true;
+        tag->integer = 0;
+        tag->known_nonzero = false;
     }
 }
 
@@ -530,6 +697,10 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
         if (statement->target >= 0)
             kill_path(function, state, statement->target);
         break;
+    case STATEMENT_VARIANT:
+        if (statement->target >= 0)
+            read_variant(analysis, statement, state);
+        break;
     }
 }
 
@@ -546,8 +717,12 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
         else
             refine_nonnull(function, state, path, NULL);
     } else if (!function->paths[path].weak) {
+        const struct function_rule *macro =
+            macro_rule(analysis, &function->blocks[block].condition.location);
         if (value->nullability == NULLABILITY_NONNULL)
             state->reachable = false;
+        else if (macro && macro->checked_arguments)
+            state->reachable = false; /* CHECK_NOT_NULL(p) does not go on with p NULL */
         else
             refine_null(function, state, path,
                         condition_origin(analysis, block, path, source_cause(value)));
@@ -576,12 +751,23 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         } else if (holds) {
             value->has_integer = true;
             value->integer = condition->integer;
+        } else if (function->paths[condition->path].is_boolean) {
+            /* a flag that is not 1 is 0, and not 0 is true */
+            if (condition->integer == 0) {
+                value->known_nonzero = true;
+            } else {
+                value->has_integer = true;
+                value->integer = 0;
+            }
         }
         break;
     case CONDITION_NONZERO:
-        if (value->has_integer && (value->integer != 0) != holds) {
+        if ((value->has_integer && (value->integer != 0) != holds) ||
+            (value->known_nonzero && !holds)) {
             state->reachable = false;
         } else {
+            if (holds && !value->has_integer)
+                value->known_nonzero = true;
             if (value->witness >= 0)
                 learn_nullness(analysis, block, value->witness, holds == value->witness_nonnull,
                                state);

@@ -19,6 +19,7 @@ void check_check_after_deref(const struct analysis_result *result, struct check_
             arena_printf(findings->arena,
                          "'%s' is tested against NULL after it was already dereferenced", name),
             NULL, event->function);
+        finding_set_subject(findings, finding, event->path_text, NULL);
         finding_add_note(findings, finding, event->dereference.file, event->dereference.line,
                          event->dereference.column,
                          arena_printf(findings->arena, "'%s' is dereferenced here", name), NULL);

@@ -73,6 +73,12 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                     event->location.line, event->location.column, message, NULL,
                     event->function);
     const struct null_origin *origin = event->origin;
+    /* The source named by the first note; for a NULL that a test revealed,
+     * the source of the value tested, if any. */
+    const struct null_origin *source = origin;
+    if (origin && origin->kind == ORIGIN_NULL_CHECK && origin->cause)
+        source = origin->cause;
+    finding_set_subject(findings, finding, event->path_text, source ? source->callee : NULL);
     if (origin) {
         const char *note = origin->reason;
         if (origin->kind != ORIGIN_NULL_CONSTANT && origin->kind != ORIGIN_NULL_CHECK &&

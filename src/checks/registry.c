@@ -19,6 +19,9 @@ static const struct rule_info rules[] = {
     {"unchecked-nullable",
      "A possibly-NULL value from a nullable source is used without a NULL check.",
      check_unchecked_nullable},
+    {"unchecked-variant",
+     "The payload of an Option or Result is read without testing its tag first.",
+     check_unchecked_variant},
 };
 
 const struct rule_info *checks_rules(int *count)

@@ -13,5 +13,6 @@ void check_unchecked_alloc(const struct analysis_result *result, struct check_co
 void check_unchecked_lookup(const struct analysis_result *result, struct check_context *context);
 void check_unchecked_nullable(const struct analysis_result *result,
                               struct check_context *context);
+void check_unchecked_variant(const struct analysis_result *result, struct check_context *context);
 
 #endif

@@ -18,12 +18,16 @@
 #include "../frontend/frontend.h"
 #include "../report/report.h"
 #include "../rules/rules.h"
+#include "baseline.h"
+#include "compiler_command.h"
 #include "database_search.h"
 #include "jobs.h"
 #include "merge.h"
 #include "messages.h"
 #include "options.h"
+#include "profiles.h"
 #include "sources.h"
+#include "suppress.h"
 
 static const char *const default_arguments[] = {"-std=gnu11"};
 
@@ -43,6 +47,20 @@ struct run {
     const char *const *fallback_arguments;
     int fallback_argument_count;
     char *working_directory;
+    bool has_compiler_command;      /* `--` holds a compiler command line (CMake's clang-tidy) */
+    int compiler_index;             /* its compiler's index after `--` */
+    char ***command_arguments;      /* parse arguments made from it, one array per job */
+    int *command_argument_counts;
+    int command_argument_list_count;
+    struct baseline *baseline;      /* --baseline */
+    FILE *baseline_output;          /* --write-baseline, opened before any parse */
+    int baseline_hidden;            /* findings the baseline hid */
+    int baseline_written;           /* findings --write-baseline recorded; -1: not written */
+    char **tool_errors;             /* every error message, for formats that record them */
+    int tool_error_count;
+    const char ***extended_arguments; /* per job, with --extra-arg(-before) added */
+    int extended_argument_count;
+    struct profile_set profiles;    /* one per configuration file; built before the jobs */
 };
 
 static double seconds_since(const struct timespec *start)
@@ -128,6 +146,9 @@ static int configure(struct run *run)
     if (run->options.has_compiler_arguments) {
         run->fallback_arguments = run->options.compiler_arguments;
         run->fallback_argument_count = run->options.compiler_argument_count;
+        run->has_compiler_command = compiler_command_recognise(
+            run->options.compiler_arguments, run->options.compiler_argument_count,
+            &run->compiler_index);
     } else {
         run->fallback_arguments = default_arguments;
         run->fallback_argument_count = 1;
@@ -143,6 +164,22 @@ static int configure(struct run *run)
         run->search = database_search_create();
     }
     run->working_directory = getcwd(NULL, 0);
+    run->baseline_written = -1;
+    if (run->options.write_baseline_path) {
+        /* Opened now: libclang 14 changes the working directory while it parses. */
+        run->baseline_output = fopen(run->options.write_baseline_path, "w");
+        if (!run->baseline_output) {
+            message_add(&run->messages, MESSAGE_ERROR, "cannot write baseline %s: %s",
+                        run->options.write_baseline_path, strerror(errno));
+            return -1;
+        }
+    } else if (run->options.baseline_path) {
+        run->baseline = baseline_load(run->options.baseline_path, &error);
+        if (!run->baseline) {
+            message_add_owned(&run->messages, MESSAGE_ERROR, error);
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -170,10 +207,44 @@ static char *joined_arguments(const char *const *arguments, int count)
     return copy;
 }
 
-/* A job for a file named on the command line, with its compile command
- * when a database has one. */
+/* The compile command after `--` made into this file's parse arguments. */
+static void plan_given_command(struct run *run, const struct source_file *source,
+                               struct job *job)
+{
+    int count = 0;
+    char **arguments = compiler_command_arguments(
+        run->options.compiler_arguments, run->options.compiler_argument_count,
+        run->compiler_index, run->working_directory, source->absolute, &count);
+    int lists = run->command_argument_list_count + 1;
+    run->command_arguments = realloc(run->command_arguments,
+                                     (size_t)lists * sizeof *run->command_arguments);
+    run->command_argument_counts = realloc(run->command_argument_counts,
+                                           (size_t)lists * sizeof *run->command_argument_counts);
+    if (!run->command_arguments || !run->command_argument_counts)
+        abort();
+    run->command_arguments[lists - 1] = arguments;
+    run->command_argument_counts[lists - 1] = count;
+    run->command_argument_list_count = lists;
+    job->parse_path = source->path;
+    job->arguments = (const char *const *)arguments;
+    job->argument_count = count;
+    char *joined = joined_arguments(job->arguments, count);
+    message_add(&run->messages, MESSAGE_VERBOSE, "%s: compile command given after --: %s",
+                source->path, joined);
+    free(joined);
+}
+
+/* A job for a file named on the command line, with the compile command
+ * given after `--` or else the one a database has. */
 static void plan_source(struct run *run, const struct source_file *source)
 {
+    if (run->has_compiler_command) {
+        struct job *job = new_job(run);
+        job->display_path = source->path;
+        job->absolute_path = source->absolute;
+        plan_given_command(run, source, job);
+        return;
+    }
     const struct compile_database *database =
         run->database ? run->database
                       : database_search_find(run->search, source->absolute, &run->messages);
@@ -300,6 +371,96 @@ static int write_text(FILE *stream, const char *text, size_t length)
     return length == 0 || fwrite(text, 1, length, stream) == length ? 0 : -1;
 }
 
+/* Keeps a copy of every error of `list` for the formats that record them. */
+static void remember_errors(struct run *run, const struct message_list *list)
+{
+    for (int i = 0; i < list->count; i++) {
+        if (list->items[i].kind != MESSAGE_ERROR)
+            continue;
+        char **grown = realloc(run->tool_errors,
+                               (size_t)(run->tool_error_count + 1) * sizeof *grown);
+        char *copy = strdup(list->items[i].text);
+        if (!grown || !copy)
+            abort();
+        run->tool_errors = grown;
+        run->tool_errors[run->tool_error_count++] = copy;
+    }
+}
+
+/* What machine-readable formats record of the run besides its findings:
+ * the rules, the errors so far and the exit status they make. Returns the
+ * rules array, for the caller to free. */
+static struct report_rule *fill_run_record(struct run *run, const struct job_output *outputs,
+                                           const struct driver_outcome *outcome,
+                                           struct report_options *options)
+{
+    int rule_count = 0;
+    const struct rule_info *rules = checks_rules(&rule_count);
+    struct report_rule *described = calloc((size_t)rule_count + 1, sizeof *described);
+    if (!described)
+        abort();
+    for (int i = 0; i < rule_count; i++) {
+        described[i].id = rules[i].id;
+        described[i].summary = rules[i].summary;
+    }
+    options->rules = described;
+    options->rule_count = rule_count;
+    struct driver_outcome expected = *outcome;
+    expected.error_count += run->messages.error_count;
+    remember_errors(run, &run->messages);
+    for (int i = 0; i < run->job_count; i++) {
+        expected.error_count += outputs[i].messages.error_count;
+        remember_errors(run, &outputs[i].messages);
+    }
+    options->tool_errors = (const char *const *)run->tool_errors;
+    options->tool_error_count = run->tool_error_count;
+    options->exit_status = driver_exit_status(&expected);
+    options->working_directory = run->working_directory;
+    return described;
+}
+
+/* --write-baseline records the findings (which then fail nothing);
+ * --baseline hides those it records. Before anything is counted. */
+static void apply_baseline(struct run *run, struct finding_list *merged,
+                           struct driver_outcome *outcome)
+{
+    if (run->baseline_output) {
+        char *error = NULL;
+        FILE *stream = run->baseline_output;
+        run->baseline_output = NULL; /* closed by baseline_write */
+        if (baseline_write(stream, run->options.write_baseline_path, merged, NULLPROOF_VERSION,
+                           &error) != 0) {
+            message_add_owned(&run->messages, MESSAGE_ERROR, error);
+            return;
+        }
+        run->baseline_written = 0;
+        for (int i = 0; i < merged->count; i++)
+            if (!is_clang_error(&merged->items[i]))
+                run->baseline_written++;
+        outcome->exit_zero = true;
+    } else if (run->baseline) {
+        run->baseline_hidden = baseline_filter(run->baseline, merged);
+    }
+}
+
+/* Inline suppressions (nullproof: ignore, NOLINT) hide the findings they
+ * cover; unused ones are reported where the file's configuration or
+ * --report-unused-suppressions asks. */
+static void apply_suppressions(struct run *run, struct finding_list *merged)
+{
+    struct suppress_file *files = calloc((size_t)run->job_count + 1, sizeof *files);
+    if (!files)
+        abort();
+    for (int i = 0; i < run->job_count; i++) {
+        const struct job *job = &run->jobs[i];
+        files[i].path = job->display_path;
+        files[i].report_unused = run->options.report_unused_suppressions ||
+                                 (job->settings && job->settings->report_unused_suppressions);
+    }
+    suppress_findings(merged, files, run->job_count);
+    free(files);
+}
+
 /* Prints the findings (and --dump-ir text) of every job; counts them. */
 static void report(struct run *run, struct job_output *outputs, struct driver_outcome *outcome,
                    int *file_count)
@@ -315,6 +476,10 @@ static void report(struct run *run, struct job_output *outputs, struct driver_ou
         lists[i] = &outputs[i].findings;
     findings_merge(lists, run->job_count, &merged);
     free(lists);
+    if (!run->options.dump_ir)
+        apply_suppressions(run, &merged);
+    if (!run->options.dump_ir)
+        apply_baseline(run, &merged, outcome);
 
     for (int i = 0; i < merged.count; i++)
         if (!is_clang_error(&merged.items[i]))
@@ -331,13 +496,16 @@ static void report(struct run *run, struct job_output *outputs, struct driver_ou
             report_write_text_finding(&merged.items[i], false, &errors);
         fputs(string_buffer_text(&errors), stderr);
         string_buffer_free(&errors);
-    } else {
+    } else if (!run->options.write_baseline_path) {
         bool is_terminal = isatty(fileno(run->output)) != 0;
-        struct report_options report_options = {
-            options_use_color(run->options.color, is_terminal, getenv("TERM"),
-                              getenv("NO_COLOR")),
-            NULLPROOF_VERSION};
+        struct report_options report_options;
+        memset(&report_options, 0, sizeof report_options);
+        report_options.color = options_use_color(run->options.color, is_terminal,
+                                                 getenv("TERM"), getenv("NO_COLOR"));
+        report_options.tool_version = NULLPROOF_VERSION;
+        struct report_rule *rules = fill_run_record(run, outputs, outcome, &report_options);
         run->format->write(&merged, &report_options, &text);
+        free(rules);
     }
     bool failed = write_text(run->output, text.data, text.length) != 0;
     failed |= fflush(run->output) != 0;
@@ -365,23 +533,129 @@ static void release(struct run *run)
     database_search_free(run->search);
     free(run->enabled_rules);
     free(run->working_directory);
+    for (int i = 0; i < run->command_argument_list_count; i++)
+        compiler_command_free(run->command_arguments[i], run->command_argument_counts[i]);
+    free(run->command_arguments);
+    free(run->command_argument_counts);
+    for (int i = 0; i < run->extended_argument_count; i++)
+        free(run->extended_arguments[i]);
+    free(run->extended_arguments);
+    baseline_free(run->baseline);
+    if (run->baseline_output)
+        fclose(run->baseline_output);
+    for (int i = 0; i < run->tool_error_count; i++)
+        free(run->tool_errors[i]);
+    free(run->tool_errors);
     message_list_free(&run->messages);
+    profiles_free(&run->profiles);
     options_free(&run->options);
+}
+
+/* --extra-arg-before and --extra-arg around every job's arguments, in
+ * clang-tidy's order. */
+static void add_extra_arguments(struct run *run)
+{
+    int before = run->options.extra_argument_before_count;
+    int after = run->options.extra_argument_count;
+    if (before + after == 0 || run->job_count == 0)
+        return;
+    run->extended_arguments = calloc((size_t)run->job_count, sizeof *run->extended_arguments);
+    if (!run->extended_arguments)
+        abort();
+    run->extended_argument_count = run->job_count;
+    for (int i = 0; i < run->job_count; i++) {
+        struct job *job = &run->jobs[i];
+        int count = before + job->argument_count + after;
+        const char **arguments = calloc((size_t)count + 1, sizeof *arguments);
+        if (!arguments)
+            abort();
+        if (before > 0)
+            memcpy(arguments, run->options.extra_arguments_before,
+                   (size_t)before * sizeof *arguments);
+        if (job->argument_count > 0)
+            memcpy(arguments + before, job->arguments,
+                   (size_t)job->argument_count * sizeof *arguments);
+        if (after > 0)
+            memcpy(arguments + before + job->argument_count, run->options.extra_arguments,
+                   (size_t)after * sizeof *arguments);
+        job->arguments = arguments;
+        job->argument_count = count;
+        run->extended_arguments[i] = arguments;
+    }
+}
+
+static bool analysed_file(const struct run *run, const char *file)
+{
+    for (int i = 0; file && i < run->job_count; i++)
+        if (strcmp(run->jobs[i].display_path, file) == 0 ||
+            strcmp(run->jobs[i].absolute_path, file) == 0)
+            return true;
+    return false;
+}
+
+/* What the baseline did: written, or how many findings it hid; under
+ * --verbose, its entries for analysed files that matched nothing. */
+static void report_baseline(const struct run *run)
+{
+    if (run->baseline_written >= 0) {
+        fprintf(stderr, "nullproof: wrote %d finding%s to the baseline %s\n",
+                run->baseline_written, run->baseline_written == 1 ? "" : "s",
+                run->options.write_baseline_path);
+        return;
+    }
+    if (!run->baseline)
+        return;
+    int stale = 0;
+    for (int i = 0; i < baseline_entry_count(run->baseline); i++) {
+        const struct baseline_entry *entry = baseline_entry(run->baseline, i);
+        if (entry->matched || !analysed_file(run, entry->file))
+            continue;
+        stale++;
+        if (run->options.verbose)
+            fprintf(stderr, "nullproof: stale baseline entry (no longer found): %s:%u: %s [%s] "
+                    "(fingerprint %s)\n", entry->file, entry->line,
+                    entry->message ? entry->message : "", entry->rule ? entry->rule : "",
+                    entry->fingerprint);
+    }
+    if (run->options.quiet)
+        return;
+    fprintf(stderr, "nullproof: %d finding%s hidden by the baseline %s", run->baseline_hidden,
+            run->baseline_hidden == 1 ? "" : "s", run->options.baseline_path);
+    if (stale > 0 && !run->options.verbose)
+        fprintf(stderr, "; %d stale entr%s (--verbose lists them)", stale,
+                stale == 1 ? "y" : "ies");
+    else if (stale > 0)
+        fprintf(stderr, "; %d stale entr%s", stale, stale == 1 ? "y" : "ies");
+    fputs("\n", stderr);
 }
 
 static void analyse(struct run *run, struct driver_outcome *outcome,
                     const struct timespec *start)
 {
     plan(run);
+    add_extra_arguments(run);
     message_list_print(&run->messages, run->options.verbose, stderr);
     outcome->error_count += run->messages.error_count;
+    remember_errors(run, &run->messages);
     message_list_free(&run->messages);
 
+    struct job_settings settings;
+    memset(&settings, 0, sizeof settings);
+    settings.enabled_rules = run->enabled_rules;
+    settings.dump_ir = run->options.dump_ir;
+    settings.working_directory = run->working_directory;
+    profiles_init(&run->profiles, &run->options, &settings);
+    if (profiles_assign(&run->profiles, run->jobs, run->job_count, &run->messages) != 0) {
+        /* a wrong configuration file or rule pack: nothing is analysed */
+        message_list_print(&run->messages, run->options.verbose, stderr);
+        outcome->error_count += run->messages.error_count;
+        return;
+    }
+    if (run->profiles.count > 0)
+        settings.rules = &run->profiles.items[0]->rules;
     struct job_output *outputs = calloc((size_t)run->job_count + 1, sizeof *outputs);
     if (!outputs)
         abort();
-    struct job_settings settings = {rules_builtin(), run->enabled_rules, run->options.dump_ir,
-                                    run->working_directory};
     char *error = NULL;
     if (jobs_run(run->jobs, run->job_count, &settings, thread_count(&run->options), outputs,
                  &error) != 0) {
@@ -408,6 +682,69 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
         fprintf(stderr, "nullproof: %d finding%s in %d file%s, %d translation unit%s, %.2f s\n",
                 outcome->finding_count, outcome->finding_count == 1 ? "" : "s", file_count,
                 file_count == 1 ? "" : "s", units, units == 1 ? "" : "s", seconds_since(start));
+    report_baseline(run);
+}
+
+int driver_exit_status(const struct driver_outcome *outcome)
+{
+    enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
+    if (outcome->error_count > 0)
+        return EXIT_ERROR;
+    if (outcome->finding_count > 0 && !outcome->exit_zero)
+        return EXIT_FINDINGS;
+    return EXIT_CLEAN;
+}
+
+/* The profile of the configuration that applies where nullproof runs:
+ * the first PATH's, else the working directory's; NULL after printing
+ * the error when it (or --enable / --disable) is wrong. */
+static const struct profile *profile_here(struct run *run, struct driver_outcome *outcome)
+{
+    int rule_count = 0;
+    const struct rule_info *rules = checks_rules(&rule_count);
+    bool *enabled = calloc((size_t)rule_count + 1, sizeof *enabled);
+    if (!enabled)
+        abort();
+    char *error = NULL;
+    int status = options_select_rules(&run->options, rules, rule_count, enabled, &error);
+    free(enabled);
+    const struct profile *profile = NULL;
+    if (status == 0) {
+        struct job_settings settings;
+        memset(&settings, 0, sizeof settings);
+        profiles_init(&run->profiles, &run->options, &settings);
+        char *config_path = profiles_config_for(
+            &run->options, run->options.path_count > 0 ? run->options.paths[0] : ".");
+        profile = profiles_get(&run->profiles, config_path, &error);
+        free(config_path);
+    }
+    if (!profile) {
+        fprintf(stderr, "nullproof: error: %s\n", error);
+        free(error);
+        outcome->error_count++;
+    }
+    return profile;
+}
+
+/* --list-rules --verbose: the rule packs and their entries. */
+static void describe_rule_packs(struct run *run, struct driver_outcome *outcome)
+{
+    const struct profile *profile = profile_here(run, outcome);
+    if (profile)
+        profiles_describe_rules(profile, stdout);
+}
+
+/* --dump-config: the configuration in effect, as YAML. */
+static void dump_config(struct run *run, struct driver_outcome *outcome)
+{
+    const struct profile *profile = profile_here(run, outcome);
+    if (!profile)
+        return;
+    struct string_buffer text;
+    string_buffer_init(&text);
+    profiles_dump(profile, &text);
+    fputs(string_buffer_text(&text), stdout);
+    string_buffer_free(&text);
 }
 
 struct driver_outcome driver_main(int argc, char **argv)
@@ -435,6 +772,10 @@ struct driver_outcome driver_main(int argc, char **argv)
         print_version(stdout);
     } else if (run.options.list_rules) {
         print_rules(stdout);
+        if (run.options.verbose)
+            describe_rule_packs(&run, &outcome);
+    } else if (run.options.dump_config) {
+        dump_config(&run, &outcome);
     } else if (configure(&run) != 0) {
         message_list_print(&run.messages, run.options.verbose, stderr);
         outcome.error_count += run.messages.error_count;

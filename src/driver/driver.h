@@ -1,7 +1,8 @@
 /*
  * driver: one run of nullproof from the command line to the report. It
  * prints findings, errors and the summary, and returns what happened;
- * main() alone turns that into an exit status.
+ * driver_exit_status() turns that into the exit status main() returns
+ * (and that SARIF records).
  */
 #ifndef NULLPROOF_DRIVER_H
 #define NULLPROOF_DRIVER_H
@@ -16,5 +17,9 @@ struct driver_outcome {
 
 /* Runs nullproof with `argv` (argv[0] is the program). */
 struct driver_outcome driver_main(int argc, char **argv);
+
+/* The exit status for `outcome`: 2 with any error (even with --exit-zero),
+ * else 1 with findings unless exit_zero, else 0. */
+int driver_exit_status(const struct driver_outcome *outcome);
 
 #endif

@@ -23,12 +23,18 @@ struct job {
     const char *const *arguments; /* compiler arguments (compile command or `--`) */
     int argument_count;
     bool from_database;           /* the file came from a database listing (-p, no PATH) */
+    const struct job_settings *settings; /* its configuration's settings; NULL: the run's */
 };
+
+struct config;
 
 /* What a run needs to know besides the job; shared read-only. */
 struct job_settings {
     const struct rule_set *rules; /* function facts for the analysis */
     const bool *enabled_rules;    /* indexes checks_rules() */
+    const enum severity *severities; /* per rule (indexes checks_rules()); NULL: warnings */
+    const struct config *config;  /* excluded paths; NULL: none */
+    bool report_unused_suppressions;
     bool dump_ir;                 /* lower and dump, do not analyse */
     const char *working_directory; /* the process's cwd, to shorten paths */
 };

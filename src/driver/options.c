@@ -104,7 +104,8 @@ static int parse_color(const char *text, enum color_mode *mode, char **error)
 
 /* The flags that take a value. `short_name` may be NULL. */
 enum value_flag { FLAG_DATABASE, FLAG_JOBS, FLAG_OUTPUT, FLAG_FORMAT, FLAG_COLOR, FLAG_ENABLE,
-                  FLAG_DISABLE, FLAG_NONE };
+                  FLAG_DISABLE, FLAG_BASELINE, FLAG_WRITE_BASELINE, FLAG_EXTRA_ARGUMENT,
+                  FLAG_EXTRA_ARGUMENT_BEFORE, FLAG_CONFIG, FLAG_RULES, FLAG_NONE };
 
 struct value_flag_spelling {
     enum value_flag flag;
@@ -118,6 +119,12 @@ static const struct value_flag_spelling value_flags[] = {
     {FLAG_OUTPUT, "--output", false},  {FLAG_FORMAT, "--format", false},
     {FLAG_COLOR, "--color", false},    {FLAG_ENABLE, "--enable", false},
     {FLAG_DISABLE, "--disable", false},
+    {FLAG_BASELINE, "--baseline", false},
+    {FLAG_WRITE_BASELINE, "--write-baseline", false},
+    {FLAG_EXTRA_ARGUMENT_BEFORE, "--extra-arg-before", false},
+    {FLAG_EXTRA_ARGUMENT, "--extra-arg", false},
+    {FLAG_CONFIG, "--config", false},
+    {FLAG_RULES, "--rules", false},
 };
 
 /* Recognises `argument` as a value flag. *inline_value is the value given
@@ -172,6 +179,32 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
     case FLAG_DISABLE:
         return append_rule_names(&options->disabled_rules, &options->disabled_rule_count, value,
                                  spelling, error);
+    case FLAG_BASELINE:
+        options->baseline_path = value;
+        return 0;
+    case FLAG_WRITE_BASELINE:
+        options->write_baseline_path = value;
+        return 0;
+    case FLAG_EXTRA_ARGUMENT_BEFORE:
+        options->extra_arguments_before =
+            grow_array(options->extra_arguments_before, options->extra_argument_before_count,
+                       sizeof *options->extra_arguments_before);
+        options->extra_arguments_before[options->extra_argument_before_count++] = value;
+        return 0;
+    case FLAG_EXTRA_ARGUMENT:
+        options->extra_arguments = grow_array(options->extra_arguments,
+                                              options->extra_argument_count,
+                                              sizeof *options->extra_arguments);
+        options->extra_arguments[options->extra_argument_count++] = value;
+        return 0;
+    case FLAG_CONFIG:
+        options->config_path = value;
+        return 0;
+    case FLAG_RULES:
+        options->rule_paths = grow_array(options->rule_paths, options->rule_path_count,
+                                         sizeof *options->rule_paths);
+        options->rule_paths[options->rule_path_count++] = value;
+        return 0;
     case FLAG_NONE:
         break;
     }
@@ -194,6 +227,8 @@ static const struct switch_flag switch_flags[] = {
     {"--help", offsetof(struct options, show_help)},
     {"-h", offsetof(struct options, show_help)},
     {"--dump-ir", offsetof(struct options, dump_ir)},
+    {"--dump-config", offsetof(struct options, dump_config)},
+    {"--report-unused-suppressions", offsetof(struct options, report_unused_suppressions)},
 };
 
 static bool apply_switch_flag(struct options *options, const char *argument)
@@ -269,6 +304,9 @@ void options_free(struct options *options)
     free(options->paths);
     free_names(options->enabled_rules, options->enabled_rule_count);
     free_names(options->disabled_rules, options->disabled_rule_count);
+    free(options->extra_arguments_before);
+    free(options->extra_arguments);
+    free(options->rule_paths);
     memset(options, 0, sizeof *options);
 }
 
@@ -340,21 +378,36 @@ const char *options_usage(void)
            "                       arguments from; without -p it is searched for upward from\n"
            "                       each file (also in build/ beside each directory)\n"
            "  -j N, --jobs N       translation units analysed in parallel (default: cores)\n"
-           "  --format FORMAT      output format: text (default)\n"
+           "  --format FORMAT      output format: text (default), json, sarif, github or\n"
+           "                       codeclimate\n"
            "  -o FILE, --output FILE\n"
            "                       write the findings to FILE instead of standard output\n"
            "  --color WHEN         auto (default), always or never\n"
            "  --enable RULE[,RULE] run only these rules (may be repeated)\n"
            "  --disable RULE[,RULE]\n"
            "                       do not run these rules (may be repeated)\n"
-           "  --list-rules         print every rule id with its summary and exit\n"
+           "  --list-rules         print every rule id with its summary and exit; with\n"
+           "                       --verbose also the rule packs and what they say\n"
+           "  --rules FILE|DIR     add a rule pack, or every *.yaml pack of DIR (repeatable)\n"
+           "  --config FILE        the configuration file to use (default: the nearest\n"
+           "                       .nullproof.yaml above each analysed file)\n"
+           "  --dump-config        print the effective configuration (YAML) and exit\n"
+           "  --report-unused-suppressions\n"
+           "                       report suppression comments that match no finding\n"
            "  --exit-zero          exit with 0 even when there are findings\n"
+           "  --baseline FILE      report only findings that FILE does not record\n"
+           "  --write-baseline FILE\n"
+           "                       record the findings in FILE (for --baseline) and exit 0\n"
+           "  --extra-arg ARG, --extra-arg-before ARG\n"
+           "                       add ARG after (before) every file's compiler arguments\n"
            "  -q, --quiet          no summary line\n"
            "  -v, --verbose        say which files are analysed and with which arguments\n"
            "  --version            print the version and exit\n"
            "  -h, --help           print this help and exit\n"
            "  -- COMPILER-ARGS     arguments for files without a compile command\n"
-           "                       (default: -std=gnu11)\n"
+           "                       (default: -std=gnu11); a whole compiler command line\n"
+           "                       (-- cc -I.. -c FILE, as CMAKE_C_CLANG_TIDY passes it) is\n"
+           "                       the compile command of the files named\n"
            "\n"
            "Exit status: 0 no findings, 1 findings, 2 usage, configuration or input error.\n";
 }

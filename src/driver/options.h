@@ -35,6 +35,17 @@ struct options {
     bool show_version;
     bool show_help;
     bool dump_ir;                   /* hidden developer flag --dump-ir */
+    const char *config_path;        /* --config FILE; NULL: .nullproof.yaml found upward */
+    const char **rule_paths;        /* --rules FILE|DIR, in order (point into argv) */
+    int rule_path_count;
+    bool dump_config;               /* --dump-config: print the effective configuration */
+    bool report_unused_suppressions; /* --report-unused-suppressions */
+    const char *baseline_path;       /* --baseline FILE: hide the findings it records */
+    const char *write_baseline_path; /* --write-baseline FILE: record the findings there */
+    const char **extra_arguments_before; /* --extra-arg-before (clang-tidy's; point into argv) */
+    int extra_argument_before_count;
+    const char **extra_arguments;    /* --extra-arg: appended to every parse's arguments */
+    int extra_argument_count;
 };
 
 /* Parses argv[1..argc-1]. Returns 0, or -1 with a malloc'ed message in

@@ -9,6 +9,7 @@
 
 #include "../analysis/analysis.h"
 #include "../checks/checks.h"
+#include "profiles.h"
 #include "source_lines.h"
 
 /* Removes ".", ".." and doubled slashes from an absolute path, in place,
@@ -65,6 +66,17 @@ const char *pipeline_display_path(const struct job *job, const char *working_dir
     return path;
 }
 
+/* `file` (a display path) as it can be opened: a relative one is relative
+ * to the run's working directory, which libclang 14 does not keep (its
+ * -working-directory changes the process's), so it is joined to it. */
+static const char *readable_path(const struct job_settings *settings, const char *file,
+                                 struct arena *arena)
+{
+    if (!file || file[0] == '/' || !settings->working_directory)
+        return file;
+    return arena_printf(arena, "%s/%s", settings->working_directory, file);
+}
+
 /* Paths for display and the source lines under them. */
 static void finish_findings(const struct job *job, const struct job_settings *settings,
                             struct job_output *output)
@@ -77,14 +89,19 @@ static void finish_findings(const struct job *job, const struct job_settings *se
         finding->file = pipeline_display_path(job, settings->working_directory, finding->file,
                                               arena);
         if (!finding->source_line)
-            finding->source_line = source_lines_get(&lines, finding->file, finding->line, arena);
+            finding->source_line = source_lines_get(
+                &lines, readable_path(settings, finding->file, arena), finding->line, arena);
         for (int n = 0; n < finding->note_count; n++) {
             struct finding_note *note = &finding->notes[n];
             note->file = pipeline_display_path(job, settings->working_directory, note->file,
                                                arena);
             if (note->file && !note->source_line)
-                note->source_line = source_lines_get(&lines, note->file, note->line, arena);
+                note->source_line = source_lines_get(
+                    &lines, readable_path(settings, note->file, arena), note->line, arena);
         }
+        for (int n = 0; n < finding->fixit_count; n++)
+            finding->fixits[n].file = pipeline_display_path(
+                job, settings->working_directory, finding->fixits[n].file, arena);
     }
     source_lines_free(&lines);
 }
@@ -101,6 +118,8 @@ static void dump_unit(const struct ir_unit *unit, struct string_buffer *dump)
 void pipeline_run(struct frontend *frontend, const struct job *job,
                   const struct job_settings *settings, struct job_output *output)
 {
+    if (job->settings)
+        settings = job->settings; /* its configuration file's */
     struct arena work;
     arena_init(&work);
     struct frontend_job request = {job->parse_path, job->directory, job->arguments,
@@ -128,7 +147,9 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
         struct analysis_result events;
         memset(&events, 0, sizeof events);
         analysis_run(&result.unit, &options, &work, &events);
+        int first = output->findings.count;
         checks_run(&events, settings->enabled_rules, &output->findings);
+        profiles_settle_findings(settings, job, &output->findings, first);
     }
     finish_findings(job, settings, output);
     arena_free(&work);

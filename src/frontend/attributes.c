@@ -94,16 +94,17 @@ const struct callee_facts *attributes_of(struct frontend_unit *unit, CXCursor fu
     struct callee_facts facts;
     memset(&facts, 0, sizeof facts);
     facts.name = unit_string(unit, clang_getCursorSpelling(canonical));
+    facts.result_name = unit_join(unit, facts.name, "()");
     facts.key = unit_string(unit, clang_getCursorUSR(canonical));
     CXCursor declarations[3] = {canonical, function, clang_getCursorDefinition(canonical)};
     for (int i = 0; i < 3; i++) {
-        bool seen = clang_Cursor_isNull(declarations[i]);
+        bool seen = cursor_is_null(declarations[i]);
         for (int j = 0; j < i && !seen; j++)
             seen = clang_equalCursors(declarations[i], declarations[j]);
         if (!seen)
             merge_declaration(declarations[i], &facts);
     }
-    if (!clang_Cursor_isNull(callee)) { /* builtins: the callee's type has the attribute */
+    if (!cursor_is_null(callee)) { /* builtins: the callee's type has the attribute */
         CXString type_text = clang_getTypeSpelling(clang_getCursorType(callee));
         if (contains(clang_getCString(type_text), "__attribute__((noreturn))"))
             facts.facts |= CALL_NORETURN;

@@ -35,37 +35,53 @@ CXType compat_canonical_type(CXType type)
 
 bool compat_is_pointer_type(CXType type)
 {
-    return compat_canonical_type(type).kind == CXType_Pointer;
+    return kind_is_pointer(compat_canonical_type(type).kind);
 }
 
 bool compat_is_integer_type(CXType type)
 {
-    enum CXTypeKind kind = compat_canonical_type(type).kind;
-    return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
+    return kind_is_integer(compat_canonical_type(type).kind);
 }
 
 bool compat_is_unsigned_type(CXType type)
 {
-    enum CXTypeKind kind = compat_canonical_type(type).kind;
-    return kind >= CXType_Bool && kind <= CXType_UInt128;
+    return kind_is_unsigned(compat_canonical_type(type).kind);
 }
 
 bool compat_is_array_type(CXType type)
 {
-    enum CXTypeKind kind = compat_canonical_type(type).kind;
-    return kind == CXType_ConstantArray || kind == CXType_IncompleteArray ||
-           kind == CXType_VariableArray || kind == CXType_DependentSizedArray;
+    return kind_is_array(compat_canonical_type(type).kind);
 }
 
 bool compat_is_function_type(CXType type)
 {
-    enum CXTypeKind kind = compat_canonical_type(type).kind;
-    return kind == CXType_FunctionProto || kind == CXType_FunctionNoProto;
+    return kind_is_function(compat_canonical_type(type).kind);
 }
 
 bool compat_is_void_type(CXType type)
 {
     return compat_canonical_type(type).kind == CXType_Void;
+}
+
+bool compat_is_recovery_type(CXType type)
+{
+    if (type.kind == CXType_Invalid || type.kind == CXType_Dependent)
+        return true;
+    if (type.kind != CXType_Typedef && type.kind != CXType_Elaborated &&
+        type.kind != CXType_Attributed)
+        return false;
+    enum CXTypeKind kind = compat_canonical_type(type).kind;
+    return kind == CXType_Invalid || kind == CXType_Dependent;
+}
+
+bool compat_is_invalid_declaration(CXCursor declaration)
+{
+#if CINDEX_VERSION_MINOR >= 49 /* libclang 7 */
+    return clang_isInvalidDeclaration(declaration) != 0;
+#else
+    (void)declaration;
+    return false;
+#endif
 }
 
 #ifdef HAVE_OPERATOR_API
@@ -398,7 +414,7 @@ bool compat_is_assignment(struct frontend_unit *unit, CXCursor op)
     if (clang_getCursorKind(op) != CXCursor_BinaryOperator)
         return false;
     CXCursor left = cursor_first_expression(unit, op);
-    return !clang_Cursor_isNull(left) && is_lvalue_operand(unit, left);
+    return !cursor_is_null(left) && is_lvalue_operand(unit, left);
 }
 
 enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op)
@@ -406,7 +422,7 @@ enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op)
     if (clang_getCursorKind(op) != CXCursor_UnaryOperator)
         return UNARY_UNKNOWN;
     CXCursor operand = cursor_first_expression(unit, op);
-    if (clang_Cursor_isNull(operand))
+    if (cursor_is_null(operand))
         return UNARY_UNKNOWN;
     enum unary_operator kind = unary_from_ast(unit, op, operand);
     return kind == UNARY_ADDRESS || kind == UNARY_PRE_INCREMENT ? kind : UNARY_UNKNOWN;
@@ -417,7 +433,7 @@ enum unary_operator compat_unary_operator(struct frontend_unit *unit, CXCursor o
     if (clang_getCursorKind(op) != CXCursor_UnaryOperator)
         return UNARY_UNKNOWN;
     CXCursor operand = cursor_first_expression(unit, op);
-    if (clang_Cursor_isNull(operand))
+    if (cursor_is_null(operand))
         return UNARY_UNKNOWN;
     enum unary_operator known = unary_from_ast(unit, op, operand);
     if (known != UNARY_UNKNOWN)

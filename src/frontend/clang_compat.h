@@ -78,11 +78,43 @@ enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op)
 /* The canonical type with attributed sugar (_Nullable, ...) stripped. */
 CXType compat_canonical_type(CXType type);
 
+/* The predicates below on a type that is already canonical (from
+ * compat_canonical_type): one canonicalisation for several questions. */
+static inline bool kind_is_pointer(enum CXTypeKind kind)
+{
+    return kind == CXType_Pointer;
+}
+static inline bool kind_is_integer(enum CXTypeKind kind)
+{
+    return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
+}
+static inline bool kind_is_unsigned(enum CXTypeKind kind)
+{
+    return kind >= CXType_Bool && kind <= CXType_UInt128;
+}
+static inline bool kind_is_array(enum CXTypeKind kind)
+{
+    return kind == CXType_ConstantArray || kind == CXType_IncompleteArray ||
+           kind == CXType_VariableArray || kind == CXType_DependentSizedArray;
+}
+static inline bool kind_is_function(enum CXTypeKind kind)
+{
+    return kind == CXType_FunctionProto || kind == CXType_FunctionNoProto;
+}
+
 bool compat_is_pointer_type(CXType type);
 bool compat_is_integer_type(CXType type); /* integers, _Bool, enums */
 bool compat_is_unsigned_type(CXType type);
 bool compat_is_array_type(CXType type);
 bool compat_is_function_type(CXType type);
 bool compat_is_void_type(CXType type);
+
+/* An expression clang built while recovering from an error (a RecoveryExpr
+ * is an UnexposedExpr of dependent type; members and operators over one
+ * are dependent too), or one of invalid type. */
+bool compat_is_recovery_type(CXType type);
+/* A declaration clang marked invalid (a variable or field of an unknown
+ * type: clang gives it type int and this mark). */
+bool compat_is_invalid_declaration(CXCursor declaration);
 
 #endif

@@ -27,7 +27,7 @@ void constants_add_candidate(struct frontend_unit *unit, CXCursor variable)
     CXType type = clang_getCursorType(variable);
     if (!compat_is_integer_type(type) || clang_isVolatileQualifiedType(type))
         return;
-    if (clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(variable)))
+    if (cursor_is_null(clang_Cursor_getVarDeclInitializer(variable)))
         return;
     bool is_const = clang_isConstQualifiedType(type) != 0;
     enum CXLinkageKind linkage = clang_getCursorLinkage(variable);
@@ -54,11 +54,35 @@ void constants_add_candidate(struct frontend_unit *unit, CXCursor variable)
     cursor_map_insert(&unit->constant_index, key, unit->constant_count++);
 }
 
+static void remember_use(struct frontend_unit *unit, int slot, long long value)
+{
+    if (unit->lowering_function < 0)
+        return;
+    if (unit->constant_use_count > 0) {
+        const struct constant_use *last = &unit->constant_uses[unit->constant_use_count - 1];
+        if (last->function == unit->lowering_function && last->slot == slot)
+            return;
+    }
+    if (unit->constant_use_count == unit->constant_use_capacity) {
+        int capacity = unit->constant_use_capacity ? unit->constant_use_capacity * 2 : 32;
+        struct constant_use *grown =
+            realloc(unit->constant_uses, (size_t)capacity * sizeof *grown);
+        if (!grown)
+            abort();
+        unit->constant_uses = grown;
+        unit->constant_use_capacity = capacity;
+    }
+    struct constant_use *use = &unit->constant_uses[unit->constant_use_count++];
+    use->function = unit->lowering_function;
+    use->slot = slot;
+    use->value = value;
+}
+
 static bool variable_value(struct frontend_unit *unit, CXCursor declaration, long long *value,
                            int depth)
 {
     if (!unit->prescan_done)
-        return false; /* writes are not all known yet */
+        return false; /* file-scope initializers may write it */
     int *index = cursor_map_find(&unit->constant_index, clang_getCanonicalCursor(declaration));
     if (!index)
         return false;
@@ -81,7 +105,33 @@ static bool variable_value(struct frontend_unit *unit, CXCursor declaration, lon
     if (entry->state != CONSTANT_YES)
         return false;
     *value = entry->value;
+    remember_use(unit, slot, entry->value);
     return true;
+}
+
+int constants_settle(struct frontend_unit *unit, bool *stale)
+{
+    int count = 0;
+    if (unit->constant_use_count == 0)
+        return 0;
+    for (int i = 0; i < unit->constant_count; i++)
+        unit->constants[i].state = CONSTANT_UNKNOWN;
+    int lowering = unit->lowering_function;
+    unit->lowering_function = -1; /* deciding again is not a use */
+    for (int i = 0; i < unit->constant_use_count; i++) {
+        const struct constant_use *use = &unit->constant_uses[i];
+        long long value;
+        if (stale[use->function])
+            continue;
+        if (!variable_value(unit, unit->constants[use->slot].variable, &value, 0) ||
+            value != use->value) {
+            stale[use->function] = true;
+            count++;
+        }
+    }
+    unit->constant_use_count = 0; /* the decisions taken above are final */
+    unit->lowering_function = lowering;
+    return count;
 }
 
 long long constants_convert(long long value, CXType type)
@@ -219,7 +269,7 @@ static bool evaluate_unary(struct frontend_unit *unit, CXCursor expression, long
     enum unary_operator op = compat_unary_operator(unit, expression);
     long long operand;
     CXCursor child = cursor_first_expression(unit, expression);
-    if (clang_Cursor_isNull(child) || !evaluate(unit, child, &operand, depth + 1))
+    if (cursor_is_null(child) || !evaluate(unit, child, &operand, depth + 1))
         return false;
     if (op == UNARY_UNKNOWN)
         return constants_libclang_value(expression, value); /* 14: macro body */
@@ -229,7 +279,7 @@ static bool evaluate_unary(struct frontend_unit *unit, CXCursor expression, long
 static bool evaluate(struct frontend_unit *unit, CXCursor expression, long long *value,
                      int depth)
 {
-    if (depth > EVALUATION_DEPTH_LIMIT || clang_Cursor_isNull(expression))
+    if (depth > EVALUATION_DEPTH_LIMIT || cursor_is_null(expression))
         return false;
     CXType type = clang_getCursorType(expression);
     if (!compat_is_integer_type(type))
@@ -246,10 +296,10 @@ static bool evaluate(struct frontend_unit *unit, CXCursor expression, long long 
     case CXCursor_UnexposedExpr:
     case CXCursor_CStyleCastExpr: {
         CXCursor child = cursor_single_expression(unit, expression);
-        if (!clang_Cursor_isNull(child))
+        if (!cursor_is_null(child))
             known = evaluate(unit, child, &result, depth + 1);
         else if (clang_getCursorKind(expression) == CXCursor_UnexposedExpr &&
-                 clang_Cursor_isNull(cursor_first_expression(unit, expression)))
+                 cursor_is_null(cursor_first_expression(unit, expression)))
             known = constants_libclang_value(expression, &result); /* offsetof, builtins */
         break;
     }
@@ -307,7 +357,7 @@ bool constants_is_null_pointer(struct frontend_unit *unit, CXCursor expression)
             kind != CXCursor_CStyleCastExpr)
             return false; /* a real pointer value */
         CXCursor child = cursor_single_expression(unit, expression);
-        if (clang_Cursor_isNull(child))
+        if (cursor_is_null(child))
             return false;
         expression = child;
     }

@@ -45,8 +45,7 @@ static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent, C
 
 static bool is_code(CXCursor cursor)
 {
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    return clang_isExpression(kind) || clang_isStatement(kind);
+    return cursor_kind_is_code(clang_getCursorKind(cursor));
 }
 
 static enum CXChildVisitResult collect_code_child(CXCursor cursor, CXCursor parent,
@@ -158,8 +157,9 @@ static int tree_add_node(struct cursor_tree *tree, CXCursor cursor)
 
 static void tree_add_edge(struct cursor_tree *tree, int parent, int child)
 {
-    tree->edges = grow_array(tree->edges, &tree->edge_capacity, tree->edge_count + 1,
-                              sizeof *tree->edges);
+    if (tree->edge_count == tree->edge_capacity)
+        tree->edges = grow_array(tree->edges, &tree->edge_capacity, tree->edge_count + 1,
+                                 sizeof *tree->edges);
     tree->edges[tree->edge_count].parent = parent;
     tree->edges[tree->edge_count].child = child;
     tree->edge_count++;
@@ -170,9 +170,14 @@ static enum CXChildVisitResult build_tree(CXCursor cursor, CXCursor parent, CXCl
     struct cursor_tree *tree = data;
     /* the visit is depth-first: the parent is on the stack of open nodes */
     while (tree->stack_count > 1 &&
-           !clang_equalCursors(parent, tree->cursors[tree->stack[tree->stack_count - 1]]))
+           !cursors_equal(parent, tree->cursors[tree->stack[tree->stack_count - 1]]))
         tree->stack_count--;
     int parent_id = tree->stack[tree->stack_count - 1];
+    /* A case label's constant is visited as a child of itself (its
+     * ConstantExpr wrapper has the same cursor): no edge, its children are
+     * the real ones. A self-edge would make the label its own operand. */
+    if (parent_id != 0 && cursors_equal(cursor, tree->cursors[parent_id]))
+        return CXChildVisit_Recurse;
     int before = tree->node_count;
     int id = *cursor_map_insert(&tree->index, cursor, before);
     if (id != before) { /* visited again (GNU ?: shares its operand): no second walk */
@@ -181,8 +186,9 @@ static enum CXChildVisitResult build_tree(CXCursor cursor, CXCursor parent, CXCl
     }
     tree_add_node(tree, cursor);
     tree_add_edge(tree, parent_id, id);
-    tree->stack = grow_array(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
-                             sizeof *tree->stack);
+    if (tree->stack_count == tree->stack_capacity)
+        tree->stack = grow_array(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
+                                 sizeof *tree->stack);
     tree->stack[tree->stack_count++] = id;
     return CXChildVisit_Recurse;
 }
@@ -202,7 +208,7 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
     for (int i = 0; i < tree->edge_count; i++) {
         struct cursor_node *parent = &tree->nodes[tree->edges[i].parent];
         parent->all_count++;
-        if (is_code(tree->cursors[tree->edges[i].child]))
+        if (cursor_kind_is_code(tree->cursors[tree->edges[i].child].kind))
             parent->code_count++;
     }
     int all = 0, code = 0;
@@ -229,7 +235,7 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
         struct cursor_node *parent = &tree->nodes[tree->edges[i].parent];
         CXCursor child = tree->cursors[tree->edges[i].child];
         tree->all_children[parent->all_first + parent->all_count++] = child;
-        if (is_code(child))
+        if (cursor_kind_is_code(child.kind))
             tree->code_children[parent->code_first + parent->code_count++] = child;
     }
     tree->active = true;
@@ -257,22 +263,32 @@ CXCursor cursor_strip(struct frontend_unit *unit, CXCursor expression)
     for (int guard = 0; guard < 100000; guard++) {
         enum CXCursorKind kind = clang_getCursorKind(expression);
         CXCursor inner = clang_getNullCursor();
-        if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr)
+        if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr) {
+            if (cursor_is_recovery(unit, expression))
+                return expression; /* not a conversion of its child */
             inner = cursor_single_expression(unit, expression);
+        }
         else if (kind == CXCursor_UnaryOperator &&
                  compat_unary_operator(unit, expression) == UNARY_EXTENSION)
             inner = cursor_first_expression(unit, expression);
-        if (clang_Cursor_isNull(inner))
+        if (cursor_is_null(inner))
             return expression;
         expression = inner;
     }
     return expression;
 }
 
+bool cursor_is_recovery(struct frontend_unit *unit, CXCursor expression)
+{
+    if (!unit->has_errors)
+        return false; /* clang builds these only while recovering from errors */
+    return compat_is_recovery_type(clang_getCursorType(expression));
+}
+
 CXCursor cursor_declaration(CXCursor reference)
 {
     CXCursor declaration = clang_getCursorReferenced(reference);
-    if (clang_Cursor_isNull(declaration) || clang_isInvalid(clang_getCursorKind(declaration)))
+    if (cursor_is_null(declaration) || clang_isInvalid(clang_getCursorKind(declaration)))
         return clang_getNullCursor();
     return clang_getCanonicalCursor(declaration);
 }

@@ -143,8 +143,14 @@ void constants_add_candidate(struct frontend_unit *unit, CXCursor variable);
 bool constants_evaluate(struct frontend_unit *unit, CXCursor expression, long long *value);
 /* A null pointer constant: NULL, 0, (T *)0, nullptr, macros of these. */
 bool constants_is_null_pointer(struct frontend_unit *unit, CXCursor expression);
-/* The value of a file constant (see constants_add_candidate). */
+/* The value of a file constant (see constants_add_candidate). While a
+ * function is lowered (unit->lowering_function) the answer is remembered:
+ * a function scanned later may still write the variable. */
 bool constants_variable(struct frontend_unit *unit, CXCursor variable, long long *value);
+/* Once every function is scanned: sets stale[f] for each function lowered
+ * with a file constant that is not one (or has another value) after all,
+ * and forgets every decision so they are taken again; returns how many. */
+int constants_settle(struct frontend_unit *unit, bool *stale);
 /* Folding for the lowering, which computes constants bottom-up as it goes:
  * false when the result is not defined (division by zero, ...). */
 bool constants_fold_binary(enum binary_operator op, bool is_unsigned, long long left,
@@ -159,6 +165,7 @@ bool constants_libclang_value(CXCursor expression, long long *value);
 
 struct callee_facts {
     const char *name;
+    const char *result_name;     /* "name()": the temporary holding a call's result */
     const char *key;             /* USR */
     unsigned facts;              /* enum call_fact */
     uint32_t nonnull_arguments;
@@ -172,10 +179,12 @@ const struct callee_facts *attributes_of(struct frontend_unit *unit, CXCursor fu
 
 /* ---- prescan.c: facts about variables over the whole unit ---- */
 
-/* Visits every function body and file-scope initializer that is not in a
- * system header: records variables that are written, incremented or whose
- * address is taken, and what local function pointers are set to. */
-void prescan_unit(struct frontend_unit *unit, const CXCursor *tops, int count);
+/* Records variables that are written, incremented or whose address is
+ * taken, and what local function pointers are set to: prescan_unit in the
+ * initializers of file-scope variables (before any function is lowered),
+ * prescan_function in the function whose children tree is built. */
+void prescan_unit(struct frontend_unit *unit, const CXCursor *variables, int count);
+void prescan_function(struct frontend_unit *unit);
 bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable);
 bool prescan_written(struct frontend_unit *unit, CXCursor variable);
 /* The one function a local function pointer is ever set to, if any. */
@@ -236,8 +245,12 @@ CXCursor cursor_first_expression(struct frontend_unit *unit, CXCursor parent);
 /* The only expression child, or a null cursor (none or several). */
 CXCursor cursor_single_expression(struct frontend_unit *unit, CXCursor parent);
 /* Sees through parentheses, implicit casts (single-child UnexposedExpr)
- * and __extension__. */
+ * and __extension__; stops at error-recovery nodes. */
 CXCursor cursor_strip(struct frontend_unit *unit, CXCursor expression);
+/* An expression clang built while recovering from an error, or of
+ * invalid type (only possible when the unit has errors): its value and
+ * its children's relation to it are unknown. */
+bool cursor_is_recovery(struct frontend_unit *unit, CXCursor expression);
 /* Declaration a DeclRefExpr names (canonical), or a null cursor. */
 CXCursor cursor_declaration(CXCursor reference);
 bool cursor_is_variable(CXCursor declaration);
@@ -269,6 +282,21 @@ struct pending_call {
     int block;
     int statement;
     const char *key;
+};
+
+/* A file constant a function was lowered with (folded), and a global
+ * root whose address_taken flag a later function may still set: the
+ * prescan of a function comes just before its lowering. */
+struct constant_use {
+    int function;
+    int slot; /* in constants[] */
+    long long value;
+};
+
+struct global_root {
+    int function;
+    int path;
+    CXCursor variable;
 };
 
 struct frontend_unit {
@@ -312,8 +340,15 @@ struct frontend_unit {
     struct pending_call *pending;
     int pending_count, pending_capacity;
 
+    int lowering_function;              /* index of the function being lowered, or -1 */
+    struct constant_use *constant_uses;
+    int constant_use_count, constant_use_capacity;
+    struct global_root *global_roots;
+    int global_root_count, global_root_capacity;
+
+    bool has_errors;                    /* clang reported errors: recovery nodes may exist */
     struct name_map names;              /* interned names (macros) */
-    bool prescan_done;                  /* written / address_taken are complete */
+    bool prescan_done;                  /* file-scope initializers are scanned */
     struct cursor_tree tree;            /* children of the function being lowered */
 
     /* A function's blocks and statements are built in these (reused)
@@ -342,10 +377,16 @@ struct source_location unit_location(struct frontend_unit *unit, CXSourceLocatio
 /* Copies and disposes a CXString. */
 const char *unit_string(struct frontend_unit *unit, CXString string);
 const char *unit_intern(struct frontend_unit *unit, const char *name);
+/* `first` followed by `second`, in the unit's arena (arena_printf's two
+ * vsnprintf calls showed in profiles of the lowering). */
+const char *unit_join(struct frontend_unit *unit, const char *first, const char *second);
 /* USR of a global or static-local variable (cached). */
 const char *unit_global_key(struct frontend_unit *unit, CXCursor variable);
 /* Records a clang error at a location (for poisoning functions). */
 void unit_add_error(struct frontend_unit *unit, CXSourceLocation location);
+
+/* Remembers a global root whose address_taken flag may still change. */
+void unit_add_global_root(struct frontend_unit *unit, int function, int path, CXCursor variable);
 
 /* Remembers a call whose callee may be a function of this unit; its
  * function_index is filled in once every function is lowered. */
@@ -392,9 +433,27 @@ struct lower_context {
     struct name_map labels;          /* label -> block */
     int *indirect_gotos;
     int indirect_goto_count, indirect_goto_capacity;
+    struct cursor_map aliases;       /* local pointer -> alias_targets[] or -1 (aliases.c) */
+    CXCursor *alias_targets;
+    CXCursor written;                /* the left side of the assignment being lowered:
+                                      * writing a payload is not reading it */
+    struct macro_call *macro_calls;  /* calls written as a macro argument, by spelling */
+    int macro_call_count, macro_call_capacity;
 };
 
-void lower_function(struct frontend_unit *unit, CXCursor definition, bool poisoned);
+/* A call spelled once as a macro argument: a macro that uses its argument
+ * twice (jansson's json_is_string(x) is `(x) && (x)->type == ...`) makes
+ * two calls of it, which are the same value for the analysis. */
+struct macro_call {
+    unsigned line, column; /* the macro's expansion site */
+    unsigned spelling;     /* file offset where the call is written */
+    int target;            /* the path holding its result */
+};
+
+/* Lowers a function definition into ir functions[index], or a new function
+ * when index is -1; `scan` runs prescan_function on it first. */
+void lower_function(struct frontend_unit *unit, CXCursor definition, bool poisoned, int index,
+                    bool scan);
 
 int lower_new_block(struct lower_context *context);
 /* The block receiving statements (a fresh unreachable one after a jump). */
@@ -423,6 +482,16 @@ int lower_materialise(struct lower_context *context, struct ir_value value,
                       struct source_location location, bool is_pointer);
 /* An existing root named `name` (assert operands), or -1. */
 int lower_find_root(struct lower_context *context, const char *name);
+
+/* ---- aliases.c: local pointers that always point to one local ---- */
+
+/* Finds, in the function's children tree, the local pointers whose every
+ * initializer and assignment is &x of one local x and whose own address
+ * is never taken (after prescan_function). */
+void aliases_find(struct lower_context *context);
+/* Whether `pointer` (an expression) is such a pointer: then *pointer is
+ * `variable` (a VarDecl or ParmDecl). */
+bool aliases_target(struct lower_context *context, CXCursor pointer, CXCursor *variable);
 
 /* ---- lower_expression.c / lower_condition.c / lower_statement.c ---- */
 

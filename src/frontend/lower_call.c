@@ -16,6 +16,23 @@ static bool is_expect(const char *name)
                     strcmp(name, "__builtin_expect_with_probability") == 0);
 }
 
+static void remember_macro_call(struct lower_context *context, struct source_location location,
+                                unsigned spelling, int target)
+{
+    if (context->macro_call_count == context->macro_call_capacity) {
+        int capacity = context->macro_call_capacity ? context->macro_call_capacity * 2 : 8;
+        context->macro_calls = arena_grow(context->unit->arena, context->macro_calls,
+                                          (size_t)context->macro_call_count, (size_t)capacity,
+                                          sizeof *context->macro_calls);
+        context->macro_call_capacity = capacity;
+    }
+    struct macro_call *call = &context->macro_calls[context->macro_call_count++];
+    call->line = location.line;
+    call->column = location.column;
+    call->spelling = spelling;
+    call->target = target;
+}
+
 struct ir_value lower_call(struct lower_context *context, CXCursor expression,
                                   enum lower_mode mode)
 {
@@ -35,7 +52,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
 
     struct callee_facts facts;
     memset(&facts, 0, sizeof facts);
-    if (!clang_Cursor_isNull(function))
+    if (!cursor_is_null(function))
         facts = *attributes_of(unit, function, callee);
     if (is_expect(facts.name) && argument_count >= 1) {
         for (int i = 1; i < argument_count; i++)
@@ -44,7 +61,21 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
         cursor_list_free(&children);
         return lower_expression(context, clang_Cursor_getArgument(expression, 0), mode);
     }
-    if (clang_Cursor_isNull(function) && !clang_Cursor_isNull(callee))
+    struct source_location location = lower_location(context, expression);
+    unsigned spelled_at = 0;
+    if (location.macro) {
+        clang_getSpellingLocation(clang_getCursorLocation(expression), NULL, NULL, NULL,
+                                  &spelled_at);
+        for (int i = 0; i < context->macro_call_count; i++) {
+            const struct macro_call *seen = &context->macro_calls[i];
+            if (seen->line == location.line && seen->column == location.column &&
+                seen->spelling == spelled_at && seen->target >= 0) {
+                cursor_list_free(&children);
+                return value_path(seen->target);
+            }
+        }
+    }
+    if (cursor_is_null(function) && !cursor_is_null(callee))
         lower_expression(context, callee, LOWER_EFFECT); /* o->fn(): uses o */
 
     size_t argument_slots = argument_count > 0 ? (size_t)argument_count : 1;
@@ -52,7 +83,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
         arena_alloc(context->unit->arena, argument_slots * sizeof *arguments);
     for (int i = 0; i < argument_count; i++) {
         CXCursor argument = clang_Cursor_getArgument(expression, (unsigned)i);
-        if (clang_Cursor_isNull(argument) && i + 1 < children.count)
+        if (cursor_is_null(argument) && i + 1 < children.count)
             argument = children.items[i + 1];
         arguments[i] = lower_expression(context, argument, LOWER_VALUE);
     }
@@ -64,18 +95,19 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     if (!compat_is_void_type(result)) {
         const char *base = "(call)";
         if (facts.name) {
-            base = arena_printf(context->unit->arena, "%s()", facts.name);
+            base = facts.result_name;
         } else {
             CXString spelling = clang_getCursorSpelling(expression);
             const char *text = clang_getCString(spelling);
             if (text && text[0])
-                base = arena_printf(context->unit->arena, "%s()", text);
+                base = unit_join(unit, text, "()");
             clang_disposeString(spelling);
         }
         target = lower_temporary(context, base, returns_pointer);
     }
-    struct ir_statement *call = lower_emit(context, STATEMENT_CALL,
-                                           lower_location(context, expression));
+    if (location.macro && target >= 0)
+        remember_macro_call(context, location, spelled_at, target);
+    struct ir_statement *call = lower_emit(context, STATEMENT_CALL, location);
     call->call.callee = facts.name;
     call->call.function_index = -1;
     call->call.arguments = arguments;

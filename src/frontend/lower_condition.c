@@ -120,9 +120,8 @@ static bool lower_structured(struct lower_context *context, CXCursor expression,
         cursor_code_children(context->unit_state, expression, &parts);
         CXCursor inner = parts.count ? parts.items[parts.count - 1] : clang_getNullCursor();
         cursor_list_free(&parts);
-        CXType type = clang_getCursorType(expression);
-        if (!clang_Cursor_isNull(inner) &&
-            (compat_is_pointer_type(type) || compat_canonical_type(type).kind == CXType_Bool)) {
+        enum CXTypeKind type = compat_canonical_type(clang_getCursorType(expression)).kind;
+        if (!cursor_is_null(inner) && (kind_is_pointer(type) || type == CXType_Bool)) {
             lower_condition_at(context, inner, if_true, if_false);
             return true;
         }
@@ -194,7 +193,7 @@ static bool lower_structured(struct lower_context *context, CXCursor expression,
 static void lower_condition_at(struct lower_context *context, CXCursor expression, int if_true,
                                int if_false)
 {
-    if (clang_Cursor_isNull(expression)) {
+    if (cursor_is_null(expression)) {
         lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, (struct source_location){0}),
                      if_true, if_false);
         return;
@@ -206,11 +205,11 @@ static void lower_condition_at(struct lower_context *context, CXCursor expressio
     context->depth++;
     expression = cursor_strip(context->unit_state, expression);
     if (!lower_structured(context, expression, if_true, if_false)) {
-        CXType type = clang_getCursorType(expression);
+        enum CXTypeKind kind = compat_canonical_type(clang_getCursorType(expression)).kind;
         /* constants come back as VALUE_INTEGER / NULL: only the live edge */
-        if (compat_is_pointer_type(type) || compat_is_integer_type(type)) {
+        if (kind_is_pointer(kind) || kind_is_integer(kind)) {
             struct ir_value value = lower_expression(context, expression, LOWER_VALUE);
-            branch_on_value(context, expression, value, compat_is_pointer_type(type), if_true,
+            branch_on_value(context, expression, value, kind_is_pointer(kind), if_true,
                             if_false);
         } else {
             lower_expression(context, expression, LOWER_EFFECT);

@@ -138,7 +138,7 @@ static struct member member_of(struct lower_context *context, CXCursor reference
         if (clang_getCursorKind(record) == CXCursor_UnionDecl) {
             CXCursor first = clang_getNullCursor();
             clang_visitChildren(record, first_field, &first);
-            if (!clang_Cursor_isNull(first)) {
+            if (!cursor_is_null(first)) {
                 field = first;
                 member.is_pointer = compat_is_pointer_type(clang_getCursorType(first));
             }
@@ -150,10 +150,79 @@ static struct member member_of(struct lower_context *context, CXCursor reference
     return member;
 }
 
+static enum CXChildVisitResult find_tag(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(cursor) != CXCursor_FieldDecl)
+        return CXChildVisit_Continue;
+    static const char *const tags[] = {"some", "ok", "has_value", "is_some", "is_ok"};
+    CXString name = clang_getCursorSpelling(cursor);
+    const char *text = clang_getCString(name);
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+        if (strcmp(text, tags[i]) == 0) {
+            CXType type = compat_canonical_type(clang_getCursorType(cursor));
+            if (type.kind == CXType_Bool || compat_is_integer_type(type))
+                *(const char **)data = tags[i];
+            break;
+        }
+    }
+    clang_disposeString(name);
+    return CXChildVisit_Continue;
+}
+
+/* A read of `value` or `error` in a struct shaped like an Option or a
+ * Result (nullproof/option.h's, or any with a boolean tag named some / ok
+ * beside the payload, also through an anonymous union): the tag's name,
+ * and whether the read needs it true (value) or false (error). */
+static const char *variant_tag(CXCursor reference, bool *needs_true)
+{
+    CXCursor field = clang_getCursorReferenced(reference);
+    if (clang_getCursorKind(field) != CXCursor_FieldDecl)
+        return NULL;
+    CXString spelling = clang_getCursorSpelling(field);
+    const char *name = clang_getCString(spelling);
+    bool is_value = strcmp(name, "value") == 0, is_error = strcmp(name, "error") == 0;
+    clang_disposeString(spelling);
+    if (!is_value && !is_error)
+        return NULL;
+    CXCursor record = clang_getCursorSemanticParent(field);
+    if (clang_getCursorKind(record) == CXCursor_UnionDecl && clang_Cursor_isAnonymous(record))
+        record = clang_getCursorSemanticParent(record);
+    if (clang_getCursorKind(record) != CXCursor_StructDecl)
+        return NULL;
+    const char *tag = NULL;
+    clang_visitChildren(record, find_tag, &tag);
+    if (!tag || (is_error && strcmp(tag, "ok") != 0 && strcmp(tag, "is_ok") != 0))
+        return NULL;
+    *needs_true = is_value;
+    return tag;
+}
+
+/* Emits the check that `member` of the struct at (parent, step) is read
+ * where its tag allows it. */
+static void emit_variant_read(struct lower_context *context, CXCursor expression, int parent,
+                              enum path_step step)
+{
+    bool needs_true = false;
+    const char *tag = variant_tag(expression, &needs_true);
+    if (!tag || clang_equalCursors(expression, context->written))
+        return;
+    int tag_path = lower_path(context, parent, step, tag, VARIABLE_LOCAL, false);
+    context->function->paths[tag_path].is_boolean = true;
+    struct ir_statement *statement =
+        lower_emit(context, STATEMENT_VARIANT, lower_location(context, expression));
+    statement->target = tag_path;
+    statement->value = value_integer(needs_true ? 1 : 0);
+    statement->payload = arena_printf(context->unit->arena, "%s%s%s",
+                                      context->function->paths[parent].text,
+                                      step == PATH_ARROW ? "->" : ".",
+                                      needs_true ? "value" : "error");
+}
+
 static struct ir_value lower_member(struct lower_context *context, CXCursor expression)
 {
     CXCursor base = cursor_first_expression(context->unit_state, expression);
-    if (clang_Cursor_isNull(base))
+    if (cursor_is_null(base))
         return value_unknown();
     struct member member = member_of(context, expression);
     struct ir_value value = lower_expression(context, base, LOWER_VALUE);
@@ -163,11 +232,21 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
         struct source_location location = lower_location_start(context, base);
         int pointer = lower_materialise(context, value, location, true);
         emit_use(context, pointer, USE_ARROW, location);
-        return value_path(lower_path(context, pointer, PATH_ARROW, member.name, VARIABLE_LOCAL,
+        /* p->f with p always &x: x.f */
+        int parent = pointer;
+        enum path_step step = PATH_ARROW;
+        CXCursor variable;
+        if (aliases_target(context, base, &variable)) {
+            parent = lower_root(context, variable);
+            step = PATH_FIELD;
+        }
+        emit_variant_read(context, expression, parent, step);
+        return value_path(lower_path(context, parent, step, member.name, VARIABLE_LOCAL,
                                      member.is_pointer));
     }
     if (value.kind != VALUE_PATH)
         return value_unknown();
+    emit_variant_read(context, expression, value.path, PATH_FIELD);
     return value_path(lower_path(context, value.path, PATH_FIELD, member.name, VARIABLE_LOCAL,
                                  member.is_pointer));
 }
@@ -208,7 +287,7 @@ static struct ir_value lower_subscript(struct lower_context *context, CXCursor e
 {
     CXCursor base, index;
     subscript_parts(context, expression, &base, &index);
-    if (clang_Cursor_isNull(base)) {
+    if (cursor_is_null(base)) {
         lower_all_effects(context, expression);
         return value_unknown();
     }
@@ -235,7 +314,7 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
     for (int guard = 0; guard < 10000 && clang_getCursorKind(operand) == CXCursor_ParenExpr;
          guard++)
         operand = cursor_single_expression(context->unit_state, operand);
-    if (clang_Cursor_isNull(operand))
+    if (cursor_is_null(operand))
         return value_of_kind(VALUE_NONNULL);
     switch (clang_getCursorKind(operand)) {
     case CXCursor_DeclRefExpr: {
@@ -245,7 +324,7 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
     }
     case CXCursor_MemberRefExpr: {
         CXCursor base = cursor_first_expression(context->unit_state, operand);
-        if (clang_Cursor_isNull(base))
+        if (cursor_is_null(base))
             return value_of_kind(VALUE_NONNULL);
         if (type_is_pointer(base)) /* &p->f: as null as p */
             return lower_expression(context, base, LOWER_VALUE);
@@ -259,7 +338,7 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
     case CXCursor_ArraySubscriptExpr: {
         CXCursor base, index;
         subscript_parts(context, operand, &base, &index);
-        if (clang_Cursor_isNull(base))
+        if (cursor_is_null(base))
             break;
         CXCursor array = cursor_strip(context->unit_state, base);
         struct ir_value value;
@@ -293,7 +372,7 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
     struct frontend_unit *unit = context->unit_state;
     enum unary_operator op = compat_unary_operator(unit, expression);
     CXCursor operand = cursor_first_expression(context->unit_state, expression);
-    if (clang_Cursor_isNull(operand))
+    if (cursor_is_null(operand))
         return value_unknown();
     switch (op) {
     case UNARY_DEREFERENCE: {
@@ -304,6 +383,9 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
         struct source_location location = lower_location(context, expression);
         int pointer = lower_materialise(context, value, location, true);
         emit_use(context, pointer, USE_STAR, location);
+        CXCursor variable;
+        if (aliases_target(context, operand, &variable)) /* *p with p always &x: x */
+            return value_path(lower_root(context, variable));
         return value_path(lower_path(context, pointer, PATH_DEREF, NULL, VARIABLE_LOCAL,
                                      type_is_pointer(expression)));
     }
@@ -408,7 +490,10 @@ static struct ir_value lower_assignment(struct lower_context *context, CXCursor 
                                         CXCursor target, CXCursor source)
 {
     struct ir_value value = lower_expression(context, source, LOWER_VALUE);
+    CXCursor outer = context->written;
+    context->written = cursor_strip(context->unit_state, target);
     struct ir_value destination = lower_expression(context, target, LOWER_VALUE);
+    context->written = outer;
     if (destination.kind != VALUE_PATH)
         return value;
     emit_assign(context, destination.path, value, lower_location(context, expression));
@@ -587,11 +672,9 @@ static struct ir_value lower_binary_conditional(struct lower_context *context,
 
 /* va_arg(ap, T) is an UnexposedExpr over the decayed va_list, which looks
  * like an implicit conversion: its value is not ap's. */
-static bool is_va_list(CXType type, CXType converted)
+static bool is_va_list(CXType canonical, CXType converted)
 {
-    CXType canonical = compat_canonical_type(type);
-    if (canonical.kind != CXType_Pointer ||
-        clang_equalTypes(canonical, compat_canonical_type(converted)))
+    if (canonical.kind != CXType_Pointer || clang_equalTypes(canonical, converted))
         return false;
     CXType pointee = clang_getCanonicalType(clang_getPointeeType(canonical));
     if (pointee.kind != CXType_Record)
@@ -603,28 +686,43 @@ static bool is_va_list(CXType type, CXType converted)
     return va_list;
 }
 
+/* The canonical types of a conversion and of its operand. */
+struct conversion_types {
+    CXType type, canonical, child;
+};
+
+static struct conversion_types conversion_types(CXCursor expression, CXCursor child)
+{
+    struct conversion_types types;
+    types.type = clang_getCursorType(expression);
+    types.canonical = compat_canonical_type(types.type);
+    types.child = compat_canonical_type(clang_getCursorType(child));
+    return types;
+}
+
 /* A conversion (implicit or cast) of `child` to the type of `expression`:
  * arrays and functions decay to non-NULL, an integer constant 0 becomes
  * NULL, other constants are converted, pointers keep their value. */
-static struct ir_value lower_conversion(struct lower_context *context, CXCursor expression,
-                                        CXCursor child, enum lower_mode mode)
+static struct ir_value lower_conversion(struct lower_context *context, CXCursor child,
+                                        const struct conversion_types *types,
+                                        enum lower_mode mode)
 {
-    CXType type = clang_getCursorType(expression), child_type = clang_getCursorType(child);
-    if (compat_is_void_type(type)) {
+    enum CXTypeKind kind = types->canonical.kind, child_kind = types->child.kind;
+    if (kind == CXType_Void) {
         lower_expression(context, child, LOWER_EFFECT);
         return value_unknown();
     }
-    bool pointer = compat_is_pointer_type(type);
-    if (pointer && compat_is_array_type(child_type)) { /* decay: p->array uses p */
+    bool pointer = kind_is_pointer(kind);
+    if (pointer && kind_is_array(child_kind)) { /* decay: p->array uses p */
         struct ir_value array = lower_expression(context, child, LOWER_VALUE);
         return value_address(array.kind == VALUE_PATH ? array.path : -1);
     }
-    if (pointer && compat_is_function_type(child_type)) {
+    if (pointer && kind_is_function(child_kind)) {
         lower_expression(context, child, LOWER_EFFECT);
         return value_of_kind(VALUE_NONNULL);
     }
     struct ir_value value = lower_expression(context, child, mode);
-    if (compat_canonical_type(type).kind == CXType_Bool && compat_is_pointer_type(child_type)) {
+    if (kind == CXType_Bool && kind_is_pointer(child_kind)) {
         if (value.kind == VALUE_PATH) /* _Bool b = p; */
             return value_null_test(value.path, true);
         if (value.kind == VALUE_NULL || value.kind == VALUE_NONNULL)
@@ -634,14 +732,14 @@ static struct ir_value lower_conversion(struct lower_context *context, CXCursor 
     if (pointer) {
         if (value.kind == VALUE_INTEGER)
             return value.integer == 0 ? value_of_kind(VALUE_NULL) : value_unknown();
-        if (value.kind == VALUE_PATH && !compat_is_pointer_type(child_type))
+        if (value.kind == VALUE_PATH && !kind_is_pointer(child_kind))
             return value_unknown(); /* an integer made a pointer */
         return value;
     }
     if (value.kind == VALUE_INTEGER) {
-        if (!compat_is_integer_type(type))
+        if (!kind_is_integer(kind))
             return value_unknown();
-        return value_integer(constants_convert(value.integer, type));
+        return value_integer(constants_convert(value.integer, types->type));
     }
     return value;
 }
@@ -655,11 +753,12 @@ static struct ir_value lower_unexposed(struct lower_context *context, CXCursor e
     if (children.count == 1) {
         CXCursor child = children.items[0];
         cursor_list_free(&children);
-        if (is_va_list(clang_getCursorType(child), clang_getCursorType(expression))) {
+        struct conversion_types types = conversion_types(expression, child);
+        if (is_va_list(types.child, types.canonical)) {
             lower_expression(context, child, LOWER_EFFECT);
             return result;
         }
-        return lower_conversion(context, expression, child, mode);
+        return lower_conversion(context, child, &types, mode);
     }
     if (children.count == 0 && mode == LOWER_VALUE) { /* offsetof, builtins */
         long long constant;
@@ -688,9 +787,10 @@ static struct ir_value lower_cast(struct lower_context *context, CXCursor expres
     /* typeof(...) in the type comes first and is not evaluated */
     CXCursor child = children.count ? children.items[children.count - 1] : clang_getNullCursor();
     cursor_list_free(&children);
-    if (clang_Cursor_isNull(child))
+    if (cursor_is_null(child))
         return value_unknown();
-    return lower_conversion(context, expression, child, mode);
+    struct conversion_types types = conversion_types(expression, child);
+    return lower_conversion(context, child, &types, mode);
 }
 
 /* ---- dispatch ---- */
@@ -704,7 +804,7 @@ static struct ir_value lower_dispatch(struct lower_context *context, CXCursor ex
     case CXCursor_ParenExpr: {
         struct ir_value value = value_unknown();
         CXCursor child = cursor_single_expression(context->unit_state, expression);
-        if (!clang_Cursor_isNull(child))
+        if (!cursor_is_null(child))
             value = lower_expression(context, child, mode);
         return value;
     }
@@ -769,7 +869,7 @@ static struct ir_value lower_dispatch(struct lower_context *context, CXCursor ex
         if (children.count == 1)
             compound = children.items[0];
         cursor_list_free(&children);
-        if (clang_Cursor_isNull(compound))
+        if (cursor_is_null(compound))
             return value_unknown();
         return lower_statement_expression(context, compound);
     }
@@ -789,13 +889,54 @@ static struct ir_value lower_dispatch(struct lower_context *context, CXCursor ex
     }
 }
 
+/* Code clang rebuilt after an error (an unknown type, a member of one):
+ * what it computes is unknown, never the value of a child (a RecoveryExpr
+ * over `f` for `f->ev` is not `f`), and the function gets no findings. */
+static bool is_recovered(struct lower_context *context, CXCursor expression)
+{
+    struct frontend_unit *unit = context->unit_state;
+    if (!unit->has_errors)
+        return false;
+    if (cursor_is_recovery(unit, expression))
+        return true;
+    enum CXCursorKind kind = clang_getCursorKind(expression);
+    if (kind == CXCursor_UnexposedExpr) {
+        /* libclang 14 gives an invalid condition (`if (x)` with x of an
+         * unknown type) type _Bool and no children: nothing it could be
+         * in valid C (offsetof and the like) fails to evaluate */
+        long long constant;
+        struct cursor_list children;
+        cursor_code_children(unit, expression, &children);
+        bool childless = children.count == 0;
+        cursor_list_free(&children);
+        return childless && compat_is_integer_type(clang_getCursorType(expression)) &&
+               !constants_libclang_value(expression, &constant);
+    }
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+        return false;
+    return compat_is_invalid_declaration(clang_getCursorReferenced(expression));
+}
+
+static struct ir_value lower_recovered(struct lower_context *context, CXCursor expression)
+{
+    context->function->poisoned = true;
+    if (clang_getCursorKind(expression) == CXCursor_MemberRefExpr &&
+        !cursor_is_recovery(context->unit_state, expression))
+        lower_member(context, expression); /* p->invalid still uses p */
+    else
+        lower_all_effects(context, expression);
+    return value_unknown();
+}
+
 struct ir_value lower_expression(struct lower_context *context, CXCursor expression,
                                  enum lower_mode mode)
 {
-    if (clang_Cursor_isNull(expression) || context->depth >= LOWER_DEPTH_LIMIT)
+    if (cursor_is_null(expression) || context->depth >= LOWER_DEPTH_LIMIT)
         return value_unknown();
     context->depth++;
-    struct ir_value value = lower_dispatch(context, expression, mode);
+    struct ir_value value = is_recovered(context, expression)
+                                ? lower_recovered(context, expression)
+                                : lower_dispatch(context, expression, mode);
     context->depth--;
     return value;
 }

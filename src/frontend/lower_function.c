@@ -244,6 +244,20 @@ int lower_path(struct lower_context *context, int parent, enum path_step step, c
     return id;
 }
 
+/* "base#suffix" */
+static const char *suffixed(struct lower_context *context, const char *base, unsigned suffix)
+{
+    char number[16];
+    size_t start = sizeof number - 1;
+    number[start] = '\0';
+    do {
+        number[--start] = (char)('0' + suffix % 10);
+        suffix /= 10;
+    } while (suffix);
+    number[--start] = '#';
+    return unit_join(context->unit_state, base, number + start);
+}
+
 /* A root named `base`, or "base#2", ... when that name is taken; the text
  * stays `base` so messages read naturally. */
 static int unique_root(struct lower_context *context, const char *base, enum variable_kind kind,
@@ -255,7 +269,7 @@ static int unique_root(struct lower_context *context, const char *base, enum var
     } else {
         const char *name = NULL;
         for (int suffix = first_suffix > 2 ? first_suffix : 2;; suffix++) {
-            name = arena_printf(context->unit->arena, "%s#%d", base, suffix);
+            name = suffixed(context, base, (unsigned)suffix);
             if (find_path(context, -1, PATH_VARIABLE, name, kind) < 0)
                 break;
         }
@@ -285,8 +299,11 @@ int lower_root(struct lower_context *context, CXCursor declaration)
                          compat_is_pointer_type(clang_getCursorType(declaration)), 1);
     struct access_path *path = &context->function->paths[id];
     path->address_taken = prescan_address_taken(context->unit_state, declaration);
-    if (kind == VARIABLE_GLOBAL)
+    if (kind == VARIABLE_GLOBAL) {
         path->global_key = unit_global_key(context->unit_state, declaration);
+        if (!path->address_taken) /* a function scanned later may take it */
+            unit_add_global_root(context->unit_state, context->function_index, id, key);
+    }
     cursor_map_insert(&context->roots, key, id);
     return id;
 }
@@ -361,6 +378,8 @@ static void add_parameters(struct lower_context *context, CXCursor definition)
         path->parameter_index = i;
         path->address_taken = prescan_address_taken(context->unit_state, parameter);
         function->parameter_paths[i] = id;
+        if (context->unit_state->has_errors && compat_is_invalid_declaration(parameter))
+            function->poisoned = true; /* a parameter of an unknown type */
         cursor_map_insert(&context->roots, clang_getCanonicalCursor(parameter), id);
     }
 }
@@ -392,40 +411,60 @@ static void link_indirect_gotos(struct lower_context *context)
     }
 }
 
-void lower_function(struct frontend_unit *unit, CXCursor definition, bool poisoned)
+void lower_function(struct frontend_unit *unit, CXCursor definition, bool poisoned, int index,
+                    bool scan)
 {
     struct ir_unit *ir = unit->unit;
     CXString spelling = clang_getCursorSpelling(definition);
-    struct ir_function *function = ir_add_function(ir, clang_getCString(spelling)
-                                                           ? clang_getCString(spelling)
-                                                           : "");
+    const char *name = clang_getCString(spelling) ? clang_getCString(spelling) : "";
+    struct ir_function *function;
+    if (index < 0) {
+        function = ir_add_function(ir, name);
+        index = ir->function_count - 1;
+    } else { /* lowered again: as ir_add_function, in place (calls hold its index) */
+        function = &ir->functions[index];
+        memset(function, 0, sizeof *function);
+        function->name = arena_strdup(ir->arena, name);
+        function->entry = -1;
+    }
     clang_disposeString(spelling);
     struct lower_context context;
     memset(&context, 0, sizeof context);
     context.unit_state = unit;
     context.unit = ir;
     context.function = function;
-    context.function_index = ir->function_count - 1;
+    context.function_index = index;
+    unit->lowering_function = index;
+    /* the function's own variables must be scanned before its parameters
+     * and locals get their address_taken flags */
+    cursor_tree_build(unit, definition);
+    if (scan)
+        prescan_function(unit);
     context.break_target = context.continue_target = -1;
+    context.written = clang_getNullCursor();
     cursor_map_init(&context.roots);
+    cursor_map_init(&context.aliases);
     name_map_init(&context.temporaries);
     name_map_init(&context.labels);
+    aliases_find(&context);
 
     function->key = unit_string(unit, clang_getCursorUSR(definition));
     function->location = unit_location(unit, clang_getCursorLocation(definition));
     function->is_static = clang_getCursorLinkage(definition) == CXLinkage_Internal;
     CXType type = clang_getCursorType(definition);
     function->returns_pointer = compat_is_pointer_type(clang_getResultType(type));
-    const struct callee_facts *facts = attributes_of(unit, definition, clang_getNullCursor());
-    function->returns_nonnull = function->returns_pointer &&
-                                (facts->facts & CALL_RETURNS_NONNULL) != 0;
-    function->poisoned = poisoned;
+    /* only a pointer result needs the declarations' facts here (reading
+     * them pretty-prints every declaration: calls ask when they need) */
+    function->returns_nonnull =
+        function->returns_pointer &&
+        (attributes_of(unit, definition, clang_getNullCursor())->facts & CALL_RETURNS_NONNULL);
+    function->poisoned = poisoned || (unit->has_errors &&
+                                      compat_is_invalid_declaration(definition));
     context.returns_nonnull = function->returns_nonnull;
 
     add_parameters(&context, definition);
     function->entry = lower_new_block(&context);
     context.current = function->entry;
-    cursor_tree_build(unit, definition);
     CXCursor body = clang_getNullCursor();
     struct cursor_list children;
     cursor_code_children(unit, definition, &children);
@@ -435,9 +474,9 @@ void lower_function(struct frontend_unit *unit, CXCursor definition, bool poison
     }
     cursor_list_free(&children);
     context.body = body;
-    if (!clang_Cursor_isNull(body))
+    if (!cursor_is_null(body))
         lower_statement(&context, body);
-    if (!clang_Cursor_isNull(body) && context.current >= 0) {
+    if (!cursor_is_null(body) && context.current >= 0) {
         struct cfg_block *last = &function->blocks[context.current];
         last->terminator = TERMINATOR_RETURN; /* falling off the end */
         struct source_location end = unit_location(
@@ -449,8 +488,11 @@ void lower_function(struct frontend_unit *unit, CXCursor definition, bool poison
     link_indirect_gotos(&context);
     finish_blocks(&context);
     cursor_tree_clear(unit);
+    unit->lowering_function = -1;
 
     cursor_map_free(&context.roots);
+    cursor_map_free(&context.aliases);
+    free(context.alias_targets);
     name_map_free(&context.temporaries);
     name_map_free(&context.labels);
     free(context.path_slots);

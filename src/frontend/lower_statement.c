@@ -32,8 +32,12 @@ static void lower_variable(struct lower_context *context, CXCursor variable)
     struct source_location location = lower_location(context, variable);
     CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
     struct ir_value value = value_unknown();
-    if (!clang_Cursor_isNull(initializer)) {
-        if (clang_getCursorKind(initializer) == CXCursor_InitListExpr)
+    /* of an unknown type (clang made it an int): its value means nothing */
+    bool invalid = context->unit_state->has_errors && compat_is_invalid_declaration(variable);
+    if (invalid)
+        context->function->poisoned = true;
+    if (!cursor_is_null(initializer)) {
+        if (clang_getCursorKind(initializer) == CXCursor_InitListExpr || invalid)
             lower_expression(context, initializer, LOWER_EFFECT);
         else
             value = lower_expression(context, initializer, LOWER_VALUE);
@@ -293,7 +297,7 @@ static void lower_for(struct lower_context *context, CXCursor statement)
     } else if (header_count > 0) {
         classify_for(context, statement, body, parts.items, header_count, slots);
     }
-    if (!clang_Cursor_isNull(slots[0])) {
+    if (!cursor_is_null(slots[0])) {
         if (clang_getCursorKind(slots[0]) == CXCursor_DeclStmt)
             lower_statement(context, slots[0]);
         else
@@ -305,7 +309,7 @@ static void lower_for(struct lower_context *context, CXCursor statement)
     int exit = lower_new_block(context);
     lower_goto(context, head);
     context->current = head;
-    if (!clang_Cursor_isNull(slots[1]))
+    if (!cursor_is_null(slots[1]))
         lower_condition(context, slots[1], loop_body, exit);
     else
         lower_goto(context, loop_body); /* for (;;): left only by break, return, goto */
@@ -315,7 +319,7 @@ static void lower_for(struct lower_context *context, CXCursor statement)
     lower_goto(context, step);
     leave_loop(context, saved);
     context->current = step;
-    if (!clang_Cursor_isNull(slots[2]))
+    if (!cursor_is_null(slots[2]))
         lower_expression(context, slots[2], LOWER_EFFECT);
     lower_goto(context, head);
     context->current = exit;
@@ -352,7 +356,7 @@ static void lower_return(struct lower_context *context, CXCursor statement)
     CXCursor expression = cursor_first_expression(context->unit_state, statement);
     struct source_location location = lower_location(context, statement);
     struct ir_value value = value_unknown();
-    bool has_value = !clang_Cursor_isNull(expression);
+    bool has_value = !cursor_is_null(expression);
     if (has_value) {
         value = lower_expression(context, expression, LOWER_VALUE);
         if (context->returns_nonnull &&
@@ -389,7 +393,7 @@ static void lower_asm(struct lower_context *context, CXCursor statement)
 
 void lower_statement(struct lower_context *context, CXCursor statement)
 {
-    if (clang_Cursor_isNull(statement) || context->depth >= LOWER_DEPTH_LIMIT)
+    if (cursor_is_null(statement) || context->depth >= LOWER_DEPTH_LIMIT)
         return;
     context->depth++;
     enum CXCursorKind kind = clang_getCursorKind(statement);

@@ -163,10 +163,10 @@ static int case_block(struct lower_context *context, CXCursor statement)
     if (!cases)
         return -1;
     if (cases->next < cases->count &&
-        clang_equalCursors(cases->cases[cases->next].statement, statement))
+        cursors_equal(cases->cases[cases->next].statement, statement))
         return cases->cases[cases->next++].block;
     for (int i = 0; i < cases->count; i++) {
-        if (clang_equalCursors(cases->cases[i].statement, statement)) {
+        if (cursors_equal(cases->cases[i].statement, statement)) {
             cases->next = i + 1;
             return cases->cases[i].block;
         }

@@ -60,6 +60,8 @@ void frontend_unit_free(struct frontend_unit *unit)
     free(unit->global_key_names);
     free(unit->errors);
     free(unit->pending);
+    free(unit->constant_uses);
+    free(unit->global_roots);
     cursor_map_free(&unit->constant_index);
     cursor_map_free(&unit->written);
     cursor_map_free(&unit->address_taken);
@@ -90,6 +92,15 @@ const char *unit_intern(struct frontend_unit *unit, const char *name)
     const char *copy = arena_strdup(unit->arena, name);
     name_map_insert(&unit->names, copy, 0);
     return copy;
+}
+
+const char *unit_join(struct frontend_unit *unit, const char *first, const char *second)
+{
+    size_t first_length = strlen(first), second_length = strlen(second);
+    char *text = arena_alloc(unit->arena, first_length + second_length + 1);
+    memcpy(text, first, first_length);
+    memcpy(text + first_length, second, second_length + 1);
+    return text;
 }
 
 int unit_file(struct frontend_unit *unit, CXFile file)
@@ -168,6 +179,7 @@ const char *unit_global_key(struct frontend_unit *unit, CXCursor variable)
 
 void unit_add_error(struct frontend_unit *unit, CXSourceLocation location)
 {
+    unit->has_errors = true;
     int file;
     unsigned offset;
     if (!unit_offset(unit, location, &file, &offset))
@@ -177,6 +189,16 @@ void unit_add_error(struct frontend_unit *unit, CXSourceLocation location)
     unit->errors[unit->error_count].file = file;
     unit->errors[unit->error_count].offset = offset;
     unit->error_count++;
+}
+
+void unit_add_global_root(struct frontend_unit *unit, int function, int path, CXCursor variable)
+{
+    unit->global_roots = grow_array(unit->global_roots, &unit->global_root_capacity,
+                                    unit->global_root_count + 1, sizeof *unit->global_roots);
+    struct global_root *root = &unit->global_roots[unit->global_root_count++];
+    root->function = function;
+    root->path = path;
+    root->variable = variable;
 }
 
 void unit_add_pending_call(struct frontend_unit *unit, int function, int block, int statement,
@@ -197,8 +219,8 @@ struct top_level {
     struct frontend_unit *unit;
     CXCursor *functions; /* definitions to lower */
     int function_count, function_capacity;
-    CXCursor *scanned;   /* everything the prescan visits */
-    int scanned_count, scanned_capacity;
+    CXCursor *variables; /* file-scope variables, whose initializers the prescan visits */
+    int variable_count, variable_capacity;
 };
 
 static void add_cursor(CXCursor **items, int *count, int *capacity, CXCursor cursor)
@@ -229,13 +251,11 @@ static enum CXChildVisitResult collect_top_level(CXCursor cursor, CXCursor paren
     if (clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)))
         return CXChildVisit_Continue;
     if (kind == CXCursor_FunctionDecl) {
-        if (clang_isCursorDefinition(cursor)) {
+        if (clang_isCursorDefinition(cursor))
             add_cursor(&top->functions, &top->function_count, &top->function_capacity, cursor);
-            add_cursor(&top->scanned, &top->scanned_count, &top->scanned_capacity, cursor);
-        }
     } else {
         constants_add_candidate(top->unit, cursor);
-        add_cursor(&top->scanned, &top->scanned_count, &top->scanned_capacity, cursor);
+        add_cursor(&top->variables, &top->variable_count, &top->variable_capacity, cursor);
     }
     return CXChildVisit_Continue;
 }
@@ -291,19 +311,61 @@ static void link_calls(struct frontend_unit *unit)
     name_map_free(&functions);
 }
 
+/* Each function is scanned just before it is lowered, so facts about
+ * globals found in later functions come too late for earlier ones: their
+ * address_taken flags are set now, and functions that folded a "file
+ * constant" a later function writes are lowered again (rare: a static
+ * flag read above the function that sets it). */
+static void settle_unit_facts(struct frontend_unit *unit, const struct top_level *top,
+                              int first_function)
+{
+    for (int i = 0; i < unit->global_root_count; i++) {
+        const struct global_root *root = &unit->global_roots[i];
+        struct access_path *path = &unit->unit->functions[root->function].paths[root->path];
+        if (!path->address_taken && prescan_address_taken(unit, root->variable))
+            path->address_taken = true;
+    }
+    unit->global_root_count = 0;
+    if (top->function_count == 0)
+        return;
+    bool *stale = calloc((size_t)unit->unit->function_count, sizeof *stale);
+    if (!stale)
+        abort();
+    if (constants_settle(unit, stale) > 0) {
+        int kept = 0; /* their calls are recorded again */
+        for (int i = 0; i < unit->pending_count; i++) {
+            if (!stale[unit->pending[i].function])
+                unit->pending[kept++] = unit->pending[i];
+        }
+        unit->pending_count = kept;
+        for (int i = 0; i < top->function_count; i++) {
+            int index = first_function + i;
+            if (stale[index])
+                lower_function(unit, top->functions[i],
+                               has_error_inside(unit, top->functions[i]), index, false);
+        }
+        unit->global_root_count = 0; /* complete now: nothing to settle */
+    }
+    free(stale);
+}
+
 void lower_translation_unit(struct frontend_unit *unit)
 {
     struct top_level top;
     memset(&top, 0, sizeof top);
     top.unit = unit;
+    unit->lowering_function = -1;
     clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), collect_top_level, &top);
     macros_finish(unit);
     if (unit->error_count > 1)
         qsort(unit->errors, (size_t)unit->error_count, sizeof *unit->errors, compare_errors);
-    prescan_unit(unit, top.scanned, top.scanned_count);
+    prescan_unit(unit, top.variables, top.variable_count);
+    int first_function = unit->unit->function_count;
     for (int i = 0; i < top.function_count; i++)
-        lower_function(unit, top.functions[i], has_error_inside(unit, top.functions[i]));
+        lower_function(unit, top.functions[i], has_error_inside(unit, top.functions[i]), -1,
+                       true);
+    settle_unit_facts(unit, &top, first_function);
     link_calls(unit);
     free(top.functions);
-    free(top.scanned);
+    free(top.variables);
 }

@@ -1,6 +1,6 @@
 /*
  * maps: open-addressing hash maps (linear probing, load <= 1/2) keyed by
- * cursors (clang_hashCursor / clang_equalCursors) or by names. They never
+ * cursors (cursor_hash / cursors_equal, see maps.h) or by names. They never
  * delete single entries: the front end only adds, then clears all.
  */
 #include "maps.h"
@@ -30,7 +30,7 @@ static struct cursor_map_slot *cursor_slot(const struct cursor_map *map, CXCurso
         struct cursor_map_slot *slot = &map->slots[i];
         if (slot->generation != map->generation)
             return slot;
-        if (slot->hash == hash && clang_equalCursors(slot->key, key))
+        if (slot->hash == hash && cursors_equal(slot->key, key))
             return slot;
     }
 }
@@ -39,7 +39,7 @@ int *cursor_map_find(const struct cursor_map *map, CXCursor key)
 {
     if (map->count == 0)
         return NULL;
-    struct cursor_map_slot *slot = cursor_slot(map, key, clang_hashCursor(key));
+    struct cursor_map_slot *slot = cursor_slot(map, key, cursor_hash(key));
     return slot->generation == map->generation ? &slot->value : NULL;
 }
 
@@ -59,7 +59,7 @@ int *cursor_map_insert(struct cursor_map *map, CXCursor key, int value)
 {
     if ((map->count + 1) * 2 > map->capacity)
         cursor_map_grow(map);
-    unsigned hash = clang_hashCursor(key);
+    unsigned hash = cursor_hash(key);
     struct cursor_map_slot *slot = cursor_slot(map, key, hash);
     if (slot->generation != map->generation) {
         slot->generation = map->generation;

@@ -10,6 +10,47 @@
 #include <clang-c/Index.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+/* clang_equalCursors, inline: the front end compares and hashes cursors
+ * more than it does anything else, and a call into libclang per probe was
+ * a tenth of the lowering. libclang's definition is "same kind and same
+ * data[0..2]", with data[1] ignored for declarations (it records whether
+ * the declaration came first in its group, which libclang does not set
+ * consistently); this is exactly that. */
+static inline bool cursors_equal(CXCursor a, CXCursor b)
+{
+    if (a.kind != b.kind || a.data[0] != b.data[0] || a.data[2] != b.data[2])
+        return false;
+    return a.data[1] == b.data[1] || clang_isDeclaration(a.kind);
+}
+
+/* clang_Cursor_isNull, inline (libclang compares with a null cursor
+ * through clang_equalCursors, and the lowering asks this constantly). */
+static inline bool cursor_is_null(CXCursor cursor)
+{
+    return cursor.kind == CXCursor_InvalidFile && !cursor.data[0] && !cursor.data[1] &&
+           !cursor.data[2];
+}
+
+/* clang_isExpression(kind) || clang_isStatement(kind), inline. */
+static inline bool cursor_kind_is_code(enum CXCursorKind kind)
+{
+    return (kind >= CXCursor_FirstExpr && kind <= CXCursor_LastExpr) ||
+           (kind >= CXCursor_FirstStmt && kind <= CXCursor_LastStmt);
+}
+
+/* A hash consistent with cursors_equal: the statement for statements and
+ * expressions (whose data[0] is only the enclosing declaration), else
+ * data[0] (the declaration, reference or attribute itself). */
+static inline unsigned cursor_hash(CXCursor cursor)
+{
+    bool code = cursor_kind_is_code(cursor.kind);
+    unsigned long long bits = (unsigned long long)(uintptr_t)cursor.data[code ? 1 : 0];
+    bits = (bits >> 3) ^ ((unsigned long long)cursor.kind << 40);
+    bits *= 0x9e3779b97f4a7c15ull;
+    return (unsigned)(bits >> 32);
+}
 
 struct cursor_map_slot {
     CXCursor key;

@@ -116,6 +116,54 @@ static void report_diagnostics(struct frontend_unit *unit, const char *main_file
     }
 }
 
+/* Flags whose value is a path, written joined (-Iinclude) or apart (-I include). */
+static const char *const path_flags[] = {"-I", "-isystem", "-iquote", "-idirafter", "-include",
+                                         "-imacros", "-isysroot", "-F", "--sysroot="};
+
+static const char *absolute_path(struct arena *arena, const char *directory, const char *path)
+{
+    if (!directory || !path[0] || path[0] == '/')
+        return path;
+    return arena_printf(arena, "%s/%s", directory, path);
+}
+
+/* The arguments with every relative path made absolute against the
+ * compile command's directory, and no -working-directory: libclang 14
+ * implements it with chdir(), which moves every worker thread at once. */
+static int absolute_arguments(const struct frontend_job *job, struct arena *arena,
+                              const char **arguments)
+{
+    const char *directory = job->directory;
+    for (int i = 0; i < job->argument_count; i++)
+        if (strncmp(job->arguments[i], "-working-directory=", 19) == 0)
+            directory = job->arguments[i] + 19;
+    int count = 0;
+    for (int i = 0; i < job->argument_count; i++) {
+        const char *argument = job->arguments[i];
+        if (strncmp(argument, "-working-directory", 18) == 0) {
+            if (strcmp(argument, "-working-directory") == 0 && i + 1 < job->argument_count)
+                directory = job->arguments[++i];
+            continue;
+        }
+        const char *rewritten = argument;
+        for (size_t f = 0; f < sizeof path_flags / sizeof path_flags[0]; f++) {
+            size_t length = strlen(path_flags[f]);
+            if (strncmp(argument, path_flags[f], length) != 0)
+                continue;
+            if (argument[length] == '\0' && i + 1 < job->argument_count) {
+                arguments[count++] = argument;
+                rewritten = absolute_path(arena, directory, job->arguments[++i]);
+            } else if (argument[length] != '\0' && argument[length] != '-') {
+                rewritten = arena_printf(arena, "%s%s", path_flags[f],
+                                         absolute_path(arena, directory, argument + length));
+            }
+            break;
+        }
+        arguments[count++] = rewritten;
+    }
+    return count;
+}
+
 int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,
                  struct finding_list *diagnostics, struct frontend_result *result)
 {
@@ -123,11 +171,7 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     result->diagnostics = diagnostics;
     const char **arguments = arena_alloc(arena, ((size_t)job->argument_count + 2) *
                                                     sizeof *arguments);
-    int count = 0;
-    for (int i = 0; i < job->argument_count; i++)
-        arguments[count++] = job->arguments[i];
-    if (job->directory && !has_argument(job, "-working-directory"))
-        arguments[count++] = arena_printf(arena, "-working-directory=%s", job->directory);
+    int count = absolute_arguments(job, arena, arguments);
 #ifdef LIBCLANG_RESOURCE_DIR
     /* libclang 19 run from / with -working-directory cannot find stddef.h */
     if (!has_argument(job, "-resource-dir"))

@@ -1,9 +1,13 @@
 /*
- * prescan: one walk over all project code of the unit before lowering, to
- * learn facts about variables that need the whole unit: which are written
- * (=, op=, ++, --), whose address is taken (&x), and which function each
- * local function pointer is set to. File constants and address_taken
- * flags come from here. It emits no IR.
+ * prescan: facts about variables that the lowering needs before it meets
+ * them: which are written (=, op=, ++, --), whose address is taken (&x),
+ * and which function each local function pointer is set to. File constants
+ * and address_taken flags come from here. File-scope initializers are
+ * scanned first; each function is scanned from its children tree just
+ * before it is lowered (one libclang visit per function, not two), so a
+ * function's own variables are complete when it is lowered, and facts
+ * about globals grow as functions are scanned (lower_unit.c settles what
+ * was decided too early). It emits no IR.
  */
 #include <stdlib.h>
 
@@ -22,12 +26,12 @@ static CXCursor lvalue_variable(struct frontend_unit *unit, CXCursor expression)
         }
         if (kind == CXCursor_MemberRefExpr) {
             CXCursor base = cursor_first_expression(unit, expression);
-            if (clang_Cursor_isNull(base) || compat_is_pointer_type(clang_getCursorType(base)))
+            if (cursor_is_null(base) || compat_is_pointer_type(clang_getCursorType(base)))
                 return clang_getNullCursor(); /* p->f is not part of p */
             expression = base;
         } else if (kind == CXCursor_ArraySubscriptExpr) {
             CXCursor base = cursor_strip(unit, cursor_first_expression(unit, expression));
-            if (clang_Cursor_isNull(base) || !compat_is_array_type(clang_getCursorType(base)))
+            if (cursor_is_null(base) || !compat_is_array_type(clang_getCursorType(base)))
                 return clang_getNullCursor();
             expression = base;
         } else {
@@ -52,7 +56,7 @@ static void record_function_pointer(struct frontend_unit *unit, CXCursor variabl
                                     CXCursor value)
 {
     CXCursor function = clang_getNullCursor();
-    if (!clang_Cursor_isNull(value)) {
+    if (!cursor_is_null(value)) {
         CXCursor stripped = cursor_strip(unit, value);
         for (int guard = 0; guard < 100; guard++) {
             enum CXCursorKind kind = clang_getCursorKind(stripped);
@@ -70,13 +74,13 @@ static void record_function_pointer(struct frontend_unit *unit, CXCursor variabl
     }
     CXCursor key = clang_getCanonicalCursor(variable);
     int *index = cursor_map_find(&unit->function_pointers, key);
-    if (clang_Cursor_isNull(function)) {
+    if (cursor_is_null(function)) {
         *cursor_map_insert(&unit->function_pointers, key, -1) = -1;
         return;
     }
     if (index) {
         if (*index >= 0 &&
-            !clang_equalCursors(unit->function_pointer_targets[*index], function))
+            !cursors_equal(unit->function_pointer_targets[*index], function))
             *index = -1;
         return;
     }
@@ -96,7 +100,7 @@ static void record_function_pointer(struct frontend_unit *unit, CXCursor variabl
 static void mark_written(struct frontend_unit *unit, CXCursor target)
 {
     CXCursor variable = lvalue_variable(unit, target);
-    if (clang_Cursor_isNull(variable))
+    if (cursor_is_null(variable))
         return;
     cursor_map_insert(&unit->written, clang_getCanonicalCursor(variable), 1);
 }
@@ -110,7 +114,7 @@ static void visit_binary(struct frontend_unit *unit, CXCursor expression)
     cursor_code_children(unit, expression, &operands);
     if (operands.count == 2) {
         CXCursor variable = lvalue_variable(unit, operands.items[0]);
-        if (!clang_Cursor_isNull(variable)) {
+        if (!cursor_is_null(variable)) {
             cursor_map_insert(&unit->written, clang_getCanonicalCursor(variable), 1);
             if (is_local_function_pointer(variable))
                 record_function_pointer(unit, variable,
@@ -120,21 +124,19 @@ static void visit_binary(struct frontend_unit *unit, CXCursor expression)
     cursor_list_free(&operands);
 }
 
-static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static void scan(struct frontend_unit *unit, CXCursor cursor)
 {
-    (void)parent;
-    struct frontend_unit *unit = data;
     switch (clang_getCursorKind(cursor)) {
     case CXCursor_UnaryOperator: {
         enum unary_operator op = compat_unary_writes(unit, cursor);
         if (op == UNARY_UNKNOWN)
             break;
         CXCursor operand = cursor_first_expression(unit, cursor);
-        if (clang_Cursor_isNull(operand))
+        if (cursor_is_null(operand))
             break;
         if (op == UNARY_ADDRESS) {
             CXCursor variable = lvalue_variable(unit, operand);
-            if (!clang_Cursor_isNull(variable)) {
+            if (!cursor_is_null(variable)) {
                 cursor_map_insert(&unit->address_taken, clang_getCanonicalCursor(variable), 1);
                 if (is_local_function_pointer(variable))
                     record_function_pointer(unit, variable, clang_getNullCursor());
@@ -154,21 +156,34 @@ static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientD
             constants_add_candidate(unit, cursor);
         if (is_local_function_pointer(cursor)) {
             CXCursor initializer = clang_Cursor_getVarDeclInitializer(cursor);
-            if (!clang_Cursor_isNull(initializer))
+            if (!cursor_is_null(initializer))
                 record_function_pointer(unit, cursor, initializer);
         }
         break;
     default:
         break;
     }
+}
+
+static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    scan(data, cursor);
     return CXChildVisit_Recurse;
 }
 
-void prescan_unit(struct frontend_unit *unit, const CXCursor *tops, int count)
+void prescan_unit(struct frontend_unit *unit, const CXCursor *variables, int count)
 {
     for (int i = 0; i < count; i++)
-        clang_visitChildren(tops[i], visit, unit);
+        clang_visitChildren(variables[i], visit, unit);
     unit->prescan_done = true;
+}
+
+void prescan_function(struct frontend_unit *unit)
+{
+    const struct cursor_tree *tree = &unit->tree;
+    for (int node = 1; node < tree->node_count; node++) /* node 0: the function */
+        scan(unit, tree->cursors[node]);
 }
 
 bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable)

@@ -54,6 +54,7 @@ struct access_path {
     bool address_taken;          /* &root appears somewhere: any call may change it */
     bool weak;                   /* stands for several locations (parent[?]): never known NULL,
                                   * and writing it may change its siblings */
+    bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
 };
 
 enum value_kind {
@@ -100,7 +101,10 @@ enum statement_kind {
     STATEMENT_CALL,   /* [call.target =] callee(arguments) */
     STATEMENT_USE,    /* target is dereferenced or otherwise required to be non-NULL */
     STATEMENT_ASSUME, /* target is non-NULL from here on (assert under NDEBUG, checking macros) */
-    STATEMENT_FORGET  /* nothing is known of target any more (its address escaped, ...) */
+    STATEMENT_FORGET, /* nothing is known of target any more (its address escaped, ...) */
+    STATEMENT_VARIANT /* reads the payload `payload` of an Option/Result-shaped struct: valid
+                       * only where target (its tag) is non-zero when value.integer is 1,
+                       * zero when it is 0 */
 };
 
 enum use_kind {
@@ -117,6 +121,7 @@ struct ir_statement {
     struct ir_value value; /* ASSIGN */
     enum use_kind use;     /* USE */
     struct ir_call call;   /* CALL */
+    const char *payload;   /* VARIANT: the member read, as written ("found.value") */
 };
 
 enum terminator_kind {

@@ -61,6 +61,28 @@ void finding_add_note(struct finding_list *list, struct finding *finding, const 
     note->source_line = copy_or_null(list->arena, source_line);
 }
 
+void finding_set_subject(struct finding_list *list, struct finding *finding, const char *subject,
+                         const char *source_function)
+{
+    finding->subject = copy_or_null(list->arena, subject);
+    finding->source_function = copy_or_null(list->arena, source_function);
+}
+
+void finding_add_fixit(struct finding_list *list, struct finding *finding, const char *file,
+                       unsigned line, unsigned column, unsigned end_line, unsigned end_column,
+                       const char *replacement)
+{
+    finding->fixits = arena_grow(list->arena, finding->fixits, (size_t)finding->fixit_count,
+                                 (size_t)finding->fixit_count + 1, sizeof *finding->fixits);
+    struct finding_fixit *fixit = &finding->fixits[finding->fixit_count++];
+    fixit->file = copy_or_null(list->arena, file);
+    fixit->line = line;
+    fixit->column = column;
+    fixit->end_line = end_line;
+    fixit->end_column = end_column;
+    fixit->replacement = arena_strdup(list->arena, replacement);
+}
+
 static int compare_text(const char *left, const char *right)
 {
     if (!left || !right)

@@ -1,8 +1,8 @@
 /*
  * report: the output formats behind one interface. A format turns the
  * final, sorted and deduplicated findings of a run into text; the driver
- * decides where the text goes. Only "text" exists so far; json and sarif
- * are added as rows of the table in report.c.
+ * decides where the text goes. Formats: text (clang's), json, sarif,
+ * github (workflow commands) and codeclimate (GitLab Code Quality).
  */
 #ifndef NULLPROOF_REPORT_H
 #define NULLPROOF_REPORT_H
@@ -12,9 +12,22 @@
 #include "../support/string_buffer.h"
 #include "finding.h"
 
+/* A rule as the machine-readable formats describe it. */
+struct report_rule {
+    const char *id;      /* "unchecked-alloc" */
+    const char *summary; /* one sentence */
+};
+
 struct report_options {
     bool color;               /* ANSI colours like clang's (text format only) */
     const char *tool_version; /* NULLPROOF_VERSION, for formats that record it */
+    /* Optional (zero: not known), for the formats that record a run: */
+    const struct report_rule *rules; /* every rule of this nullproof, enabled or not */
+    int rule_count;
+    const char *const *tool_errors;  /* errors other than clang's, without "nullproof: error: " */
+    int tool_error_count;
+    int exit_status;                 /* the status the run exits with */
+    const char *working_directory;   /* absolute; relative paths in findings are under it */
 };
 
 struct report_format {
@@ -38,5 +51,31 @@ void report_write_text(const struct finding_list *findings, const struct report_
 /* One finding in the text format (used by report_write_text). */
 void report_write_text_finding(const struct finding *finding, bool color,
                                struct string_buffer *out);
+
+/* JSON (docs/json-format.md), written with jansson. */
+void report_write_json(const struct finding_list *findings, const struct report_options *options,
+                       struct string_buffer *out);
+
+/* SARIF 2.1.0: one run with the rules, results and the invocation. */
+void report_write_sarif(const struct finding_list *findings, const struct report_options *options,
+                        struct string_buffer *out);
+
+/* GitHub Actions workflow commands: one `::warning file=...::` line each. */
+void report_write_github(const struct finding_list *findings, const struct report_options *options,
+                         struct string_buffer *out);
+
+/* GitLab Code Quality (Code Climate issues) JSON. */
+void report_write_codeclimate(const struct finding_list *findings,
+                              const struct report_options *options, struct string_buffer *out);
+
+/* The markdown of docs/rules/ID.md built into nullproof, or NULL. */
+const char *report_rule_documentation(const char *id);
+
+/* `path` relative to `working_directory` when it is an absolute path under
+ * it (a suffix of `path`), else `path` itself. */
+const char *report_relative_path(const char *path, const char *working_directory);
+
+/* True for a clang diagnostic carried as a finding, not a rule's finding. */
+bool report_is_clang_diagnostic(const struct finding *finding);
 
 #endif

@@ -1,38 +1,107 @@
 /*
- * rules: what nullproof knows about functions it cannot see into: which
- * return NULL and why, which arguments must not be NULL, which never
- * return. The built-in table (builtin.c) is the only place these facts are
- * written down in code; a later change loads the same entries from YAML
- * packs in rules/. Lookups are by function name, read-only and safe to
- * share between worker threads.
+ * rules: what nullproof knows about functions and function-like macros it
+ * cannot see into: which return NULL and why, which arguments must not be
+ * NULL, which out-parameters may be left NULL, which never return, which
+ * check their argument like assert. The facts are data: YAML packs
+ * (docs/rules-format.md), the shipped ones embedded in the binary from
+ * rules/NAME.yaml, users' own added with --rules or the configuration file.
+ * A rule_set is built once by the driver before any worker starts and is
+ * read-only afterwards, so lookups are safe to share between threads.
  */
 #ifndef NULLPROOF_RULES_H
 #define NULLPROOF_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+#include "../support/arena.h"
+
+/* What kind of NULL a source gives: picks the rule id of a finding
+ * (unchecked-alloc, unchecked-lookup, unchecked-nullable). */
 enum source_kind { SOURCE_NONE, SOURCE_ALLOC, SOURCE_LOOKUP, SOURCE_NULLABLE };
 
 struct function_rule {
     const char *name;
-    enum source_kind returns;    /* the result may be NULL, and of which kind */
-    uint32_t nonnull_arguments;  /* bit i: argument i must not be NULL */
+    enum source_kind returns;     /* the result may be NULL, and of which kind */
+    uint32_t nonnull_arguments;   /* bit i: argument i must not be NULL */
+    uint32_t checked_arguments;   /* bit i: argument i is non-NULL after the call (like assert) */
+    uint32_t out_null_arguments;  /* bit i: what argument i points to may be left NULL */
+    uint32_t propagated_arguments; /* bit i: the result is NULL when argument i is, and only
+                                    * then as far as the pack knows (json_string_value) */
+    enum source_kind out_kind;    /* the kind of what out_null_arguments leave NULL */
     bool noreturn;
-    bool checks_argument;        /* like assert: argument 0 is non-NULL afterwards */
-    const char *reason;          /* one line for notes, e.g. "returns NULL when allocation fails" */
-    const char *pack;            /* which pack defines it ("builtin", a file name) */
+    bool accepts_null;            /* takes NULL anywhere: a function's nonnull attributes are
+                                   * overridden; nothing inside a macro's expansion is reported */
+    bool macro_only;              /* names a function-like macro, never a function */
+    const char *reason;           /* one line for notes: "returns NULL when allocation fails" */
+    const char *pack;             /* the pack that defines it ("libc", a user pack's name) */
+    const char *file;             /* where: "libc.yaml" for embedded packs, else the path */
+    unsigned line;
+};
+
+/* A pack that was loaded, for --list-rules --verbose. */
+struct rule_pack_info {
+    const char *name;
+    const char *description;
+    const char *file;
+    int entry_count;
 };
 
 struct rule_set {
-    const struct function_rule *entries; /* sorted by name */
+    struct function_rule *entries; /* sorted by name, one per name */
     int count;
+    int capacity;
+    struct rule_pack_info *packs;  /* in load order */
+    int pack_count;
+    struct arena strings;          /* names, reasons, file names */
 };
 
-/* The rules compiled into the binary. */
-const struct rule_set *rules_builtin(void);
+/* A pack compiled into the binary (rules/NAME.yaml). */
+struct embedded_pack {
+    const char *file;            /* "libc.yaml" */
+    const unsigned char *text;
+    size_t length;
+};
 
-/* The entry for `name`, or NULL. */
+/* The packs embedded at build time, in file name order. */
+const struct embedded_pack *rules_embedded_packs(int *count);
+
+/* An empty set; release it with rules_free. */
+void rules_init(struct rule_set *set);
+void rules_free(struct rule_set *set);
+
+/* Parses one YAML pack and adds its entries; an entry for a name that an
+ * earlier pack defined replaces it. `file` names the text in messages.
+ * Returns 0, or -1 with a malloc'ed "FILE:LINE:COLUMN: what was expected"
+ * in *error (the set is left as it was before the call). */
+int rules_add_pack(struct rule_set *set, const char *file, const char *text, size_t length,
+                   char **error);
+
+/* Adds the embedded pack whose name (file name without .yaml) is `name`.
+ * Returns 0, or -1 with a malloc'ed message (unknown name, listing them). */
+int rules_add_embedded(struct rule_set *set, const char *name, char **error);
+
+/* Adds a pack file, or every *.yaml / *.yml file of a directory in name
+ * order. Returns 0, or -1 with a malloc'ed message. */
+int rules_add_path(struct rule_set *set, const char *path, char **error);
+
+/* Fills `set` (uninitialised) with every embedded pack, as the analysis
+ * uses by default; for tests and tools, while the driver builds its sets
+ * per configuration. The caller owns the set and releases it with
+ * rules_free whatever the result. Returns 0, or -1 with a malloc'ed
+ * message (only if an embedded pack is broken). */
+int rules_builtin(struct rule_set *set, char **error);
+
+/* The entry for `name`, or NULL. Entries marked macro_only are found only
+ * when `macro` is true (a name read from a macro expansion). */
+const struct function_rule *rules_find_kind(const struct rule_set *rules, const char *name,
+                                            bool macro);
+
+/* The entry for the function `name`, or NULL. */
 const struct function_rule *rules_find(const struct rule_set *rules, const char *name);
+
+/* "alloc", "lookup", "nullable" or "none". */
+const char *rules_kind_name(enum source_kind kind);
 
 #endif

@@ -78,3 +78,16 @@ int account_copy(const struct account *source, struct account **out)
     *out = copy;
     return 0;
 }
+
+/* A macro that evaluates its argument twice, as jansson's json_is_string()
+ * does: the NULL test and the use are of one call written once. */
+struct json_value {
+    int type;
+};
+extern struct json_value *json_get(struct json_value *object, const char *key);
+#define IS_STRING(value) ((value) && (value)->type == 3)
+
+int has_name(struct json_value *object)
+{
+    return IS_STRING(json_get(object, "name"));
+}

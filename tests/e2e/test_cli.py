@@ -44,7 +44,7 @@ SUMMARY = re.compile(
     r"^nullproof: (\d+) findings? in (\d+) files?, (\d+) translation units?, \d+\.\d\d s$",
     re.MULTILINE)
 RULES = ["check-after-deref", "null-deref", "unchecked-alloc", "unchecked-lookup",
-         "unchecked-nullable"]
+         "unchecked-nullable", "unchecked-variant"]
 
 
 def finding_pattern(path, line, rule):

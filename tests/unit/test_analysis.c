@@ -147,8 +147,12 @@ static void branch(struct ir_function *function, int from, enum condition_kind k
 
 static void run(struct fixture *fixture)
 {
-    struct analysis_options options = {rules_builtin(), true};
+    struct rule_set rules;
+    char *error = NULL;
+    assert_int_equal(rules_builtin(&rules, &error), 0);
+    struct analysis_options options = {&rules, true};
     analysis_run(&fixture->unit, &options, &fixture->arena, &fixture->result);
+    rules_free(&rules);
 }
 
 /* Number of unsafe-use events, and the line of the first. */
@@ -604,13 +608,17 @@ static void test_address_argument_forgets(void **state)
 static void test_rules_table_sorted(void **state)
 {
     (void)state;
-    const struct rule_set *rules = rules_builtin();
+    struct rule_set set;
+    char *error = NULL;
+    assert_int_equal(rules_builtin(&set, &error), 0);
+    const struct rule_set *rules = &set;
     for (int i = 1; i < rules->count; i++)
         assert_true(strcmp(rules->entries[i - 1].name, rules->entries[i].name) < 0);
     assert_non_null(rules_find(rules, "malloc"));
     assert_int_equal(rules_find(rules, "getenv")->returns, SOURCE_LOOKUP);
     assert_true(rules_find(rules, "exit")->noreturn);
     assert_null(rules_find(rules, "no_such_function"));
+    rules_free(&set);
 }
 
 int main(void)

@@ -730,6 +730,136 @@ static void test_null_test_values(void **state)
     assert_true(typed);
 }
 
+/* Whether any branch of the function tests `text` against NULL. */
+static bool tests_nonnull(const struct ir_function *function, const char *text)
+{
+    return path_named(function, text) >= 0 && nonnull_branch(function, text) != NULL;
+}
+
+static void test_error_recovery_unknown_field_type(void **state)
+{
+    struct fixture *fixture = *state;
+    /* glib's guint without glib's headers: `f->ev` becomes a recovery
+     * expression over `f`, which must not read as `if (f != NULL)` (a
+     * check after the dereference `f->x` that is not in the code) */
+    struct ir_unit *unit = lower(fixture, "recovery.c",
+                                 "struct watch { guint ev; int fd; GList *list; };\n"
+                                 "int events(struct watch *f) {\n"
+                                 "    int fd = f->fd;\n"
+                                 "    if (f->ev)\n"
+                                 "        return fd;\n"
+                                 "    if (f->ev == 3 || !f->ev)\n"
+                                 "        return 1;\n"
+                                 "    char *first = f->list->data;\n"
+                                 "    if (first)\n"
+                                 "        return 2;\n"
+                                 "    f->ev = 4;\n"
+                                 "    return 0;\n"
+                                 "}\n"
+                                 "int plain(struct watch *w) { return w ? w->fd : 0; }\n",
+                                 gnu11);
+    assert_int_equal(fixture->status, 0);
+    assert_true(fixture->result.error_count >= 2); /* guint, GList: outside the functions */
+    const struct ir_function *events = function_named(unit, "events");
+    assert_false(tests_nonnull(events, "f"));
+    assert_true(events->poisoned);
+    assert_true(block_uses(events, events->entry, "f")); /* f->fd is still a use */
+    for (int b = 0; b < events->block_count; b++) {
+        for (int i = 0; i < events->blocks[b].statement_count; i++) {
+            const struct ir_statement *s = &events->blocks[b].statements[i];
+            if (s->kind == STATEMENT_ASSIGN && s->target == path_named(events, "first"))
+                assert_int_equal(s->value.kind, VALUE_UNKNOWN);
+            if (s->kind == STATEMENT_ASSIGN) /* `f->ev = 4` assigns nothing known */
+                assert_int_not_equal(s->target, path_named(events, "f"));
+        }
+    }
+    /* a function that uses no invalid declaration is lowered as usual */
+    const struct ir_function *plain = function_named(unit, "plain");
+    assert_false(plain->poisoned);
+    assert_true(tests_nonnull(plain, "w"));
+}
+
+static void test_error_recovery_invalid_declarations(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_unit *unit = lower(fixture, "invalid.c",
+                                 "static GHashTable *table;\n"
+                                 "int lookup(char *key) {\n"
+                                 "    if (table)\n"
+                                 "        return key[0];\n"
+                                 "    return 0;\n"
+                                 "}\n"
+                                 "int clean(char *key) { return key ? key[0] : 0; }\n",
+                                 gnu11);
+    assert_int_equal(fixture->status, 0);
+    assert_true(fixture->result.error_count >= 1);
+    const struct ir_function *lookup = function_named(unit, "lookup");
+    assert_true(lookup->poisoned);
+    assert_false(tests_nonnull(lookup, "table"));
+    assert_false(function_named(unit, "clean")->poisoned);
+}
+
+static void test_pointer_to_local_is_an_alias(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_unit *unit = lower(fixture, "alias.c",
+                                 "struct box { char *name; };\n"
+                                 "void take(char ***where);\n"
+                                 "int f(char *v) {\n"
+                                 "    char *data;\n"
+                                 "    char **p = &data;\n"
+                                 "    *p = v;\n"
+                                 "    struct box b;\n"
+                                 "    struct box *pb = &b;\n"
+                                 "    pb->name = v;\n"
+                                 "    return data[0] + (*pb).name[0];\n"
+                                 "}\n"
+                                 "int g(char *v, int c) {\n"
+                                 "    char *x, *y;\n"
+                                 "    char **two = &x;\n"
+                                 "    if (c) two = &y;\n"
+                                 "    *two = v;\n"
+                                 "    char **escaped = &x;\n"
+                                 "    take(&escaped);\n"
+                                 "    *escaped = v;\n"
+                                 "    return 0;\n"
+                                 "}\n",
+                                 gnu11);
+    const struct ir_function *f = function_named(unit, "f");
+    const char *text = dump(fixture, f);
+    assert_non_null(strstr(text, "use p\n"));       /* p itself is still used */
+    assert_non_null(strstr(text, "data = v\n"));    /* *p = v assigns data */
+    assert_non_null(strstr(text, "use pb\n"));
+    assert_non_null(strstr(text, "b.name = v\n"));  /* pb->name is b.name */
+    assert_int_equal(path_named(f, "*p"), -1);
+    assert_int_equal(path_named(f, "pb->name"), -1);
+    const struct ir_function *g = function_named(unit, "g");
+    text = dump(fixture, g);
+    assert_non_null(strstr(text, "*two = v\n"));    /* two targets: not an alias */
+    assert_non_null(strstr(text, "*escaped = v\n")); /* its address is taken */
+}
+
+static void test_negative_case_label(void **state)
+{
+    struct fixture *fixture = *state;
+    /* libclang visits a case label's constant as a child of itself */
+    struct ir_unit *unit = lower(fixture, "labels.c",
+                                 "int f(int rc) {\n"
+                                 "    switch (rc) {\n"
+                                 "    case -1: return 1;\n"
+                                 "    case 2 + 3: return 2;\n"
+                                 "    case 0: return 3;\n"
+                                 "    }\n"
+                                 "    return 0;\n"
+                                 "}\n",
+                                 gnu11);
+    assert_int_equal(fixture->status, 0);
+    const char *text = dump(fixture, function_named(unit, "f"));
+    assert_non_null(strstr(text, "if rc == -1"));
+    assert_non_null(strstr(text, "if rc == 5"));
+    assert_non_null(strstr(text, "if rc == 0"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -753,6 +883,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_deep_nesting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_address_taken_and_statics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_null_test_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_error_recovery_unknown_field_type, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_error_recovery_invalid_declarations, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_negative_case_label, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pointer_to_local_is_an_alias, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

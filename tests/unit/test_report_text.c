@@ -32,7 +32,7 @@ static void render(const struct finding_list *list, bool color, struct string_bu
 {
     const struct report_format *format = report_find_format("text");
     assert_non_null(format);
-    struct report_options options = {color, "test"};
+    struct report_options options = {.color = color, .tool_version = "test"};
     string_buffer_init(out);
     format->write(list, &options, out);
 }

@@ -1,0 +1,500 @@
+/*
+ * config: .nullproof.yaml read with libyaml's document API and written
+ * with its emitter. Rule ids and built-in pack names are checked here, so
+ * a typo is reported at its line and column like any other mistake.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../checks/checks.h"
+#include "../rules/rules.h"
+#include "../support/yaml_input.h"
+
+enum { MAX_CONFIG_BYTES = 1024 * 1024 };
+
+static const char *const config_keys[] = {
+    "enable", "disable", "severity", "packs", "builtin-packs", "exclude",
+    "allocations-never-fail", "report-unused-suppressions"};
+
+#define COUNT(array) ((int)(sizeof array / sizeof array[0]))
+
+static char *format_message(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+static char *format_message(const char *format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    int length = vsnprintf(NULL, 0, format, arguments);
+    va_end(arguments);
+    size_t size = length > 0 ? (size_t)length + 1 : 1;
+    char *text = malloc(size);
+    if (!text)
+        abort();
+    va_start(arguments, format);
+    vsnprintf(text, size, format, arguments);
+    va_end(arguments);
+    return text;
+}
+
+static char *copy_string(const char *text)
+{
+    char *copy = strdup(text);
+    if (!copy)
+        abort();
+    return copy;
+}
+
+static void append_string(char ***items, int *count, char *text)
+{
+    char **grown = realloc(*items, (size_t)(*count + 1) * sizeof **items);
+    if (!grown)
+        abort();
+    *items = grown;
+    (*items)[(*count)++] = text;
+}
+
+static void free_strings(char **items, int count)
+{
+    for (int i = 0; i < count; i++)
+        free(items[i]);
+    free(items);
+}
+
+void config_init(struct config *config)
+{
+    memset(config, 0, sizeof *config);
+}
+
+void config_free(struct config *config)
+{
+    free(config->path);
+    free(config->directory);
+    free_strings(config->enable, config->enable_count);
+    free_strings(config->disable, config->disable_count);
+    free_strings(config->severity_rules, config->severity_count);
+    free(config->severities);
+    free_strings(config->packs, config->pack_count);
+    free_strings(config->builtin_packs, config->builtin_pack_count);
+    free_strings(config->exclude, config->exclude_count);
+    memset(config, 0, sizeof *config);
+}
+
+bool config_severity_from_name(const char *name, enum severity *severity)
+{
+    if (strcmp(name, "warning") == 0)
+        *severity = SEVERITY_WARNING;
+    else if (strcmp(name, "error") == 0)
+        *severity = SEVERITY_ERROR;
+    else if (strcmp(name, "note") == 0)
+        *severity = SEVERITY_NOTE;
+    else
+        return false;
+    return true;
+}
+
+/* Removes ".", ".." and doubled slashes from an absolute path, in place. */
+static void normalize(char *path)
+{
+    char *out = path;
+    const char *in = path;
+    while (*in) {
+        while (*in == '/')
+            in++;
+        const char *end = strchr(in, '/');
+        size_t length = end ? (size_t)(end - in) : strlen(in);
+        if (length == 0)
+            break;
+        if (length == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > path && *--out != '/')
+                continue;
+        } else if (!(length == 1 && in[0] == '.')) {
+            *out++ = '/';
+            memmove(out, in, length);
+            out += length;
+        }
+        in += length;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
+}
+
+/* `path` made absolute against `directory` and normalised; malloc'ed. */
+static char *absolute_path(const char *directory, const char *path)
+{
+    char *joined = path[0] == '/' || !directory ? format_message("%s", path)
+                                                : format_message("%s/%s", directory, path);
+    if (joined[0] == '/')
+        normalize(joined);
+    return joined;
+}
+
+/* A list of rule ids, each checked against the registry. */
+static int parse_rule_list(struct yaml_input *input, yaml_node_t *node, char ***items,
+                           int *count, char **error)
+{
+    int length = yaml_input_item_count(node);
+    for (int i = 0; i < length; i++) {
+        yaml_node_t *item = yaml_input_item(input, node, i);
+        const char *id = yaml_input_scalar(input, item, "a rule id", error);
+        if (!id)
+            return -1;
+        if (!checks_find(id)) {
+            *error = yaml_input_error(input, item, "unknown rule '%s' (see --list-rules)", id);
+            return -1;
+        }
+        append_string(items, count, copy_string(id));
+    }
+    return 0;
+}
+
+static int parse_severities(struct config *config, struct yaml_input *input, yaml_node_t *node,
+                            char **error)
+{
+    if (yaml_input_expect_mapping(input, node, "'severity': rule ids mapped to warning, error "
+                                  "or note", error) != 0)
+        return -1;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_input_node(input, pair->key);
+        yaml_node_t *value = yaml_input_node(input, pair->value);
+        const char *id = yaml_input_scalar(input, key, "a rule id", error);
+        if (!id)
+            return -1;
+        if (!checks_find(id)) {
+            *error = yaml_input_error(input, key, "unknown rule '%s' (see --list-rules)", id);
+            return -1;
+        }
+        for (int i = 0; i < config->severity_count; i++) {
+            if (strcmp(config->severity_rules[i], id) == 0) {
+                *error = yaml_input_error(input, key, "severity of '%s' given twice", id);
+                return -1;
+            }
+        }
+        const char *level = yaml_input_scalar(input, value, "warning, error or note", error);
+        if (!level)
+            return -1;
+        enum severity severity;
+        if (!config_severity_from_name(level, &severity)) {
+            *error = yaml_input_error(input, value, "expected warning, error or note, found '%s'",
+                                      level);
+            return -1;
+        }
+        enum severity *grown = realloc(config->severities,
+                                       (size_t)(config->severity_count + 1) * sizeof *grown);
+        if (!grown)
+            abort();
+        config->severities = grown;
+        config->severities[config->severity_count] = severity;
+        append_string(&config->severity_rules, &config->severity_count, copy_string(id));
+    }
+    return 0;
+}
+
+/* Paths relative to the configuration's directory, made absolute. */
+static int parse_paths(struct yaml_input *input, yaml_node_t *node, const char *directory,
+                       const char *what, char ***items, int *count, char **error)
+{
+    int length = yaml_input_item_count(node);
+    for (int i = 0; i < length; i++) {
+        yaml_node_t *item = yaml_input_item(input, node, i);
+        const char *path = yaml_input_scalar(input, item, what, error);
+        if (!path)
+            return -1;
+        if (!path[0]) {
+            *error = yaml_input_error(input, item, "expected %s, found an empty string", what);
+            return -1;
+        }
+        append_string(items, count, absolute_path(directory, path));
+    }
+    return 0;
+}
+
+static int parse_builtin_packs(struct config *config, struct yaml_input *input,
+                               yaml_node_t *node, char **error)
+{
+    int available = 0;
+    const struct embedded_pack *packs = rules_embedded_packs(&available);
+    int length = yaml_input_item_count(node);
+    for (int i = 0; i < length; i++) {
+        yaml_node_t *item = yaml_input_item(input, node, i);
+        const char *name = yaml_input_scalar(input, item, "a built-in pack name", error);
+        if (!name)
+            return -1;
+        bool known = false;
+        size_t name_length = strlen(name);
+        for (int p = 0; p < available && !known; p++)
+            known = strncmp(packs[p].file, name, name_length) == 0 &&
+                    strcmp(packs[p].file + name_length, ".yaml") == 0;
+        if (!known) {
+            *error = yaml_input_error(input, item, "unknown built-in rule pack '%s' (see "
+                                      "--list-rules --verbose)", name);
+            return -1;
+        }
+        append_string(&config->builtin_packs, &config->builtin_pack_count, copy_string(name));
+    }
+    config->has_builtin_packs = true;
+    return 0;
+}
+
+static int parse_root(struct config *config, struct yaml_input *input, const char *directory,
+                      char **error)
+{
+    yaml_node_t *root = yaml_input_root(input);
+    if (!root)
+        return 0; /* an empty file: every default */
+    if (yaml_input_expect_mapping(input, root, "a nullproof configuration", error) != 0 ||
+        yaml_input_check_keys(input, root, "the configuration", config_keys, COUNT(config_keys),
+                              error) != 0)
+        return -1;
+    yaml_node_t *value;
+    if ((value = yaml_input_get(input, root, "enable"))) {
+        config->has_enable = true;
+        if (parse_rule_list(input, value, &config->enable, &config->enable_count, error) != 0)
+            return -1;
+    }
+    if ((value = yaml_input_get(input, root, "disable")) &&
+        parse_rule_list(input, value, &config->disable, &config->disable_count, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "severity")) &&
+        parse_severities(config, input, value, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "packs")) &&
+        parse_paths(input, value, directory, "a rule pack file or directory", &config->packs,
+                    &config->pack_count, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "builtin-packs")) &&
+        parse_builtin_packs(config, input, value, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "exclude")) &&
+        parse_paths(input, value, directory, "a path or pattern", &config->exclude,
+                    &config->exclude_count, error) != 0)
+        return -1;
+    for (int i = 0; i < config->exclude_count; i++) {
+        size_t length = strlen(config->exclude[i]);
+        if (length > 1 && config->exclude[i][length - 1] == '/')
+            config->exclude[i][length - 1] = '\0'; /* "third_party/": the directory */
+    }
+    if ((value = yaml_input_get(input, root, "allocations-never-fail")) &&
+        yaml_input_bool(input, value, &config->allocations_never_fail, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "report-unused-suppressions")) &&
+        yaml_input_bool(input, value, &config->report_unused_suppressions, error) != 0)
+        return -1;
+    return 0;
+}
+
+int config_parse(struct config *config, const char *file, const char *directory,
+                 const char *text, size_t length, char **error)
+{
+    *error = NULL;
+    free(config->path);
+    free(config->directory);
+    config->path = copy_string(file);
+    config->directory = directory ? copy_string(directory) : NULL;
+    struct yaml_input input;
+    int status = yaml_input_load(&input, file, text, length, error);
+    if (status == 0)
+        status = parse_root(config, &input, directory, error);
+    yaml_input_free(&input);
+    return status;
+}
+
+static char *read_file(const char *path, size_t *length, char **error)
+{
+    FILE *stream = fopen(path, "rb");
+    if (!stream) {
+        *error = format_message("cannot read configuration %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t capacity = 4096;
+    char *text = malloc(capacity);
+    if (!text)
+        abort();
+    *length = 0;
+    size_t got;
+    while ((got = fread(text + *length, 1, capacity - *length, stream)) > 0) {
+        *length += got;
+        if (*length > MAX_CONFIG_BYTES) {
+            fclose(stream);
+            free(text);
+            *error = format_message("%s: a configuration may hold at most %d bytes", path,
+                                    MAX_CONFIG_BYTES);
+            return NULL;
+        }
+        if (*length == capacity) {
+            capacity *= 2;
+            char *grown = realloc(text, capacity);
+            if (!grown)
+                abort();
+            text = grown;
+        }
+    }
+    bool failed = ferror(stream) != 0;
+    fclose(stream);
+    if (failed) {
+        free(text);
+        *error = format_message("cannot read configuration %s", path);
+        return NULL;
+    }
+    return text;
+}
+
+int config_load(struct config *config, const char *path, char **error)
+{
+    *error = NULL;
+    size_t length = 0;
+    char *text = read_file(path, &length, error);
+    if (!text)
+        return -1;
+    char *absolute = realpath(path, NULL);
+    const char *named = absolute ? absolute : path;
+    char *directory = copy_string(named);
+    char *slash = strrchr(directory, '/');
+    if (slash && slash != directory)
+        *slash = '\0';
+    else if (slash)
+        slash[1] = '\0';
+    else
+        strcpy(directory, ".");
+    int status = config_parse(config, path, directory, text, length, error);
+    free(directory);
+    free(absolute);
+    free(text);
+    return status;
+}
+
+char *config_find(const char *directory)
+{
+    char *current = copy_string(directory);
+    for (;;) {
+        char *candidate = strcmp(current, "/") == 0
+                              ? format_message("/%s", CONFIG_FILE_NAME)
+                              : format_message("%s/%s", current, CONFIG_FILE_NAME);
+        struct stat status;
+        if (stat(candidate, &status) == 0 && S_ISREG(status.st_mode)) {
+            free(current);
+            return candidate;
+        }
+        free(candidate);
+        char *slash = strrchr(current, '/');
+        if (!slash || strcmp(current, "/") == 0)
+            break;
+        if (slash == current)
+            slash[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    free(current);
+    return NULL;
+}
+
+static bool has_glob(const char *text)
+{
+    return strpbrk(text, "*?[") != NULL;
+}
+
+bool config_excludes(const struct config *config, const char *absolute_path)
+{
+    for (int i = 0; i < config->exclude_count; i++) {
+        const char *entry = config->exclude[i];
+        if (has_glob(entry)) {
+            if (fnmatch(entry, absolute_path, 0) == 0)
+                return true;
+            continue;
+        }
+        size_t length = strlen(entry);
+        if (strncmp(absolute_path, entry, length) == 0 &&
+            (absolute_path[length] == '\0' || absolute_path[length] == '/' ||
+             (length == 1 && entry[0] == '/')))
+            return true;
+    }
+    return false;
+}
+
+/* ---- writing: libyaml's emitter into a string_buffer ---- */
+
+static int write_to_buffer(void *data, unsigned char *bytes, size_t size)
+{
+    string_buffer_append_length(data, (const char *)bytes, size);
+    return 1;
+}
+
+static void emit(yaml_emitter_t *emitter, yaml_event_t *event)
+{
+    if (!yaml_emitter_emit(emitter, event))
+        abort(); /* only on a bad event order or no memory: a bug, not input */
+}
+
+static void emit_scalar(yaml_emitter_t *emitter, const char *text)
+{
+    yaml_event_t event;
+    yaml_scalar_event_initialize(&event, NULL, NULL, (const yaml_char_t *)text,
+                                 (int)strlen(text), 1, 1, YAML_ANY_SCALAR_STYLE);
+    emit(emitter, &event);
+}
+
+static void emit_list(yaml_emitter_t *emitter, const char *key, char *const *items, int count)
+{
+    yaml_event_t event;
+    emit_scalar(emitter, key);
+    yaml_sequence_start_event_initialize(&event, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
+    emit(emitter, &event);
+    for (int i = 0; i < count; i++)
+        emit_scalar(emitter, items[i]);
+    yaml_sequence_end_event_initialize(&event);
+    emit(emitter, &event);
+}
+
+void config_write_yaml(const struct config *config, struct string_buffer *out)
+{
+    yaml_emitter_t emitter;
+    yaml_event_t event;
+    if (!yaml_emitter_initialize(&emitter))
+        abort();
+    yaml_emitter_set_output(&emitter, write_to_buffer, out);
+    yaml_emitter_set_unicode(&emitter, 1);
+    yaml_emitter_set_width(&emitter, 100);
+    yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING);
+    emit(&emitter, &event);
+    yaml_document_start_event_initialize(&event, NULL, NULL, NULL, 1);
+    emit(&emitter, &event);
+    yaml_mapping_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+    emit(&emitter, &event);
+    if (config->has_enable)
+        emit_list(&emitter, "enable", config->enable, config->enable_count);
+    emit_list(&emitter, "disable", config->disable, config->disable_count);
+    emit_scalar(&emitter, "severity");
+    yaml_mapping_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+    emit(&emitter, &event);
+    for (int i = 0; i < config->severity_count; i++) {
+        emit_scalar(&emitter, config->severity_rules[i]);
+        emit_scalar(&emitter, severity_name(config->severities[i]));
+    }
+    yaml_mapping_end_event_initialize(&event);
+    emit(&emitter, &event);
+    emit_list(&emitter, "packs", config->packs, config->pack_count);
+    if (config->has_builtin_packs)
+        emit_list(&emitter, "builtin-packs", config->builtin_packs, config->builtin_pack_count);
+    emit_list(&emitter, "exclude", config->exclude, config->exclude_count);
+    emit_scalar(&emitter, "allocations-never-fail");
+    emit_scalar(&emitter, config->allocations_never_fail ? "true" : "false");
+    emit_scalar(&emitter, "report-unused-suppressions");
+    emit_scalar(&emitter, config->report_unused_suppressions ? "true" : "false");
+    yaml_mapping_end_event_initialize(&event);
+    emit(&emitter, &event);
+    yaml_document_end_event_initialize(&event, 1);
+    emit(&emitter, &event);
+    yaml_stream_end_event_initialize(&event);
+    emit(&emitter, &event);
+    if (!yaml_emitter_flush(&emitter))
+        abort();
+    yaml_emitter_delete(&emitter);
+}

@@ -1,0 +1,372 @@
+/*
+ * pack: reads one YAML rule pack (format in docs/rules-format.md) into
+ * function_rule entries and merges them into a rule_set. Every key is
+ * known and checked; anything else is an error naming file, line and
+ * column. It reads no files: the text comes from the caller.
+ */
+#include "rules.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../support/yaml_input.h"
+
+enum { MAX_ARGUMENT = 32, MAX_NAME = 255, MAX_REASON = 300 };
+
+static const char *const pack_keys[] = {"pack", "description", "entries"};
+static const char *const entry_keys[] = {"name",     "macro",    "returns",  "nonnull",
+                                         "checks",   "out-null", "out-kind", "noreturn",
+                                         "accepts-null", "propagates-null", "reason"};
+
+#define COUNT(array) ((int)(sizeof array / sizeof array[0]))
+
+/* What a parse collects before anything is merged into the set. */
+struct pending {
+    struct function_rule *entries;
+    int count;
+    int capacity;
+};
+
+static bool is_identifier(const char *text)
+{
+    if (!text[0] || strlen(text) > MAX_NAME || !(isalpha((unsigned char)text[0]) || text[0] == '_'))
+        return false;
+    for (const char *c = text; *c; c++)
+        if (!(isalnum((unsigned char)*c) || *c == '_'))
+            return false;
+    return true;
+}
+
+static bool is_pack_name(const char *text)
+{
+    if (!text[0] || strlen(text) > 64)
+        return false;
+    for (const char *c = text; *c; c++)
+        if (!(isalnum((unsigned char)*c) || *c == '_' || *c == '-' || *c == '.'))
+            return false;
+    return true;
+}
+
+static int parse_kind(struct yaml_input *input, yaml_node_t *node, enum source_kind *kind,
+                      char **error)
+{
+    const char *text = yaml_input_scalar(input, node, "alloc, lookup, io or other", error);
+    if (!text)
+        return -1;
+    if (strcmp(text, "alloc") == 0)
+        *kind = SOURCE_ALLOC;
+    else if (strcmp(text, "lookup") == 0)
+        *kind = SOURCE_LOOKUP;
+    else if (strcmp(text, "io") == 0 || strcmp(text, "other") == 0)
+        *kind = SOURCE_NULLABLE;
+    else {
+        *error = yaml_input_error(input, node, "expected alloc, lookup, io or other, found '%s'",
+                                  text);
+        return -1;
+    }
+    return 0;
+}
+
+/* The reason a kind gives when the entry has none of its own; `out`:
+ * said of an out-parameter rather than of the result. */
+static const char *default_reason(const char *kind_text, bool out)
+{
+    if (strcmp(kind_text, "alloc") == 0)
+        return out ? "leaves it NULL when allocation fails" : "returns NULL when allocation fails";
+    if (strcmp(kind_text, "lookup") == 0)
+        return out ? "leaves it NULL when nothing matches" : "returns NULL when nothing matches";
+    if (strcmp(kind_text, "io") == 0)
+        return out ? "leaves it NULL when the operation fails"
+                   : "returns NULL when the operation fails";
+    return out ? "may leave it NULL" : "may return NULL";
+}
+
+/* 1-based argument positions, as in __attribute__((nonnull(1, 2))). */
+static int parse_arguments(struct yaml_input *input, yaml_node_t *node, uint32_t *bits,
+                           char **error)
+{
+    *bits = 0;
+    int count = yaml_input_item_count(node);
+    if (count == 0) {
+        *error = yaml_input_error(input, node, "expected argument positions (1 to %d), found "
+                                  "an empty list", MAX_ARGUMENT);
+        return -1;
+    }
+    for (int i = 0; i < count; i++) {
+        yaml_node_t *item = yaml_input_item(input, node, i);
+        long position;
+        if (item->type != YAML_SCALAR_NODE) {
+            *error = yaml_input_error(input, item,
+                                      "expected an argument position (1 to %d) or a list of them",
+                                      MAX_ARGUMENT);
+            return -1;
+        }
+        if (yaml_input_integer(input, item, 1, MAX_ARGUMENT, &position, error) != 0)
+            return -1;
+        uint32_t bit = UINT32_C(1) << (position - 1);
+        if (*bits & bit) {
+            *error = yaml_input_error(input, item, "argument %ld is listed twice", position);
+            return -1;
+        }
+        *bits |= bit;
+    }
+    return 0;
+}
+
+static void add_pending(struct pending *pending, const struct function_rule *rule)
+{
+    if (pending->count == pending->capacity) {
+        int capacity = pending->capacity ? pending->capacity * 2 : 64;
+        struct function_rule *grown =
+            realloc(pending->entries, (size_t)capacity * sizeof *grown);
+        if (!grown)
+            abort();
+        pending->entries = grown;
+        pending->capacity = capacity;
+    }
+    pending->entries[pending->count++] = *rule;
+}
+
+static int parse_entry(struct rule_set *set, struct yaml_input *input, yaml_node_t *node,
+                       const char *pack, const char *file, struct pending *pending,
+                       char **error)
+{
+    if (yaml_input_expect_mapping(input, node, "an entry", error) != 0 ||
+        yaml_input_check_keys(input, node, "an entry", entry_keys, COUNT(entry_keys), error) != 0)
+        return -1;
+    struct function_rule rule;
+    memset(&rule, 0, sizeof rule);
+    yaml_node_t *name = yaml_input_get(input, node, "name");
+    if (!name) {
+        *error = yaml_input_error(input, node, "an entry needs 'name': the function or macro "
+                                  "it describes");
+        return -1;
+    }
+    const char *text = yaml_input_scalar(input, name, "a function or macro name", error);
+    if (!text)
+        return -1;
+    if (!is_identifier(text)) {
+        *error = yaml_input_error(input, name, "expected a C identifier as 'name', found '%s'",
+                                  text);
+        return -1;
+    }
+    for (int i = 0; i < pending->count; i++) {
+        if (strcmp(pending->entries[i].name, text) == 0) {
+            *error = yaml_input_error(input, name, "'%s' is already described on line %u of "
+                                      "this pack", text, pending->entries[i].line);
+            return -1;
+        }
+    }
+    rule.name = arena_strdup(&set->strings, text);
+    rule.pack = pack;
+    rule.file = file;
+    rule.line = (unsigned)node->start_mark.line + 1;
+
+    const char *kind_text = NULL;
+    yaml_node_t *value;
+    if ((value = yaml_input_get(input, node, "macro")) &&
+        yaml_input_bool(input, value, &rule.macro_only, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "returns"))) {
+        if (parse_kind(input, value, &rule.returns, error) != 0)
+            return -1;
+        kind_text = (const char *)value->data.scalar.value;
+    }
+    if ((value = yaml_input_get(input, node, "nonnull")) &&
+        parse_arguments(input, value, &rule.nonnull_arguments, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "checks")) &&
+        parse_arguments(input, value, &rule.checked_arguments, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "out-null")) &&
+        parse_arguments(input, value, &rule.out_null_arguments, error) != 0)
+        return -1;
+    yaml_node_t *propagates = yaml_input_get(input, node, "propagates-null");
+    if (propagates &&
+        parse_arguments(input, propagates, &rule.propagated_arguments, error) != 0)
+        return -1;
+    if (rule.propagated_arguments && rule.returns != SOURCE_NONE) {
+        *error = yaml_input_error(input, propagates, "'propagates-null' and 'returns' contradict: "
+                                  "the result is either as NULL as an argument or a NULL source");
+        return -1;
+    }
+    yaml_node_t *out_kind = yaml_input_get(input, node, "out-kind");
+    if (out_kind) {
+        if (!rule.out_null_arguments) {
+            *error = yaml_input_error(input, out_kind,
+                                      "'out-kind' needs 'out-null': the arguments it is about");
+            return -1;
+        }
+        if (parse_kind(input, out_kind, &rule.out_kind, error) != 0)
+            return -1;
+        if (!kind_text)
+            kind_text = (const char *)out_kind->data.scalar.value;
+    } else if (rule.out_null_arguments) {
+        rule.out_kind = rule.returns != SOURCE_NONE ? rule.returns : SOURCE_LOOKUP;
+        if (!kind_text)
+            kind_text = "lookup";
+    }
+    yaml_node_t *noreturn = yaml_input_get(input, node, "noreturn");
+    if (noreturn && yaml_input_bool(input, noreturn, &rule.noreturn, error) != 0)
+        return -1;
+    if (rule.noreturn &&
+        (rule.returns != SOURCE_NONE || rule.out_null_arguments || rule.propagated_arguments)) {
+        *error = yaml_input_error(input, noreturn, "'%s' cannot both never return and return "
+                                  "or leave NULL", rule.name);
+        return -1;
+    }
+    yaml_node_t *accepts = yaml_input_get(input, node, "accepts-null");
+    if (accepts && yaml_input_bool(input, accepts, &rule.accepts_null, error) != 0)
+        return -1;
+    if (rule.accepts_null && (rule.nonnull_arguments || rule.checked_arguments)) {
+        *error = yaml_input_error(input, accepts, "'%s' cannot both accept NULL and require or "
+                                  "check arguments", rule.name);
+        return -1;
+    }
+    if ((value = yaml_input_get(input, node, "reason"))) {
+        const char *reason = yaml_input_scalar(input, value, "a one-line reason", error);
+        if (!reason)
+            return -1;
+        if (!reason[0] || strchr(reason, '\n') || strlen(reason) > MAX_REASON) {
+            *error = yaml_input_error(input, value, "expected a one-line reason of 1 to %d "
+                                      "characters", MAX_REASON);
+            return -1;
+        }
+        rule.reason = arena_strdup(&set->strings, reason);
+    } else if (kind_text) {
+        rule.reason = default_reason(kind_text, rule.returns == SOURCE_NONE);
+    }
+    if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.checked_arguments &&
+        !rule.out_null_arguments && !rule.noreturn && !rule.accepts_null &&
+        !rule.propagated_arguments) {
+        *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
+                                  "one of returns, nonnull, checks, out-null, propagates-null, "
+                                  "noreturn: true, accepts-null: true", rule.name);
+        return -1;
+    }
+    add_pending(pending, &rule);
+    return 0;
+}
+
+static int parse_pack(struct rule_set *set, struct yaml_input *input, const char *file,
+                      struct pending *pending, struct rule_pack_info *info, char **error)
+{
+    yaml_node_t *root = yaml_input_root(input);
+    if (!root) {
+        *error = yaml_input_error(input, NULL, "expected a rule pack (a mapping with 'pack' "
+                                  "and 'entries'), found an empty file");
+        return -1;
+    }
+    if (yaml_input_expect_mapping(input, root, "a rule pack", error) != 0 ||
+        yaml_input_check_keys(input, root, "a rule pack", pack_keys, COUNT(pack_keys), error) != 0)
+        return -1;
+    yaml_node_t *name = yaml_input_get(input, root, "pack");
+    if (!name) {
+        *error = yaml_input_error(input, root, "a rule pack needs 'pack': its name");
+        return -1;
+    }
+    const char *text = yaml_input_scalar(input, name, "a pack name", error);
+    if (!text)
+        return -1;
+    if (!is_pack_name(text)) {
+        *error = yaml_input_error(input, name, "expected a pack name of letters, digits, '-', "
+                                  "'_' and '.', found '%s'", text);
+        return -1;
+    }
+    info->name = arena_strdup(&set->strings, text);
+    info->file = file;
+    yaml_node_t *description = yaml_input_get(input, root, "description");
+    if (description) {
+        const char *about = yaml_input_scalar(input, description, "a description", error);
+        if (!about)
+            return -1;
+        info->description = arena_strdup(&set->strings, about);
+    }
+    yaml_node_t *entries = yaml_input_get(input, root, "entries");
+    if (!entries) {
+        *error = yaml_input_error(input, root, "a rule pack needs 'entries': a list of "
+                                  "functions and macros");
+        return -1;
+    }
+    if (entries->type != YAML_SEQUENCE_NODE) {
+        *error = yaml_input_error(input, entries, "expected 'entries' to be a list of entries");
+        return -1;
+    }
+    int count = yaml_input_item_count(entries);
+    for (int i = 0; i < count; i++) {
+        if (parse_entry(set, input, yaml_input_item(input, entries, i), info->name, file,
+                        pending, error) != 0)
+            return -1;
+    }
+    info->entry_count = pending->count;
+    return 0;
+}
+
+static int compare_rules(const void *a, const void *b)
+{
+    const struct function_rule *left = a, *right = b;
+    return strcmp(left->name, right->name);
+}
+
+/* Adds the parsed entries: a name already in the set is replaced. */
+static void merge(struct rule_set *set, const struct pending *pending)
+{
+    int before = set->count;
+    for (int i = 0; i < pending->count; i++) {
+        const struct function_rule *rule = &pending->entries[i];
+        struct function_rule *existing =
+            before ? bsearch(rule, set->entries, (size_t)before, sizeof *set->entries,
+                             compare_rules)
+                   : NULL;
+        if (existing) {
+            *existing = *rule;
+            continue;
+        }
+        if (set->count == set->capacity) {
+            int capacity = set->capacity ? set->capacity * 2 : 256;
+            struct function_rule *grown =
+                realloc(set->entries, (size_t)capacity * sizeof *grown);
+            if (!grown)
+                abort();
+            set->entries = grown;
+            set->capacity = capacity;
+        }
+        set->entries[set->count++] = *rule;
+    }
+    if (set->count > before)
+        qsort(set->entries, (size_t)set->count, sizeof *set->entries, compare_rules);
+}
+
+static void add_pack_info(struct rule_set *set, const struct rule_pack_info *info)
+{
+    struct rule_pack_info *grown =
+        realloc(set->packs, (size_t)(set->pack_count + 1) * sizeof *grown);
+    if (!grown)
+        abort();
+    set->packs = grown;
+    set->packs[set->pack_count++] = *info;
+}
+
+int rules_add_pack(struct rule_set *set, const char *file, const char *text, size_t length,
+                   char **error)
+{
+    *error = NULL;
+    const char *stored_file = arena_strdup(&set->strings, file);
+    struct yaml_input input;
+    if (yaml_input_load(&input, stored_file, text, length, error) != 0) {
+        yaml_input_free(&input);
+        return -1;
+    }
+    struct pending pending = {NULL, 0, 0};
+    struct rule_pack_info info;
+    memset(&info, 0, sizeof info);
+    int status = parse_pack(set, &input, stored_file, &pending, &info, error);
+    yaml_input_free(&input);
+    if (status == 0) {
+        merge(set, &pending);
+        add_pack_info(set, &info);
+    }
+    free(pending.entries);
+    return status;
+}
