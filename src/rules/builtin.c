@@ -5,6 +5,8 @@
  */
 #include "rules.h"
 
+#include "../support/string_buffer.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,31 +43,26 @@ static size_t pack_name_length(const char *file)
 int rules_add_embedded(struct rule_set *set, const char *name, char **error)
 {
     *error = NULL;
-    size_t names_size = 1;
     for (int i = 0; i < nullproof_embedded_pack_count; i++) {
         const struct embedded_pack *pack = &nullproof_embedded_packs[i];
         size_t length = pack_name_length(pack->file);
         if (strlen(name) == length && strncmp(pack->file, name, length) == 0)
             return rules_add_pack(set, pack->file, (const char *)pack->text, pack->length,
                                   error);
-        names_size += length + 2;
     }
-    char *names = malloc(names_size);
-    if (!names)
-        abort();
-    names[0] = '\0';
+    struct string_buffer message;
+    string_buffer_init(&message);
+    string_buffer_printf(&message, "unknown built-in rule pack '%s' (available: ", name);
     for (int i = 0; i < nullproof_embedded_pack_count; i++) {
         const char *file = nullproof_embedded_packs[i].file;
-        if (i)
-            strcat(names, ", ");
-        strncat(names, file, pack_name_length(file));
+        string_buffer_printf(&message, "%s%.*s", i ? ", " : "", (int)pack_name_length(file),
+                             file);
     }
-    size_t size = strlen(name) + names_size + 64;
-    *error = malloc(size);
+    string_buffer_append(&message, ")");
+    *error = strdup(string_buffer_text(&message));
+    string_buffer_free(&message);
     if (!*error)
         abort();
-    snprintf(*error, size, "unknown built-in rule pack '%s' (available: %s)", name, names);
-    free(names);
     return -1;
 }
 
