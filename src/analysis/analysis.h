@@ -34,6 +34,14 @@ struct null_origin {
     bool has_definition;              /* the callee is a function of the unit: */
     struct source_location definition; /* where it returns NULL */
     const struct null_origin *cause;  /* ORIGIN_NULL_CHECK: the source of the value tested */
+    /* For suggestions: */
+    const char *type;                 /* C type of the value ("struct user *"), or NULL */
+    const char *variable;             /* the local the source's result is stored in by a
+                                       * statement alone on its line, or NULL */
+    const struct ir_call_assignment *assignment; /* that statement (where a fix-it may
+                                                  * insert a test), or NULL */
+    const struct ir_function *callee_function;   /* the source when it is a function of
+                                                  * the unit, or NULL */
 };
 
 enum event_kind {
@@ -66,6 +74,9 @@ struct analysis_event {
                                          * that function uses the value (line 0: none) */
     bool has_call_site;              /* found while following a call from a caller: */
     struct source_location call_site;
+    const struct ir_function *function_info; /* the function of `function`: its result
+                                              * kind, labels and paths, for suggestions */
+    const char *value_type;          /* VARIANT: the Option/Result struct's type, or NULL */
 };
 
 struct analysis_result {

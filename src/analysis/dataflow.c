@@ -231,7 +231,7 @@ void dataflow_report(struct function_analysis *analysis, struct analysis_result 
     /* NULL in one partition and not in another: NULL on some paths only. */
     for (int e = first_event; e < events->event_count; e++) {
         struct analysis_event *event = &events->events[e];
-        if (!event->definitely_null)
+        if (event->kind != EVENT_UNSAFE_USE || !event->definitely_null)
             continue;
         for (int u = 0; u < analysis->use_seen_count; u++) {
             const struct use_seen *seen = &analysis->uses_seen[u];

@@ -93,7 +93,32 @@ static struct null_origin *new_origin(struct function_analysis *analysis, enum o
     origin->callee = callee;
     origin->reason = reason;
     origin->path_text = path >= 0 ? function_of(analysis)->paths[path].text : NULL;
+    origin->type = path >= 0 ? function_of(analysis)->paths[path].type : NULL;
     return origin;
+}
+
+/* What suggestions want to know of a call's origin: the local its result
+ * is stored in (by a statement a fix-it may follow) and the callee's own
+ * definition, when the unit has them. */
+static void describe_call_origin(struct function_analysis *analysis,
+                                 const struct ir_statement *statement, struct null_origin *origin)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_call *call = &statement->call;
+    if (call->function_index >= 0)
+        origin->callee_function = &analysis->shared->unit->functions[call->function_index];
+    for (int i = 0; i < function->call_assignment_count; i++) {
+        const struct ir_call_assignment *site = &function->call_assignments[i];
+        if (site->call.line != statement->location.line ||
+            site->call.column != statement->location.column || !site->call.file ||
+            !statement->location.file || strcmp(site->call.file, statement->location.file) != 0)
+            continue;
+        origin->variable = function->paths[site->variable].text;
+        origin->assignment = site;
+        if (function->paths[site->variable].type)
+            origin->type = function->paths[site->variable].type;
+        break;
+    }
 }
 
 static enum origin_kind origin_of_source(enum source_kind kind)
@@ -151,6 +176,7 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
                                              callee),
                                 call->target);
         }
+        describe_call_origin(analysis, statement, origin);
     } else if (macro && macro->out_null_arguments) {
         /* HASH_FIND(..., out) sets out = NULL before it searches: that NULL
          * means "not found", as the pack says. */
@@ -274,6 +300,7 @@ static void report_value(struct function_analysis *analysis, const struct use_si
     event.sink_reason = site->sink_reason;
     event.definitely_null = nullability == NULLABILITY_NULL;
     event.origin = origin;
+    event.function_info = analysis->function;
     if (site->callee_use)
         event.dereference = *site->callee_use;
     analysis_add_event(analysis->shared, analysis->events, &event);
@@ -658,6 +685,9 @@ static void read_variant(struct function_analysis *analysis, const struct ir_sta
         event.tag_required = wants_true;
         event.definitely_null = wants_true ? is_false : is_true; /* tested the other way */
         event.argument_index = -1;
+        event.function_info = function;
+        int holder = function->paths[statement->target].parent;
+        event.value_type = holder >= 0 ? function->paths[holder].type : NULL;
         analysis_add_event(analysis->shared, analysis->events, &event);
     }
     if (wants_true) {
@@ -815,6 +845,7 @@ void transfer_report_late_check(struct function_analysis *analysis, int block,
     event.path_text = function->paths[condition->path].text;
     event.dereference = *dereference;
     event.argument_index = -1;
+    event.function_info = function;
     analysis_add_event(analysis->shared, analysis->events, &event);
 }
 

@@ -5,6 +5,8 @@
  */
 #include "rules_list.h"
 
+#include "suggest.h"
+
 void check_check_after_deref(const struct analysis_result *result, struct check_context *context)
 {
     struct finding_list *findings = context->findings;
@@ -23,10 +25,6 @@ void check_check_after_deref(const struct analysis_result *result, struct check_
         finding_add_note(findings, finding, event->dereference.file, event->dereference.line,
                          event->dereference.column,
                          arena_printf(findings->arena, "'%s' is dereferenced here", name), NULL);
-        finding_add_note(findings, finding, NULL, 0, 0,
-                         arena_printf(findings->arena,
-                                      "if '%s' can be NULL, move the test before the first "
-                                      "dereference; if it cannot, remove the test", name),
-                         NULL);
+        suggest_late_check(event, finding, context);
     }
 }

@@ -12,9 +12,15 @@
 #include "../analysis/analysis.h"
 #include "../report/finding.h"
 
+/* How much advice findings carry (--suggest): none; the minimal fix and a
+ * one-line pointer to the Option/Result pattern (the default); or the fix
+ * and the whole pattern (type declaration, rewritten signature). */
+enum suggest_level { SUGGEST_FIX, SUGGEST_NONE, SUGGEST_FULL };
+
 struct check_context {
     struct finding_list *findings;
     enum severity severity; /* severity the rule's findings get */
+    enum suggest_level suggest;
 };
 
 struct rule_info {
@@ -30,8 +36,9 @@ const struct rule_info *checks_rules(int *count);
 /* The rule with this id, or NULL. */
 const struct rule_info *checks_find(const char *id);
 
-/* Runs every rule whose enabled[i] is true (i indexes checks_rules()). */
+/* Runs every rule whose enabled[i] is true (i indexes checks_rules()), or
+ * every rule when `enabled` is NULL; findings carry `suggest`'s advice. */
 void checks_run(const struct analysis_result *result, const bool *enabled,
-                struct finding_list *findings);
+                enum suggest_level suggest, struct finding_list *findings);
 
 #endif

@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "suggest.h"
+
 bool event_is_null_flow(const struct analysis_event *event)
 {
     if (event->kind != EVENT_UNSAFE_USE)
@@ -48,18 +50,6 @@ static const char *use_text(const struct analysis_event *event, struct arena *ar
                         ordinal(event->argument_index, number, sizeof number));
 }
 
-static const char *fix_text(const struct analysis_event *event, struct arena *arena)
-{
-    const char *name = event->path_text ? event->path_text : "the pointer";
-    if (event_is_null_flow(event))
-        return arena_printf(arena,
-                            "make sure '%s' is not NULL on every path that reaches this use, "
-                            "or handle the NULL case before it", name);
-    return arena_printf(arena,
-                        "test it first, e.g. 'if (%s == NULL) { /* handle absence */ }', "
-                        "or use a wrapper that cannot return NULL", name);
-}
-
 void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                          const char *what, struct check_context *context)
 {
@@ -99,5 +89,5 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                          arena_printf(arena, "%s() uses it here without checking for NULL",
                                       event->callee ? event->callee : "the function"),
                          NULL);
-    finding_add_note(findings, finding, NULL, 0, 0, fix_text(event, arena), NULL);
+    suggest_unsafe_use(event, finding, context);
 }

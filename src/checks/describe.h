@@ -1,7 +1,8 @@
 /*
- * describe: the wording shared by the rules: how a use is described, the
- * note that says where the NULL comes from, and the note with the minimal
- * fix. Each rule file picks its events; this file only writes sentences.
+ * describe: the wording shared by the rules: how a use is described and
+ * the notes that say where the NULL comes from (the advice that follows is
+ * suggest.c's). Each rule file picks its events; this file only writes
+ * sentences.
  */
 #ifndef NULLPROOF_DESCRIBE_H
 #define NULLPROOF_DESCRIBE_H
@@ -10,7 +11,8 @@
 
 /* Emits the finding for an unsafe use: `what` is the rule's view of the
  * value, e.g. "may be NULL" or "is NULL". Adds the origin note, a note at
- * the callee's own use for calls into functions of the unit, and the fix. */
+ * the callee's own use for calls into functions of the unit, and the
+ * suggestions (suggest_unsafe_use). */
 void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                          const char *what, struct check_context *context);
 

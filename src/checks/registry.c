@@ -39,9 +39,9 @@ const struct rule_info *checks_find(const char *id)
 }
 
 void checks_run(const struct analysis_result *result, const bool *enabled,
-                struct finding_list *findings)
+                enum suggest_level suggest, struct finding_list *findings)
 {
-    struct check_context context = {findings, SEVERITY_WARNING};
+    struct check_context context = {findings, SEVERITY_WARNING, suggest};
     for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
         if (!enabled || enabled[i])
             rules[i].run(result, &context);

@@ -5,6 +5,8 @@
  */
 #include "rules_list.h"
 
+#include "suggest.h"
+
 void check_unchecked_variant(const struct analysis_result *result, struct check_context *context)
 {
     struct finding_list *findings = context->findings;
@@ -24,12 +26,6 @@ void check_unchecked_variant(const struct analysis_result *result, struct check_
             finding_add(findings, "unchecked-variant", context->severity, event->location.file,
                         event->location.line, event->location.column, message, NULL,
                         event->function);
-        finding_add_note(findings, finding, NULL, 0, 0,
-                         arena_printf(findings->arena,
-                                      "read it only where 'if (%s%s)' holds, e.g. "
-                                      "'if (%s%s) return ...;' before this line",
-                                      event->tag_required ? "" : "!", tag,
-                                      event->tag_required ? "!" : "", tag),
-                         NULL);
+        suggest_variant(event, finding, context);
     }
 }

@@ -21,6 +21,7 @@
 #include "baseline.h"
 #include "compiler_command.h"
 #include "database_search.h"
+#include "fix.h"
 #include "jobs.h"
 #include "merge.h"
 #include "messages.h"
@@ -503,6 +504,7 @@ static void report(struct run *run, struct job_output *outputs, struct driver_ou
         report_options.color = options_use_color(run->options.color, is_terminal,
                                                  getenv("TERM"), getenv("NO_COLOR"));
         report_options.tool_version = NULLPROOF_VERSION;
+        report_options.parseable_fixits = run->options.parseable_fixits;
         struct report_rule *rules = fill_run_record(run, outputs, outcome, &report_options);
         run->format->write(&merged, &report_options, &text);
         free(rules);
@@ -518,6 +520,9 @@ static void report(struct run *run, struct job_output *outputs, struct driver_ou
         message_add(&run->messages, MESSAGE_ERROR, "cannot write %s",
                     run->options.output_path ? run->options.output_path : "standard output");
     string_buffer_free(&text);
+    if (run->options.fix && !run->options.dump_ir && !run->options.write_baseline_path)
+        fix_apply(&merged, run->working_directory, run->options.fix_backup, stderr,
+                  &run->messages);
     *file_count = count_files(&merged);
     arena_free(&merge_arena);
 }
@@ -644,6 +649,7 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     settings.enabled_rules = run->enabled_rules;
     settings.dump_ir = run->options.dump_ir;
     settings.working_directory = run->working_directory;
+    settings.suggest = run->options.suggest;
     profiles_init(&run->profiles, &run->options, &settings);
     if (profiles_assign(&run->profiles, run->jobs, run->job_count, &run->messages) != 0) {
         /* a wrong configuration file or rule pack: nothing is analysed */

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "../checks/checks.h"
 #include "../report/finding.h"
 #include "../rules/rules.h"
 #include "../support/arena.h"
@@ -37,6 +38,7 @@ struct job_settings {
     bool report_unused_suppressions;
     bool dump_ir;                 /* lower and dump, do not analyse */
     const char *working_directory; /* the process's cwd, to shorten paths */
+    enum suggest_level suggest;   /* --suggest: the advice findings carry */
 };
 
 struct job_output {

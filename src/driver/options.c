@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../checks/suggest.h"
+
 enum { MAX_JOBS = 1024 };
 
 static char *format_message(const char *format, ...) __attribute__((format(printf, 1, 2)));
@@ -87,6 +89,14 @@ static int parse_jobs(const char *text, int *jobs, char **error)
     return 0;
 }
 
+static int parse_suggest(const char *text, enum suggest_level *level, char **error)
+{
+    if (suggest_parse_level(text, level))
+        return 0;
+    *error = format_message("--suggest expects none, fix or full, not '%s'", text);
+    return -1;
+}
+
 static int parse_color(const char *text, enum color_mode *mode, char **error)
 {
     if (strcmp(text, "auto") == 0)
@@ -105,7 +115,7 @@ static int parse_color(const char *text, enum color_mode *mode, char **error)
 /* The flags that take a value. `short_name` may be NULL. */
 enum value_flag { FLAG_DATABASE, FLAG_JOBS, FLAG_OUTPUT, FLAG_FORMAT, FLAG_COLOR, FLAG_ENABLE,
                   FLAG_DISABLE, FLAG_BASELINE, FLAG_WRITE_BASELINE, FLAG_EXTRA_ARGUMENT,
-                  FLAG_EXTRA_ARGUMENT_BEFORE, FLAG_CONFIG, FLAG_RULES, FLAG_NONE };
+                  FLAG_EXTRA_ARGUMENT_BEFORE, FLAG_CONFIG, FLAG_RULES, FLAG_SUGGEST, FLAG_NONE };
 
 struct value_flag_spelling {
     enum value_flag flag;
@@ -125,6 +135,7 @@ static const struct value_flag_spelling value_flags[] = {
     {FLAG_EXTRA_ARGUMENT, "--extra-arg", false},
     {FLAG_CONFIG, "--config", false},
     {FLAG_RULES, "--rules", false},
+    {FLAG_SUGGEST, "--suggest", false},
 };
 
 /* Recognises `argument` as a value flag. *inline_value is the value given
@@ -205,6 +216,8 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
                                          sizeof *options->rule_paths);
         options->rule_paths[options->rule_path_count++] = value;
         return 0;
+    case FLAG_SUGGEST:
+        return parse_suggest(value, &options->suggest, error);
     case FLAG_NONE:
         break;
     }
@@ -229,6 +242,10 @@ static const struct switch_flag switch_flags[] = {
     {"--dump-ir", offsetof(struct options, dump_ir)},
     {"--dump-config", offsetof(struct options, dump_config)},
     {"--report-unused-suppressions", offsetof(struct options, report_unused_suppressions)},
+    {"--fix", offsetof(struct options, fix)},
+    {"--fix-backup", offsetof(struct options, fix_backup)},
+    {"--parseable-fixits", offsetof(struct options, parseable_fixits)},
+    {"-fdiagnostics-parseable-fixits", offsetof(struct options, parseable_fixits)}, /* clang's */
 };
 
 static bool apply_switch_flag(struct options *options, const char *argument)
@@ -289,6 +306,8 @@ int options_parse(int argc, char **argv, struct options *options, char **error)
         if (apply_value_flag(options, flag, spelling, value, error) != 0)
             return -1;
     }
+    if (options->fix_backup)
+        options->fix = true;
     return 0;
 }
 
@@ -394,6 +413,14 @@ const char *options_usage(void)
            "  --dump-config        print the effective configuration (YAML) and exit\n"
            "  --report-unused-suppressions\n"
            "                       report suppression comments that match no finding\n"
+           "  --suggest LEVEL      advice on each finding: none, fix (default: the fix and\n"
+           "                       a pointer to the Option/Result pattern) or full (the\n"
+           "                       pattern's type declaration and rewritten signature)\n"
+           "  --parseable-fixits   print fix-its as clang's -fdiagnostics-parseable-fixits\n"
+           "                       does (fix-it:\"FILE\":{L:C-L:C}:\"TEXT\")\n"
+           "  --fix                apply the fix-its (a NULL test after the assignment) to\n"
+           "                       files that git tracks with no uncommitted changes\n"
+           "  --fix-backup         --fix any file, saving the original as FILE.orig\n"
            "  --exit-zero          exit with 0 even when there are findings\n"
            "  --baseline FILE      report only findings that FILE does not record\n"
            "  --write-baseline FILE\n"

@@ -46,6 +46,10 @@ struct options {
     int extra_argument_before_count;
     const char **extra_arguments;    /* --extra-arg: appended to every parse's arguments */
     int extra_argument_count;
+    enum suggest_level suggest;      /* --suggest none|fix|full (default fix) */
+    bool fix;                        /* --fix: apply the fix-its to the files */
+    bool fix_backup;                 /* --fix-backup: --fix, keeping FILE.orig */
+    bool parseable_fixits;           /* --parseable-fixits: fix-it lines in text output */
 };
 
 /* Parses argv[1..argc-1]. Returns 0, or -1 with a malloc'ed message in

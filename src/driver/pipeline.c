@@ -148,7 +148,7 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
         memset(&events, 0, sizeof events);
         analysis_run(&result.unit, &options, &work, &events);
         int first = output->findings.count;
-        checks_run(&events, settings->enabled_rules, &output->findings);
+        checks_run(&events, settings->enabled_rules, settings->suggest, &output->findings);
         profiles_settle_findings(settings, job, &output->findings, first);
     }
     finish_findings(job, settings, output);

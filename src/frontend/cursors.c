@@ -63,12 +63,70 @@ static void cursor_list_init(struct cursor_list *list)
     list->capacity = (int)(sizeof list->inline_items / sizeof list->inline_items[0]);
 }
 
+/* The tree's index: open addressing over small slots (the cursor itself
+ * is cursors[node]), cleared by bumping the generation. */
+static struct cursor_tree_slot *tree_slot(const struct cursor_tree *tree, CXCursor cursor,
+                                          unsigned hash)
+{
+    size_t mask = tree->slot_capacity - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        struct cursor_tree_slot *slot = &tree->slots[i];
+        if (slot->generation != tree->generation ||
+            (slot->hash == hash && cursors_equal(tree->cursors[slot->node], cursor)))
+            return slot;
+    }
+}
+
+static void tree_grow_index(struct cursor_tree *tree)
+{
+    struct cursor_tree_slot *old = tree->slots;
+    size_t old_capacity = tree->slot_capacity;
+    tree->slot_capacity = old_capacity ? old_capacity * 2 : 512;
+    tree->slots = calloc(tree->slot_capacity, sizeof *tree->slots);
+    if (!tree->slots)
+        abort();
+    for (size_t i = 0; i < old_capacity; i++) {
+        if (old[i].generation != tree->generation)
+            continue;
+        size_t mask = tree->slot_capacity - 1, slot = old[i].hash & mask;
+        while (tree->slots[slot].generation == tree->generation)
+            slot = (slot + 1) & mask;
+        tree->slots[slot] = old[i];
+    }
+    free(old);
+}
+
+/* The node of `cursor`, inserting it as `node` when absent. */
+static int tree_index_insert(struct cursor_tree *tree, CXCursor cursor, int node)
+{
+    if ((size_t)(tree->node_count + 1) * 2 > tree->slot_capacity)
+        tree_grow_index(tree);
+    unsigned hash = cursor_hash(cursor);
+    struct cursor_tree_slot *slot = tree_slot(tree, cursor, hash);
+    if (slot->generation == tree->generation)
+        return slot->node;
+    slot->hash = hash;
+    slot->generation = tree->generation;
+    slot->node = node;
+    return node;
+}
+
+static void tree_index_clear(struct cursor_tree *tree)
+{
+    if (++tree->generation == 0) { /* wrapped: wipe once */
+        if (tree->slots)
+            memset(tree->slots, 0, tree->slot_capacity * sizeof *tree->slots);
+        tree->generation = 1;
+    }
+}
+
 static const struct cursor_node *tree_node(struct frontend_unit *unit, CXCursor cursor)
 {
-    if (!unit->tree.active)
+    const struct cursor_tree *tree = &unit->tree;
+    if (!tree->active)
         return NULL;
-    int *index = cursor_map_find(&unit->tree.index, cursor);
-    return index ? &unit->tree.nodes[*index] : NULL;
+    const struct cursor_tree_slot *slot = tree_slot(tree, cursor, cursor_hash(cursor));
+    return slot->generation == tree->generation ? &tree->nodes[slot->node] : NULL;
 }
 
 void cursor_children(struct frontend_unit *unit, CXCursor parent, struct cursor_list *list)
@@ -179,12 +237,13 @@ static enum CXChildVisitResult build_tree(CXCursor cursor, CXCursor parent, CXCl
     if (parent_id != 0 && cursors_equal(cursor, tree->cursors[parent_id]))
         return CXChildVisit_Recurse;
     int before = tree->node_count;
-    int id = *cursor_map_insert(&tree->index, cursor, before);
+    tree_add_node(tree, cursor); /* the index compares with cursors[] */
+    int id = tree_index_insert(tree, cursor, before);
     if (id != before) { /* visited again (GNU ?: shares its operand): no second walk */
+        tree->node_count--;
         tree_add_edge(tree, parent_id, id);
         return CXChildVisit_Continue;
     }
-    tree_add_node(tree, cursor);
     tree_add_edge(tree, parent_id, id);
     if (tree->stack_count == tree->stack_capacity)
         tree->stack = grow_array(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
@@ -198,8 +257,8 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
     struct cursor_tree *tree = &unit->tree;
     tree->active = false;
     tree->node_count = tree->edge_count = 0;
-    cursor_map_clear(&tree->index);
-    cursor_map_insert(&tree->index, root, tree_add_node(tree, root));
+    tree_index_clear(tree);
+    tree_index_insert(tree, root, tree_add_node(tree, root));
     tree->stack = grow_array(tree->stack, &tree->stack_capacity, 1, sizeof *tree->stack);
     tree->stack[0] = 0;
     tree->stack_count = 1;
@@ -248,7 +307,7 @@ void cursor_tree_clear(struct frontend_unit *unit)
 
 void cursor_tree_free(struct cursor_tree *tree)
 {
-    cursor_map_free(&tree->index);
+    free(tree->slots);
     free(tree->cursors);
     free(tree->nodes);
     free(tree->edges);

@@ -214,9 +214,17 @@ struct cursor_edge {
     int parent, child;
 };
 
+struct cursor_tree_slot {
+    unsigned hash;
+    unsigned generation; /* in use when equal to the tree's generation */
+    int node;
+};
+
 struct cursor_tree {
     bool active;
-    struct cursor_map index; /* cursor -> node */
+    struct cursor_tree_slot *slots; /* cursor -> node (hashing; the key is cursors[node]) */
+    size_t slot_capacity;
+    unsigned generation;
     CXCursor *cursors;       /* per node */
     struct cursor_node *nodes;
     int node_count, node_capacity;
@@ -264,6 +272,9 @@ struct source_file {
     bool tokens_loaded;
     struct file_token *tokens; /* malloc'd, sorted by offset */
     int token_count;
+    unsigned *line_starts;     /* malloc'd offsets of each line's start, as clang counts */
+    int line_count;            /* -1: the file's text is not available */
+    int last_line;             /* index of the last line asked for (asked in order mostly) */
 };
 
 struct constant_entry {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "lower_sites.h"
 
 static bool is_expect(const char *name)
 {
@@ -63,9 +64,20 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     }
     struct source_location location = lower_location(context, expression);
     unsigned spelled_at = 0;
+    bool in_argument = false; /* written in an argument of the macro holding it */
     if (location.macro) {
-        clang_getSpellingLocation(clang_getCursorLocation(expression), NULL, NULL, NULL,
-                                  &spelled_at);
+        CXSourceLocation where = clang_getCursorLocation(expression);
+        CXFile spelled_file = NULL, expanded_file = NULL;
+        unsigned expanded_at = 0;
+        clang_getSpellingLocation(where, &spelled_file, NULL, NULL, &spelled_at);
+        clang_getExpansionLocation(where, &expanded_file, NULL, NULL, &expanded_at);
+        /* libclang 14 spells every token of a macro's body at the expansion
+         * site: distinct calls there would look alike. Only a call written
+         * in a macro argument is spelt elsewhere on both versions. */
+        in_argument = spelled_at != expanded_at || !clang_File_isEqual(spelled_file,
+                                                                        expanded_file);
+    }
+    if (in_argument) {
         for (int i = 0; i < context->macro_call_count; i++) {
             const struct macro_call *seen = &context->macro_calls[i];
             if (seen->line == location.line && seen->column == location.column &&
@@ -104,8 +116,10 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
             clang_disposeString(spelling);
         }
         target = lower_temporary(context, base, returns_pointer);
+        if (returns_pointer) /* for suggestions: the T of an Option<T> */
+            context->function->paths[target].type = sites_type_text(unit, result);
     }
-    if (location.macro && target >= 0)
+    if (in_argument && target >= 0)
         remember_macro_call(context, location, spelled_at, target);
     struct ir_statement *call = lower_emit(context, STATEMENT_CALL, location);
     call->call.callee = facts.name;

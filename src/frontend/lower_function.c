@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "lower_sites.h"
 
 /* ---- blocks and statements ---- */
 
@@ -298,6 +299,7 @@ int lower_root(struct lower_context *context, CXCursor declaration)
     int id = unique_root(context, base, kind,
                          compat_is_pointer_type(clang_getCursorType(declaration)), 1);
     struct access_path *path = &context->function->paths[id];
+    path->type = sites_pointer_type_text(context->unit_state, clang_getCursorType(declaration));
     path->address_taken = prescan_address_taken(context->unit_state, declaration);
     if (kind == VARIABLE_GLOBAL) {
         path->global_key = unit_global_key(context->unit_state, declaration);
@@ -376,6 +378,7 @@ static void add_parameters(struct lower_context *context, CXCursor definition)
                              compat_is_pointer_type(clang_getCursorType(parameter)), 1);
         struct access_path *path = &function->paths[id];
         path->parameter_index = i;
+        path->type = sites_type_text(context->unit_state, clang_getCursorType(parameter));
         path->address_taken = prescan_address_taken(context->unit_state, parameter);
         function->parameter_paths[i] = id;
         if (context->unit_state->has_errors && compat_is_invalid_declaration(parameter))
@@ -453,6 +456,7 @@ void lower_function(struct frontend_unit *unit, CXCursor definition, bool poison
     function->is_static = clang_getCursorLinkage(definition) == CXLinkage_Internal;
     CXType type = clang_getCursorType(definition);
     function->returns_pointer = compat_is_pointer_type(clang_getResultType(type));
+    function->return_kind = sites_return_kind(unit, definition);
     /* only a pointer result needs the declarations' facts here (reading
      * them pretty-prints every declaration: calls ask when they need) */
     function->returns_nonnull =

@@ -9,13 +9,16 @@
 #include <string.h>
 
 #include "lower.h"
+#include "lower_sites.h"
 
 static void lower_children_as_statements(struct lower_context *context, CXCursor parent)
 {
     struct cursor_list children;
     cursor_code_children(context->unit_state, parent, &children);
-    for (int i = 0; i < children.count; i++)
+    for (int i = 0; i < children.count; i++) {
         lower_statement(context, children.items[i]);
+        sites_add_call_assignment(context, children.items[i]); /* for fix-its */
+    }
     cursor_list_free(&children);
 }
 
@@ -438,6 +441,7 @@ void lower_statement(struct lower_context *context, CXCursor statement)
         break;
     case CXCursor_GotoStmt: {
         const char *name = goto_label(context, statement);
+        sites_add_goto(context, name, statement);
         if (name)
             lower_goto(context, label_block(context, name));
         lower_start_unreachable(context);
@@ -462,6 +466,7 @@ void lower_statement(struct lower_context *context, CXCursor statement)
     }
     case CXCursor_LabelStmt: {
         const char *name = unit_string(context->unit_state, clang_getCursorSpelling(statement));
+        sites_add_label(context, name, statement);
         int block = label_block(context, name);
         lower_goto(context, block);
         context->current = block;

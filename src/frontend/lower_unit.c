@@ -5,6 +5,7 @@
  * to functions of the unit. Also the unit's files, locations and strings
  * shared by the lowering files. It does not lower statements itself.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,14 +42,15 @@ void frontend_unit_init(struct frontend_unit *unit, CXTranslationUnit tu, struct
     cursor_map_init(&unit->callee_index);
     cursor_map_init(&unit->global_keys);
     name_map_init(&unit->names);
-    cursor_map_init(&unit->tree.index);
     cursor_map_init(&unit->macro_definitions);
 }
 
 void frontend_unit_free(struct frontend_unit *unit)
 {
-    for (int i = 0; i < unit->file_count; i++)
+    for (int i = 0; i < unit->file_count; i++) {
         free(unit->files[i].tokens);
+        free(unit->files[i].line_starts);
+    }
     free(unit->files);
     free(unit->macros);
     free(unit->macro_calls);
@@ -145,17 +147,87 @@ bool unit_file_offset(struct frontend_unit *unit, CXSourceLocation location, int
     return *file >= 0;
 }
 
+/* Where each line of a file starts, counted as clang's SourceManager
+ * does: "\n", "\r" and "\r\n" end a line. */
+static void load_lines(struct frontend_unit *unit, struct source_file *file)
+{
+    size_t size = 0;
+    const char *text = clang_getFileContents(unit->tu, file->file, &size);
+    file->line_count = -1;
+    if (!text || size >= UINT_MAX)
+        return;
+    int capacity = 256, count = 0;
+    unsigned *starts = malloc((size_t)capacity * sizeof *starts);
+    if (!starts)
+        abort();
+    starts[count++] = 0;
+    for (size_t i = 0; i < size; i++) {
+        if (text[i] != '\n' && text[i] != '\r')
+            continue;
+        if (text[i] == '\r' && i + 1 < size && text[i + 1] == '\n')
+            i++;
+        if (count == capacity) {
+            capacity *= 2;
+            unsigned *grown = realloc(starts, (size_t)capacity * sizeof *grown);
+            if (!grown)
+                abort();
+            starts = grown;
+        }
+        starts[count++] = (unsigned)(i + 1);
+    }
+    file->line_starts = starts;
+    file->line_count = count;
+}
+
+/* Line and column of an offset (clang_getExpansionLocation's, without
+ * asking libclang: a binary search over the file's line starts). */
+static bool line_and_column(struct frontend_unit *unit, int file, unsigned offset,
+                            unsigned *line, unsigned *column)
+{
+    struct source_file *entry = &unit->files[file];
+    if (entry->line_count == 0)
+        load_lines(unit, entry);
+    if (entry->line_count < 0)
+        return false;
+    int low = 0, high = entry->line_count; /* last start <= offset */
+    int last = entry->last_line;
+    if (entry->line_starts[last] <= offset) { /* the same line or one of the next two */
+        low = last;
+        for (int next = last + 1; next < entry->line_count && next <= last + 2; next++) {
+            if (entry->line_starts[next] > offset) {
+                high = next;
+                break;
+            }
+            low = next;
+        }
+    }
+    while (high - low > 1) {
+        int middle = low + (high - low) / 2;
+        if (entry->line_starts[middle] <= offset)
+            low = middle;
+        else
+            high = middle;
+    }
+    entry->last_line = low;
+    *line = (unsigned)low + 1;
+    *column = offset - entry->line_starts[low] + 1;
+    return true;
+}
+
 struct source_location unit_location(struct frontend_unit *unit, CXSourceLocation location)
 {
     struct source_location result = {NULL, 0, 0, NULL};
     CXFile cx_file = NULL;
     unsigned offset = 0;
-    clang_getExpansionLocation(location, &cx_file, &result.line, &result.column, &offset);
+    clang_getExpansionLocation(location, &cx_file, NULL, NULL, &offset);
     int file = unit_file(unit, cx_file);
     if (file < 0) {
+        clang_getExpansionLocation(location, NULL, &result.line, &result.column, NULL);
         result.file = unit->unit->main_file;
         return result;
     }
+    if (!line_and_column(unit, file, offset, &result.line, &result.column))
+        clang_getExpansionLocation(location, NULL, &result.line, &result.column, NULL);
     result.file = unit->files[file].name;
     struct macro_expansion *macro = macros_find(unit, file, offset);
     result.macro = macro ? macro->name : NULL;

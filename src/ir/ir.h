@@ -55,6 +55,9 @@ struct access_path {
     bool weak;                   /* stands for several locations (parent[?]): never known NULL,
                                   * and writing it may change its siblings */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
+    const char *type;            /* the C type as clang spells it ("struct user *"), for
+                                  * suggestions; set for parameters, and for pointer and
+                                  * struct roots and call results; else NULL */
 };
 
 enum value_kind {
@@ -157,6 +160,39 @@ struct cfg_block {
     struct source_location return_location;
 };
 
+/* What a function's result can say about failure, for suggestions that
+ * give up at a spot ("return NULL;", "return -1;"). Zero: none fits. */
+enum return_kind {
+    RETURN_OTHER,    /* a struct, a float, an enum: no value means "failed" */
+    RETURN_VOID,
+    RETURN_POINTER,
+    RETURN_BOOL,     /* written `bool`, so `false` is defined */
+    RETURN_INTEGER,  /* a signed integer type */
+    RETURN_UNSIGNED  /* an unsigned integer type (size_t, ...), a _Bool not written `bool` */
+};
+
+/* A label of the function, and a goto that jumps to one: suggestions jump
+ * to the function's cleanup code ("goto fail;") where it has some. */
+struct ir_label {
+    const char *name;
+    struct source_location location;
+};
+
+struct ir_goto {
+    const char *label;
+    struct source_location location;
+};
+
+/* A statement that only stores a call's result in a local pointer
+ * (`T *v = f(...);` or `v = f(...);`, a cast allowed), alone on its line
+ * and outside any macro: a fix-it may insert a test of v on the next line. */
+struct ir_call_assignment {
+    struct source_location call; /* the call, as its STATEMENT_CALL's location */
+    int variable;                /* path of the local */
+    unsigned line;               /* the statement's line */
+    const char *indent;          /* the blanks before the statement on its line */
+};
+
 struct ir_function {
     const char *name;
     const char *key;               /* USR: stable across translation units */
@@ -174,6 +210,14 @@ struct ir_function {
     int block_count;
     int block_capacity;
     int entry;                     /* block id of the entry */
+    /* For suggestions (the dataflow does not depend on them): */
+    enum return_kind return_kind;
+    struct ir_label *labels;       /* in source order */
+    int label_count;
+    struct ir_goto *gotos;         /* in source order */
+    int goto_count;
+    struct ir_call_assignment *call_assignments;
+    int call_assignment_count;
 };
 
 /* A global of the unit whose value never changes: never assigned after its

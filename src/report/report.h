@@ -20,6 +20,7 @@ struct report_rule {
 
 struct report_options {
     bool color;               /* ANSI colours like clang's (text format only) */
+    bool parseable_fixits;    /* text: fix-it lines as clang -fdiagnostics-parseable-fixits */
     const char *tool_version; /* NULLPROOF_VERSION, for formats that record it */
     /* Optional (zero: not known), for the formats that record a run: */
     const struct report_rule *rules; /* every rule of this nullproof, enabled or not */
@@ -51,6 +52,11 @@ void report_write_text(const struct finding_list *findings, const struct report_
 /* One finding in the text format (used by report_write_text). */
 void report_write_text_finding(const struct finding *finding, bool color,
                                struct string_buffer *out);
+
+/* The fix-its of `finding` as clang's -fdiagnostics-parseable-fixits
+ * prints them, one `fix-it:"FILE":{L:C-L:C}:"TEXT"` line each (file and
+ * text escaped as LLVM's write_escaped does). */
+void report_write_parseable_fixits(const struct finding *finding, struct string_buffer *out);
 
 /* JSON (docs/json-format.md), written with jansson. */
 void report_write_json(const struct finding_list *findings, const struct report_options *options,

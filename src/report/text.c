@@ -91,14 +91,53 @@ static void append_source_and_caret(struct string_buffer *out, bool color, const
     string_buffer_append(out, color ? STYLE_CARET "^" STYLE_RESET "\n" : "^\n");
 }
 
-void report_write_text_finding(const struct finding *finding, bool color,
-                               struct string_buffer *out)
+/* LLVM's raw_ostream::write_escaped: backslash, tab, newline and quote
+ * escaped, other bytes outside printable ASCII as three octal digits. */
+static void append_escaped(struct string_buffer *out, const char *text)
+{
+    for (const unsigned char *c = (const unsigned char *)(text ? text : ""); *c; c++) {
+        if (*c == '\\')
+            string_buffer_append(out, "\\\\");
+        else if (*c == '\t')
+            string_buffer_append(out, "\\t");
+        else if (*c == '\n')
+            string_buffer_append(out, "\\n");
+        else if (*c == '"')
+            string_buffer_append(out, "\\\"");
+        else if (*c >= 32 && *c < 127)
+            string_buffer_append_length(out, (const char *)c, 1);
+        else
+            string_buffer_printf(out, "\\%03o", *c);
+    }
+}
+
+void report_write_parseable_fixits(const struct finding *finding, struct string_buffer *out)
+{
+    for (int i = 0; i < finding->fixit_count; i++) {
+        const struct finding_fixit *fixit = &finding->fixits[i];
+        const char *file = fixit->file ? fixit->file : finding->file;
+        if (!file || !fixit->line)
+            continue;
+        string_buffer_append(out, "fix-it:\"");
+        append_escaped(out, file);
+        string_buffer_printf(out, "\":{%u:%u-%u:%u}:\"", fixit->line, fixit->column,
+                             fixit->end_line ? fixit->end_line : fixit->line,
+                             fixit->end_line ? fixit->end_column : fixit->column);
+        append_escaped(out, fixit->replacement);
+        string_buffer_append(out, "\"\n");
+    }
+}
+
+static void write_finding(const struct finding *finding, bool color, bool fixits,
+                          struct string_buffer *out)
 {
     /* Clang's own errors carry no rule suffix: they are not ours. */
     bool is_ours = finding->rule && strcmp(finding->rule, "clang-diagnostic") != 0;
     append_header(out, color, finding->file, finding->line, finding->column, finding->severity,
                   finding->message, is_ours ? finding->rule : NULL);
     append_source_and_caret(out, color, finding->source_line, finding->column);
+    if (fixits) /* where clang prints them: after the snippet, before the notes */
+        report_write_parseable_fixits(finding, out);
     for (int i = 0; i < finding->note_count; i++) {
         const struct finding_note *note = &finding->notes[i];
         if (!note->file) {
@@ -113,9 +152,15 @@ void report_write_text_finding(const struct finding *finding, bool color,
     }
 }
 
+void report_write_text_finding(const struct finding *finding, bool color,
+                               struct string_buffer *out)
+{
+    write_finding(finding, color, false, out);
+}
+
 void report_write_text(const struct finding_list *findings, const struct report_options *options,
                        struct string_buffer *out)
 {
     for (int i = 0; i < findings->count; i++)
-        report_write_text_finding(&findings->items[i], options->color, out);
+        write_finding(&findings->items[i], options->color, options->parseable_fixits, out);
 }

@@ -88,7 +88,8 @@ class NeovimTest(unittest.TestCase):
         self.assertTrue(all(entry["valid"] for entry in entries), entries)
         self.assertEqual([(entry["file"], entry["line"], entry["col"], entry["type"])
                           for entry in entries],
-                         [("fill.c", 6, 5, "w"), ("fill.c", 5, 15, "n"), ("fill.c", 6, 5, "n")])
+                         [("fill.c", 6, 5, "w"), ("fill.c", 5, 15, "n"), ("fill.c", 6, 5, "n"),
+                          ("fill.c", 6, 5, "n")])  # the fix, then the Option/Result pattern
         self.assertEqual(entries[0]["text"], "'p' may be NULL and is indexed [unchecked-alloc]")
         self.assertEqual(entries[1]["text"],
                          "'p' may be NULL: malloc() returns NULL when allocation fails")

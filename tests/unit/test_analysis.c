@@ -189,8 +189,10 @@ static void test_join_table(void **state)
 static void test_origin_choice_is_earliest(void **state)
 {
     (void)state;
-    struct null_origin early = {ORIGIN_ALLOC, at(3), "malloc", "r", "p", false, {0}, NULL};
-    struct null_origin late = {ORIGIN_NULL_CONSTANT, at(9), NULL, "r", "p", false, {0}, NULL};
+    struct null_origin early = {ORIGIN_ALLOC, at(3), "malloc", "r", "p", false, {0},
+                                NULL, NULL, NULL, NULL, NULL};
+    struct null_origin late = {ORIGIN_NULL_CONSTANT, at(9), NULL, "r", "p", false, {0},
+                               NULL, NULL, NULL, NULL, NULL};
     assert_ptr_equal(origin_choose(&late, &early), &early);
     assert_ptr_equal(origin_choose(&early, &late), &early);
     assert_ptr_equal(origin_choose(NULL, &late), &late);

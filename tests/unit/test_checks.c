@@ -28,7 +28,7 @@ static void run_events(struct run *run, struct analysis_event *events, int count
     arena_init(&run->arena);
     finding_list_init(&run->findings, &run->arena);
     struct analysis_result result = {events, count, count};
-    checks_run(&result, NULL, &run->findings);
+    checks_run(&result, NULL, SUGGEST_FIX, &run->findings);
 }
 
 static void test_registry_sorted_and_found(void **state)
@@ -54,7 +54,7 @@ static void test_alloc_event_becomes_unchecked_alloc(void **state)
     (void)state;
     struct null_origin origin = {ORIGIN_ALLOC, at(3, 17), "malloc",
                                  "malloc() returns NULL when allocation fails", "buf", false,
-                                 {0}, NULL};
+                                 {0}, NULL, NULL, NULL, NULL, NULL};
     struct analysis_event event;
     memset(&event, 0, sizeof event);
     event.kind = EVENT_UNSAFE_USE;
@@ -70,12 +70,15 @@ static void test_alloc_event_becomes_unchecked_alloc(void **state)
     assert_string_equal(finding->rule, "unchecked-alloc");
     assert_string_equal(finding->message, "'buf' may be NULL and is indexed");
     assert_int_equal(finding->line, 4);
-    assert_int_equal(finding->note_count, 2);
+    assert_int_equal(finding->note_count, 3); /* origin, fix, pattern (--suggest fix) */
     assert_string_equal(finding->notes[0].message,
                         "'buf' may be NULL: malloc() returns NULL when allocation fails");
     assert_int_equal(finding->notes[0].line, 3);
     assert_null(finding->notes[1].file); /* advice at the finding itself */
     assert_non_null(strstr(finding->notes[1].message, "if (buf == NULL)"));
+    assert_null(finding->notes[2].file);
+    assert_non_null(strstr(finding->notes[2].message, "xmalloc()"));
+    assert_int_equal(finding->fixit_count, 0); /* no statement known to follow */
     arena_free(&run.arena);
 }
 
@@ -84,10 +87,10 @@ static void test_null_flow_goes_to_null_deref(void **state)
     (void)state;
     struct null_origin checked = {ORIGIN_NULL_CHECK, at(8, 9), NULL,
                                   "'p' is tested against NULL here, so it may be NULL", "p",
-                                  false, {0}, NULL};
+                                  false, {0}, NULL, NULL, NULL, NULL, NULL};
     struct null_origin lookup = {ORIGIN_LOOKUP, at(2, 9), "getenv",
                                  "getenv() returns NULL when the variable is not set", "home",
-                                 false, {0}, NULL};
+                                 false, {0}, NULL, NULL, NULL, NULL, NULL};
     struct analysis_event events[2];
     memset(events, 0, sizeof events);
     events[0].kind = EVENT_UNSAFE_USE;
@@ -131,10 +134,10 @@ static void test_disabled_rule_is_silent(void **state)
     struct finding_list findings;
     finding_list_init(&findings, &arena);
     struct analysis_result result = {&event, 1, 1};
-    checks_run(&result, enabled, &findings);
+    checks_run(&result, enabled, SUGGEST_FIX, &findings);
     assert_int_equal(findings.count, 0);
     enabled[0] = true;
-    checks_run(&result, enabled, &findings);
+    checks_run(&result, enabled, SUGGEST_FIX, &findings);
     assert_int_equal(findings.count, 1);
     assert_string_equal(findings.items[0].message,
                         "'node' is tested against NULL after it was already dereferenced");

@@ -440,6 +440,37 @@ static void test_constant_globals(void **state)
     assert_non_null(strstr(dump(fixture, g), "if changing != 0"));
 }
 
+static void test_facts_found_after_use(void **state)
+{
+    struct fixture *fixture = *state;
+    /* each function is scanned just before it is lowered: a write or &x
+     * in a later function must still count for the earlier ones */
+    struct ir_unit *unit = lower(fixture, "late.c",
+                                 "void live(void); void dead(void);\n"
+                                 "static int verbose = 0;\n"
+                                 "static int base = 2;\n"
+                                 "static const int derived = 3;\n"
+                                 "static int level = 1;\n"
+                                 "char *buffer;\n"
+                                 "void f(void) {\n"
+                                 "    if (verbose) live();\n"
+                                 "    if (derived + base == 5) live(); else dead();\n"
+                                 "    if (level) live(); else dead();\n"
+                                 "    if (buffer) live();\n"
+                                 "}\n"
+                                 "void set(void) { verbose = 1; base++; }\n"
+                                 "char **where(void) { return &buffer; }\n",
+                                 gnu11);
+    const struct ir_function *f = function_named(unit, "f");
+    const char *text = dump(fixture, f);
+    assert_non_null(strstr(text, "if verbose != 0"));
+    assert_true(calls_reachable(f, "dead")); /* base is written after f */
+    int buffer = path_named(f, "buffer");
+    assert_true(buffer >= 0);
+    assert_true(f->paths[buffer].address_taken);
+    assert_int_equal(path_named(f, "level"), -1); /* still folded: never written */
+}
+
 static void test_union_members_share_a_path(void **state)
 {
     struct fixture *fixture = *state;
@@ -873,6 +904,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_assert_ndebug, setup, teardown),
         cmocka_unit_test_setup_teardown(test_assert_enabled, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_globals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_facts_found_after_use, setup, teardown),
         cmocka_unit_test_setup_teardown(test_union_members_share_a_path, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paths_and_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_returns_nonnull, setup, teardown),

@@ -265,6 +265,42 @@ static void test_rule_selection(void **state)
                  "--disable: unknown rule 'epsilon'");
 }
 
+static void test_suggestions_and_fixes(void **state)
+{
+    (void)state;
+    char *defaults[] = {"nullproof", "a.c"};
+    struct options options;
+    parse_ok(defaults, ARGUMENT_COUNT(defaults), &options);
+    assert_int_equal(options.suggest, SUGGEST_FIX);
+    assert_false(options.fix);
+    assert_false(options.fix_backup);
+    assert_false(options.parseable_fixits);
+    options_free(&options);
+
+    char *arguments[] = {"nullproof", "--suggest", "full", "--fix", "--parseable-fixits", "a.c"};
+    parse_ok(arguments, ARGUMENT_COUNT(arguments), &options);
+    assert_int_equal(options.suggest, SUGGEST_FULL);
+    assert_true(options.fix);
+    assert_false(options.fix_backup);
+    assert_true(options.parseable_fixits);
+    options_free(&options);
+
+    /* --fix-backup is --fix with a backup; clang's spelling of the fix-it flag */
+    char *others[] = {"nullproof", "--suggest=none", "--fix-backup",
+                      "-fdiagnostics-parseable-fixits", "a.c"};
+    parse_ok(others, ARGUMENT_COUNT(others), &options);
+    assert_int_equal(options.suggest, SUGGEST_NONE);
+    assert_true(options.fix);
+    assert_true(options.fix_backup);
+    assert_true(options.parseable_fixits);
+    options_free(&options);
+
+    char *wrong[] = {"nullproof", "--suggest", "all", "a.c"};
+    parse_fails(wrong, ARGUMENT_COUNT(wrong), "--suggest expects none, fix or full, not 'all'");
+    char *missing[] = {"nullproof", "a.c", "--suggest"};
+    parse_fails(missing, ARGUMENT_COUNT(missing), "--suggest expects a value");
+}
+
 static void test_color_decision(void **state)
 {
     (void)state;
@@ -284,7 +320,8 @@ static void test_usage_mentions_every_flag(void **state)
     const char *usage = options_usage();
     const char *flags[] = {"-p DIR", "-j N", "--format", "-o FILE", "--color", "--enable",
                            "--disable", "--list-rules", "--exit-zero", "--quiet", "--verbose",
-                           "--version", "--help", "-- COMPILER-ARGS", "Exit status"};
+                           "--version", "--help", "-- COMPILER-ARGS", "Exit status",
+                           "--suggest", "--fix", "--fix-backup", "--parseable-fixits"};
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
         if (!strstr(usage, flags[i]))
             fail_msg("--help does not mention %s", flags[i]);
@@ -302,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_rule_lists),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_rule_selection),
+        cmocka_unit_test(test_suggestions_and_fixes),
         cmocka_unit_test(test_color_decision),
         cmocka_unit_test(test_usage_mentions_every_flag),
     };

@@ -157,6 +157,43 @@ static void test_empty_list_prints_nothing(void **state)
     arena_free(&arena);
 }
 
+/* clang -fdiagnostics-parseable-fixits: after the finding's snippet,
+ * before its notes, with LLVM's escapes; only when asked for. */
+static void test_parseable_fixits(void **state)
+{
+    (void)state;
+    struct arena arena;
+    arena_init(&arena);
+    struct finding_list list;
+    finding_list_init(&list, &arena);
+    struct finding *finding =
+        finding_add(&list, "unchecked-alloc", SEVERITY_WARNING, "a \"b\".c", 6, 5,
+                    "'p' may be NULL and is indexed", "    p[0] = 0;", "fill");
+    finding_add_fixit(&list, finding, "a \"b\".c", 6, 1, 6, 1,
+                      "\tif (p == NULL) return;\n");
+    finding_add_fixit(&list, finding, NULL, 7, 2, 7, 4, "\\\xc3\xa9");
+    finding_add_note(&list, finding, NULL, 0, 0, "advice", NULL);
+    const struct report_format *format = report_find_format("text");
+    struct report_options options = {.parseable_fixits = true};
+    struct string_buffer out;
+    string_buffer_init(&out);
+    format->write(&list, &options, &out);
+    assert_string_equal(string_buffer_text(&out),
+                        "a \"b\".c:6:5: warning: 'p' may be NULL and is indexed [unchecked-alloc]\n"
+                        "    p[0] = 0;\n"
+                        "    ^\n"
+                        "fix-it:\"a \\\"b\\\".c\":{6:1-6:1}:\"\\tif (p == NULL) return;\\n\"\n"
+                        "fix-it:\"a \\\"b\\\".c\":{7:2-7:4}:\"\\\\\\303\\251\"\n"
+                        "a \"b\".c:6:5: note: advice\n");
+    string_buffer_free(&out);
+    options.parseable_fixits = false;
+    string_buffer_init(&out);
+    format->write(&list, &options, &out);
+    assert_null(strstr(string_buffer_text(&out), "fix-it:"));
+    string_buffer_free(&out);
+    arena_free(&arena);
+}
+
 static void test_format_table(void **state)
 {
     (void)state;
@@ -177,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_clang_error_has_no_rule),
         cmocka_unit_test(test_caret_alignment),
         cmocka_unit_test(test_empty_list_prints_nothing),
+        cmocka_unit_test(test_parseable_fixits),
         cmocka_unit_test(test_format_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

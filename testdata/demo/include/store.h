@@ -2,24 +2,7 @@
 #ifndef CONTACTS_STORE_H
 #define CONTACTS_STORE_H
 
-#include <stddef.h>
-
-#ifndef CONTACTS_MAX_NAME
-#error "build with -DCONTACTS_MAX_NAME=N (see CMakeLists.txt)"
-#endif
-
-struct contact {
-    char name[CONTACTS_MAX_NAME];
-    char *email;
-    char *phone;
-};
-
-struct store {
-    struct contact *items;
-    size_t count;
-    size_t capacity;
-    char *path;
-};
+#include "contact.h"
 
 /* Reads the store at `path`; a missing file gives an empty store. NULL when
  * the file cannot be read or memory runs out. */
