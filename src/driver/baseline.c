@@ -16,6 +16,7 @@
 #include "../report/fingerprint.h"
 #include "../report/json_util.h"
 #include "../report/report.h"
+#include "../support/text.h"
 
 enum { BASELINE_VERSION = 1 };
 
@@ -24,24 +25,6 @@ struct baseline {
     struct baseline_entry *entries;
     int count;
 };
-
-static char *format_message(const char *format, ...) __attribute__((format(printf, 1, 2)));
-
-static char *format_message(const char *format, ...)
-{
-    va_list arguments;
-    va_start(arguments, format);
-    int length = vsnprintf(NULL, 0, format, arguments);
-    va_end(arguments);
-    size_t size = length > 0 ? (size_t)length + 1 : 1;
-    char *text = malloc(size);
-    if (!text)
-        abort();
-    va_start(arguments, format);
-    vsnprintf(text, size, format, arguments);
-    va_end(arguments);
-    return text;
-}
 
 static const char *optional_string(json_t *object, const char *key)
 {
@@ -68,24 +51,24 @@ struct baseline *baseline_load(const char *path, char **error)
     if (!root) {
         FILE *stream = fopen(path, "r");
         if (!stream) {
-            *error = format_message("cannot read baseline %s: %s", path, strerror(errno));
+            *error = text_printf("cannot read baseline %s: %s", path, strerror(errno));
             return NULL;
         }
         fclose(stream);
-        *error = format_message("baseline %s is not valid JSON (line %d: %s)", path,
+        *error = text_printf("baseline %s is not valid JSON (line %d: %s)", path,
                                 problem.line, problem.text);
         return NULL;
     }
     json_t *version = json_object_get(root, "nullproof_baseline");
     json_t *entries = json_object_get(root, "entries");
     if (!version || !entries || !json_is_integer(version) || !json_is_array(entries)) {
-        *error = format_message("%s is not a nullproof baseline (written by --write-baseline)",
+        *error = text_printf("%s is not a nullproof baseline (written by --write-baseline)",
                                 path);
         json_decref(root);
         return NULL;
     }
     if (json_integer_value(version) != BASELINE_VERSION) {
-        *error = format_message("baseline %s has version %lld; this nullproof reads version %d",
+        *error = text_printf("baseline %s has version %lld; this nullproof reads version %d",
                                 path, (long long)json_integer_value(version), BASELINE_VERSION);
         json_decref(root);
         return NULL;
@@ -102,7 +85,7 @@ struct baseline *baseline_load(const char *path, char **error)
         json_t *item = json_array_get(entries, i);
         const char *fingerprint = optional_string(item, "fingerprint");
         if (!item || !json_is_object(item) || !is_fingerprint(fingerprint)) {
-            *error = format_message("baseline %s: entry %zu has no valid fingerprint", path,
+            *error = text_printf("baseline %s: entry %zu has no valid fingerprint", path,
                                     i + 1);
             baseline_free(baseline);
             return NULL;
@@ -203,7 +186,7 @@ int baseline_write(FILE *stream, const char *name, const struct finding_list *fi
     failed |= fclose(stream) != 0;
     string_buffer_free(&text);
     if (failed) {
-        *error = format_message("cannot write baseline %s", name);
+        *error = text_printf("cannot write baseline %s", name);
         return -1;
     }
     return 0;

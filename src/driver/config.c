@@ -16,6 +16,7 @@
 #include "../checks/checks.h"
 #include "../rules/rules.h"
 #include "../support/yaml_input.h"
+#include "../support/text.h"
 
 enum { MAX_CONFIG_BYTES = 1024 * 1024 };
 
@@ -24,24 +25,6 @@ static const char *const config_keys[] = {
     "allocations-never-fail", "report-unused-suppressions"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
-
-static char *format_message(const char *format, ...) __attribute__((format(printf, 1, 2)));
-
-static char *format_message(const char *format, ...)
-{
-    va_list arguments;
-    va_start(arguments, format);
-    int length = vsnprintf(NULL, 0, format, arguments);
-    va_end(arguments);
-    size_t size = length > 0 ? (size_t)length + 1 : 1;
-    char *text = malloc(size);
-    if (!text)
-        abort();
-    va_start(arguments, format);
-    vsnprintf(text, size, format, arguments);
-    va_end(arguments);
-    return text;
-}
 
 static char *copy_string(const char *text)
 {
@@ -129,8 +112,8 @@ static void normalize(char *path)
 /* `path` made absolute against `directory` and normalised; malloc'ed. */
 static char *absolute_path(const char *directory, const char *path)
 {
-    char *joined = path[0] == '/' || !directory ? format_message("%s", path)
-                                                : format_message("%s/%s", directory, path);
+    char *joined = path[0] == '/' || !directory ? text_printf("%s", path)
+                                                : text_printf("%s/%s", directory, path);
     if (joined[0] == '/')
         normalize(joined);
     return joined;
@@ -311,7 +294,7 @@ static char *read_file(const char *path, size_t *length, char **error)
 {
     FILE *stream = fopen(path, "rb");
     if (!stream) {
-        *error = format_message("cannot read configuration %s: %s", path, strerror(errno));
+        *error = text_printf("cannot read configuration %s: %s", path, strerror(errno));
         return NULL;
     }
     size_t capacity = 4096;
@@ -325,7 +308,7 @@ static char *read_file(const char *path, size_t *length, char **error)
         if (*length > MAX_CONFIG_BYTES) {
             fclose(stream);
             free(text);
-            *error = format_message("%s: a configuration may hold at most %d bytes", path,
+            *error = text_printf("%s: a configuration may hold at most %d bytes", path,
                                     MAX_CONFIG_BYTES);
             return NULL;
         }
@@ -341,7 +324,7 @@ static char *read_file(const char *path, size_t *length, char **error)
     fclose(stream);
     if (failed) {
         free(text);
-        *error = format_message("cannot read configuration %s", path);
+        *error = text_printf("cannot read configuration %s", path);
         return NULL;
     }
     return text;
@@ -376,8 +359,8 @@ char *config_find(const char *directory)
     char *current = copy_string(directory);
     for (;;) {
         char *candidate = strcmp(current, "/") == 0
-                              ? format_message("/%s", CONFIG_FILE_NAME)
-                              : format_message("%s/%s", current, CONFIG_FILE_NAME);
+                              ? text_printf("/%s", CONFIG_FILE_NAME)
+                              : text_printf("%s/%s", current, CONFIG_FILE_NAME);
         struct stat status;
         if (stat(candidate, &status) == 0 && S_ISREG(status.st_mode)) {
             free(current);

@@ -3,6 +3,7 @@
  * only output it does, and only when the driver asks.
  */
 #include "messages.h"
+#include "../support/text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -36,15 +37,7 @@ void message_add(struct message_list *list, enum message_kind kind, const char *
 {
     va_list arguments;
     va_start(arguments, format);
-    int length = vsnprintf(NULL, 0, format, arguments);
-    va_end(arguments);
-    size_t size = length > 0 ? (size_t)length + 1 : 1;
-    char *text = malloc(size);
-    if (!text)
-        abort();
-    text[0] = '\0';
-    va_start(arguments, format);
-    vsnprintf(text, size, format, arguments);
+    char *text = text_vprintf(format, arguments);
     va_end(arguments);
     message_add_owned(list, kind, text);
 }

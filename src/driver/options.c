@@ -13,25 +13,9 @@
 #include <string.h>
 
 #include "../checks/suggest.h"
+#include "../support/text.h"
 
 enum { MAX_JOBS = 1024 };
-
-static char *format_message(const char *format, ...) __attribute__((format(printf, 1, 2)));
-
-static char *format_message(const char *format, ...)
-{
-    va_list arguments;
-    va_start(arguments, format);
-    int length = vsnprintf(NULL, 0, format, arguments);
-    va_end(arguments);
-    char *text = malloc(length > 0 ? (size_t)length + 1 : 1);
-    if (!text)
-        abort();
-    va_start(arguments, format);
-    vsnprintf(text, length > 0 ? (size_t)length + 1 : 1, format, arguments);
-    va_end(arguments);
-    return text;
-}
 
 static void *grow_array(void *array, int count, size_t element_size)
 {
@@ -69,7 +53,7 @@ static int append_rule_names(const char ***names, int *count, const char *list, 
         start = comma + 1;
     }
     if (*count == before) {
-        *error = format_message("%s expects a rule id (see --list-rules)", flag);
+        *error = text_printf("%s expects a rule id (see --list-rules)", flag);
         return -1;
     }
     return 0;
@@ -81,7 +65,7 @@ static int parse_jobs(const char *text, int *jobs, char **error)
     errno = 0;
     long value = strtol(text, &end, 10);
     if (errno || end == text || *end != '\0' || value < 1 || value > MAX_JOBS) {
-        *error = format_message("-j expects a number of jobs from 1 to %d, not '%s'", MAX_JOBS,
+        *error = text_printf("-j expects a number of jobs from 1 to %d, not '%s'", MAX_JOBS,
                                 text);
         return -1;
     }
@@ -93,7 +77,7 @@ static int parse_suggest(const char *text, enum suggest_level *level, char **err
 {
     if (suggest_parse_level(text, level))
         return 0;
-    *error = format_message("--suggest expects none, fix or full, not '%s'", text);
+    *error = text_printf("--suggest expects none, fix or full, not '%s'", text);
     return -1;
 }
 
@@ -106,7 +90,7 @@ static int parse_color(const char *text, enum color_mode *mode, char **error)
     else if (strcmp(text, "never") == 0)
         *mode = COLOR_NEVER;
     else {
-        *error = format_message("--color expects auto, always or never, not '%s'", text);
+        *error = text_printf("--color expects auto, always or never, not '%s'", text);
         return -1;
     }
     return 0;
@@ -167,7 +151,7 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
                             const char *value, char **error)
 {
     if (*value == '\0' && flag != FLAG_ENABLE && flag != FLAG_DISABLE) {
-        *error = format_message("%s expects a value", spelling);
+        *error = text_printf("%s expects a value", spelling);
         return -1;
     }
     switch (flag) {
@@ -284,7 +268,7 @@ int options_parse(int argc, char **argv, struct options *options, char **error)
             continue;
         }
         if (strcmp(argument, "-") == 0) {
-            *error = format_message("reading a source from standard input is not supported");
+            *error = text_printf("reading a source from standard input is not supported");
             return -1;
         }
         if (apply_switch_flag(options, argument))
@@ -293,12 +277,12 @@ int options_parse(int argc, char **argv, struct options *options, char **error)
         const char *value = NULL;
         enum value_flag flag = match_value_flag(argument, &spelling, &value);
         if (flag == FLAG_NONE) {
-            *error = format_message("unknown option '%s' (see --help)", argument);
+            *error = text_printf("unknown option '%s' (see --help)", argument);
             return -1;
         }
         if (!value) {
             if (i + 1 >= argc) {
-                *error = format_message("%s expects a value", spelling);
+                *error = text_printf("%s expects a value", spelling);
                 return -1;
             }
             value = argv[++i];
@@ -346,7 +330,7 @@ int options_select_rules(const struct options *options, const struct rule_info *
     for (int i = 0; i < options->enabled_rule_count; i++) {
         int index = find_rule(rules, rule_count, options->enabled_rules[i]);
         if (index < 0) {
-            *error = format_message("--enable: unknown rule '%s' (see --list-rules)",
+            *error = text_printf("--enable: unknown rule '%s' (see --list-rules)",
                                     options->enabled_rules[i]);
             return -1;
         }
@@ -355,7 +339,7 @@ int options_select_rules(const struct options *options, const struct rule_info *
     for (int i = 0; i < options->disabled_rule_count; i++) {
         int index = find_rule(rules, rule_count, options->disabled_rules[i]);
         if (index < 0) {
-            *error = format_message("--disable: unknown rule '%s' (see --list-rules)",
+            *error = text_printf("--disable: unknown rule '%s' (see --list-rules)",
                                     options->disabled_rules[i]);
             return -1;
         }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "maps.h"
+#include "../support/text.h"
 
 struct compile_database {
     char *directory;
@@ -27,28 +28,6 @@ struct compile_database {
     int count;
     struct name_map by_file; /* first entry of each file */
 };
-
-static char *format(const char *pattern, ...)
-    __attribute__((format(printf, 1, 2), returns_nonnull));
-
-/* printf into a new heap string; no memory is fatal, as in arena_alloc. */
-static char *format(const char *pattern, ...)
-{
-    va_list arguments;
-    va_start(arguments, pattern);
-    int length = vsnprintf(NULL, 0, pattern, arguments);
-    va_end(arguments);
-    if (length < 0)
-        length = 0;
-    char *text = malloc((size_t)length + 1);
-    if (!text)
-        abort();
-    text[0] = 0;
-    va_start(arguments, pattern);
-    vsnprintf(text, (size_t)length + 1, pattern, arguments);
-    va_end(arguments);
-    return text;
-}
 
 static char *copy(const char *text)
 {
@@ -62,8 +41,8 @@ static char *copy(const char *text)
  * removed textually (for files that do not exist). */
 static char *normalise(const char *directory, const char *path)
 {
-    char *joined = path[0] == '/' || !directory ? format("%s", path)
-                                                : format("%s/%s", directory, path);
+    char *joined = path[0] == '/' || !directory ? text_printf("%s", path)
+                                                : text_printf("%s/%s", directory, path);
     char *result = malloc(strlen(joined) + 2);
     if (!result)
         abort();
@@ -145,7 +124,7 @@ char **compile_command_filter(const char *const *argv, int argc, const char *dir
         abort();
     int stored = 0;
     if (directory)
-        result[stored++] = format("-working-directory=%s", directory);
+        result[stored++] = text_printf("-working-directory=%s", directory);
     for (int i = 1; i < argc; i++) {
         const char *argument = argv[i];
         if (!argument)
@@ -197,14 +176,14 @@ static char *check_json(const char *file, const char *directory)
     json_error_t problem;
     json_t *root = json_load_file(file, 0, &problem);
     if (!root)
-        return format("cannot read %s: not a valid compilation database (line %d: %s)", file,
+        return text_printf("cannot read %s: not a valid compilation database (line %d: %s)", file,
                       problem.line, problem.text);
     char *error = NULL;
     if (!json_is_array(root)) {
-        error = format("cannot read %s: not a valid compilation database (not a JSON array)",
+        error = text_printf("cannot read %s: not a valid compilation database (not a JSON array)",
                        file);
     } else if (json_array_size(root) == 0) {
-        error = format("compile_commands.json in %s has no entries", directory);
+        error = text_printf("compile_commands.json in %s has no entries", directory);
     } else {
         for (size_t i = 0; i < json_array_size(root) && !error; i++) {
             json_t *entry = json_array_get(root, i);
@@ -212,7 +191,7 @@ static char *check_json(const char *file, const char *directory)
                 !json_is_string(json_object_get(entry, "file")) ||
                 (!json_is_string(json_object_get(entry, "command")) &&
                  !json_is_array(json_object_get(entry, "arguments"))))
-                error = format("cannot read %s: not a valid compilation database (entry %zu needs "
+                error = text_printf("cannot read %s: not a valid compilation database (entry %zu needs "
                                "\"directory\", \"file\" and \"command\" or \"arguments\")",
                                file, i + 1);
         }
@@ -257,7 +236,7 @@ struct compile_database *compile_database_load(const char *path, char **error)
     *error = NULL;
     struct stat status;
     if (stat(path, &status) != 0) {
-        *error = format("cannot find a compilation database at %s: %s", path, strerror(errno));
+        *error = text_printf("cannot find a compilation database at %s: %s", path, strerror(errno));
         return NULL;
     }
     char *directory;
@@ -267,17 +246,17 @@ struct compile_database *compile_database_load(const char *path, char **error)
         const char *slash = strrchr(path, '/');
         const char *name = slash ? slash + 1 : path;
         if (strcmp(name, "compile_commands.json") != 0) {
-            *error = format("%s: expected a directory or a file named compile_commands.json",
+            *error = text_printf("%s: expected a directory or a file named compile_commands.json",
                             path);
             return NULL;
         }
-        char *parent = slash ? format("%.*s", (int)(slash - path), path) : copy(".");
+        char *parent = slash ? text_printf("%.*s", (int)(slash - path), path) : copy(".");
         directory = absolute_path(NULL, parent[0] ? parent : "/");
         free(parent);
     }
-    char *file = format("%s/compile_commands.json", strcmp(directory, "/") ? directory : "");
+    char *file = text_printf("%s/compile_commands.json", strcmp(directory, "/") ? directory : "");
     if (stat(file, &status) != 0) {
-        *error = format("no compile_commands.json in %s", directory);
+        *error = text_printf("no compile_commands.json in %s", directory);
         free(file);
         free(directory);
         return NULL;
@@ -293,7 +272,7 @@ struct compile_database *compile_database_load(const char *path, char **error)
     if (!loaded || status_code != CXCompilationDatabase_NoError) {
         if (loaded)
             clang_CompilationDatabase_dispose(loaded);
-        *error = format("cannot read %s: not a valid compilation database", file);
+        *error = text_printf("cannot read %s: not a valid compilation database", file);
         free(file);
         free(directory);
         return NULL;
@@ -302,7 +281,7 @@ struct compile_database *compile_database_load(const char *path, char **error)
     CXCompileCommands commands = clang_CompilationDatabase_getAllCompileCommands(loaded);
     unsigned size = commands ? clang_CompileCommands_getSize(commands) : 0;
     if (size == 0) {
-        *error = format("compile_commands.json in %s has no entries", directory);
+        *error = text_printf("compile_commands.json in %s has no entries", directory);
         if (commands)
             clang_CompileCommands_dispose(commands);
         clang_CompilationDatabase_dispose(loaded);

@@ -3,6 +3,7 @@
  * whole and handed to the pack parser. Embedded packs never come here.
  */
 #include "rules.h"
+#include "../support/text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -14,29 +15,11 @@
 
 enum { MAX_PACK_BYTES = 16 * 1024 * 1024 };
 
-static char *message(const char *format, ...) __attribute__((format(printf, 1, 2)));
-
-static char *message(const char *format, ...)
-{
-    va_list arguments;
-    va_start(arguments, format);
-    int length = vsnprintf(NULL, 0, format, arguments);
-    va_end(arguments);
-    size_t size = length > 0 ? (size_t)length + 1 : 1;
-    char *text = malloc(size);
-    if (!text)
-        abort();
-    va_start(arguments, format);
-    vsnprintf(text, size, format, arguments);
-    va_end(arguments);
-    return text;
-}
-
 static int add_file(struct rule_set *set, const char *path, char **error)
 {
     FILE *stream = fopen(path, "rb");
     if (!stream) {
-        *error = message("cannot read rule pack %s: %s", path, strerror(errno));
+        *error = text_printf("cannot read rule pack %s: %s", path, strerror(errno));
         return -1;
     }
     size_t capacity = 4096, length = 0;
@@ -49,7 +32,7 @@ static int add_file(struct rule_set *set, const char *path, char **error)
         if (length > MAX_PACK_BYTES) {
             fclose(stream);
             free(text);
-            *error = message("%s: a rule pack may hold at most %d bytes", path, MAX_PACK_BYTES);
+            *error = text_printf("%s: a rule pack may hold at most %d bytes", path, MAX_PACK_BYTES);
             return -1;
         }
         if (length == capacity) {
@@ -64,7 +47,7 @@ static int add_file(struct rule_set *set, const char *path, char **error)
     fclose(stream);
     if (failed) {
         free(text);
-        *error = message("cannot read rule pack %s", path);
+        *error = text_printf("cannot read rule pack %s", path);
         return -1;
     }
     int status = rules_add_pack(set, path, text, length, error);
@@ -90,7 +73,7 @@ static int add_directory(struct rule_set *set, const char *path, char **error)
 {
     DIR *directory = opendir(path);
     if (!directory) {
-        *error = message("cannot read rule pack directory %s: %s", path, strerror(errno));
+        *error = text_printf("cannot read rule pack directory %s: %s", path, strerror(errno));
         return -1;
     }
     int count = 0, capacity = 16;
@@ -118,7 +101,7 @@ static int add_directory(struct rule_set *set, const char *path, char **error)
         qsort(names, (size_t)count, sizeof *names, compare_names);
     int status = 0;
     if (count == 0) {
-        *error = message("%s: no rule packs (*.yaml) in this directory", path);
+        *error = text_printf("%s: no rule packs (*.yaml) in this directory", path);
         status = -1;
     }
     for (int i = 0; i < count && status == 0; i++) {
@@ -141,7 +124,7 @@ int rules_add_path(struct rule_set *set, const char *path, char **error)
     *error = NULL;
     struct stat status;
     if (stat(path, &status) != 0) {
-        *error = message("cannot read rule pack %s: %s", path, strerror(errno));
+        *error = text_printf("cannot read rule pack %s: %s", path, strerror(errno));
         return -1;
     }
     if (S_ISDIR(status.st_mode))

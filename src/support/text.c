@@ -1,0 +1,33 @@
+/*
+ * text: heap-allocated formatted strings.
+ */
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+char *text_vprintf(const char *format, va_list arguments)
+{
+    va_list copy;
+    va_copy(copy, arguments);
+    int length = vsnprintf(NULL, 0, format, copy);
+    va_end(copy);
+    size_t size = length > 0 ? (size_t)length + 1 : 1;
+    char *text = malloc(size);
+    if (!text) {
+        fputs("nullproof: out of memory\n", stderr);
+        abort();
+    }
+    text[0] = '\0';
+    vsnprintf(text, size, format, arguments);
+    return text;
+}
+
+char *text_printf(const char *format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    char *text = text_vprintf(format, arguments);
+    va_end(arguments);
+    return text;
+}
