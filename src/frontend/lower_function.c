@@ -219,25 +219,8 @@ int lower_path(struct lower_context *context, int parent, enum path_step step, c
     if (found >= 0)
         return found;
     struct ir_function *function = context->function;
-    if (function->path_count == function->path_capacity) {
-        int capacity = function->path_capacity ? function->path_capacity * 2 : 16;
-        function->paths = arena_grow(context->unit->arena, function->paths,
-                                     (size_t)function->path_count, (size_t)capacity,
-                                     sizeof *function->paths);
-        function->path_capacity = capacity;
-    }
-    int id = function->path_count++;
-    struct access_path *path = &function->paths[id];
-    memset(path, 0, sizeof *path);
-    path->parent = parent;
-    path->step = step;
-    path->name = name ? arena_strdup(context->unit->arena, name) : NULL;
-    path->text = ir_path_text(context->unit->arena, function, parent, step, name);
-    path->parameter_index = -1;
-    path->root_kind = parent >= 0 ? function->paths[parent].root_kind : kind;
-    path->weak = parent >= 0 && (function->paths[parent].weak ||
-                                 (step == PATH_INDEX && name && name[0] == '?'));
-    path->is_pointer = is_pointer;
+    int id = ir_add_path(context->unit, function, parent, step, name, kind);
+    function->paths[id].is_pointer = is_pointer;
     if ((size_t)function->path_count * 2 > context->path_slot_capacity)
         grow_path_index(context);
     else

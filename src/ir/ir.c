@@ -105,6 +105,12 @@ int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum
                 return i;
         }
     }
+    return ir_add_path(unit, function, parent, step, name, root_kind);
+}
+
+int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
+                enum path_step step, const char *name, enum variable_kind root_kind)
+{
     if (function->path_count == function->path_capacity) {
         int capacity = function->path_capacity ? function->path_capacity * 2 : 16;
         function->paths = arena_grow(unit->arena, function->paths, (size_t)function->path_count,

@@ -250,6 +250,11 @@ struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *functio
 int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum path_step step,
             const char *name, enum variable_kind root_kind);
 
+/* Appends the path (parent, step, name) without looking for an existing
+ * one: for builders that keep their own index. Returns its id. */
+int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
+                enum path_step step, const char *name, enum variable_kind root_kind);
+
 /* The text of the path (parent, step, name) as a user writes it: "s->name",
  * "cfg.port", "*out", "argv[1]". For roots, the name. */
 const char *ir_path_text(struct arena *arena, const struct ir_function *function, int parent,
