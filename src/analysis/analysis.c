@@ -103,8 +103,12 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
     if (function_index < 0 || function_index >= shared->unit->function_count)
         return NULL;
     struct summary_entry *general = shared->summaries[function_index];
-    if (!general || !general->summary.computed)
+    if (!general || !general->summary.computed) {
+        shared->consulted_unfinished = true;
         return NULL;
+    }
+    if (!general->final)
+        shared->consulted_unfinished = true;
     if (shared->unit->functions[function_index].poisoned)
         return NULL;
     const struct function_summary *summary = &general->summary;
@@ -269,10 +273,34 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
     arena_init(&scratch);
     int *order = arena_alloc(&scratch, sizeof *order * (size_t)functions);
     int count = callee_first_order(unit, &scratch, order);
-    for (int round = 0; round < SUMMARY_ROUNDS; round++) {
+    /* Callees first: a function whose callees' summaries are all final is
+     * final itself, and is reported from this same fixed point. Only
+     * recursive cycles need more rounds and a separate reporting pass. */
+    char *reported = arena_alloc(&scratch, (size_t)functions);
+    bool all_final = true;
+    for (int i = 0; i < count; i++) {
+        struct summary_entry *entry = shared.summaries[order[i]];
+        shared.consulted_unfinished = false;
+        struct function_analysis analysis;
+        entry->in_progress = true;
+        function_analysis_begin(&analysis, &shared, order[i], NULL, 0);
+        dataflow_solve(&analysis);
+        dataflow_summarise(&analysis, &entry->summary);
+        entry->in_progress = false;
+        entry->final = !shared.consulted_unfinished;
+        all_final &= entry->final;
+        if (entry->final && !unit->functions[order[i]].poisoned) {
+            dataflow_report(&analysis, result);
+            reported[order[i]] = 1;
+        }
+        function_analysis_end(&analysis);
+    }
+    for (int round = 1; round < SUMMARY_ROUNDS && !all_final; round++) {
         bool changed = false;
         for (int i = 0; i < count; i++) {
             struct summary_entry *entry = shared.summaries[order[i]];
+            if (entry->final)
+                continue;
             struct function_summary before = entry->summary;
             entry->next = NULL; /* context summaries depend on callees: recompute on demand */
             compute_summary(&shared, entry);
@@ -281,10 +309,9 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
         if (!changed)
             break;
     }
-    arena_free(&scratch);
 
     for (int i = 0; i < functions; i++) {
-        if (unit->functions[i].poisoned)
+        if (unit->functions[i].poisoned || reported[i])
             continue;
         struct function_analysis analysis;
         function_analysis_begin(&analysis, &shared, i, NULL, 0);
@@ -292,6 +319,7 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
         dataflow_report(&analysis, result);
         function_analysis_end(&analysis);
     }
+    arena_free(&scratch);
 
     if (result->event_count > 1) {
         qsort(result->events, (size_t)result->event_count, sizeof *result->events,

@@ -32,6 +32,8 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
         &analysis->scratch, sizeof *analysis->statement_origins * (size_t)(blocks ? blocks : 1));
     analysis->condition_origins = arena_alloc(
         &analysis->scratch, sizeof *analysis->condition_origins * (size_t)(blocks ? blocks : 1));
+    analysis->call_rules = arena_alloc(
+        &analysis->scratch, sizeof *analysis->call_rules * (size_t)(blocks ? blocks : 1));
     analysis->out_origins = arena_alloc(
         &analysis->scratch, sizeof *analysis->out_origins * (size_t)(blocks ? blocks : 1));
     for (int b = 0; b < blocks; b++) {
@@ -40,6 +42,9 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
         analysis->statement_origins[b] = arena_alloc(
             &analysis->scratch,
             sizeof *analysis->statement_origins[b] * (size_t)(statements ? statements : 1));
+        analysis->call_rules[b] = arena_alloc(
+            &analysis->scratch,
+            sizeof *analysis->call_rules[b] * (size_t)(statements ? statements : 1));
         analysis->out_origins[b] = arena_alloc(
             &analysis->scratch,
             sizeof *analysis->out_origins[b] * (size_t)(statements ? statements : 1));

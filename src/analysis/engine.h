@@ -17,6 +17,8 @@ struct summary_entry {
     struct context_value *context;
     int context_count;
     bool in_progress;
+    bool final;                 /* computed from final callee summaries: no later round
+                                 * can change it */
     struct function_summary summary;
     struct summary_entry *next;
 };
@@ -28,6 +30,8 @@ struct unit_analysis {
     struct arena *arena;              /* results: origins, summaries, events */
     struct summary_entry **summaries; /* per function: a list, context-free entry first */
     int specialisation_depth;         /* nesting of context summaries being computed */
+    bool consulted_unfinished;        /* the analysis under way used a summary that a later
+                                       * round may still change (recursion) */
 };
 
 /* Path sensitivity, bounded: each block keeps up to PARTITIONS states,
@@ -60,6 +64,8 @@ struct function_analysis {
     int use_seen_count, use_seen_capacity;
     const struct null_origin ***statement_origins; /* lazily made origins per statement */
     const struct null_origin **condition_origins;  /* per block: NULL learnt on the false edge */
+    const struct function_rule ***call_rules;      /* per statement: the callee's rule, looked
+                                                    * up once (NULL: not yet) */
     const struct null_origin ***out_origins;  /* per statement: what a call leaves NULL */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
     const struct context_value *context;

@@ -117,9 +117,15 @@ bool flow_state_join(struct flow_state *into, const struct flow_state *from)
         flow_state_copy(into, from);
         return true;
     }
+    /* At a fixed point most states arrive unchanged: compare before joining. */
+    size_t bytes = sizeof *into->paths * (size_t)into->count;
+    if (memcmp(into->paths, from->paths, bytes) == 0)
+        return false;
     bool changed = false;
-    for (int i = 0; i < into->count; i++)
-        changed |= join_path(&into->paths[i], &from->paths[i]);
+    for (int i = 0; i < into->count; i++) {
+        if (memcmp(&into->paths[i], &from->paths[i], sizeof into->paths[i]) != 0)
+            changed |= join_path(&into->paths[i], &from->paths[i]);
+    }
     return changed;
 }
 

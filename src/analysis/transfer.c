@@ -20,37 +20,44 @@ static int alias_root(const struct flow_state *state, int path)
     return alias >= 0 ? alias : path;
 }
 
-/* Forgets everything about `path` and the paths reached from it. What is
- * known about the entry value it held (entry_use) stays: that is about the
- * value, not the variable. */
-static void kill_path(const struct ir_function *function, struct flow_state *state, int path)
+/* Forgets the paths reached from `path` (and `path` itself when
+ * `including_path`), keeping what is known of the entry values they held
+ * (entry_use is about the value, not the variable); other paths stop
+ * aliasing or witnessing them. Paths are created after their parents, so
+ * everything below `path` has a larger id. */
+static void forget_paths(const struct ir_function *function, struct flow_state *state, int path,
+                         bool including_path)
 {
+    for (int i = path; i < function->path_count; i++) {
+        if (i == path ? !including_path : !ir_path_is_below(function, i, path))
+            continue;
+        struct path_state *forgotten = &state->paths[i];
+        const struct source_location *entry_use = forgotten->entry_use;
+        *forgotten = path_state_unknown();
+        forgotten->entry_use = entry_use;
+    }
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *other = &state->paths[i];
-        if (other->alias >= 0 && ir_path_is_below(function, other->alias, path))
+        if (other->alias >= path && (other->alias != path || including_path) &&
+            ir_path_is_below(function, other->alias, path))
             other->alias = -1;
-        if (other->witness >= 0 && ir_path_is_below(function, other->witness, path))
+        if (other->witness >= path && (other->witness != path || including_path) &&
+            ir_path_is_below(function, other->witness, path))
             other->witness = -1;
-        if (i != path && ir_path_is_below(function, i, path)) {
-            const struct source_location *entry_use = other->entry_use;
-            *other = path_state_unknown();
-            other->entry_use = entry_use;
-        }
     }
-    struct path_state *target = &state->paths[path];
-    const struct source_location *entry_use = target->entry_use;
-    *target = path_state_unknown();
-    target->entry_use = entry_use;
+}
+
+/* Forgets everything about `path` and the paths reached from it. */
+static void kill_path(const struct ir_function *function, struct flow_state *state, int path)
+{
+    forget_paths(function, state, path, true);
 }
 
 /* Forgets what is known below `path` (the fields of what it points to),
  * keeping `path` itself. */
 static void kill_below(const struct ir_function *function, struct flow_state *state, int path)
 {
-    for (int i = 0; i < function->path_count; i++) {
-        if (i != path && ir_path_is_below(function, i, path))
-            kill_path(function, state, i);
-    }
+    forget_paths(function, state, path, false);
 }
 
 static void refine_nonnull(const struct ir_function *function, struct flow_state *state, int path,
@@ -130,6 +137,22 @@ static enum origin_kind origin_of_source(enum source_kind kind)
     case SOURCE_NONE: break;
     }
     return ORIGIN_NULLABLE;
+}
+
+/* Marks "looked up, no rule" in function_analysis.call_rules. */
+static const struct function_rule no_rule;
+
+/* The rule for the callee of the call statement, looked up once per analysis. */
+static const struct function_rule *call_rule(struct function_analysis *analysis, int block,
+                                             int index, const struct ir_call *call)
+{
+    const struct function_rule **slot = &analysis->call_rules[block][index];
+    if (!*slot) {
+        const struct function_rule *rule =
+            rules_find(analysis->shared->options->rules, call->callee);
+        *slot = rule ? rule : &no_rule;
+    }
+    return *slot == &no_rule ? NULL : *slot;
 }
 
 /* The rule of the function-like macro whose expansion `location` lies in,
@@ -561,7 +584,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     const struct ir_function *function = function_of(analysis);
     const struct ir_statement *statement = &function->blocks[block].statements[index];
     const struct ir_call *call = &statement->call;
-    const struct function_rule *rule = rules_find(analysis->shared->options->rules, call->callee);
+    const struct function_rule *rule = call_rule(analysis, block, index, call);
     const struct function_summary *summary =
         call->function_index >= 0
             ? summary_for_call(analysis, call->function_index, call, state)
