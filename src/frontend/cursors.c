@@ -9,20 +9,7 @@
 #include <string.h>
 
 #include "lower.h"
-
-static void *grow_array(void *items, int *capacity, int needed, size_t size)
-{
-    if (needed <= *capacity)
-        return items;
-    int new_capacity = *capacity ? *capacity * 2 : 16;
-    while (new_capacity < needed)
-        new_capacity *= 2;
-    void *grown = realloc(items, (size_t)new_capacity * size);
-    if (!grown)
-        abort();
-    *capacity = new_capacity;
-    return grown;
-}
+#include "../support/heap_array.h"
 
 static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -216,8 +203,8 @@ static int tree_add_node(struct cursor_tree *tree, CXCursor cursor)
 static void tree_add_edge(struct cursor_tree *tree, int parent, int child)
 {
     if (tree->edge_count == tree->edge_capacity)
-        tree->edges = grow_array(tree->edges, &tree->edge_capacity, tree->edge_count + 1,
-                                 sizeof *tree->edges);
+        tree->edges = heap_array_reserve(tree->edges, &tree->edge_capacity, tree->edge_count + 1,
+                                         sizeof *tree->edges);
     tree->edges[tree->edge_count].parent = parent;
     tree->edges[tree->edge_count].child = child;
     tree->edge_count++;
@@ -246,8 +233,8 @@ static enum CXChildVisitResult build_tree(CXCursor cursor, CXCursor parent, CXCl
     }
     tree_add_edge(tree, parent_id, id);
     if (tree->stack_count == tree->stack_capacity)
-        tree->stack = grow_array(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
-                                 sizeof *tree->stack);
+        tree->stack = heap_array_reserve(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
+                                         sizeof *tree->stack);
     tree->stack[tree->stack_count++] = id;
     return CXChildVisit_Recurse;
 }
@@ -259,7 +246,7 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
     tree->node_count = tree->edge_count = 0;
     tree_index_clear(tree);
     tree_index_insert(tree, root, tree_add_node(tree, root));
-    tree->stack = grow_array(tree->stack, &tree->stack_capacity, 1, sizeof *tree->stack);
+    tree->stack = heap_array_reserve(tree->stack, &tree->stack_capacity, 1, sizeof *tree->stack);
     tree->stack[0] = 0;
     tree->stack_count = 1;
     clang_visitChildren(root, build_tree, tree);

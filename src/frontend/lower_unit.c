@@ -10,20 +10,7 @@
 #include <string.h>
 
 #include "lower.h"
-
-static void *grow_array(void *items, int *capacity, int needed, size_t size)
-{
-    if (needed <= *capacity)
-        return items;
-    int new_capacity = *capacity ? *capacity * 2 : 16;
-    while (new_capacity < needed)
-        new_capacity *= 2;
-    void *grown = realloc(items, (size_t)new_capacity * size);
-    if (!grown)
-        abort();
-    *capacity = new_capacity;
-    return grown;
-}
+#include "../support/heap_array.h"
 
 /* ---- files, locations, strings ---- */
 
@@ -117,8 +104,8 @@ int unit_file(struct frontend_unit *unit, CXFile file)
             return i;
         }
     }
-    unit->files = grow_array(unit->files, &unit->file_capacity, unit->file_count + 1,
-                             sizeof *unit->files);
+    unit->files = heap_array_reserve(unit->files, &unit->file_capacity, unit->file_count + 1,
+                                     sizeof *unit->files);
     struct source_file *entry = &unit->files[unit->file_count];
     memset(entry, 0, sizeof *entry);
     entry->file = file;
@@ -240,9 +227,9 @@ const char *unit_global_key(struct frontend_unit *unit, CXCursor variable)
     int *index = cursor_map_find(&unit->global_keys, variable);
     if (index)
         return unit->global_key_names[*index];
-    unit->global_key_names = grow_array(unit->global_key_names, &unit->global_key_capacity,
-                                        unit->global_key_count + 1,
-                                        sizeof *unit->global_key_names);
+    unit->global_key_names =
+        heap_array_reserve(unit->global_key_names, &unit->global_key_capacity,
+                           unit->global_key_count + 1, sizeof *unit->global_key_names);
     const char *key = unit_string(unit, clang_getCursorUSR(variable));
     unit->global_key_names[unit->global_key_count] = key;
     cursor_map_insert(&unit->global_keys, variable, unit->global_key_count++);
@@ -256,8 +243,8 @@ void unit_add_error(struct frontend_unit *unit, CXSourceLocation location)
     unsigned offset;
     if (!unit_offset(unit, location, &file, &offset))
         return;
-    unit->errors = grow_array(unit->errors, &unit->error_capacity, unit->error_count + 1,
-                              sizeof *unit->errors);
+    unit->errors = heap_array_reserve(unit->errors, &unit->error_capacity, unit->error_count + 1,
+                                      sizeof *unit->errors);
     unit->errors[unit->error_count].file = file;
     unit->errors[unit->error_count].offset = offset;
     unit->error_count++;
@@ -265,8 +252,9 @@ void unit_add_error(struct frontend_unit *unit, CXSourceLocation location)
 
 void unit_add_global_root(struct frontend_unit *unit, int function, int path, CXCursor variable)
 {
-    unit->global_roots = grow_array(unit->global_roots, &unit->global_root_capacity,
-                                    unit->global_root_count + 1, sizeof *unit->global_roots);
+    unit->global_roots = heap_array_reserve(unit->global_roots, &unit->global_root_capacity,
+                                            unit->global_root_count + 1,
+                                            sizeof *unit->global_roots);
     struct global_root *root = &unit->global_roots[unit->global_root_count++];
     root->function = function;
     root->path = path;
@@ -276,8 +264,8 @@ void unit_add_global_root(struct frontend_unit *unit, int function, int path, CX
 void unit_add_pending_call(struct frontend_unit *unit, int function, int block, int statement,
                            const char *key)
 {
-    unit->pending = grow_array(unit->pending, &unit->pending_capacity, unit->pending_count + 1,
-                               sizeof *unit->pending);
+    unit->pending = heap_array_reserve(unit->pending, &unit->pending_capacity,
+                                       unit->pending_count + 1, sizeof *unit->pending);
     struct pending_call *call = &unit->pending[unit->pending_count++];
     call->function = function;
     call->block = block;
@@ -297,7 +285,7 @@ struct top_level {
 
 static void add_cursor(CXCursor **items, int *count, int *capacity, CXCursor cursor)
 {
-    *items = grow_array(*items, capacity, *count + 1, sizeof **items);
+    *items = heap_array_reserve(*items, capacity, *count + 1, sizeof **items);
     (*items)[(*count)++] = cursor;
 }
 
