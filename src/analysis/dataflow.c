@@ -32,6 +32,9 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
         &analysis->scratch, sizeof *analysis->statement_origins * (size_t)(blocks ? blocks : 1));
     analysis->condition_origins = arena_alloc(
         &analysis->scratch, sizeof *analysis->condition_origins * (size_t)(blocks ? blocks : 1));
+    analysis->declared_origins = arena_alloc(
+        &analysis->scratch,
+        sizeof *analysis->declared_origins * (size_t)(function->path_count + 1));
     analysis->call_rules = arena_alloc(
         &analysis->scratch, sizeof *analysis->call_rules * (size_t)(blocks ? blocks : 1));
     analysis->out_origins = arena_alloc(

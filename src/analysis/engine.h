@@ -64,6 +64,7 @@ struct function_analysis {
     int use_seen_count, use_seen_capacity;
     const struct null_origin ***statement_origins; /* lazily made origins per statement */
     const struct null_origin **condition_origins;  /* per block: NULL learnt on the false edge */
+    const struct null_origin **declared_origins;   /* per path: its _Nullable declaration */
     const struct function_rule ***call_rules;      /* per statement: the callee's rule, looked
                                                     * up once (NULL: not yet) */
     const struct null_origin ***out_origins;  /* per statement: what a call leaves NULL */

@@ -332,12 +332,31 @@ static void report_value(struct function_analysis *analysis, const struct use_si
 /* A use of `path`: report it if it may be NULL, remember an unchecked use
  * of an entry value for the summary, then treat it as non-NULL (a second
  * use of the same value is not reported again). */
+/* Why a path declared _Nullable may be NULL where nothing better is known. */
+static const struct null_origin *declared_origin(struct function_analysis *analysis, int path)
+{
+    const struct null_origin **slot = &analysis->declared_origins[path];
+    if (!*slot) {
+        const struct access_path *declared = &function_of(analysis)->paths[path];
+        *slot = new_origin(analysis, ORIGIN_NULLABLE, declared->declaration, NULL,
+                           arena_printf(analysis->shared->arena,
+                                        "'%s' is declared _Nullable here", declared->text),
+                           path);
+    }
+    return *slot;
+}
+
 static void use_path(struct function_analysis *analysis, struct flow_state *state, int path,
                      const struct use_site *site)
 {
     const struct ir_function *function = function_of(analysis);
     struct path_state *value = &state->paths[path];
-    report_value(analysis, site, function->paths[path].text, value->nullability, value->origin);
+    if (value->nullability == NULLABILITY_UNKNOWN && function->paths[path].declared_nullable)
+        report_value(analysis, site, function->paths[path].text, NULLABILITY_MAYBE,
+                     declared_origin(analysis, path));
+    else
+        report_value(analysis, site, function->paths[path].text, value->nullability,
+                     value->origin);
     if (value->nullability == NULLABILITY_UNKNOWN && value->entry_of >= 0) {
         struct path_state *entry = &state->paths[value->entry_of];
         if (!entry->entry_use)

@@ -484,6 +484,8 @@ struct source_location lower_location_start(struct lower_context *context, CXCur
 /* Interned path (same rules as ir_path, with a hash index). */
 int lower_path(struct lower_context *context, int parent, enum path_step step, const char *name,
                enum variable_kind kind, bool is_pointer);
+/* Marks `path` as declared _Nullable when `declaration`'s type says so. */
+void lower_mark_nullable(struct lower_context *context, int path, CXCursor declaration);
 /* Root path of a variable or parameter declaration. */
 int lower_root(struct lower_context *context, CXCursor declaration);
 /* A fresh temporary: "base", then "base#2", ... (text "base"). */

@@ -241,14 +241,18 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
             step = PATH_FIELD;
         }
         emit_variant_read(context, expression, parent, step);
-        return value_path(lower_path(context, parent, step, member.name, VARIABLE_LOCAL,
-                                     member.is_pointer));
+        int field = lower_path(context, parent, step, member.name, VARIABLE_LOCAL,
+                               member.is_pointer);
+        lower_mark_nullable(context, field, clang_getCursorReferenced(expression));
+        return value_path(field);
     }
     if (value.kind != VALUE_PATH)
         return value_unknown();
     emit_variant_read(context, expression, value.path, PATH_FIELD);
-    return value_path(lower_path(context, value.path, PATH_FIELD, member.name, VARIABLE_LOCAL,
-                                 member.is_pointer));
+    int field = lower_path(context, value.path, PATH_FIELD, member.name, VARIABLE_LOCAL,
+                           member.is_pointer);
+    lower_mark_nullable(context, field, clang_getCursorReferenced(expression));
+    return value_path(field);
 }
 
 /* The pointer or array operand of a[i] (C also allows i[a]). */

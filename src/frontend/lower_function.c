@@ -208,6 +208,19 @@ static int find_path(struct lower_context *context, int parent, enum path_step s
 }
 
 /* Text as ir.c writes it, from the parent's text. */
+void lower_mark_nullable(struct lower_context *context, int path, CXCursor declaration)
+{
+    if (path < 0 || cursor_is_null(declaration))
+        return;
+    if (clang_Type_getNullability(clang_getCursorType(declaration)) != CXTypeNullability_Nullable)
+        return;
+    struct access_path *marked = &context->function->paths[path];
+    if (marked->declared_nullable)
+        return;
+    marked->declared_nullable = true;
+    marked->declaration = lower_location(context, declaration);
+}
+
 int lower_path(struct lower_context *context, int parent, enum path_step step, const char *name,
                enum variable_kind kind, bool is_pointer)
 {
@@ -284,6 +297,7 @@ int lower_root(struct lower_context *context, CXCursor declaration)
     struct access_path *path = &context->function->paths[id];
     path->type = sites_pointer_type_text(context->unit_state, clang_getCursorType(declaration));
     path->address_taken = prescan_address_taken(context->unit_state, declaration);
+    lower_mark_nullable(context, id, declaration);
     if (kind == VARIABLE_GLOBAL) {
         path->global_key = unit_global_key(context->unit_state, declaration);
         if (!path->address_taken) /* a function scanned later may take it */
@@ -363,6 +377,7 @@ static void add_parameters(struct lower_context *context, CXCursor definition)
         path->parameter_index = i;
         path->type = sites_type_text(context->unit_state, clang_getCursorType(parameter));
         path->address_taken = prescan_address_taken(context->unit_state, parameter);
+        lower_mark_nullable(context, id, parameter);
         function->parameter_paths[i] = id;
         if (context->unit_state->has_errors && compat_is_invalid_declaration(parameter))
             function->poisoned = true; /* a parameter of an unknown type */

@@ -55,6 +55,9 @@ struct access_path {
     bool weak;                   /* stands for several locations (parent[?]): never known NULL,
                                   * and writing it may change its siblings */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
+    bool declared_nullable;      /* its declaration says _Nullable (parameter, variable, field):
+                                  * where nothing better is known it may be NULL */
+    struct source_location declaration; /* where, when declared_nullable */
     const char *type;            /* the C type as clang spells it ("struct user *"), for
                                   * suggestions; set for parameters, and for pointer and
                                   * struct roots and call results; else NULL */
