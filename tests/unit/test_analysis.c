@@ -607,6 +607,58 @@ static void test_address_argument_forgets(void **state)
     assert_int_equal(fixture->result.event_count, 0);
 }
 
+/* found = find(); [if (found.some)] read found.value: the tag decides */
+static void build_variant_case(struct fixture *fixture, bool tested, bool negated)
+{
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int found = local(fixture, function, "found", false);
+    int tag = ir_path(&fixture->unit, function, found, PATH_FIELD, "some", VARIABLE_LOCAL);
+    function->paths[tag].is_boolean = true;
+    int entry = ir_add_block(&fixture->unit, function);
+    int reads = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "find", found, -1, 0);
+    if (tested)
+        branch(function, entry, CONDITION_NONZERO, tag, 0, negated ? out : reads,
+               negated ? reads : out, 2);
+    else
+        go(function, entry, reads);
+    struct ir_statement *read =
+        ir_append(&fixture->unit, function, reads, STATEMENT_VARIANT, at(3));
+    read->target = tag;
+    read->value = constant(VALUE_INTEGER, 1);
+    read->payload = "found.value";
+    go(function, reads, out);
+}
+
+static void test_variant_read_needs_its_tag(void **state)
+{
+    struct fixture *fixture = *state;
+    build_variant_case(fixture, false, false);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 1);
+    assert_int_equal(fixture->result.events[0].kind, EVENT_UNCHECKED_VARIANT);
+    assert_false(fixture->result.events[0].definitely_null); /* not tested at all */
+}
+
+static void test_variant_read_after_test(void **state)
+{
+    struct fixture *fixture = *state;
+    build_variant_case(fixture, true, false);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 0);
+}
+
+static void test_variant_read_on_wrong_edge(void **state)
+{
+    struct fixture *fixture = *state;
+    build_variant_case(fixture, true, true);
+    run(fixture);
+    assert_int_equal(fixture->result.event_count, 1);
+    assert_true(fixture->result.events[0].definitely_null); /* tested the other way */
+}
+
 static void test_rules_table_sorted(void **state)
 {
     (void)state;
@@ -646,6 +698,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_parameter_context, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callee_leaves_global_null, setup, teardown),
         cmocka_unit_test_setup_teardown(test_address_argument_forgets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_variant_read_needs_its_tag, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_variant_read_after_test, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_variant_read_on_wrong_edge, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
