@@ -705,6 +705,20 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     }
 }
 
+/* Whether the function branches on `tag` anywhere. A function that never
+ * looks at an enum tag is taken to serve one variant (circle_area(shape)),
+ * its callers having chosen it: its reads are not judged. */
+static bool function_tests(const struct ir_function *function, int tag)
+{
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        if (block->terminator == TERMINATOR_BRANCH && block->condition.path == tag &&
+            block->condition.kind != CONDITION_UNKNOWN)
+            return true;
+    }
+    return false;
+}
+
 /* A payload read: fine where the tag is known to hold the right value;
  * afterwards it is taken to (one report per unchecked read). */
 static void read_variant(struct function_analysis *analysis, const struct ir_statement *statement,
@@ -715,7 +729,15 @@ static void read_variant(struct function_analysis *analysis, const struct ir_sta
     bool wants_true = statement->value.integer != 0;
     bool is_true = tag->known_nonzero || (tag->has_integer && tag->integer != 0);
     bool is_false = tag->has_integer && tag->integer == 0;
+    if (statement->variant) {
+        /* an enum tag: it must hold exactly this enumerator */
+        wants_true = true;
+        is_true = tag->has_integer && tag->integer == statement->value.integer;
+        is_false = tag->has_integer && tag->integer != statement->value.integer;
+    }
     bool valid = wants_true ? is_true : is_false;
+    if (statement->variant && !valid && !function_tests(function, statement->target))
+        valid = true;
     if (!valid && analysis->events && !function->poisoned) {
         struct analysis_event event;
         memset(&event, 0, sizeof event);
@@ -723,7 +745,11 @@ static void read_variant(struct function_analysis *analysis, const struct ir_sta
         event.function = function->name;
         event.location = statement->location;
         event.path_text = statement->payload;
-        event.tag_text = function->paths[statement->target].text;
+        event.tag_text = statement->variant
+                             ? arena_printf(analysis->shared->arena, "%s == %s",
+                                            function->paths[statement->target].text,
+                                            statement->variant)
+                             : function->paths[statement->target].text;
         event.tag_required = wants_true;
         event.definitely_null = wants_true ? is_false : is_true; /* tested the other way */
         event.argument_index = -1;
@@ -732,7 +758,10 @@ static void read_variant(struct function_analysis *analysis, const struct ir_sta
         event.value_type = holder >= 0 ? function->paths[holder].type : NULL;
         analysis_add_event(analysis->shared, analysis->events, &event);
     }
-    if (wants_true) {
+    if (statement->variant) {
+        tag->has_integer = true;
+        tag->integer = statement->value.integer;
+    } else if (wants_true) {
         tag->known_nonzero = true;
     } else {
         tag->has_integer = true;
@@ -823,6 +852,13 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         } else if (holds) {
             value->has_integer = true;
             value->integer = condition->integer;
+        } else if (function->paths[condition->path].two_values) {
+            const struct access_path *tag = &function->paths[condition->path];
+            if (condition->integer == tag->values[0] || condition->integer == tag->values[1]) {
+                value->has_integer = true;
+                value->integer =
+                    condition->integer == tag->values[0] ? tag->values[1] : tag->values[0];
+            }
         } else if (function->paths[condition->path].is_boolean) {
             /* a flag that is not 1 is 0, and not 0 is true */
             if (condition->integer == 0) {

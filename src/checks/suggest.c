@@ -627,6 +627,13 @@ void suggest_variant(const struct analysis_event *event, struct finding *finding
     const char *tag = event->tag_text ? event->tag_text : "the tag";
     const char *handling = suggest_handling(event->function_info, event->location.line, arena);
     const char *give_up = handling ? handling : "{ /* handle it */ }";
+    if (strstr(tag, " == ")) { /* an enum-tagged union */
+        advise(context, finding,
+               arena_printf(arena, "test '%s' first: 'if (!(%s)) %s' before this line, or read "
+                            "it only in the 'case' of a switch on the tag for that variant",
+                            tag, tag, give_up));
+        return;
+    }
     if (event->tag_required)
         advise(context, finding,
                arena_printf(arena, "test '%s' first: 'if (!%s) %s' before this line, or read "

@@ -55,6 +55,9 @@ struct access_path {
     bool weak;                   /* stands for several locations (parent[?]): never known NULL,
                                   * and writing it may change its siblings */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
+    bool two_values;             /* an enum with just two enumerators, `values`: not one is
+                                  * the other (if (type == A) return; ... is type B) */
+    long long values[2];
     bool declared_nullable;      /* its declaration says _Nullable (parameter, variable, field):
                                   * where nothing better is known it may be NULL */
     struct source_location declaration; /* where, when declared_nullable */
@@ -128,6 +131,8 @@ struct ir_statement {
     enum use_kind use;     /* USE */
     struct ir_call call;   /* CALL */
     const char *payload;   /* VARIANT: the member read, as written ("found.value") */
+    const char *variant;   /* VARIANT of an enum-tagged union: the enumerator that must be in
+                            * target (its value in value.integer); NULL for a boolean tag */
 };
 
 enum terminator_kind {

@@ -1,0 +1,110 @@
+/* A union beside an enum tag is a sum type too: a member may be read only
+ * where the tag holds the enumerator that names it (SHAPE_CIRCLE for
+ * circle), the way a Rust match arm binds one variant. Only functions that
+ * test the tag are judged. */
+#include <stdio.h>
+
+enum shape_kind { SHAPE_CIRCLE, SHAPE_RECT, SHAPE_POINT };
+
+struct circle {
+    double radius;
+};
+
+struct rect {
+    double width, height;
+};
+
+struct shape {
+    enum shape_kind kind;
+    union {
+        struct circle circle;
+        struct rect rect;
+    } as;
+};
+
+/* The same with an anonymous union and a message type. */
+enum message_type { MESSAGE_TEXT, MESSAGE_NUMBER };
+
+struct message {
+    enum message_type type;
+    union {
+        const char *text;
+        long number;
+    };
+};
+
+extern struct shape shape_read(FILE *input);
+
+/* must stay silent */
+
+double area(const struct shape *shape)
+{
+    switch (shape->kind) {
+    case SHAPE_CIRCLE:
+        return 3.14159 * shape->as.circle.radius * shape->as.circle.radius;
+    case SHAPE_RECT:
+        return shape->as.rect.width * shape->as.rect.height;
+    case SHAPE_POINT:
+        break;
+    }
+    return 0.0;
+}
+
+long number_or_zero(struct message message)
+{
+    if (message.type != MESSAGE_NUMBER)
+        return 0;
+    return message.number;
+}
+
+/* Two kinds: not a number is text. */
+const char *text_of(struct message message)
+{
+    if (message.type == MESSAGE_NUMBER)
+        return "(number)";
+    return message.text;
+}
+
+/* A function that never looks at the tag is taken to serve one variant:
+ * its callers chose it. */
+double circle_radius(const struct shape *shape)
+{
+    return shape->as.circle.radius;
+}
+
+struct shape unit_circle(void)
+{
+    struct shape shape;
+    shape.kind = SHAPE_CIRCLE;
+    shape.as.circle.radius = 1.0;
+    return shape;
+}
+
+/* Flagged. */
+
+double radius_of_first(FILE *input)
+{
+    struct shape shape = shape_read(input);
+    if (shape.kind == SHAPE_POINT)
+        return 0.0;
+    return shape.as.circle.radius; // expect: unchecked-variant
+}
+
+
+double width_in_wrong_arm(const struct shape *shape)
+{
+    switch (shape->kind) {
+    case SHAPE_CIRCLE:
+        return shape->as.rect.width; // expect: unchecked-variant
+    default:
+        return 0.0;
+    }
+}
+
+/* Three kinds: not a rectangle may still be a point. */
+double radius_unless_rect(const struct shape *shape)
+{
+    if (shape->kind == SHAPE_RECT)
+        return 0.0;
+    return shape->as.circle.radius; // expect: unchecked-variant
+}
