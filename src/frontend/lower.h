@@ -484,6 +484,11 @@ struct source_location lower_location_start(struct lower_context *context, CXCur
 /* Interned path (same rules as ir_path, with a hash index). */
 int lower_path(struct lower_context *context, int parent, enum path_step step, const char *name,
                enum variable_kind kind, bool is_pointer);
+/* For NAME_is_some(o), NAME_is_none(o), NAME_is_ok(o), NAME_is_err(o) with
+ * o an Option/Result-shaped struct (nullproof/option.h's accessors): the
+ * name of o's tag field, and whether the call is true when the tag is
+ * false; NULL for any other call. Lowers nothing. */
+const char *lower_variant_test(CXCursor call, bool *negated);
 /* Marks `path` as declared _Nullable when `declaration`'s type says so. */
 void lower_mark_nullable(struct lower_context *context, int path, CXCursor declaration);
 /* Root path of a variable or parameter declaration. */

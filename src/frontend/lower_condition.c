@@ -135,6 +135,23 @@ static bool lower_structured(struct lower_context *context, CXCursor expression,
         lower_condition_at(context, clang_Cursor_getArgument(expression, 0), if_true, if_false);
         return true;
     }
+    bool negated = false;
+    const char *tag = kind == CXCursor_CallExpr ? lower_variant_test(expression, &negated) : NULL;
+    if (tag) { /* user_opt_is_some(found): a test of found.some */
+        struct ir_value holder =
+            lower_expression(context, clang_Cursor_getArgument(expression, 0), LOWER_VALUE);
+        if (holder.kind != VALUE_PATH) {
+            branch_unknown(context, expression, if_true, if_false);
+            return true;
+        }
+        int tag_path = lower_path(context, holder.path, PATH_FIELD, tag, VARIABLE_LOCAL, false);
+        context->function->paths[tag_path].is_boolean = true;
+        lower_branch(context,
+                     make_condition(CONDITION_NONZERO, tag_path, 0,
+                                    lower_location_start(context, expression)),
+                     negated ? if_false : if_true, negated ? if_true : if_false);
+        return true;
+    }
     if (kind == CXCursor_ConditionalOperator) {
         struct cursor_list parts;
         cursor_code_children(context->unit_state, expression, &parts);

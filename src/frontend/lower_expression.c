@@ -171,6 +171,37 @@ static enum CXChildVisitResult find_tag(CXCursor cursor, CXCursor parent, CXClie
     return CXChildVisit_Continue;
 }
 
+static bool ends_with(const char *text, const char *suffix)
+{
+    size_t length = strlen(text), suffix_length = strlen(suffix);
+    return length > suffix_length && strcmp(text + length - suffix_length, suffix) == 0;
+}
+
+const char *lower_variant_test(CXCursor call, bool *negated)
+{
+    CXCursor callee = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl ||
+        clang_Cursor_getNumArguments(call) != 1)
+        return NULL;
+    CXString spelling = clang_getCursorSpelling(callee);
+    const char *name = clang_getCString(spelling);
+    bool some = ends_with(name, "_is_some"), none = ends_with(name, "_is_none");
+    bool ok = ends_with(name, "_is_ok"), err = ends_with(name, "_is_err");
+    clang_disposeString(spelling);
+    if (!some && !none && !ok && !err)
+        return NULL;
+    CXType type = compat_canonical_type(clang_getCursorType(clang_Cursor_getArgument(call, 0)));
+    if (type.kind != CXType_Record)
+        return NULL;
+    const char *tag = NULL;
+    clang_visitChildren(clang_getTypeDeclaration(type), find_tag, &tag);
+    bool result_tag = tag && (strcmp(tag, "ok") == 0 || strcmp(tag, "is_ok") == 0);
+    if (!tag || (ok || err) != result_tag)
+        return NULL;
+    *negated = none || err;
+    return tag;
+}
+
 /* A read of `value` or `error` in a struct shaped like an Option or a
  * Result (nullproof/option.h's, or any with a boolean tag named some / ok
  * beside the payload, also through an anonymous union): the tag's name,

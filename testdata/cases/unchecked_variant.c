@@ -64,6 +64,23 @@ long number_or(const char *text, long fallback)
     }
 }
 
+/* The accessors of nullproof/option.h test the tag too. */
+int age_via_accessor(const char *name)
+{
+    user_opt found = user_find(name);
+    if (user_opt_is_none(found))
+        return -1;
+    return found.value->age;
+}
+
+int close_via_accessor(const char *path)
+{
+    file_result config = config_open(path);
+    if (!file_result_is_ok(config))
+        return config.error;
+    return fclose(config.value);
+}
+
 user_opt make_user(struct user *user)
 {
     user_opt made;
@@ -105,4 +122,12 @@ long number_wrong_arm(const char *text)
     default:
         return 0;
     }
+}
+
+int age_after_wrong_accessor(const char *name)
+{
+    user_opt found = user_find(name);
+    if (user_opt_is_some(found))
+        return 0;
+    return found.value->age; // expect: unchecked-variant
 }
