@@ -13,18 +13,6 @@
 
 #define OPTION_HEADER "nullproof/option.h"
 
-bool suggest_parse_level(const char *text, enum suggest_level *level)
-{
-    if (strcmp(text, "none") == 0)
-        *level = SUGGEST_NONE;
-    else if (strcmp(text, "fix") == 0)
-        *level = SUGGEST_FIX;
-    else if (strcmp(text, "full") == 0)
-        *level = SUGGEST_FULL;
-    else
-        return false;
-    return true;
-}
 
 /* ---- giving up at a spot ---- */
 

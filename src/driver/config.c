@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "../checks/checks.h"
+#include "../checks/suggest.h"
 #include "../rules/rules.h"
 #include "../support/yaml_input.h"
 #include "../support/text.h"
@@ -22,7 +23,7 @@ enum { MAX_CONFIG_BYTES = 1024 * 1024 };
 
 static const char *const config_keys[] = {
     "enable", "disable", "severity", "packs", "builtin-packs", "exclude",
-    "allocations-never-fail", "report-unused-suppressions"};
+    "allocations-never-fail", "report-unused-suppressions", "suggest"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -271,6 +272,17 @@ static int parse_root(struct config *config, struct yaml_input *input, const cha
     if ((value = yaml_input_get(input, root, "report-unused-suppressions")) &&
         yaml_input_bool(input, value, &config->report_unused_suppressions, error) != 0)
         return -1;
+    if ((value = yaml_input_get(input, root, "suggest"))) {
+        const char *level = yaml_input_scalar(input, value, "none, fix or full", error);
+        if (!level)
+            return -1;
+        if (!suggest_parse_level(level, &config->suggest)) {
+            *error = yaml_input_error(input, value, "expected none, fix or full, found '%s'",
+                                      level);
+            return -1;
+        }
+        config->has_suggest = true;
+    }
     return 0;
 }
 
@@ -471,6 +483,12 @@ void config_write_yaml(const struct config *config, struct string_buffer *out)
     emit_scalar(&emitter, config->allocations_never_fail ? "true" : "false");
     emit_scalar(&emitter, "report-unused-suppressions");
     emit_scalar(&emitter, config->report_unused_suppressions ? "true" : "false");
+    if (config->has_suggest) {
+        static const char *const levels[] = {[SUGGEST_FIX] = "fix", [SUGGEST_NONE] = "none",
+                                             [SUGGEST_FULL] = "full"};
+        emit_scalar(&emitter, "suggest");
+        emit_scalar(&emitter, levels[config->suggest]);
+    }
     yaml_mapping_end_event_initialize(&event);
     emit(&emitter, &event);
     yaml_document_end_event_initialize(&event, 1);

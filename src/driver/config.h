@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../checks/checks.h"
 #include "../report/finding.h"
 #include "../support/string_buffer.h"
 
@@ -38,6 +39,8 @@ struct config {
     int exclude_count;
     bool allocations_never_fail;   /* the project aborts on OOM: no unchecked-alloc */
     bool report_unused_suppressions;
+    bool has_suggest;              /* `suggest` given: how much advice findings carry */
+    enum suggest_level suggest;
 };
 
 /* An empty configuration: every default. */

@@ -201,6 +201,7 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
         options->rule_paths[options->rule_path_count++] = value;
         return 0;
     case FLAG_SUGGEST:
+        options->suggest_given = true;
         return parse_suggest(value, &options->suggest, error);
     case FLAG_NONE:
         break;

@@ -47,6 +47,7 @@ struct options {
     const char **extra_arguments;    /* --extra-arg: appended to every parse's arguments */
     int extra_argument_count;
     enum suggest_level suggest;      /* --suggest none|fix|full (default fix) */
+    bool suggest_given;              /* --suggest was on the command line */
     bool fix;                        /* --fix: apply the fix-its to the files */
     bool fix_backup;                 /* --fix-backup: --fix, keeping FILE.orig */
     bool parseable_fixits;           /* --parseable-fixits: fix-it lines in text output */

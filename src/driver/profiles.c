@@ -198,6 +198,9 @@ static void describe_effective(struct profile *profile, const struct config *fil
         append_string(&effective->exclude, &effective->exclude_count,
                       copy_string(file->exclude[i]));
     effective->allocations_never_fail = file->allocations_never_fail;
+    effective->has_suggest = true;
+    effective->suggest = options->suggest_given || !file->has_suggest ? options->suggest
+                                                                       : file->suggest;
     effective->report_unused_suppressions =
         file->report_unused_suppressions || options->report_unused_suppressions;
 }
@@ -238,6 +241,7 @@ static struct profile *build(struct profile_set *set, const char *config_path, c
     profile->settings.config = &profile->effective;
     profile->settings.report_unused_suppressions =
         profile->effective.report_unused_suppressions;
+    profile->settings.suggest = profile->effective.suggest;
     return profile;
 }
 

@@ -259,6 +259,23 @@ static int rule_index(const char *id)
 
 /* The command line over the file: --enable replaces the file's list and
  * overrides its disable and allocations-never-fail; --disable adds. */
+static void test_suggest_level(void **state)
+{
+    (void)state;
+    struct config config;
+    char *error = NULL;
+    assert_int_equal(parse(&config, "suggest: full\n", &error), 0);
+    assert_true(config.has_suggest);
+    assert_int_equal(config.suggest, SUGGEST_FULL);
+    struct string_buffer written;
+    string_buffer_init(&written);
+    config_write_yaml(&config, &written);
+    assert_non_null(strstr(string_buffer_text(&written), "suggest: full"));
+    string_buffer_free(&written);
+    config_free(&config);
+    config_fails("suggest: most\n", ".nullproof.yaml:1:10: expected none, fix or full");
+}
+
 static void test_profile_merge(void **state)
 {
     (void)state;
@@ -333,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_written_config_reads_back),
         cmocka_unit_test(test_severity_names),
         cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_suggest_level),
         cmocka_unit_test(test_profile_merge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
