@@ -78,6 +78,10 @@ struct function_analysis {
 void transfer_statement(struct function_analysis *analysis, int block, int index,
                         struct flow_state *state);
 
+/* A read of an Option/Result or enum-tagged union payload (variant.c). */
+void transfer_variant_read(struct function_analysis *analysis,
+                           const struct ir_statement *statement, struct flow_state *state);
+
 /* Refines `state` for the edge `successor` (0: condition true, 1: false)
  * of `block`'s terminator; leaves it unreachable when the edge cannot be
  * taken with what is known. */

@@ -705,71 +705,6 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     }
 }
 
-/* Whether the function branches on `tag` anywhere. A function that never
- * looks at an enum tag is taken to serve one variant (circle_area(shape)),
- * its callers having chosen it: its reads are not judged. */
-static bool function_tests(const struct ir_function *function, int tag)
-{
-    for (int b = 0; b < function->block_count; b++) {
-        const struct cfg_block *block = &function->blocks[b];
-        if (block->terminator == TERMINATOR_BRANCH && block->condition.path == tag &&
-            block->condition.kind != CONDITION_UNKNOWN)
-            return true;
-    }
-    return false;
-}
-
-/* A payload read: fine where the tag is known to hold the right value;
- * afterwards it is taken to (one report per unchecked read). */
-static void read_variant(struct function_analysis *analysis, const struct ir_statement *statement,
-                         struct flow_state *state)
-{
-    const struct ir_function *function = function_of(analysis);
-    struct path_state *tag = &state->paths[statement->target];
-    bool wants_true = statement->value.integer != 0;
-    bool is_true = tag->known_nonzero || (tag->has_integer && tag->integer != 0);
-    bool is_false = tag->has_integer && tag->integer == 0;
-    if (statement->variant) {
-        /* an enum tag: it must hold exactly this enumerator */
-        wants_true = true;
-        is_true = tag->has_integer && tag->integer == statement->value.integer;
-        is_false = tag->has_integer && tag->integer != statement->value.integer;
-    }
-    bool valid = wants_true ? is_true : is_false;
-    if (statement->variant && !valid && !function_tests(function, statement->target))
-        valid = true;
-    if (!valid && analysis->events && !function->poisoned) {
-        struct analysis_event event;
-        memset(&event, 0, sizeof event);
-        event.kind = EVENT_UNCHECKED_VARIANT;
-        event.function = function->name;
-        event.location = statement->location;
-        event.path_text = statement->payload;
-        event.tag_text = statement->variant
-                             ? arena_printf(analysis->shared->arena, "%s == %s",
-                                            function->paths[statement->target].text,
-                                            statement->variant)
-                             : function->paths[statement->target].text;
-        event.tag_required = wants_true;
-        event.definitely_null = wants_true ? is_false : is_true; /* tested the other way */
-        event.argument_index = -1;
-        event.function_info = function;
-        int holder = function->paths[statement->target].parent;
-        event.value_type = holder >= 0 ? function->paths[holder].type : NULL;
-        analysis_add_event(analysis->shared, analysis->events, &event);
-    }
-    if (statement->variant) {
-        tag->has_integer = true;
-        tag->integer = statement->value.integer;
-    } else if (wants_true) {
-        tag->known_nonzero = true;
-    } else {
-        tag->has_integer = true;
-        tag->integer = 0;
-        tag->known_nonzero = false;
-    }
-}
-
 void transfer_statement(struct function_analysis *analysis, int block, int index,
                         struct flow_state *state)
 {
@@ -800,7 +735,7 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
         break;
     case STATEMENT_VARIANT:
         if (statement->target >= 0)
-            read_variant(analysis, statement, state);
+            transfer_variant_read(analysis, statement, state);
         break;
     }
 }

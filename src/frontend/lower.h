@@ -489,6 +489,11 @@ int lower_path(struct lower_context *context, int parent, enum path_step step, c
  * name of o's tag field, and whether the call is true when the tag is
  * false; NULL for any other call. Lowers nothing. */
 const char *lower_variant_test(CXCursor call, bool *negated);
+/* Emits the check that the member `expression` reads, of the struct at
+ * (parent, step), is read where its tag allows it (nothing when it is not
+ * a payload of a sum type, or is being written). */
+void lower_variant_read(struct lower_context *context, CXCursor expression, int parent,
+                        enum path_step step);
 /* Marks `path` as declared _Nullable when `declaration`'s type says so. */
 void lower_mark_nullable(struct lower_context *context, int path, CXCursor declaration);
 /* Root path of a variable or parameter declaration. */

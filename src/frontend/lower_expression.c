@@ -8,7 +8,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "lower.h"
 
@@ -151,233 +150,6 @@ static struct member member_of(struct lower_context *context, CXCursor reference
     return member;
 }
 
-static enum CXChildVisitResult find_tag(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    if (clang_getCursorKind(cursor) != CXCursor_FieldDecl)
-        return CXChildVisit_Continue;
-    static const char *const tags[] = {"some", "ok", "has_value", "is_some", "is_ok"};
-    CXString name = clang_getCursorSpelling(cursor);
-    const char *text = clang_getCString(name);
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
-        if (strcmp(text, tags[i]) == 0) {
-            CXType type = compat_canonical_type(clang_getCursorType(cursor));
-            if (type.kind == CXType_Bool || compat_is_integer_type(type))
-                *(const char **)data = tags[i];
-            break;
-        }
-    }
-    clang_disposeString(name);
-    return CXChildVisit_Continue;
-}
-
-static bool ends_with(const char *text, const char *suffix)
-{
-    size_t length = strlen(text), suffix_length = strlen(suffix);
-    return length > suffix_length && strcmp(text + length - suffix_length, suffix) == 0;
-}
-
-const char *lower_variant_test(CXCursor call, bool *negated)
-{
-    CXCursor callee = clang_getCursorReferenced(call);
-    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl ||
-        clang_Cursor_getNumArguments(call) != 1)
-        return NULL;
-    CXString spelling = clang_getCursorSpelling(callee);
-    const char *name = clang_getCString(spelling);
-    bool some = ends_with(name, "_is_some"), none = ends_with(name, "_is_none");
-    bool ok = ends_with(name, "_is_ok"), err = ends_with(name, "_is_err");
-    clang_disposeString(spelling);
-    if (!some && !none && !ok && !err)
-        return NULL;
-    CXType type = compat_canonical_type(clang_getCursorType(clang_Cursor_getArgument(call, 0)));
-    if (type.kind != CXType_Record)
-        return NULL;
-    const char *tag = NULL;
-    clang_visitChildren(clang_getTypeDeclaration(type), find_tag, &tag);
-    bool result_tag = tag && (strcmp(tag, "ok") == 0 || strcmp(tag, "is_ok") == 0);
-    if (!tag || (ok || err) != result_tag)
-        return NULL;
-    *negated = none || err;
-    return tag;
-}
-
-/* A read of `value` or `error` in a struct shaped like an Option or a
- * Result (nullproof/option.h's, or any with a boolean tag named some / ok
- * beside the payload, also through an anonymous union): the tag's name,
- * and whether the read needs it true (value) or false (error). */
-static const char *variant_tag(CXCursor reference, bool *needs_true)
-{
-    CXCursor field = clang_getCursorReferenced(reference);
-    if (clang_getCursorKind(field) != CXCursor_FieldDecl)
-        return NULL;
-    CXString spelling = clang_getCursorSpelling(field);
-    const char *name = clang_getCString(spelling);
-    bool is_value = strcmp(name, "value") == 0, is_error = strcmp(name, "error") == 0;
-    clang_disposeString(spelling);
-    if (!is_value && !is_error)
-        return NULL;
-    CXCursor record = clang_getCursorSemanticParent(field);
-    if (clang_getCursorKind(record) == CXCursor_UnionDecl && clang_Cursor_isAnonymous(record))
-        record = clang_getCursorSemanticParent(record);
-    if (clang_getCursorKind(record) != CXCursor_StructDecl)
-        return NULL;
-    const char *tag = NULL;
-    clang_visitChildren(record, find_tag, &tag);
-    if (!tag || (is_error && strcmp(tag, "ok") != 0 && strcmp(tag, "is_ok") != 0))
-        return NULL;
-    *needs_true = is_value;
-    return tag;
-}
-
-struct enum_search {
-    const char *member;  /* the union member read, e.g. "circle" */
-    char name[128];      /* the one enumerator that names it, e.g. "SHAPE_CIRCLE" */
-    long long value;
-    int matches;
-    int enumerators;     /* how many the enum has, and the first two values */
-    long long values[2];
-};
-
-/* An enumerator names a member when, ignoring case, it is the member's
- * name or ends with "_" and the member's name (SHAPE_CIRCLE for circle). */
-static enum CXChildVisitResult match_enumerator(CXCursor cursor, CXCursor parent,
-                                                CXClientData data)
-{
-    (void)parent;
-    struct enum_search *search = data;
-    if (clang_getCursorKind(cursor) != CXCursor_EnumConstantDecl)
-        return CXChildVisit_Continue;
-    if (search->enumerators < 2)
-        search->values[search->enumerators] = clang_getEnumConstantDeclValue(cursor);
-    search->enumerators++;
-    CXString spelling = clang_getCursorSpelling(cursor);
-    const char *name = clang_getCString(spelling);
-    size_t length = strlen(name), member = strlen(search->member);
-    bool matches = length >= member && strcasecmp(name + length - member, search->member) == 0 &&
-                   (length == member || name[length - member - 1] == '_');
-    if (matches && ++search->matches == 1) {
-        snprintf(search->name, sizeof search->name, "%s", name);
-        search->value = clang_getEnumConstantDeclValue(cursor);
-    }
-    clang_disposeString(spelling);
-    return CXChildVisit_Continue;
-}
-
-static enum CXChildVisitResult find_enum_tag(CXCursor cursor, CXCursor parent,
-                                             CXClientData data)
-{
-    (void)parent;
-    if (clang_getCursorKind(cursor) == CXCursor_FieldDecl &&
-        compat_canonical_type(clang_getCursorType(cursor)).kind == CXType_Enum) {
-        *(CXCursor *)data = cursor;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Continue;
-}
-
-/* A read of a member of a union that sits in a struct beside an enum field
- * with exactly one enumerator naming that member (struct shape { enum
- * shape_kind kind; union { struct circle circle; ... } u; }): the tag
- * field, the enumerator and its value, and whether the union is an
- * anonymous member (else the struct is one step further up). */
-static bool enum_variant(CXCursor reference, CXCursor *tag, struct enum_search *search,
-                         bool *anonymous)
-{
-    CXCursor field = clang_getCursorReferenced(reference);
-    if (clang_getCursorKind(field) != CXCursor_FieldDecl)
-        return false;
-    CXCursor record = clang_getCursorSemanticParent(field);
-    if (clang_getCursorKind(record) != CXCursor_UnionDecl)
-        return false;
-    CXCursor container = clang_getCursorSemanticParent(record);
-    if (clang_getCursorKind(container) != CXCursor_StructDecl)
-        return false;
-    *tag = clang_getNullCursor();
-    clang_visitChildren(container, find_enum_tag, tag);
-    if (cursor_is_null(*tag))
-        return false;
-    CXString spelling = clang_getCursorSpelling(field);
-    char member[128];
-    snprintf(member, sizeof member, "%s", clang_getCString(spelling));
-    clang_disposeString(spelling);
-    memset(search, 0, sizeof *search);
-    search->member = member;
-    CXCursor declaration =
-        clang_getTypeDeclaration(compat_canonical_type(clang_getCursorType(*tag)));
-    clang_visitChildren(declaration, match_enumerator, search);
-    search->member = NULL;
-    *anonymous = clang_Cursor_isAnonymousRecordDecl(record) != 0;
-    return search->matches == 1;
-}
-
-/* The check that a member of an enum-tagged union is read in its variant. */
-static void emit_enum_variant_read(struct lower_context *context, CXCursor expression,
-                                   int parent, enum path_step step)
-{
-    CXCursor tag;
-    struct enum_search search;
-    bool anonymous = false;
-    if (!enum_variant(expression, &tag, &search, &anonymous) ||
-        clang_equalCursors(expression, context->written))
-        return;
-    int holder = parent;
-    enum path_step holder_step = step;
-    if (!anonymous) { /* s.u.circle: the tag is s.kind */
-        const struct access_path *union_path = &context->function->paths[parent];
-        if (union_path->parent < 0 || union_path->step == PATH_DEREF ||
-            union_path->step == PATH_INDEX)
-            return;
-        holder = union_path->parent;
-        holder_step = union_path->step;
-    }
-    CXString tag_spelling = clang_getCursorSpelling(tag);
-    const char *tag_name = unit_string(context->unit_state, tag_spelling);
-    int tag_path = lower_path(context, holder, holder_step, tag_name, VARIABLE_LOCAL, false);
-    if (search.enumerators == 2 && search.values[0] != search.values[1]) {
-        struct access_path *tag_access = &context->function->paths[tag_path];
-        tag_access->two_values = true;
-        tag_access->values[0] = search.values[0];
-        tag_access->values[1] = search.values[1];
-    }
-    CXString member = clang_getCursorSpelling(clang_getCursorReferenced(expression));
-    struct ir_statement *statement =
-        lower_emit(context, STATEMENT_VARIANT, lower_location(context, expression));
-    statement->target = tag_path;
-    statement->value = value_integer(search.value);
-    statement->variant = arena_strdup(context->unit->arena, search.name);
-    statement->payload = arena_printf(context->unit->arena, "%s%s%s",
-                                      context->function->paths[parent].text,
-                                      step == PATH_ARROW ? "->" : ".",
-                                      clang_getCString(member));
-    clang_disposeString(member);
-}
-
-/* Emits the check that `member` of the struct at (parent, step) is read
- * where its tag allows it. */
-static void emit_variant_read(struct lower_context *context, CXCursor expression, int parent,
-                              enum path_step step)
-{
-    bool needs_true = false;
-    const char *tag = variant_tag(expression, &needs_true);
-    if (!tag) {
-        emit_enum_variant_read(context, expression, parent, step);
-        return;
-    }
-    if (clang_equalCursors(expression, context->written))
-        return;
-    int tag_path = lower_path(context, parent, step, tag, VARIABLE_LOCAL, false);
-    context->function->paths[tag_path].is_boolean = true;
-    struct ir_statement *statement =
-        lower_emit(context, STATEMENT_VARIANT, lower_location(context, expression));
-    statement->target = tag_path;
-    statement->value = value_integer(needs_true ? 1 : 0);
-    statement->payload = arena_printf(context->unit->arena, "%s%s%s",
-                                      context->function->paths[parent].text,
-                                      step == PATH_ARROW ? "->" : ".",
-                                      needs_true ? "value" : "error");
-}
-
 static struct ir_value lower_member(struct lower_context *context, CXCursor expression)
 {
     CXCursor base = cursor_first_expression(context->unit_state, expression);
@@ -399,7 +171,7 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
             parent = lower_root(context, variable);
             step = PATH_FIELD;
         }
-        emit_variant_read(context, expression, parent, step);
+        lower_variant_read(context, expression, parent, step);
         int field = lower_path(context, parent, step, member.name, VARIABLE_LOCAL,
                                member.is_pointer);
         lower_mark_nullable(context, field, clang_getCursorReferenced(expression));
@@ -407,7 +179,7 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
     }
     if (value.kind != VALUE_PATH)
         return value_unknown();
-    emit_variant_read(context, expression, value.path, PATH_FIELD);
+    lower_variant_read(context, expression, value.path, PATH_FIELD);
     int field = lower_path(context, value.path, PATH_FIELD, member.name, VARIABLE_LOCAL,
                            member.is_pointer);
     lower_mark_nullable(context, field, clang_getCursorReferenced(expression));
