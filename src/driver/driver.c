@@ -397,15 +397,18 @@ static struct report_rule *fill_run_record(struct run *run, const struct job_out
 {
     int rule_count = 0;
     const struct rule_info *rules = checks_rules(&rule_count);
-    struct report_rule *described = calloc((size_t)rule_count + 1, sizeof *described);
+    struct report_rule *described = calloc((size_t)rule_count + 2, sizeof *described);
     if (!described)
         abort();
     for (int i = 0; i < rule_count; i++) {
         described[i].id = rules[i].id;
         described[i].summary = rules[i].summary;
     }
+    /* Not a check, but results can carry it (--report-unused-suppressions). */
+    described[rule_count].id = UNUSED_SUPPRESSION_RULE;
+    described[rule_count].summary = "A suppression comment hides no finding.";
     options->rules = described;
-    options->rule_count = rule_count;
+    options->rule_count = rule_count + 1;
     struct driver_outcome expected = *outcome;
     expected.error_count += run->messages.error_count;
     remember_errors(run, &run->messages);
