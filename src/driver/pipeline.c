@@ -123,7 +123,7 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
     struct arena work;
     arena_init(&work);
     struct frontend_job request = {job->parse_path, job->directory, job->arguments,
-                                   job->argument_count};
+                                   job->argument_count, settings->rules};
     struct frontend_result result;
     memset(&result, 0, sizeof result);
     int status = frontend_run(frontend, &request, &work, &output->findings, &result);

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "../ir/ir.h"
+#include "../rules/rules.h"
 #include "../report/finding.h"
 
 struct frontend;
@@ -22,6 +23,7 @@ struct frontend_job {
     const char *directory;        /* working directory for relative paths in arguments, or NULL */
     const char *const *arguments; /* compiler arguments without the compiler and the file */
     int argument_count;
+    const struct rule_set *rules; /* tagged unions declared in packs, or NULL */
 };
 
 struct frontend_result {

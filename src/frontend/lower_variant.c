@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "lower.h"
+#include "../rules/rules.h"
 
 static enum CXChildVisitResult find_tag(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -214,9 +215,124 @@ static void emit_enum_variant_read(struct lower_context *context, CXCursor expre
     clang_disposeString(member);
 }
 
-void lower_variant_read(struct lower_context *context, CXCursor expression, int parent,
-                              enum path_step step)
+struct tag_search {
+    const char *name;
+    CXCursor field;
+};
+
+static enum CXChildVisitResult find_named_field(CXCursor cursor, CXCursor parent,
+                                                CXClientData data)
 {
+    (void)parent;
+    struct tag_search *search = data;
+    if (clang_getCursorKind(cursor) != CXCursor_FieldDecl)
+        return CXChildVisit_Continue;
+    CXString spelling = clang_getCursorSpelling(cursor);
+    bool found = strcmp(clang_getCString(spelling), search->name) == 0;
+    clang_disposeString(spelling);
+    if (found) {
+        search->field = cursor;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
+struct enumerator_search {
+    const char *name;
+    bool found;
+    long long value;
+};
+
+static enum CXChildVisitResult find_enumerator(CXCursor cursor, CXCursor parent,
+                                               CXClientData data)
+{
+    (void)parent;
+    struct enumerator_search *search = data;
+    if (clang_getCursorKind(cursor) != CXCursor_EnumConstantDecl)
+        return CXChildVisit_Continue;
+    CXString spelling = clang_getCursorSpelling(cursor);
+    if (strcmp(clang_getCString(spelling), search->name) == 0) {
+        search->found = true;
+        search->value = clang_getEnumConstantDeclValue(cursor);
+    }
+    clang_disposeString(spelling);
+    return search->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* A read of a member of a tagged union that a rule pack declares
+ * (`variants:`), whatever its names. Returns false when none applies. */
+static bool emit_declared_variant_read(struct lower_context *context, CXCursor expression,
+                                       int parent, enum path_step step)
+{
+    const struct rule_set *rules = context->unit_state->rules;
+    if (!rules || rules->variant_count == 0)
+        return false;
+    CXCursor field = clang_getCursorReferenced(expression);
+    if (clang_getCursorKind(field) != CXCursor_FieldDecl)
+        return false;
+    CXCursor record = clang_getCursorSemanticParent(field);
+    bool in_union = clang_getCursorKind(record) == CXCursor_UnionDecl;
+    CXCursor container = in_union ? clang_getCursorSemanticParent(record) : record;
+    if (clang_getCursorKind(container) != CXCursor_StructDecl)
+        return false;
+    CXString type_spelling = clang_getCursorSpelling(container);
+    CXString member_spelling = clang_getCursorSpelling(field);
+    const struct variant_rule *variant = rules_find_variant(
+        rules, clang_getCString(type_spelling), clang_getCString(member_spelling));
+    clang_disposeString(type_spelling);
+    if (!variant) {
+        clang_disposeString(member_spelling);
+        return false;
+    }
+    bool boolean = strcmp(variant->variant, "true") == 0 || strcmp(variant->variant, "false") == 0;
+    long long value = strcmp(variant->variant, "false") != 0;
+    if (!boolean) {
+        struct tag_search tag = {variant->tag, clang_getNullCursor()};
+        clang_visitChildren(container, find_named_field, &tag);
+        struct enumerator_search enumerator = {variant->variant, false, 0};
+        if (!cursor_is_null(tag.field))
+            clang_visitChildren(
+                clang_getTypeDeclaration(compat_canonical_type(clang_getCursorType(tag.field))),
+                find_enumerator, &enumerator);
+        if (!enumerator.found) {
+            clang_disposeString(member_spelling);
+            return false;
+        }
+        value = enumerator.value;
+    }
+    int holder = parent;
+    enum path_step holder_step = step;
+    if (in_union && !clang_Cursor_isAnonymousRecordDecl(record)) {
+        const struct access_path *union_path = &context->function->paths[parent];
+        if (union_path->parent >= 0 && union_path->step != PATH_DEREF &&
+            union_path->step != PATH_INDEX) {
+            holder = union_path->parent;
+            holder_step = union_path->step;
+        }
+    }
+    if (!clang_equalCursors(expression, context->written)) {
+        int tag_path = lower_path(context, holder, holder_step, variant->tag, VARIABLE_LOCAL,
+                                  false);
+        context->function->paths[tag_path].is_boolean |= boolean;
+        struct ir_statement *statement =
+            lower_emit(context, STATEMENT_VARIANT, lower_location(context, expression));
+        statement->target = tag_path;
+        statement->value = value_integer(value);
+        statement->variant = boolean ? NULL : variant->variant;
+        statement->payload = arena_printf(context->unit->arena, "%s%s%s",
+                                          context->function->paths[parent].text,
+                                          step == PATH_ARROW ? "->" : ".",
+                                          clang_getCString(member_spelling));
+    }
+    clang_disposeString(member_spelling);
+    return true;
+}
+
+void lower_variant_read(struct lower_context *context, CXCursor expression, int parent,
+                        enum path_step step)
+{
+    if (emit_declared_variant_read(context, expression, parent, step))
+        return;
     bool needs_true = false;
     const char *tag = variant_tag(expression, &needs_true);
     if (!tag) {

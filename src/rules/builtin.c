@@ -28,6 +28,7 @@ void rules_init(struct rule_set *set)
 void rules_free(struct rule_set *set)
 {
     free(set->entries);
+    free(set->variants);
     free(set->packs);
     arena_free(&set->strings);
     memset(set, 0, sizeof *set);
@@ -113,4 +114,17 @@ const char *rules_kind_name(enum source_kind kind)
     case SOURCE_NONE: break;
     }
     return "none";
+}
+
+const struct variant_rule *rules_find_variant(const struct rule_set *rules, const char *type,
+                                              const char *member)
+{
+    if (!rules || !type || !member)
+        return NULL;
+    for (int i = rules->variant_count - 1; i >= 0; i--) {
+        const struct variant_rule *variant = &rules->variants[i];
+        if (strcmp(variant->type, type) == 0 && strcmp(variant->member, member) == 0)
+            return variant;
+    }
+    return NULL;
 }

@@ -14,7 +14,8 @@
 
 enum { MAX_ARGUMENT = 32, MAX_NAME = 255, MAX_REASON = 300 };
 
-static const char *const pack_keys[] = {"pack", "description", "entries"};
+static const char *const pack_keys[] = {"pack", "description", "entries", "variants"};
+static const char *const variant_keys[] = {"type", "tag", "members"};
 static const char *const entry_keys[] = {"name",     "macro",    "returns",  "nonnull",
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "reason"};
@@ -249,6 +250,74 @@ static int parse_entry(struct rule_set *set, struct yaml_input *input, yaml_node
     return 0;
 }
 
+static const char *variant_scalar(struct rule_set *set, struct yaml_input *input,
+                                  yaml_node_t *node, const char *what, char **error)
+{
+    const char *text = yaml_input_scalar(input, node, what, error);
+    return text ? arena_strdup(&set->strings, text) : NULL;
+}
+
+static void add_variant(struct rule_set *set, const struct variant_rule *variant)
+{
+    if (set->variant_count == set->variant_capacity) {
+        int capacity = set->variant_capacity ? set->variant_capacity * 2 : 8;
+        struct variant_rule *grown = realloc(set->variants, (size_t)capacity * sizeof *grown);
+        if (!grown)
+            abort();
+        set->variants = grown;
+        set->variant_capacity = capacity;
+    }
+    set->variants[set->variant_count++] = *variant;
+}
+
+/* variants: [{type: shape, tag: kind, members: {circle: SHAPE_ROUND, ...}}] */
+static int parse_variants(struct rule_set *set, struct yaml_input *input, yaml_node_t *list,
+                          char **error)
+{
+    if (list->type != YAML_SEQUENCE_NODE) {
+        *error = yaml_input_error(input, list, "expected 'variants' to be a list of tagged "
+                                  "unions");
+        return -1;
+    }
+    for (int i = 0; i < yaml_input_item_count(list); i++) {
+        yaml_node_t *item = yaml_input_item(input, list, i);
+        if (yaml_input_expect_mapping(input, item, "a tagged union", error) != 0 ||
+            yaml_input_check_keys(input, item, "a tagged union", variant_keys,
+                                  COUNT(variant_keys), error) != 0)
+            return -1;
+        yaml_node_t *type = yaml_input_get(input, item, "type");
+        yaml_node_t *tag = yaml_input_get(input, item, "tag");
+        yaml_node_t *members = yaml_input_get(input, item, "members");
+        if (!type || !tag || !members) {
+            *error = yaml_input_error(input, item, "a tagged union needs 'type', 'tag' and "
+                                      "'members'");
+            return -1;
+        }
+        struct variant_rule variant;
+        variant.type = variant_scalar(set, input, type, "a struct or typedef name", error);
+        variant.tag = variant.type ? variant_scalar(set, input, tag, "a field name", error)
+                                   : NULL;
+        if (!variant.tag)
+            return -1;
+        if (yaml_input_expect_mapping(input, members, "members: member -> variant", error) != 0)
+            return -1;
+        for (yaml_node_pair_t *pair = members->data.mapping.pairs.start;
+             pair < members->data.mapping.pairs.top; pair++) {
+            yaml_node_t *member = yaml_input_node(input, pair->key);
+            yaml_node_t *value = yaml_input_node(input, pair->value);
+            variant.member = variant_scalar(set, input, member, "a member name", error);
+            variant.variant = variant.member
+                                  ? variant_scalar(set, input, value,
+                                                   "an enumerator, true or false", error)
+                                  : NULL;
+            if (!variant.variant)
+                return -1;
+            add_variant(set, &variant);
+        }
+    }
+    return 0;
+}
+
 static int parse_pack(struct rule_set *set, struct yaml_input *input, const char *file,
                       struct pending *pending, struct rule_pack_info *info, char **error)
 {
@@ -283,7 +352,12 @@ static int parse_pack(struct rule_set *set, struct yaml_input *input, const char
             return -1;
         info->description = arena_strdup(&set->strings, about);
     }
+    yaml_node_t *variants = yaml_input_get(input, root, "variants");
+    if (variants && parse_variants(set, input, variants, error) != 0)
+        return -1;
     yaml_node_t *entries = yaml_input_get(input, root, "entries");
+    if (!entries && variants)
+        return 0;
     if (!entries) {
         *error = yaml_input_error(input, root, "a rule pack needs 'entries': a list of "
                                   "functions and macros");

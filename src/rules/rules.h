@@ -48,10 +48,23 @@ struct rule_pack_info {
     int entry_count;
 };
 
+/* A tagged union declared in a pack (`variants:`): reading `member` of a
+ * `type` is valid only where its field `tag` holds the enumerator
+ * `variant` (or, for a boolean tag, is "true" / "false"). */
+struct variant_rule {
+    const char *type;    /* "shape" for struct shape or a typedef shape */
+    const char *tag;     /* "kind" */
+    const char *member;  /* "circle" */
+    const char *variant; /* "SHAPE_ROUND", "true", "false" */
+};
+
 struct rule_set {
     struct function_rule *entries; /* sorted by name, one per name */
     int count;
     int capacity;
+    struct variant_rule *variants; /* in load order; a later pack's wins */
+    int variant_count;
+    int variant_capacity;
     struct rule_pack_info *packs;  /* in load order */
     int pack_count;
     struct arena strings;          /* names, reasons, file names */
@@ -100,6 +113,11 @@ const struct function_rule *rules_find_kind(const struct rule_set *rules, const 
 
 /* The entry for the function `name`, or NULL. */
 const struct function_rule *rules_find(const struct rule_set *rules, const char *name);
+
+/* The declared variant of `member` in `type` (a struct's tag or typedef
+ * name, without "struct "), or NULL. */
+const struct variant_rule *rules_find_variant(const struct rule_set *rules, const char *type,
+                                              const char *member);
 
 /* "alloc", "lookup", "nullable" or "none". */
 const char *rules_kind_name(enum source_kind kind);

@@ -41,6 +41,33 @@ static void pack_fails(const char *text, const char *expected)
     rules_free(&set);
 }
 
+static void test_variants(void **state)
+{
+    (void)state;
+    struct rule_set set;
+    rules_init(&set);
+    char *error = NULL;
+    assert_int_equal(add_text(&set,
+                              "pack: events\n"
+                              "variants:\n"
+                              "  - {type: event, tag: what,\n"
+                              "     members: {key: EV_KEY, click: EV_MOUSE}}\n",
+                              &error),
+                     0);
+    assert_int_equal(set.variant_count, 2);
+    const struct variant_rule *click = rules_find_variant(&set, "event", "click");
+    assert_non_null(click);
+    assert_string_equal(click->tag, "what");
+    assert_string_equal(click->variant, "EV_MOUSE");
+    assert_null(rules_find_variant(&set, "event", "wheel"));
+    assert_null(rules_find_variant(&set, "other", "click"));
+    rules_free(&set);
+    pack_fails("pack: events\nvariants:\n  - {type: event, tag: what}\n",
+               "needs 'type', 'tag' and 'members'");
+    pack_fails("pack: events\nvariants:\n  - {type: event, tag: what, members: {a: B}, x: 1}\n",
+               "unknown key 'x'");
+}
+
 static void test_embedded_packs_load(void **state)
 {
     (void)state;
@@ -324,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_pack_files),
         cmocka_unit_test(test_embedded_by_name),
         cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
