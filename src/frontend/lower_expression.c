@@ -421,6 +421,23 @@ static bool is_null_comparison(struct lower_context *context, CXCursor expressio
     return result;
 }
 
+/* The `count` operands of an operator into `operands`; when clang built
+ * another number (error recovery), their effects are lowered and false is
+ * returned so the caller gives up on the value. */
+static bool exact_operands(struct lower_context *context, CXCursor expression,
+                           CXCursor *operands, int count)
+{
+    struct cursor_list children;
+    cursor_code_children(context->unit_state, expression, &children);
+    bool exact = children.count == count;
+    for (int i = 0; exact && i < count; i++)
+        operands[i] = children.items[i];
+    cursor_list_free(&children);
+    if (!exact)
+        lower_all_effects(context, expression);
+    return exact;
+}
+
 static struct ir_value lower_assignment(struct lower_context *context, CXCursor expression,
                                         CXCursor target, CXCursor source)
 {
@@ -438,15 +455,10 @@ static struct ir_value lower_assignment(struct lower_context *context, CXCursor 
 static struct ir_value lower_binary(struct lower_context *context, CXCursor expression,
                                     enum lower_mode mode)
 {
-    struct cursor_list operands;
-    cursor_code_children(context->unit_state, expression, &operands);
-    if (operands.count != 2) {
-        cursor_list_free(&operands);
-        lower_all_effects(context, expression);
+    CXCursor operands[2];
+    if (!exact_operands(context, expression, operands, 2))
         return value_unknown();
-    }
-    CXCursor left = operands.items[0], right = operands.items[1];
-    cursor_list_free(&operands);
+    CXCursor left = operands[0], right = operands[1];
     struct ir_value result = value_unknown();
     switch (compat_binary_operator(context->unit_state, expression)) {
     case BINARY_UNKNOWN: { /* 14, in a macro body; = is always known */
@@ -524,15 +536,10 @@ static struct ir_value lower_binary(struct lower_context *context, CXCursor expr
 static struct ir_value lower_compound_assignment(struct lower_context *context,
                                                  CXCursor expression)
 {
-    struct cursor_list operands;
-    cursor_code_children(context->unit_state, expression, &operands);
-    if (operands.count != 2) {
-        cursor_list_free(&operands);
-        lower_all_effects(context, expression);
+    CXCursor operands[2];
+    if (!exact_operands(context, expression, operands, 2))
         return value_unknown();
-    }
-    CXCursor left = operands.items[0], right = operands.items[1];
-    cursor_list_free(&operands);
+    CXCursor left = operands[0], right = operands[1];
     lower_expression(context, right, LOWER_EFFECT);
     struct ir_value target = lower_expression(context, left, LOWER_VALUE);
     if (target.kind != VALUE_PATH)
@@ -548,16 +555,11 @@ static struct ir_value lower_compound_assignment(struct lower_context *context,
 static struct ir_value lower_conditional(struct lower_context *context, CXCursor expression,
                                          enum lower_mode mode)
 {
-    struct cursor_list parts;
-    cursor_code_children(context->unit_state, expression, &parts);
-    if (parts.count != 3) {
-        cursor_list_free(&parts);
-        lower_all_effects(context, expression);
+    CXCursor parts[3];
+    if (!exact_operands(context, expression, parts, 3))
         return value_unknown();
-    }
-    CXCursor arms[2] = {parts.items[1], parts.items[2]};
-    CXCursor condition = parts.items[0];
-    cursor_list_free(&parts);
+    CXCursor arms[2] = {parts[1], parts[2]};
+    CXCursor condition = parts[0];
     bool want_value = mode == LOWER_VALUE && !compat_is_void_type(clang_getCursorType(expression));
     int blocks[2] = {lower_new_block(context), lower_new_block(context)};
     int join = lower_new_block(context);
