@@ -13,6 +13,9 @@ import sys
 import tempfile
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from demo_project import Result  # noqa: E402  (the shared e2e helpers)
+
 BINARY = None
 SOURCE_DIR = None
 
@@ -50,17 +53,6 @@ RULES = ["check-after-deref", "null-deref", "unchecked-alloc", "unchecked-lookup
 def finding_pattern(path, line, rule):
     return re.compile(r"^%s:%d:\d+: warning: .* \[%s\]$" % (re.escape(path), line,
                                                             re.escape(rule)), re.MULTILINE)
-
-
-class Result:
-    def __init__(self, completed):
-        self.status = completed.returncode
-        self.stdout = completed.stdout
-        self.stderr = completed.stderr
-
-    def __repr__(self):
-        return "status %d\n--- stdout\n%s--- stderr\n%s" % (self.status, self.stdout,
-                                                            self.stderr)
 
 
 class CliTest(unittest.TestCase):

@@ -14,6 +14,9 @@ import sys
 import tempfile
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from demo_project import Result  # noqa: E402  (the shared e2e helpers)
+
 BINARY = None
 SOURCE_DIR = None
 
@@ -46,17 +49,6 @@ void fill(void)
     free(p);
 }
 """
-
-
-class Result:
-    def __init__(self, completed):
-        self.status = completed.returncode
-        self.stdout = completed.stdout
-        self.stderr = completed.stderr
-
-    def __repr__(self):
-        return "status %d\n--- stdout\n%s--- stderr\n%s" % (self.status, self.stdout,
-                                                            self.stderr)
 
 
 class RulesConfigTest(unittest.TestCase):
