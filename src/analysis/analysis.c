@@ -88,11 +88,7 @@ static bool argument_integer(const struct flow_state *state, const struct ir_cal
         *value = argument.integer;
         return true;
     }
-    if (argument.kind == VALUE_PATH && state->paths[argument.path].has_integer) {
-        *value = state->paths[argument.path].integer;
-        return true;
-    }
-    return false;
+    return argument.kind == VALUE_PATH && integer_known(&state->paths[argument.path], value);
 }
 
 const struct function_summary *summary_for_call(struct function_analysis *caller,
@@ -122,9 +118,8 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
         long long value;
         if (root->key) {
             int path = function_global_path(caller->function, root->key);
-            if (path < 0 || !state->paths[path].has_integer)
+            if (path < 0 || !integer_known(&state->paths[path], &value))
                 continue;
-            value = state->paths[path].integer;
         } else if (!argument_integer(state, call, root->parameter, &value)) {
             continue;
         }

@@ -3,6 +3,7 @@
  */
 #include "nullability.h"
 
+#include <limits.h>
 #include <string.h>
 
 enum nullability nullability_join(enum nullability a, enum nullability b)
@@ -57,7 +58,89 @@ struct path_state path_state_unknown(void)
     state.alias = -1;
     state.entry_of = -1;
     state.witness = -1;
+    state.low = LLONG_MIN;
+    state.high = LLONG_MAX;
     return state;
+}
+
+bool integer_known(const struct path_state *state, long long *value)
+{
+    if (state->low != state->high)
+        return false;
+    *value = state->low;
+    return true;
+}
+
+bool integer_may_be(const struct path_state *state, long long value)
+{
+    return state->low <= value && value <= state->high &&
+           !(state->has_excluded && state->excluded == value);
+}
+
+bool integer_nonzero(const struct path_state *state)
+{
+    return !integer_may_be(state, 0);
+}
+
+void integer_set(struct path_state *state, long long value)
+{
+    state->low = state->high = value;
+    state->has_excluded = false;
+    state->excluded = 0;
+}
+
+/* Drops an exclusion that the bounds already say, and moves a bound that
+ * sits on the excluded value. */
+static bool integer_tidy(struct path_state *state)
+{
+    if (state->has_excluded) {
+        if (state->excluded == state->low && state->low < state->high)
+            state->low++;
+        else if (state->excluded == state->high && state->low < state->high)
+            state->high--;
+        else if (state->excluded == state->low)
+            return false; /* the only value left is excluded */
+        if (state->excluded < state->low || state->excluded > state->high) {
+            state->has_excluded = false;
+            state->excluded = 0;
+        }
+    }
+    return state->low <= state->high;
+}
+
+void integer_exclude(struct path_state *state, long long value)
+{
+    if (state->low == state->high)
+        return; /* a known value stays; the caller tests may_be first */
+    if (value == state->low)
+        state->low++;
+    else if (value == state->high)
+        state->high--;
+    else if (!state->has_excluded) {
+        state->has_excluded = true;
+        state->excluded = value;
+    }
+    integer_tidy(state);
+}
+
+bool integer_narrow(struct path_state *state, long long low, long long high)
+{
+    if (low > state->low)
+        state->low = low;
+    if (high < state->high)
+        state->high = high;
+    return integer_tidy(state);
+}
+
+long long integer_add(long long a, long long b)
+{
+    if (a == LLONG_MIN || a == LLONG_MAX)
+        return a;
+    if (b > 0 && a > LLONG_MAX - b)
+        return LLONG_MAX;
+    if (b < 0 && a < LLONG_MIN - b)
+        return LLONG_MIN;
+    return a + b;
 }
 
 static bool join_path(struct path_state *into, const struct path_state *from)
@@ -73,12 +156,20 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     bool may_be_null =
         joined.nullability == NULLABILITY_NULL || joined.nullability == NULLABILITY_MAYBE;
     joined.origin = may_be_null ? origin_choose(into_origin, from_origin) : NULL;
-    bool into_nonzero = into->known_nonzero || (into->has_integer && into->integer != 0);
-    bool from_nonzero = from->known_nonzero || (from->has_integer && from->integer != 0);
-    joined.known_nonzero = into_nonzero && from_nonzero;
-    joined.has_integer = into->has_integer && from->has_integer && into->integer == from->integer;
-    if (!joined.has_integer)
-        joined.integer = 0;
+    joined.low = into->low < from->low ? into->low : from->low;
+    joined.high = into->high > from->high ? into->high : from->high;
+    joined.has_excluded = false;
+    joined.excluded = 0;
+    long long candidates[2] = {into->excluded, from->excluded};
+    bool present[2] = {into->has_excluded, from->has_excluded};
+    for (int i = 0; i < 2 && !joined.has_excluded; i++) {
+        if (present[i] && !integer_may_be(into, candidates[i]) &&
+            !integer_may_be(from, candidates[i]) && candidates[i] > joined.low &&
+            candidates[i] < joined.high) {
+            joined.has_excluded = true;
+            joined.excluded = candidates[i];
+        }
+    }
     if (into->alias != from->alias)
         joined.alias = -1;
     if (into->entry_of != from->entry_of)

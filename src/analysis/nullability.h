@@ -11,7 +11,8 @@
  *           \          /
  *             bottom
  *
- * joined pointwise with: an integer constant (kept when equal), a
+ * joined pointwise with: an integer interval (their hull) and one value it
+ * is known not to hold, a
  * must-alias class (kept when equal), "dereferenced on every path" (kept
  * when on both sides) and, for summaries, "entry value used unchecked on
  * every path". Pure data and functions: no IR walking here.
@@ -35,9 +36,10 @@ enum nullability {
 struct path_state {
     enum nullability nullability;
     const struct null_origin *origin;    /* NULL and MAYBE: why */
-    bool has_integer;
-    long long integer;
-    bool known_nonzero;                  /* an integer known not to be 0 (a tested tag) */
+    long long low, high;                 /* integers: the value lies in [low, high]
+                                          * (LLONG_MIN..LLONG_MAX: nothing known) */
+    bool has_excluded;                   /* and is not `excluded` (a tested tag, x != 5) */
+    long long excluded;
     int alias;                           /* representative of the must-alias class, or -1 */
     int entry_of;                        /* holds the entry value of this parameter or global
                                           * root, or -1 */
@@ -73,6 +75,17 @@ void flow_state_copy(struct flow_state *into, const struct flow_state *from);
 
 /* A path's state with nothing known. */
 struct path_state path_state_unknown(void);
+
+/* Integer facts of a path_state. */
+bool integer_known(const struct path_state *state, long long *value); /* one value only */
+bool integer_may_be(const struct path_state *state, long long value);
+bool integer_nonzero(const struct path_state *state);                 /* 0 is excluded */
+void integer_set(struct path_state *state, long long value);
+void integer_exclude(struct path_state *state, long long value);
+/* Narrows to [low, high]; false when nothing is left (the path is infeasible). */
+bool integer_narrow(struct path_state *state, long long low, long long high);
+/* a + b, saturating at the ends of long long (the ends stand for "no bound"). */
+long long integer_add(long long a, long long b);
 
 const char *nullability_name(enum nullability nullability);
 

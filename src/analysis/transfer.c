@@ -4,6 +4,7 @@
  * late NULL tests become events when the caller is the reporting walk.
  * The fixed point itself is in dataflow.c.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "engine.h"
@@ -35,6 +36,8 @@ static void forget_paths(const struct ir_function *function, struct flow_state *
         const struct source_location *entry_use = forgotten->entry_use;
         *forgotten = path_state_unknown();
         forgotten->entry_use = entry_use;
+        if (function->paths[i].is_unsigned)
+            forgotten->low = 0;
     }
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *other = &state->paths[i];
@@ -423,15 +426,14 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
             result->nullability = NULLABILITY_NULL;
             result->origin = statement_origin(analysis, block, index, NULL, NULL);
         } else {
-            result->has_integer = true;
-            result->integer = value.integer;
+            integer_set(result, value.integer);
         }
         break;
     case VALUE_NULL_TEST: {
         const struct path_state *tested = &state->paths[value.path];
         if (tested->nullability == NULLABILITY_NONNULL || tested->nullability == NULLABILITY_NULL) {
-            result->has_integer = true;
-            result->integer = (tested->nullability == NULLABILITY_NONNULL) == (value.integer != 0);
+            integer_set(result,
+                        (tested->nullability == NULLABILITY_NONNULL) == (value.integer != 0));
         } else {
             result->witness = value.path;
             result->witness_nonnull = value.integer != 0;
@@ -765,6 +767,96 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
     }
 }
 
+/* path == constant on the edge `holds`; false when the edge cannot be taken. */
+static bool learn_equals(const struct ir_function *function, const struct ir_condition *condition,
+                         bool holds, struct path_state *value)
+{
+    long long constant = condition->integer;
+    if (holds) {
+        if (!integer_may_be(value, constant))
+            return false;
+        integer_set(value, constant);
+        return true;
+    }
+    long long known;
+    if (integer_known(value, &known))
+        return known != constant;
+    const struct access_path *tested = &function->paths[condition->path];
+    if (tested->two_values && (constant == tested->values[0] || constant == tested->values[1])) {
+        integer_set(value, constant == tested->values[0] ? tested->values[1] : tested->values[0]);
+    } else if (tested->is_boolean && constant != 0) {
+        integer_set(value, 0); /* a flag that is not 1 is 0 */
+    } else {
+        integer_exclude(value, constant);
+    }
+    return true;
+}
+
+/* The interval of `other + offset` (other -1: the constant `offset`). */
+static void operand_bounds(const struct flow_state *state, int other, long long offset,
+                           long long *low, long long *high)
+{
+    if (other < 0) {
+        *low = *high = offset;
+        return;
+    }
+    *low = integer_add(state->paths[other].low, offset);
+    *high = integer_add(state->paths[other].high, offset);
+}
+
+/* a < b + k, or a == b + k, on the edge `holds`: narrows both sides'
+ * intervals; false when the edge cannot be taken. */
+static bool learn_comparison(const struct ir_function *function,
+                             const struct ir_condition *condition, bool holds,
+                             struct flow_state *state)
+{
+    (void)function;
+    struct path_state *left = &state->paths[condition->path];
+    struct path_state *right = condition->other >= 0 ? &state->paths[condition->other] : NULL;
+    long long k = condition->integer, low, high;
+    if (condition->is_unsigned &&
+        (left->low < 0 || (right && right->low < 0) || (!right && k < 0)))
+        return true; /* a value above LLONG_MAX: not modelled */
+    operand_bounds(state, condition->other, k, &low, &high);
+    if (condition->kind == CONDITION_EQUALS_PATH) {
+        long long known;
+        if (holds) {
+            if (!integer_narrow(left, low, high))
+                return false;
+            return !right || integer_narrow(right, integer_add(left->low, -k),
+                                            integer_add(left->high, -k));
+        }
+        if (low == high && high != LLONG_MAX && high != LLONG_MIN) {
+            if (integer_known(left, &known) && known == low)
+                return false;
+            integer_exclude(left, low);
+        } else if (right && integer_known(left, &known) && known != LLONG_MIN &&
+                   known != LLONG_MAX) {
+            integer_exclude(right, known - k);
+        }
+        return true;
+    }
+    if (holds) { /* left < right + k */
+        if (left->low != LLONG_MIN && high != LLONG_MAX && left->low >= high)
+            return false;
+        if (high != LLONG_MAX && !integer_narrow(left, LLONG_MIN, high - 1))
+            return false;
+        if (right && left->low != LLONG_MIN &&
+            !integer_narrow(right, integer_add(left->low, 1 - k), LLONG_MAX))
+            return false;
+        return true;
+    }
+    /* left >= right + k */
+    if (left->high != LLONG_MAX && low != LLONG_MIN && left->high < low)
+        return false;
+    if (low != LLONG_MIN && !integer_narrow(left, low, LLONG_MAX))
+        return false;
+    if (right && left->high != LLONG_MAX &&
+        !integer_narrow(right, LLONG_MIN, integer_add(left->high, -k)))
+        return false;
+    return true;
+}
+
 void transfer_edge(struct function_analysis *analysis, int block, int successor,
                    struct flow_state *state)
 {
@@ -782,43 +874,26 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         learn_nullness(analysis, block, condition->path, holds, state);
         break;
     case CONDITION_INTEGER_EQUALS:
-        if (value->has_integer && (value->integer == condition->integer) != holds) {
+        if (!learn_equals(function, condition, holds, value))
             state->reachable = false;
-        } else if (holds) {
-            value->has_integer = true;
-            value->integer = condition->integer;
-        } else if (function->paths[condition->path].two_values) {
-            const struct access_path *tag = &function->paths[condition->path];
-            if (condition->integer == tag->values[0] || condition->integer == tag->values[1]) {
-                value->has_integer = true;
-                value->integer =
-                    condition->integer == tag->values[0] ? tag->values[1] : tag->values[0];
-            }
-        } else if (function->paths[condition->path].is_boolean) {
-            /* a flag that is not 1 is 0, and not 0 is true */
-            if (condition->integer == 0) {
-                value->known_nonzero = true;
-            } else {
-                value->has_integer = true;
-                value->integer = 0;
-            }
-        }
         break;
     case CONDITION_NONZERO:
-        if ((value->has_integer && (value->integer != 0) != holds) ||
-            (value->known_nonzero && !holds)) {
+        if (!integer_may_be(value, 0) ? !holds : (value->low == 0 && value->high == 0 && holds)) {
             state->reachable = false;
         } else {
-            if (holds && !value->has_integer)
-                value->known_nonzero = true;
+            if (holds)
+                integer_exclude(value, 0);
             if (value->witness >= 0)
                 learn_nullness(analysis, block, value->witness, holds == value->witness_nonnull,
                                state);
-            if (!holds && state->reachable) {
-                value->has_integer = true;
-                value->integer = 0;
-            }
+            if (!holds && state->reachable)
+                integer_set(value, 0);
         }
+        break;
+    case CONDITION_LESS:
+    case CONDITION_EQUALS_PATH:
+        if (!learn_comparison(function, condition, holds, state))
+            state->reachable = false;
         break;
     case CONDITION_UNKNOWN:
         break;
@@ -869,6 +944,8 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
     for (int i = 0; i < function->path_count; i++) {
         const struct access_path *path = &function->paths[i];
         state->paths[i] = path_state_unknown();
+        if (path->is_unsigned)
+            state->paths[i].low = 0;
         if (path->parent < 0 &&
             (path->root_kind == VARIABLE_PARAMETER || path->root_kind == VARIABLE_GLOBAL))
             state->paths[i].entry_of = i;
@@ -879,9 +956,7 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
                    : root->parameter >= 0 && root->parameter < function->parameter_count
                        ? function->parameter_paths[root->parameter]
                        : -1;
-        if (path >= 0) {
-            state->paths[path].has_integer = true;
-            state->paths[path].integer = analysis->context[c].value;
-        }
+        if (path >= 0)
+            integer_set(&state->paths[path], analysis->context[c].value);
     }
 }

@@ -30,13 +30,14 @@ void transfer_variant_read(struct function_analysis *analysis,
     const struct ir_function *function = analysis->function;
     struct path_state *tag = &state->paths[statement->target];
     bool wants_true = statement->value.integer != 0;
-    bool is_true = tag->known_nonzero || (tag->has_integer && tag->integer != 0);
-    bool is_false = tag->has_integer && tag->integer == 0;
+    long long known;
+    bool is_true = integer_nonzero(tag);
+    bool is_false = integer_known(tag, &known) && known == 0;
     if (statement->variant) {
         /* an enum tag: it must hold exactly this enumerator */
         wants_true = true;
-        is_true = tag->has_integer && tag->integer == statement->value.integer;
-        is_false = tag->has_integer && tag->integer != statement->value.integer;
+        is_true = integer_known(tag, &known) && known == statement->value.integer;
+        is_false = !integer_may_be(tag, statement->value.integer);
     }
     bool valid = wants_true ? is_true : is_false;
     if (statement->variant && !valid && !function_tests(function, statement->target))
@@ -61,14 +62,10 @@ void transfer_variant_read(struct function_analysis *analysis,
         event.value_type = holder >= 0 ? function->paths[holder].type : NULL;
         analysis_add_event(analysis->shared, analysis->events, &event);
     }
-    if (statement->variant) {
-        tag->has_integer = true;
-        tag->integer = statement->value.integer;
-    } else if (wants_true) {
-        tag->known_nonzero = true;
-    } else {
-        tag->has_integer = true;
-        tag->integer = 0;
-        tag->known_nonzero = false;
-    }
+    if (statement->variant)
+        integer_set(tag, statement->value.integer);
+    else if (wants_true)
+        integer_exclude(tag, 0);
+    else
+        integer_set(tag, 0);
 }

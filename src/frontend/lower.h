@@ -495,8 +495,8 @@ const char *lower_variant_test(CXCursor call, bool *negated);
  * a payload of a sum type, or is being written). */
 void lower_variant_read(struct lower_context *context, CXCursor expression, int parent,
                         enum path_step step);
-/* Marks `path` as declared _Nullable when `declaration`'s type says so. */
-void lower_mark_nullable(struct lower_context *context, int path, CXCursor declaration);
+/* Facts from `declaration`'s type: _Nullable, _Bool, unsigned. */
+void lower_mark_declaration(struct lower_context *context, int path, CXCursor declaration);
 /* Root path of a variable or parameter declaration. */
 int lower_root(struct lower_context *context, CXCursor declaration);
 /* A fresh temporary: "base", then "base#2", ... (text "base"). */

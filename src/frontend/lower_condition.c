@@ -5,6 +5,7 @@
  * CONDITION_NONNULL, integer tests CONDITION_INTEGER_EQUALS / _NONZERO,
  * and conditions with a constant value jump to the one live edge only.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "lower.h"
@@ -12,7 +13,7 @@
 static struct ir_condition make_condition(enum condition_kind kind, int path, long long integer,
                                           struct source_location location)
 {
-    struct ir_condition condition = {kind, path, integer, location};
+    struct ir_condition condition = {kind, path, integer, location, -1, false};
     return condition;
 }
 
@@ -58,6 +59,126 @@ static void branch_on_value(struct lower_context *context, CXCursor expression,
     lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), if_true, if_false);
 }
 
+/* An integer operand of a comparison as `path + offset` (path -1: the
+ * constant `offset`); false for anything else. Effects are lowered once. */
+static bool lower_linear(struct lower_context *context, CXCursor expression, int *path,
+                         long long *offset)
+{
+    struct frontend_unit *unit = context->unit_state;
+    CXCursor stripped = cursor_strip(unit, expression);
+    enum binary_operator op = clang_getCursorKind(stripped) == CXCursor_BinaryOperator
+                                  ? compat_binary_operator(unit, stripped)
+                                  : BINARY_UNKNOWN;
+    struct ir_value first, second = {VALUE_INTEGER, -1, 0};
+    if (op == BINARY_ADD || op == BINARY_SUBTRACT) {
+        struct cursor_list operands;
+        cursor_code_children(unit, stripped, &operands);
+        if (operands.count != 2) {
+            cursor_list_free(&operands);
+            first = lower_expression(context, expression, LOWER_VALUE);
+        } else {
+            first = lower_expression(context, operands.items[0], LOWER_VALUE);
+            second = lower_expression(context, operands.items[1], LOWER_VALUE);
+            cursor_list_free(&operands);
+            if (first.kind == VALUE_INTEGER && second.kind == VALUE_PATH &&
+                op == BINARY_ADD) {
+                struct ir_value swap = first;
+                first = second;
+                second = swap;
+            }
+            if (second.kind != VALUE_INTEGER || second.integer == LLONG_MIN ||
+                first.kind != VALUE_PATH)
+                return false;
+            if (op == BINARY_SUBTRACT)
+                second.integer = -second.integer;
+        }
+    } else {
+        first = lower_expression(context, expression, LOWER_VALUE);
+    }
+    if (first.kind == VALUE_INTEGER && second.integer == 0) {
+        *path = -1;
+        *offset = first.integer;
+        return true;
+    }
+    if (first.kind != VALUE_PATH || context->function->paths[first.path].is_pointer)
+        return false;
+    *path = first.path;
+    *offset = second.integer;
+    return true;
+}
+
+/* Whether a comparison's operands convert alike: both signed or both
+ * unsigned, so comparing their mathematical values is what C does. */
+static bool same_signedness(CXCursor left, CXCursor right)
+{
+    CXType a = compat_canonical_type(clang_getCursorType(left));
+    CXType b = compat_canonical_type(clang_getCursorType(right));
+    if (!compat_is_integer_type(a) || !compat_is_integer_type(b))
+        return false;
+    return compat_is_unsigned_type(a) == compat_is_unsigned_type(b);
+}
+
+/* a < b, a <= b, a > b, a >= b, and == / != between two integer paths:
+ * CONDITION_LESS / CONDITION_EQUALS_PATH on `path + k` forms. */
+static void lower_ordering(struct lower_context *context, CXCursor expression, CXCursor left,
+                           CXCursor right, enum binary_operator op, int if_true, int if_false)
+{
+    struct source_location location = lower_location_start(context, expression);
+    int a, b;
+    long long ka, kb;
+    bool linear = lower_linear(context, left, &a, &ka);
+    linear = lower_linear(context, right, &b, &kb) && linear;
+    if (!linear || !same_signedness(left, right) || (a < 0 && b < 0) ||
+        ka == LLONG_MIN || ka == LLONG_MAX || kb == LLONG_MIN || kb == LLONG_MAX) {
+        lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), if_true,
+                     if_false);
+        return;
+    }
+    /* a + ka OP b + kb; put a path on the left: x OP y + k */
+    bool swapped = a < 0;
+    if (swapped) {
+        int path = a;
+        long long offset = ka;
+        a = b, ka = kb;
+        b = path, kb = offset;
+        op = op == BINARY_LESS            ? BINARY_GREATER
+             : op == BINARY_GREATER       ? BINARY_LESS
+             : op == BINARY_LESS_EQUAL    ? BINARY_GREATER_EQUAL
+             : op == BINARY_GREATER_EQUAL ? BINARY_LESS_EQUAL
+                                          : op;
+    }
+    long long k = kb - ka;
+    struct ir_condition condition = make_condition(CONDITION_LESS, a, k, location);
+    condition.other = b;
+    condition.is_unsigned =
+        compat_is_unsigned_type(compat_canonical_type(clang_getCursorType(left)));
+    int when_true = if_true, when_false = if_false;
+    switch (op) {
+    case BINARY_LESS: /* a < b + k */
+        break;
+    case BINARY_LESS_EQUAL: /* a < b + k + 1 */
+        condition.integer = k + 1;
+        break;
+    case BINARY_GREATER: /* not a < b + k + 1 */
+        condition.integer = k + 1;
+        when_true = if_false, when_false = if_true;
+        break;
+    case BINARY_GREATER_EQUAL: /* not a < b + k */
+        when_true = if_false, when_false = if_true;
+        break;
+    case BINARY_EQUAL:
+    case BINARY_NOT_EQUAL:
+        condition.kind = CONDITION_EQUALS_PATH;
+        if (op == BINARY_NOT_EQUAL)
+            when_true = if_false, when_false = if_true;
+        break;
+    default:
+        condition = make_condition(CONDITION_UNKNOWN, -1, 0, location);
+        break;
+    }
+    lower_branch(context, condition, when_true, when_false);
+}
+
 /* a == b / a != b: NULL tests and integer tests against constants. Both
  * operands are lowered first; their values say which test it is. */
 static void lower_equality(struct lower_context *context, CXCursor expression, CXCursor left,
@@ -75,6 +196,17 @@ static void lower_equality(struct lower_context *context, CXCursor expression, C
     }
     if (first.kind == VALUE_INTEGER && second.kind == VALUE_INTEGER) {
         lower_goto(context, first.integer == second.integer ? when_equal : when_different);
+        return;
+    }
+    if (first.kind == VALUE_PATH && second.kind == VALUE_PATH &&
+        !context->function->paths[first.path].is_pointer &&
+        !context->function->paths[second.path].is_pointer && same_signedness(left, right)) {
+        struct ir_condition condition =
+            make_condition(CONDITION_EQUALS_PATH, first.path, 0, location);
+        condition.other = second.path;
+        condition.is_unsigned =
+            compat_is_unsigned_type(compat_canonical_type(clang_getCursorType(left)));
+        lower_branch(context, condition, when_equal, when_different);
         return;
     }
     if ((first.kind == VALUE_INTEGER && second.kind == VALUE_PATH) ||
@@ -198,6 +330,13 @@ static bool lower_structured(struct lower_context *context, CXCursor expression,
             lower_equality(context, expression, left, right, equal, if_true, if_false);
             break;
         }
+        case BINARY_LESS:
+        case BINARY_LESS_EQUAL:
+        case BINARY_GREATER:
+        case BINARY_GREATER_EQUAL:
+            lower_ordering(context, expression, left, right,
+                           compat_binary_operator(unit, expression), if_true, if_false);
+            break;
         default:
             done = false;
             break;

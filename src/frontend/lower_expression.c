@@ -54,7 +54,7 @@ static void null_test_diamond(struct lower_context *context, int path,
 {
     int if_true = lower_new_block(context), if_false = lower_new_block(context);
     int join = lower_new_block(context);
-    struct ir_condition condition = {CONDITION_NONNULL, path, 0, location};
+    struct ir_condition condition = {CONDITION_NONNULL, path, 0, location, -1, false};
     lower_branch(context, condition, if_true, if_false);
     context->current = if_true;
     lower_goto(context, join);
@@ -174,7 +174,7 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
         lower_variant_read(context, expression, parent, step);
         int field = lower_path(context, parent, step, member.name, VARIABLE_LOCAL,
                                member.is_pointer);
-        lower_mark_nullable(context, field, clang_getCursorReferenced(expression));
+        lower_mark_declaration(context, field, clang_getCursorReferenced(expression));
         return value_path(field);
     }
     if (value.kind != VALUE_PATH)
@@ -182,7 +182,7 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
     lower_variant_read(context, expression, value.path, PATH_FIELD);
     int field = lower_path(context, value.path, PATH_FIELD, member.name, VARIABLE_LOCAL,
                            member.is_pointer);
-    lower_mark_nullable(context, field, clang_getCursorReferenced(expression));
+    lower_mark_declaration(context, field, clang_getCursorReferenced(expression));
     return value_path(field);
 }
 
@@ -594,7 +594,7 @@ static struct ir_value lower_binary_conditional(struct lower_context *context,
     int then_block = lower_new_block(context), else_block = lower_new_block(context);
     int join = lower_new_block(context);
     struct ir_condition condition = {is_pointer ? CONDITION_NONNULL : CONDITION_NONZERO, tested,
-                                     0, location};
+                                     0, location, -1, false};
     lower_branch(context, condition, then_block, else_block);
     context->current = then_block;
     emit_assign(context, temporary, value_path(tested), location);

@@ -208,10 +208,15 @@ static int find_path(struct lower_context *context, int parent, enum path_step s
 }
 
 /* Text as ir.c writes it, from the parent's text. */
-void lower_mark_nullable(struct lower_context *context, int path, CXCursor declaration)
+void lower_mark_declaration(struct lower_context *context, int path, CXCursor declaration)
 {
     if (path < 0 || cursor_is_null(declaration))
         return;
+    CXType type = compat_canonical_type(clang_getCursorType(declaration));
+    if (type.kind == CXType_Bool)
+        context->function->paths[path].is_boolean = true;
+    else if (compat_is_integer_type(type) && compat_is_unsigned_type(type))
+        context->function->paths[path].is_unsigned = true;
     if (clang_Type_getNullability(clang_getCursorType(declaration)) != CXTypeNullability_Nullable)
         return;
     struct access_path *marked = &context->function->paths[path];
@@ -297,7 +302,7 @@ int lower_root(struct lower_context *context, CXCursor declaration)
     struct access_path *path = &context->function->paths[id];
     path->type = sites_pointer_type_text(context->unit_state, clang_getCursorType(declaration));
     path->address_taken = prescan_address_taken(context->unit_state, declaration);
-    lower_mark_nullable(context, id, declaration);
+    lower_mark_declaration(context, id, declaration);
     if (kind == VARIABLE_GLOBAL) {
         path->global_key = unit_global_key(context->unit_state, declaration);
         if (!path->address_taken) /* a function scanned later may take it */
@@ -377,7 +382,7 @@ static void add_parameters(struct lower_context *context, CXCursor definition)
         path->parameter_index = i;
         path->type = sites_type_text(context->unit_state, clang_getCursorType(parameter));
         path->address_taken = prescan_address_taken(context->unit_state, parameter);
-        lower_mark_nullable(context, id, parameter);
+        lower_mark_declaration(context, id, parameter);
         function->parameter_paths[i] = id;
         if (context->unit_state->has_errors && compat_is_invalid_declaration(parameter))
             function->poisoned = true; /* a parameter of an unknown type */
@@ -405,7 +410,7 @@ static void link_indirect_gotos(struct lower_context *context)
                 break;
             }
             int next = lower_new_block(context);
-            struct ir_condition unknown = {CONDITION_UNKNOWN, -1, 0, {NULL, 0, 0, NULL}};
+            struct ir_condition unknown = {CONDITION_UNKNOWN, -1, 0, {NULL, 0, 0, NULL}, -1, false};
             lower_branch(context, unknown, target, next);
             context->current = next;
         }

@@ -13,7 +13,7 @@
 static struct ir_condition condition_of(enum condition_kind kind, int path, long long integer,
                                         struct source_location location)
 {
-    struct ir_condition condition = {kind, path, integer, location};
+    struct ir_condition condition = {kind, path, integer, location, -1, false};
     return condition;
 }
 

@@ -243,6 +243,16 @@ void ir_dump_function(const struct ir_function *function, struct string_buffer *
             case CONDITION_NONZERO:
                 string_buffer_printf(out, "%s != 0", path_name(function, c->path));
                 break;
+            case CONDITION_LESS:
+            case CONDITION_EQUALS_PATH:
+                string_buffer_printf(out, "%s %s ", path_name(function, c->path),
+                                     c->kind == CONDITION_LESS ? "<" : "==");
+                if (c->other >= 0)
+                    string_buffer_printf(out, "%s + %lld", path_name(function, c->other),
+                                         c->integer);
+                else
+                    string_buffer_printf(out, "%lld", c->integer);
+                break;
             }
             string_buffer_printf(out, " then b%d else b%d\n", block->successors[0],
                                  block->successors[1]);

@@ -55,6 +55,7 @@ struct access_path {
     bool weak;                   /* stands for several locations (parent[?]): never known NULL,
                                   * and writing it may change its siblings */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
+    bool is_unsigned;            /* an unsigned integer: never below 0 */
     bool two_values;             /* an enum with just two enumerators, `values`: not one is
                                   * the other (if (type == A) return; ... is type B) */
     long long values[2];
@@ -146,7 +147,9 @@ enum condition_kind {
     CONDITION_UNKNOWN,        /* nothing is learnt on either edge */
     CONDITION_NONNULL,        /* path != NULL */
     CONDITION_INTEGER_EQUALS, /* path == integer */
-    CONDITION_NONZERO         /* path != 0, for integer paths */
+    CONDITION_NONZERO,        /* path != 0, for integer paths */
+    CONDITION_LESS,           /* path < other + integer (other -1: path < integer) */
+    CONDITION_EQUALS_PATH     /* path == other + integer, two integer paths */
 };
 
 struct ir_condition {
@@ -154,6 +157,9 @@ struct ir_condition {
     int path;
     long long integer;
     struct source_location location;
+    int other;  /* CONDITION_LESS, CONDITION_EQUALS_PATH: the path compared with, or -1 */
+    bool is_unsigned; /* CONDITION_LESS, CONDITION_EQUALS_PATH: compared as unsigned, where a
+                       * negative value stands for one above LLONG_MAX */
 };
 
 struct cfg_block {

@@ -1,0 +1,117 @@
+/* A pointer whose nullness follows from an integer: a count, a length, a
+ * mode. The NULL state carries what the branches that made it said about
+ * those integers (intervals, "not this value"), so a later test of the
+ * same integer that cannot hold with the pointer NULL refutes the path. */
+#include <stdlib.h>
+#include <string.h>
+
+struct dict {
+    int size;
+    const char *name;
+};
+
+/* must stay silent */
+
+/* NULL only while n <= 0, and the loop runs only while i < n. */
+void fill_counted(int n)
+{
+    int *values = NULL;
+    if (n > 0) {
+        values = calloc((size_t)n, sizeof *values);
+        if (!values)
+            return;
+    }
+    for (int i = 0; i < n; i++)
+        values[i] = i;
+    free(values);
+}
+
+/* An unsigned count: NULL only while it is 0. */
+void fill_sized(size_t count)
+{
+    char *buffer = NULL;
+    if (count) {
+        buffer = malloc(count);
+        if (!buffer)
+            return;
+    }
+    for (size_t i = 0; i < count; i++)
+        buffer[i] = 0;
+    free(buffer);
+}
+
+/* A mode selects the pointer; it is used only in that mode. */
+int dictionary_size(struct dict *attached, int mode)
+{
+    struct dict *dict = mode == 2 ? attached : NULL;
+    if (mode == 2 && attached == NULL)
+        return -1;
+    if (mode == 2)
+        return dict->size;
+    return 0;
+}
+
+/* A length that is 0 exactly when the name is absent. */
+size_t copy_name(char *out, const struct dict *d)
+{
+    const char *name = NULL;
+    size_t length = 0;
+    if (d->name) {
+        name = d->name;
+        length = strlen(d->name);
+    }
+    if (length > 0)
+        memcpy(out, name, length);
+    return length;
+}
+
+/* Two unsigned counts compared: the capacity starts at 0 with no array,
+ * and wanted + 1 is above it. */
+int grow(size_t wanted)
+{
+    size_t *items = NULL;
+    size_t capacity = 0;
+    if (wanted + 1 > capacity) {
+        items = malloc(sizeof *items * (wanted + 1));
+        if (!items)
+            return -1;
+        capacity = wanted + 1;
+    }
+    items[0] = capacity;
+    free(items);
+    return 0;
+}
+
+/* must be reported */
+
+/* The mode test is the other way round: NULL reaches the use. */
+int dictionary_size_wrong(struct dict *attached, int mode)
+{
+    struct dict *dict = mode == 2 ? attached : NULL;
+    if (mode != 2)
+        return dict->size; // expect: null-deref
+    return 0;
+}
+
+/* The loop bound is not the count that decided the allocation. */
+void fill_wrong_bound(int n, int m)
+{
+    int *values = NULL;
+    if (n > 0) {
+        values = calloc((size_t)n, sizeof *values);
+        if (!values)
+            return;
+    }
+    for (int i = 0; i < m; i++)
+        values[i] = i; // expect: null-deref
+    free(values);
+}
+
+/* Set under a flag the use does not test. */
+int set_under_flag(struct dict *attached, int flag)
+{
+    struct dict *dict = NULL;
+    if (flag)
+        dict = attached;
+    return dict->size; // expect: null-deref
+}
