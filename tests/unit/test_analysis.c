@@ -5,6 +5,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -207,16 +208,40 @@ static void test_flow_state_join(void **state)
     assert_false(flow_state_join(&a, &b)); /* unreachable into unreachable */
     b.reachable = true;
     b.paths[0].nullability = NULLABILITY_NULL;
-    b.paths[1].has_integer = true;
-    b.paths[1].integer = 4;
+    integer_set(&b.paths[1], 4);
     assert_true(flow_state_join(&a, &b));
     assert_int_equal(a.paths[0].nullability, NULLABILITY_NULL);
     b.paths[0].nullability = NULLABILITY_NONNULL;
-    b.paths[1].integer = 5;
+    integer_set(&b.paths[1], 6);
     assert_true(flow_state_join(&a, &b));
     assert_int_equal(a.paths[0].nullability, NULLABILITY_MAYBE);
-    assert_false(a.paths[1].has_integer);
+    long long value;
+    assert_false(integer_known(&a.paths[1], &value));
+    assert_true(integer_may_be(&a.paths[1], 5)); /* the hull [4, 6] */
+    assert_false(integer_may_be(&a.paths[1], 7));
     assert_false(flow_state_join(&a, &b)); /* fixed point */
+}
+
+/* Intervals narrow, exclude and say when nothing is left. */
+static void test_integer_intervals(void **state)
+{
+    (void)state;
+    struct path_state value = path_state_unknown();
+    assert_true(integer_may_be(&value, -3));
+    integer_exclude(&value, 0);
+    assert_true(integer_nonzero(&value));
+    assert_true(integer_narrow(&value, 0, 10)); /* [1, 10]: 0 moved the bound */
+    assert_false(integer_may_be(&value, 0));
+    assert_true(integer_may_be(&value, 1));
+    integer_exclude(&value, 10);
+    assert_false(integer_may_be(&value, 10));
+    assert_false(integer_narrow(&value, 11, 20)); /* empty */
+    integer_set(&value, 2);
+    long long known;
+    assert_true(integer_known(&value, &known));
+    assert_int_equal(known, 2);
+    assert_int_equal(integer_add(LLONG_MAX, -5), LLONG_MAX); /* no bound stays no bound */
+    assert_int_equal(integer_add(LLONG_MAX - 1, 5), LLONG_MAX);
 }
 
 /* p = malloc(8); p[0] = 0; */
@@ -680,6 +705,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_join_table),
         cmocka_unit_test(test_origin_choice_is_earliest),
+        cmocka_unit_test(test_integer_intervals),
         cmocka_unit_test_setup_teardown(test_flow_state_join, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unchecked_malloc, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checked_and_alias, setup, teardown),
