@@ -46,7 +46,8 @@ static bool same_context(const struct summary_entry *entry, const struct context
         return false;
     for (int i = 0; i < count; i++) {
         const struct context_value *a = &entry->context[i], *b = &context[i];
-        if ((a->root.key == NULL) != (b->root.key == NULL) || a->value != b->value)
+        if ((a->root.key == NULL) != (b->root.key == NULL) || a->low != b->low ||
+            a->high != b->high)
             return false;
         if (a->root.key ? strcmp(a->root.key, b->root.key) != 0
                         : a->root.parameter != b->root.parameter)
@@ -77,18 +78,21 @@ bool summary_never_returns(const struct unit_analysis *shared, int function_inde
     return general && general->summary.computed && general->summary.never_returns;
 }
 
-/* The integer value an argument has at the call, if known. */
-static bool argument_integer(const struct flow_state *state, const struct ir_call *call,
-                             int parameter, long long *value)
+/* The interval an argument's value lies in at the call; false when
+ * nothing is known of it. */
+static bool argument_interval(const struct flow_state *state, const struct ir_call *call,
+                              int parameter, long long *low, long long *high)
 {
     if (!call || parameter < 0 || parameter >= call->argument_count)
         return false;
     struct ir_value argument = call->arguments[parameter];
     if (argument.kind == VALUE_INTEGER) {
-        *value = argument.integer;
+        *low = *high = argument.integer;
         return true;
     }
-    return argument.kind == VALUE_PATH && integer_known(&state->paths[argument.path], value);
+    if (argument.kind != VALUE_PATH)
+        return false;
+    return path_interval(&state->paths[argument.path], low, high);
 }
 
 const struct function_summary *summary_for_call(struct function_analysis *caller,
@@ -115,16 +119,17 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
     int count = 0;
     for (int i = 0; i < summary->condition_root_count && count < CONTEXT_LIMIT; i++) {
         const struct context_root *root = &summary->condition_roots[i];
-        long long value;
+        long long low, high;
         if (root->key) {
             int path = function_global_path(caller->function, root->key);
-            if (path < 0 || !integer_known(&state->paths[path], &value))
+            if (path < 0 || !path_interval(&state->paths[path], &low, &high))
                 continue;
-        } else if (!argument_integer(state, call, root->parameter, &value)) {
+        } else if (!argument_interval(state, call, root->parameter, &low, &high)) {
             continue;
         }
         context[count].root = *root;
-        context[count].value = value;
+        context[count].low = low;
+        context[count].high = high;
         count++;
     }
     if (count == 0)

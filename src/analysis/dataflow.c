@@ -351,7 +351,9 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
         }
         if (block->terminator == TERMINATOR_BRANCH &&
             (block->condition.kind == CONDITION_INTEGER_EQUALS ||
-             block->condition.kind == CONDITION_NONZERO) &&
+             block->condition.kind == CONDITION_NONZERO ||
+             block->condition.kind == CONDITION_LESS ||
+             block->condition.kind == CONDITION_EQUALS_PATH) &&
             block->condition.path >= 0) {
             const struct access_path *path = &function->paths[block->condition.path];
             if (path->parent < 0 && path->root_kind == VARIABLE_GLOBAL && path->global_key)
@@ -361,6 +363,16 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
                 add_condition_root(shared, summary, NULL, path->parameter_index, &capacity);
         }
     }
+}
+
+/* A value whose NULL a source made: an allocation, a lookup, a nullable
+ * result (also after the function tested it). */
+static bool source_backed(const struct null_origin *origin)
+{
+    if (origin && origin->kind == ORIGIN_NULL_CHECK)
+        origin = origin->cause;
+    return origin && (origin->kind == ORIGIN_ALLOC || origin->kind == ORIGIN_LOOKUP ||
+                      origin->kind == ORIGIN_NULLABLE);
 }
 
 static enum origin_kind returned_kind(const struct ir_function *function, bool loops,
@@ -388,6 +400,264 @@ static const char *return_reason(struct arena *arena, const struct ir_function *
     if (kind == ORIGIN_LOOKUP)
         return arena_printf(arena, "%s() returns NULL when nothing matches", function->name);
     return arena_printf(arena, "%s() returns NULL on some paths", function->name);
+}
+
+/* Paths whose value comes from the parameters: the parameters themselves,
+ * what is reached from them, and what is assigned from those or returned by
+ * calls given them (n = length(list), type = get_type(&key)). A syntactic,
+ * flow-insensitive closure over the function. */
+/* Whether the call's result may be NULL by a source's contract (strchr,
+ * fopen, a function of the unit that returns NULL): testing it observes a
+ * failure or an absence, not a precondition on the arguments. */
+static bool call_is_source(const struct unit_analysis *shared, const struct ir_call *call)
+{
+    const struct function_rule *rule = rules_find(shared->options->rules, call->callee);
+    if (rule)
+        return rule->returns != SOURCE_NONE;
+    if (call->function_index < 0)
+        return false;
+    const struct summary_entry *callee = shared->summaries[call->function_index];
+    return callee && callee->summary.computed && callee->summary.returns_null;
+}
+
+static char *parameter_derived(const struct unit_analysis *shared,
+                               const struct ir_function *function, struct arena *arena)
+{
+    char *derived = arena_alloc(arena, (size_t)(function->path_count + 1));
+    for (int i = 0; i < function->path_count; i++) {
+        int root = ir_path_root(function, i);
+        derived[i] = function->paths[root].root_kind == VARIABLE_PARAMETER;
+    }
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int b = 0; b < function->block_count; b++) {
+            const struct cfg_block *block = &function->blocks[b];
+            for (int i = 0; i < block->statement_count; i++) {
+                const struct ir_statement *statement = &block->statements[i];
+                int target = -1;
+                bool from_parameters = false;
+                if (statement->kind == STATEMENT_ASSIGN) {
+                    target = statement->target;
+                    from_parameters = (statement->value.kind == VALUE_PATH ||
+                                       statement->value.kind == VALUE_NULL_TEST) &&
+                                      derived[statement->value.path];
+                } else if (statement->kind == STATEMENT_CALL &&
+                           !call_is_source(shared, &statement->call)) {
+                    target = statement->call.target;
+                    for (int a = 0; a < statement->call.argument_count; a++) {
+                        struct ir_value argument = statement->call.arguments[a];
+                        if ((argument.kind == VALUE_PATH || argument.kind == VALUE_NONNULL) &&
+                            argument.path >= 0 && derived[argument.path])
+                            from_parameters = true;
+                    }
+                }
+                if (target >= 0 && from_parameters && !derived[target]) {
+                    derived[target] = 1;
+                    changed = true;
+                }
+            }
+        }
+    }
+    return derived;
+}
+
+/* Why a function returns a NULL that no source (malloc, a lookup) made:
+ * a `return NULL;` that callers must expect, or one that only answers a
+ * precondition the caller is responsible for (a type tag of an argument,
+ * an index out of range, a NULL argument). */
+enum null_return_kind {
+    NULL_RETURN_EXPECTED,         /* unconditional, after a search loop, or on a failure the
+                                   * function itself observed */
+    NULL_RETURN_FOR_NULL_ARGUMENT, /* only when this parameter is NULL */
+    NULL_RETURN_FOR_ARGUMENTS     /* only for some argument values */
+};
+
+struct null_return_context {
+    bool recursive;
+    const char *derived;
+    int *rank;
+    int *first_predecessor; /* predecessors of block b: predecessor[first[b] .. first[b+1]) */
+    int *predecessor;
+};
+
+static int edge_count(const struct cfg_block *node)
+{
+    return node->terminator == TERMINATOR_GOTO ? 1 : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+}
+
+static void null_return_context_init(struct null_return_context *context,
+                                     const struct unit_analysis *shared,
+                                     const struct ir_function *function, struct arena *arena)
+{
+    int blocks = function->block_count;
+    context->derived = parameter_derived(shared, function, arena);
+    context->rank = arena_alloc(arena, sizeof *context->rank * (size_t)(blocks + 1));
+    context->first_predecessor =
+        arena_alloc(arena, sizeof *context->first_predecessor * (size_t)(blocks + 2));
+    context->predecessor = arena_alloc(arena, sizeof *context->predecessor * (size_t)(2 * blocks + 1));
+    int *order = arena_alloc(arena, sizeof *order * (size_t)(blocks + 1));
+    for (int b = 0; b < blocks; b++)
+        context->rank[b] = -1;
+    int count = reverse_postorder(function, arena, order);
+    for (int i = 0; i < count; i++)
+        context->rank[order[i]] = i;
+    int *fill = arena_alloc(arena, sizeof *fill * (size_t)(blocks + 1));
+    for (int pass = 0; pass < 2; pass++) {
+        for (int b = 0; b < blocks; b++) {
+            const struct cfg_block *node = &function->blocks[b];
+            for (int e = 0; context->rank[b] >= 0 && e < edge_count(node); e++) {
+                int successor = node->successors[e];
+                if (successor < 0 || successor >= blocks)
+                    continue;
+                if (pass == 0)
+                    context->first_predecessor[successor + 1]++;
+                else
+                    context->predecessor[context->first_predecessor[successor] +
+                                         fill[successor]++] = b;
+            }
+        }
+        for (int b = 0; pass == 0 && b < blocks; b++)
+            context->first_predecessor[b + 1] += context->first_predecessor[b];
+    }
+}
+
+/* Whether `branch` is a loop's test: a later block jumps back to it. */
+static bool is_loop_test(const struct null_return_context *context, int branch)
+{
+    for (int i = context->first_predecessor[branch]; i < context->first_predecessor[branch + 1];
+         i++)
+        if (context->rank[context->predecessor[i]] >= context->rank[branch])
+            return true;
+    return false;
+}
+
+/* Blocks looked at when finding what decides a return, at most. */
+enum { DECIDING_SEARCH_LIMIT = 64 };
+
+/* The branches that decide whether `block` runs: going back from it, a
+ * branch both of whose edges lead there decides nothing (the if-else
+ * before a join), one with a single such edge does (either test of
+ * `a || b`). Returns their count, or -1 when the entry is reached without
+ * one, or when the search is too large to say. */
+static int deciding_branches(const struct ir_function *function,
+                             const struct null_return_context *context, int block,
+                             int *deciding, char *edges_in, char *seen)
+{
+    int queue[DECIDING_SEARCH_LIMIT], length = 0, touched[DECIDING_SEARCH_LIMIT * 2];
+    int touched_count = 0, result = 0;
+    queue[length++] = block;
+    seen[block] = 1;
+    touched[touched_count++] = block;
+    for (int next = 0; next < length && result >= 0; next++) {
+        int current = queue[next];
+        if (current == function->entry) {
+            result = -1;
+            break;
+        }
+        for (int i = context->first_predecessor[current];
+             i < context->first_predecessor[current + 1]; i++) {
+            int previous = context->predecessor[i];
+            const struct cfg_block *node = &function->blocks[previous];
+            bool enqueue = !seen[previous];
+            if (node->terminator == TERMINATOR_BRANCH) {
+                if (!edges_in[previous] && touched_count < DECIDING_SEARCH_LIMIT * 2)
+                    touched[touched_count++] = previous;
+                for (int e = 0; e < 2; e++)
+                    if (node->successors[e] == current)
+                        edges_in[previous] |= (char)(1 << e);
+                enqueue = enqueue && edges_in[previous] == 3;
+            }
+            if (!enqueue)
+                continue;
+            if (length == DECIDING_SEARCH_LIMIT || touched_count == DECIDING_SEARCH_LIMIT * 2) {
+                result = -1;
+                break;
+            }
+            seen[previous] = 1;
+            touched[touched_count++] = previous;
+            queue[length++] = previous;
+        }
+    }
+    for (int i = 0; i < touched_count; i++) {
+        int b = touched[i];
+        if (result >= 0 && !seen[b] && edges_in[b] && edges_in[b] != 3)
+            deciding[result++] = b;
+        edges_in[b] = 0;
+        seen[b] = 0;
+    }
+    return result;
+}
+
+/* Whether the function calls itself: then a NULL return for a NULL
+ * argument is the bottom of a recursive search, not a precondition. */
+static bool calls_itself(const struct function_analysis *analysis)
+{
+    const struct ir_function *function = analysis->function;
+    for (int b = 0; b < function->block_count; b++)
+        for (int i = 0; i < function->blocks[b].statement_count; i++) {
+            const struct ir_statement *statement = &function->blocks[b].statements[i];
+            if (statement->kind == STATEMENT_CALL &&
+                statement->call.function_index == analysis->function_index)
+                return true;
+        }
+    return false;
+}
+
+/* Whether the calling context gives the tested parameter its value: the
+ * caller chose it (theme_at(5)), so a NULL it leads to is expected. */
+static bool context_sets(const struct function_analysis *analysis,
+                         const struct access_path *tested)
+{
+    if (tested->parent >= 0)
+        return false;
+    for (int c = 0; c < analysis->context_count; c++) {
+        const struct context_root *root = &analysis->context[c].root;
+        if (root->key ? tested->global_key && strcmp(root->key, tested->global_key) == 0
+                      : tested->root_kind == VARIABLE_PARAMETER &&
+                            root->parameter == tested->parameter_index)
+            return true;
+    }
+    return false;
+}
+
+static enum null_return_kind classify_null_return(const struct function_analysis *analysis,
+                                                  const struct null_return_context *context,
+                                                  int block, char *edges_in, char *seen,
+                                                  int *parameter)
+{
+    const struct ir_function *function = analysis->function;
+    int deciding[DECIDING_SEARCH_LIMIT * 2];
+    int count = deciding_branches(function, context, block, deciding, edges_in, seen);
+    if (count <= 0)
+        return NULL_RETURN_EXPECTED;
+    int null_parameter = -1;
+    bool only_null_tests = true;
+    for (int i = 0; i < count; i++) {
+        const struct ir_condition *condition = &function->blocks[deciding[i]].condition;
+        if (is_loop_test(context, deciding[i]) || condition->kind == CONDITION_UNKNOWN ||
+            condition->path < 0 || !context->derived[condition->path])
+            return NULL_RETURN_EXPECTED;
+        const struct access_path *tested = &function->paths[condition->path];
+        if (context_sets(analysis, tested))
+            return NULL_RETURN_EXPECTED;
+        if (condition->kind == CONDITION_NONNULL && context->recursive)
+            return NULL_RETURN_EXPECTED;
+        bool parameter_test = condition->kind == CONDITION_NONNULL && tested->parent < 0 &&
+                              tested->root_kind == VARIABLE_PARAMETER &&
+                              tested->parameter_index >= 0 &&
+                              tested->parameter_index < SUMMARY_ARGUMENTS &&
+                              (null_parameter < 0 || null_parameter == tested->parameter_index);
+        if (parameter_test)
+            null_parameter = tested->parameter_index;
+        else
+            only_null_tests = false;
+    }
+    if (only_null_tests && count == 1) {
+        *parameter = null_parameter;
+        return NULL_RETURN_FOR_NULL_ARGUMENT;
+    }
+    return NULL_RETURN_FOR_ARGUMENTS;
 }
 
 /* A global pointer, or parameter->field: what a caller can name too. */
@@ -454,6 +724,14 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     for (int i = 0; i < function->path_count; i++)
         nulled[i] = nulled_candidate(function, i);
 
+    struct null_return_context returns;
+    null_return_context_init(&returns, shared, function, &analysis->scratch);
+    returns.recursive = calls_itself(analysis);
+    char *edges_in = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
+    char *seen = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
+    uint32_t null_for_null_arguments = 0;
+    bool null_for_arguments = false;
+
     struct flow_state out;
     flow_state_init(&out, function->path_count, &analysis->scratch);
     for (int b = 0; b < function->block_count; b++) {
@@ -499,6 +777,22 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
                     origin = returned->origin;
                 }
             }
+            if (is_null && !source_backed(origin)) {
+                int parameter = -1;
+                switch (classify_null_return(analysis, &returns, b, edges_in, seen,
+                                             &parameter)) {
+                case NULL_RETURN_EXPECTED:
+                    break;
+                case NULL_RETURN_FOR_NULL_ARGUMENT:
+                    null_for_null_arguments |= UINT32_C(1) << parameter;
+                    is_null = false;
+                    break;
+                case NULL_RETURN_FOR_ARGUMENTS:
+                    null_for_arguments = true;
+                    is_null = false;
+                    break;
+                }
+            }
             if (is_null &&
                 (!returns_null || block->return_location.line < summary->null_return.line)) {
                 returns_null = true;
@@ -511,6 +805,10 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     if (first_return)
         used = 0;
     summary->dereferenced_parameters = used;
+    /* "NULL only when this argument is NULL": the result is as NULL as the
+     * argument, unless other NULL returns make it maybe-NULL anyway. */
+    if (!returns_null && !null_for_arguments)
+        summary->propagated_parameters = null_for_null_arguments;
     if (returns_null) {
         summary->returns_null = true;
         summary->return_kind = returned_kind(function, loops, null_origin);

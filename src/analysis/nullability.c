@@ -132,6 +132,15 @@ bool integer_narrow(struct path_state *state, long long low, long long high)
     return integer_tidy(state);
 }
 
+bool path_interval(const struct path_state *state, long long *low, long long *high)
+{
+    if (state->high == LLONG_MAX && (state->low == LLONG_MIN || state->low == 0))
+        return false;
+    *low = state->low;
+    *high = state->high;
+    return true;
+}
+
 long long integer_add(long long a, long long b)
 {
     if (a == LLONG_MIN || a == LLONG_MAX)

@@ -84,6 +84,9 @@ void integer_set(struct path_state *state, long long value);
 void integer_exclude(struct path_state *state, long long value);
 /* Narrows to [low, high]; false when nothing is left (the path is infeasible). */
 bool integer_narrow(struct path_state *state, long long low, long long high);
+/* The interval of a path that says something (not the whole range, nor
+ * only "unsigned"); false otherwise. */
+bool path_interval(const struct path_state *state, long long *low, long long *high);
 /* a + b, saturating at the ends of long long (the ends stand for "no bound"). */
 long long integer_add(long long a, long long b);
 

@@ -27,7 +27,7 @@ struct context_root {
 
 struct context_value {
     struct context_root root;
-    long long value;
+    long long low, high; /* the value the caller knows it has lies in [low, high] */
 };
 
 /* A pointer the function leaves NULL on every path that returns: a global,
@@ -39,6 +39,9 @@ struct nulled_path {
     const char *text;       /* as written in the function */
 };
 
+/* Parameters a summary can say something of, one bit each. */
+enum { SUMMARY_ARGUMENTS = 32 };
+
 struct function_summary {
     bool computed;
     bool never_returns;          /* no path reaches a return */
@@ -47,8 +50,10 @@ struct function_summary {
     enum origin_kind return_kind; /* ORIGIN_ALLOC, ORIGIN_LOOKUP or ORIGIN_NULLABLE */
     struct source_location null_return; /* the first such return */
     const char *return_reason;   /* e.g. "returns NULL when no user matches" */
+    uint32_t propagated_parameters;     /* bit i: returns NULL only when parameter i is NULL
+                                         * (returns_null is then false) */
     uint32_t dereferenced_parameters;   /* bit i: parameter i used unchecked on every path */
-    struct source_location parameter_use[32]; /* where, for each bit */
+    struct source_location parameter_use[SUMMARY_ARGUMENTS]; /* where, for each bit */
     const char **dereferenced_globals;  /* keys of globals whose entry value is used unchecked */
     struct source_location *global_use;
     const char **global_names;

@@ -682,17 +682,21 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         return;
     kill_path(function, state, call->target);
     struct path_state *result = &state->paths[call->target];
+    uint32_t propagated = rule ? rule->propagated_arguments
+                          : summary ? summary->propagated_parameters
+                                    : 0;
     if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
         (summary && summary->returns_null)) {
         result->nullability = NULLABILITY_MAYBE;
         result->origin = statement_origin(analysis, block, index, rule, summary);
     } else if (call->facts & CALL_RETURNS_NONNULL) {
         result->nullability = NULLABILITY_NONNULL;
-    } else if (rule && rule->propagated_arguments) {
-        /* json_string_value(v): NULL when v is, so as NULL as v (with v's origin) */
+    } else if (propagated) {
+        /* json_string_value(v), or a function of the unit that returns NULL
+         * only when v is: as NULL as v (with v's origin) */
         for (int i = 0; i < call->argument_count && i < 32; i++) {
             struct ir_value argument = call->arguments[i];
-            if (!(rule->propagated_arguments & (UINT32_C(1) << i)) ||
+            if (!(propagated & (UINT32_C(1) << i)) ||
                 argument.kind != VALUE_PATH || argument.path == call->target)
                 continue;
             const struct path_state *source = &state->paths[argument.path];
@@ -957,6 +961,7 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
                        ? function->parameter_paths[root->parameter]
                        : -1;
         if (path >= 0)
-            integer_set(&state->paths[path], analysis->context[c].value);
+            integer_narrow(&state->paths[path], analysis->context[c].low,
+                           analysis->context[c].high);
     }
 }

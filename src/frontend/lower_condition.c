@@ -128,6 +128,14 @@ static void lower_ordering(struct lower_context *context, CXCursor expression, C
     long long ka, kb;
     bool linear = lower_linear(context, left, &a, &ka);
     linear = lower_linear(context, right, &b, &kb) && linear;
+    if (linear && a < 0 && b < 0) { /* constants (LIMIT > 7): only the live edge */
+        long long folded;
+        if (constants_fold_binary(op, compat_is_unsigned_type(clang_getCursorType(left)), ka, kb,
+                                  &folded)) {
+            lower_goto(context, folded ? if_true : if_false);
+            return;
+        }
+    }
     if (!linear || !same_signedness(left, right) || (a < 0 && b < 0) ||
         ka == LLONG_MIN || ka == LLONG_MAX || kb == LLONG_MIN || kb == LLONG_MAX) {
         lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), if_true,

@@ -40,10 +40,25 @@ static struct theme *theme_from_setting(const char *setting)
     return theme_at(index);
 }
 
+/* theme_at() returns NULL only for an index out of range: with an index
+ * the caller knows nothing of, that is the caller's precondition (as an
+ * array index would be), not a NULL to check. */
 const char *foreground_of(int index)
 {
     struct theme *theme = theme_at(index);
-    return theme->foreground; // expect: unchecked-nullable
+    return theme->foreground;
+}
+
+/* An index the caller knows can be out of range is reported. */
+const char *foreground_of_any(int wanted)
+{
+    int index = wanted > 0 ? 5 : 0;
+    return theme_at(index)->foreground; // expect: unchecked-nullable
+}
+
+const char *foreground_of_last(void)
+{
+    return theme_at(2)->foreground; // expect: unchecked-nullable
 }
 
 size_t background_length(const char *setting)
@@ -53,7 +68,12 @@ size_t background_length(const char *setting)
 
 size_t label_length(int index)
 {
-    return strlen(theme_label(index)); // expect: unchecked-nullable
+    return strlen(theme_label(index));
+}
+
+size_t label_length_out_of_range(void)
+{
+    return strlen(theme_label(3)); // expect: unchecked-nullable
 }
 
 /* must stay silent */
