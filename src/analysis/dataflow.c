@@ -94,6 +94,119 @@ static int reverse_postorder(const struct ir_function *function, struct arena *a
     return count;
 }
 
+/* The immediate post-dominator of every block (-1: none but the exit, or
+ * no way out), by Cooper, Harvey and Kennedy's iteration on the reversed
+ * CFG, whose root is a virtual exit after every block that leaves. */
+static int *immediate_postdominators(const struct ir_function *function, struct arena *arena)
+{
+    int blocks = function->block_count, exit = blocks;
+    int *result = arena_alloc(arena, sizeof *result * (size_t)(blocks + 1));
+    /* predecessors in the original CFG = successors in the reversed one */
+    int *first = arena_alloc(arena, sizeof *first * (size_t)(blocks + 2));
+    int *list = arena_alloc(arena, sizeof *list * (size_t)(2 * blocks + 1));
+    int *fill = arena_alloc(arena, sizeof *fill * (size_t)(blocks + 1));
+    for (int pass = 0; pass < 2; pass++) {
+        for (int b = 0; b < blocks; b++) {
+            const struct cfg_block *node = &function->blocks[b];
+            int edges = node->terminator == TERMINATOR_GOTO ? 1
+                        : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+            for (int e = 0; e < edges; e++) {
+                int s = node->successors[e];
+                if (s < 0 || s >= blocks)
+                    continue;
+                if (pass == 0)
+                    first[s + 1]++;
+                else
+                    list[first[s] + fill[s]++] = b;
+            }
+        }
+        for (int b = 0; pass == 0 && b < blocks; b++)
+            first[b + 1] += first[b];
+    }
+    /* post-order of the reversed CFG from the exit, iteratively */
+    int *number = arena_alloc(arena, sizeof *number * (size_t)(blocks + 1));
+    int *order = arena_alloc(arena, sizeof *order * (size_t)(blocks + 1));
+    int *stack = arena_alloc(arena, sizeof *stack * (size_t)(blocks + 1));
+    int *next = arena_alloc(arena, sizeof *next * (size_t)(blocks + 1));
+    for (int b = 0; b <= blocks; b++)
+        number[b] = -1;
+    int count = 0, depth = 0;
+    char *seen = arena_alloc(arena, (size_t)(blocks + 1));
+    stack[depth++] = exit;
+    seen[exit] = 1;
+    while (depth > 0) {
+        int node = stack[depth - 1];
+        int child = -1;
+        if (node == exit) {
+            while (next[exit] < blocks && child < 0) {
+                int b = next[exit]++;
+                enum terminator_kind kind = function->blocks[b].terminator;
+                if ((kind == TERMINATOR_RETURN || kind == TERMINATOR_UNREACHABLE) && !seen[b])
+                    child = b;
+            }
+        } else {
+            while (first[node] + next[node] < first[node + 1] && child < 0) {
+                int b = list[first[node] + next[node]++];
+                if (!seen[b])
+                    child = b;
+            }
+        }
+        if (child >= 0) {
+            seen[child] = 1;
+            stack[depth++] = child;
+        } else {
+            number[node] = count;
+            order[count++] = node;
+            depth--;
+        }
+    }
+    int *dominator = arena_alloc(arena, sizeof *dominator * (size_t)(blocks + 1));
+    for (int b = 0; b <= blocks; b++)
+        dominator[b] = -1;
+    dominator[exit] = exit;
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = count - 2; i >= 0; i--) { /* reverse post-order, root excluded */
+            int b = order[i];
+            const struct cfg_block *node = &function->blocks[b];
+            int candidates[3], n = 0;
+            if (node->terminator == TERMINATOR_RETURN || node->terminator == TERMINATOR_UNREACHABLE)
+                candidates[n++] = exit;
+            int edges = node->terminator == TERMINATOR_GOTO ? 1
+                        : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+            for (int e = 0; e < edges; e++)
+                if (node->successors[e] >= 0 && node->successors[e] < blocks)
+                    candidates[n++] = node->successors[e];
+            int chosen = -1;
+            for (int c = 0; c < n; c++) {
+                int p = candidates[c];
+                if (dominator[p] < 0)
+                    continue;
+                if (chosen < 0) {
+                    chosen = p;
+                    continue;
+                }
+                int x = p, y = chosen;
+                while (x != y) {
+                    while (number[x] < number[y])
+                        x = dominator[x];
+                    while (number[y] < number[x])
+                        y = dominator[y];
+                }
+                chosen = x;
+            }
+            if (chosen >= 0 && dominator[b] != chosen) {
+                dominator[b] = chosen;
+                changed = true;
+            }
+        }
+    }
+    for (int b = 0; b < blocks; b++)
+        result[b] = dominator[b] == exit ? -1 : dominator[b];
+    return result;
+}
+
 /* Whether two states keep the same pointers NULL (then they may merge). */
 static bool same_partition(const struct ir_function *function, const struct flow_state *a,
                            const struct flow_state *b)
@@ -111,12 +224,16 @@ static bool same_partition(const struct ir_function *function, const struct flow
 /* Joins `incoming` into the block's partition that keeps the same
  * pointers NULL, a new one while there is room, else the last one. */
 static bool join_partition(struct function_analysis *analysis, int block,
-                           const struct flow_state *incoming)
+                           struct flow_state *incoming)
 {
     if (!incoming->reachable)
         return false;
     const struct ir_function *function = analysis->function;
     struct block_states *states = &analysis->in_states[block];
+    /* a region decided by a test ends where its branches meet again */
+    for (int i = 0; i < function->path_count; i++)
+        if (incoming->paths[i].guard_end == block)
+            incoming->paths[i].guard_end = -1;
     for (int part = 0; part < states->count; part++)
         if (same_partition(function, &states->parts[part], incoming))
             return flow_state_join(&states->parts[part], incoming);
@@ -143,11 +260,13 @@ void dataflow_solve(struct function_analysis *analysis)
     for (int i = 0; i < count; i++)
         rank[order[i]] = i;
 
-    struct flow_state out, edge;
+    analysis->postdominator = immediate_postdominators(function, scratch);
+    struct flow_state out, edge[2];
     flow_state_init(&out, function->path_count, scratch);
-    flow_state_init(&edge, function->path_count, scratch);
-    transfer_entry_state(analysis, &edge);
-    join_partition(analysis, function->entry, &edge);
+    flow_state_init(&edge[0], function->path_count, scratch);
+    flow_state_init(&edge[1], function->path_count, scratch);
+    transfer_entry_state(analysis, &edge[0]);
+    join_partition(analysis, function->entry, &edge[0]);
     dirty[function->entry] = 1;
 
     long budget = (long)count * VISITS_PER_BLOCK * PARTITIONS;
@@ -165,12 +284,18 @@ void dataflow_solve(struct function_analysis *analysis)
                         : node->terminator == TERMINATOR_GOTO ? 1
                         : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
             for (int e = 0; e < edges; e++) {
+                flow_state_copy(&edge[e], &out);
+                transfer_edge(analysis, block, e, &edge[e]);
+            }
+            if (edges == 2 && edge[0].reachable && edge[1].reachable) {
+                transfer_guard(analysis, block, &edge[0], analysis->postdominator[block]);
+                transfer_guard(analysis, block, &edge[1], analysis->postdominator[block]);
+            }
+            for (int e = 0; e < edges; e++) {
                 int successor = node->successors[e];
                 if (successor < 0 || successor >= blocks)
                     continue;
-                flow_state_copy(&edge, &out);
-                transfer_edge(analysis, block, e, &edge);
-                if (join_partition(analysis, successor, &edge)) {
+                if (join_partition(analysis, successor, &edge[e])) {
                     dirty[successor] = 1;
                     if (rank[successor] < next)
                         next = rank[successor];

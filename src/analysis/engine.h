@@ -68,6 +68,7 @@ struct function_analysis {
     const struct function_rule ***call_rules;      /* per statement: the callee's rule, looked
                                                     * up once (NULL: not yet) */
     const struct null_origin ***out_origins;  /* per statement: what a call leaves NULL */
+    int *postdominator;                /* per block: its immediate post-dominator, or -1 */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
     const struct context_value *context;
     int context_count;
@@ -87,6 +88,14 @@ void transfer_variant_read(struct function_analysis *analysis,
  * taken with what is known. */
 void transfer_edge(struct function_analysis *analysis, int block, int successor,
                    struct flow_state *state);
+
+/* On the edges of a branch that both can be taken: a pointer NULL by the
+ * code's own doing (assigned or tested NULL) enters the region that the
+ * branch's test of other data decides, up to `end`, its post-dominator.
+ * A use inside is reached only if that test goes one way, which the
+ * analysis could not relate to the pointer: no witness, no report. */
+void transfer_guard(struct function_analysis *analysis, int block, struct flow_state *state,
+                    int end);
 
 /* Where the pointer that `block`'s terminator tests against NULL was
  * already dereferenced on every path of `state`, or NULL. */

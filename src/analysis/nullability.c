@@ -60,6 +60,7 @@ struct path_state path_state_unknown(void)
     state.witness = -1;
     state.low = LLONG_MIN;
     state.high = LLONG_MAX;
+    state.guard_end = -1;
     return state;
 }
 
@@ -181,6 +182,8 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     }
     if (into->alias != from->alias)
         joined.alias = -1;
+    if (into->guard_end != from->guard_end)
+        joined.guard_end = -1; /* one unguarded path is enough to report */
     if (into->entry_of != from->entry_of)
         joined.entry_of = -1;
     if (into->witness != from->witness || into->witness_nonnull != from->witness_nonnull) {

@@ -46,6 +46,10 @@ struct path_state {
     int witness;                         /* an integer that is the result of a NULL test of this
                                           * path (`ok = p != NULL`), or -1 */
     bool witness_nonnull;                /* the integer is true when the path is non-NULL */
+    int guard_end;                       /* NULL or maybe-NULL by the code's own doing (assigned,
+                                          * tested) and, since then, inside a region that a test
+                                          * of other data decides, up to this block (its
+                                          * post-dominator); -1 outside */
     const struct source_location *dereferenced; /* dereferenced on every path to here: where */
     const struct source_location *entry_use;    /* on roots: the entry value was used unchecked
                                                  * on every path to here: where */

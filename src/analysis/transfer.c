@@ -354,7 +354,10 @@ static void use_path(struct function_analysis *analysis, struct flow_state *stat
 {
     const struct ir_function *function = function_of(analysis);
     struct path_state *value = &state->paths[path];
-    if (value->nullability == NULLABILITY_UNKNOWN && function->paths[path].declared_nullable)
+    if (value->guard_end >= 0) {
+        /* inside a region a test of other data decides: not reported */
+    } else if (value->nullability == NULLABILITY_UNKNOWN &&
+               function->paths[path].declared_nullable)
         report_value(analysis, site, function->paths[path].text, NULLABILITY_MAYBE,
                      declared_origin(analysis, path));
     else
@@ -901,6 +904,40 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         break;
     case CONDITION_UNKNOWN:
         break;
+    }
+}
+
+/* Whether a test of `path` is of data the analysis could have related to
+ * a pointer: a local or a parameter (or what they reach). A call's result
+ * (a temporary) or a global is an outside event: a NULL is not made
+ * conditional by a test of it. */
+static bool correlatable(const struct ir_function *function, int path)
+{
+    if (path < 0)
+        return false;
+    enum variable_kind kind = function->paths[ir_path_root(function, path)].root_kind;
+    return kind == VARIABLE_LOCAL || kind == VARIABLE_PARAMETER;
+}
+
+void transfer_guard(struct function_analysis *analysis, int block, struct flow_state *state,
+                    int end)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_condition *condition = &function->blocks[block].condition;
+    /* Integer tests only (a count, a length, a mode, a flag): a test of
+     * another pointer, such as a list walk's `node != NULL`, says nothing
+     * that usually rules this one's NULL out. */
+    if (end < 0 || !state->reachable || condition->kind == CONDITION_UNKNOWN ||
+        condition->kind == CONDITION_NONNULL || !correlatable(function, condition->path))
+        return;
+    for (int i = 0; i < function->path_count; i++) {
+        struct path_state *value = &state->paths[i];
+        if ((value->nullability != NULLABILITY_NULL && value->nullability != NULLABILITY_MAYBE) ||
+            !value->origin || value->guard_end >= 0)
+            continue;
+        enum origin_kind kind = value->origin->kind;
+        if (kind == ORIGIN_NULL_CONSTANT || (kind == ORIGIN_NULL_CHECK && !value->origin->cause))
+            value->guard_end = end;
     }
 }
 

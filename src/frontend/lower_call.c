@@ -3,7 +3,8 @@
  * function pointer set to one function, or unknown), arguments in order,
  * the declaration's facts, a temporary for the result, and the end of the
  * block after a noreturn callee (an argument &x carries x's path, so the
- * analysis forgets x). __builtin_expect is its first argument. Facts from
+ * analysis forgets x). __builtin_expect is its first argument;
+ * __builtin_assume(c) a branch whose false edge ends. Facts from
  * rule tables are the analysis' business.
  */
 #include <string.h>
@@ -61,6 +62,15 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
                              LOWER_EFFECT);
         cursor_list_free(&children);
         return lower_expression(context, clang_Cursor_getArgument(expression, 0), mode);
+    }
+    if (facts.name && strcmp(facts.name, "__builtin_assume") == 0 && argument_count == 1) {
+        /* __builtin_assume(c): the program goes on only where c holds */
+        int holds = lower_new_block(context), fails = lower_new_block(context);
+        lower_condition(context, clang_Cursor_getArgument(expression, 0), holds, fails);
+        context->function->blocks[fails].terminator = TERMINATOR_UNREACHABLE;
+        context->current = holds;
+        cursor_list_free(&children);
+        return value_unknown();
     }
     struct source_location location = lower_location(context, expression);
     unsigned spelled_at = 0;

@@ -82,6 +82,24 @@ int grow(size_t wanted)
     return 0;
 }
 
+/* The loop bound is another count than the one that decided the
+ * allocation. Whether m > 0 can hold with n <= 0 depends on what the
+ * caller passes, which the analysis cannot relate: a NULL the code made
+ * itself is not reported where a test of other integer data decides
+ * whether the use runs (no known witness path). */
+void fill_other_bound(int n, int m)
+{
+    int *values = NULL;
+    if (n > 0) {
+        values = calloc((size_t)n, sizeof *values);
+        if (!values)
+            return;
+    }
+    for (int i = 0; i < m; i++)
+        values[i] = i;
+    free(values);
+}
+
 /* must be reported */
 
 /* The mode test is the other way round: NULL reaches the use. */
@@ -93,18 +111,14 @@ int dictionary_size_wrong(struct dict *attached, int mode)
     return 0;
 }
 
-/* The loop bound is not the count that decided the allocation. */
-void fill_wrong_bound(int n, int m)
+/* NULL after the loop that should have set it, whatever the counts say. */
+int last_positive(const int *values, int n)
 {
-    int *values = NULL;
-    if (n > 0) {
-        values = calloc((size_t)n, sizeof *values);
-        if (!values)
-            return;
-    }
-    for (int i = 0; i < m; i++)
-        values[i] = i; // expect: null-deref
-    free(values);
+    const int *found = NULL;
+    for (int i = 0; i < n; i++)
+        if (values[i] > 0)
+            found = &values[i];
+    return *found; // expect: null-deref
 }
 
 /* Set under a flag the use does not test. */
