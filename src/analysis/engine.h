@@ -69,6 +69,9 @@ struct function_analysis {
                                                     * up once (NULL: not yet) */
     const struct null_origin ***out_origins;  /* per statement: what a call leaves NULL */
     int *postdominator;                /* per block: its immediate post-dominator, or -1 */
+    const struct ir_statement **lookup_calls; /* pure lookup calls by signature: the first call
+                                               * statement with each callee and arguments */
+    int lookup_call_count;
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
     const struct context_value *context;
     int context_count;

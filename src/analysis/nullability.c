@@ -61,6 +61,7 @@ struct path_state path_state_unknown(void)
     state.low = LLONG_MIN;
     state.high = LLONG_MAX;
     state.guard_end = -1;
+    state.repeats = -1;
     return state;
 }
 
@@ -182,6 +183,8 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     }
     if (into->alias != from->alias)
         joined.alias = -1;
+    if (into->repeats != from->repeats)
+        joined.repeats = -1;
     if (into->guard_end != from->guard_end)
         joined.guard_end = -1; /* one unguarded path is enough to report */
     if (into->entry_of != from->entry_of)

@@ -46,6 +46,10 @@ struct path_state {
     int witness;                         /* an integer that is the result of a NULL test of this
                                           * path (`ok = p != NULL`), or -1 */
     bool witness_nonnull;                /* the integer is true when the path is non-NULL */
+    int repeats;                         /* the result of a pure lookup (strchr(s, c), getenv)
+                                          * whose arguments have not changed since: the index of
+                                          * its first call statement (same callee and arguments
+                                          * give the same result); -1 otherwise */
     int guard_end;                       /* NULL or maybe-NULL by the code's own doing (assigned,
                                           * tested) and, since then, inside a region that a test
                                           * of other data decides, up to this block (its

@@ -383,6 +383,93 @@ static enum sink_kind sink_of_use(enum use_kind use)
     return SINK_STAR;
 }
 
+/* ---- the same pure lookup called again ---- */
+
+static bool same_value(struct ir_value a, struct ir_value b)
+{
+    if (a.kind == VALUE_NONNULL && a.path < 0 && a.integer == 0)
+        return false; /* a non-NULL value of unknown identity (an array, a function) */
+    if (a.kind == VALUE_UNKNOWN)
+        return false;
+    return a.kind == b.kind && a.path == b.path && a.integer == b.integer;
+}
+
+static bool same_call(const struct ir_call *a, const struct ir_call *b)
+{
+    if (!a->callee || !b->callee || strcmp(a->callee, b->callee) != 0 ||
+        a->argument_count != b->argument_count)
+        return false;
+    for (int i = 0; i < a->argument_count; i++)
+        if (!same_value(a->arguments[i], b->arguments[i]))
+            return false;
+    return true;
+}
+
+/* The signature index of a call to a pure lookup (a pack's `returns:
+ * lookup`: strchr, getenv, a hash table's find), or -1. */
+static int lookup_signature(struct function_analysis *analysis,
+                            const struct ir_statement *statement,
+                            const struct function_rule *rule)
+{
+    if (!rule || rule->returns != SOURCE_LOOKUP || statement->call.target < 0)
+        return -1;
+    for (int i = 0; i < analysis->lookup_call_count; i++)
+        if (same_call(&analysis->lookup_calls[i]->call, &statement->call))
+            return i;
+    int count = analysis->lookup_call_count;
+    analysis->lookup_calls =
+        arena_grow(&analysis->scratch, analysis->lookup_calls, (size_t)count,
+                   (size_t)count + 1, sizeof *analysis->lookup_calls);
+    analysis->lookup_calls[count] = statement;
+    analysis->lookup_call_count = count + 1;
+    return count;
+}
+
+/* Whether lookup `signature` reads `path` (an argument, or below one). */
+static bool lookup_reads(const struct function_analysis *analysis, int signature, int path)
+{
+    const struct ir_call *call = &analysis->lookup_calls[signature]->call;
+    for (int i = 0; i < call->argument_count; i++) {
+        struct ir_value argument = call->arguments[i];
+        if ((argument.kind == VALUE_PATH || argument.kind == VALUE_NULL_TEST ||
+             argument.kind == VALUE_NONNULL) &&
+            argument.path >= 0 && ir_path_is_below(analysis->function, argument.path, path))
+            return true;
+    }
+    return false;
+}
+
+/* A write to `path` (or, with path -1, to memory or anything a call may
+ * change): lookups that read it may now answer otherwise. */
+static void forget_lookups(const struct function_analysis *analysis, struct flow_state *state,
+                           int path)
+{
+    for (int i = 0; i < state->count; i++) {
+        int signature = state->paths[i].repeats;
+        if (signature >= 0 && (path < 0 || lookup_reads(analysis, signature, path)))
+            state->paths[i].repeats = -1;
+    }
+}
+
+/* target = source, for a target just killed: the same value, in the same
+ * must-alias class; `value` is source's state from before target was
+ * killed (p = p->next). */
+static void copy_value(struct flow_state *state, int target, int source,
+                       const struct path_state *value)
+{
+    struct path_state *result = &state->paths[target];
+    const struct source_location *entry_use = result->entry_use;
+    int alias = value->alias >= 0 ? value->alias : source;
+    *result = *value;
+    result->entry_use = entry_use;
+    if (alias == target) {
+        /* The class's representative was just overwritten: the source leads it now. */
+        state->paths[source].alias = -1;
+        alias = source;
+    }
+    result->alias = alias;
+}
+
 static void transfer_assign(struct function_analysis *analysis, int block, int index,
                             struct flow_state *state)
 {
@@ -399,6 +486,8 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     }
     struct path_state source = value.kind == VALUE_PATH ? state->paths[value.path]
                                                          : path_state_unknown();
+    /* a write to memory (a field, *p) may change what any lookup reads */
+    forget_lookups(analysis, state, function->paths[target].parent >= 0 ? -1 : target);
     kill_path(function, state, target);
     const struct access_path *written = &function->paths[target];
     if (written->weak) {
@@ -443,19 +532,9 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
         }
         break;
     }
-    case VALUE_PATH: {
-        const struct source_location *entry_use = result->entry_use;
-        int alias = source.alias >= 0 ? source.alias : value.path;
-        *result = source;
-        result->entry_use = entry_use;
-        if (alias == target) {
-            /* The class's representative was just overwritten: the source leads it now. */
-            state->paths[value.path].alias = -1;
-            alias = value.path;
-        }
-        result->alias = alias;
+    case VALUE_PATH:
+        copy_value(state, target, value.path, &source);
         break;
-    }
     }
 }
 
@@ -681,10 +760,23 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     if (rule && rule->out_null_arguments)
         leave_out_null(analysis, block, index, rule, state);
 
+    int signature = lookup_signature(analysis, statement, rule);
+    if (signature < 0)
+        forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target < 0)
         return;
     kill_path(function, state, call->target);
+    forget_lookups(analysis, state, call->target);
     struct path_state *result = &state->paths[call->target];
+    result->repeats = signature;
+    for (int i = 0; signature >= 0 && i < function->path_count; i++) {
+        if (i == call->target || state->paths[i].repeats != signature)
+            continue;
+        /* if (strchr(s, '=')) *strchr(s, '=') = 0: what the first call gave */
+        struct path_state earlier = state->paths[i];
+        copy_value(state, call->target, i, &earlier);
+        return;
+    }
     uint32_t propagated = rule ? rule->propagated_arguments
                           : summary ? summary->propagated_parameters
                                     : 0;
@@ -741,6 +833,7 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
     case STATEMENT_FORGET:
         if (statement->target >= 0)
             kill_path(function, state, statement->target);
+        forget_lookups(analysis, state, -1);
         break;
     case STATEMENT_VARIANT:
         if (statement->target >= 0)

@@ -7,6 +7,7 @@
  * their own files.
  */
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lower.h"
@@ -652,6 +653,8 @@ static struct ir_value lower_conversion(struct lower_context *context, CXCursor 
     bool pointer = kind_is_pointer(kind);
     if (pointer && kind_is_array(child_kind)) { /* decay: p->array uses p */
         struct ir_value array = lower_expression(context, child, LOWER_VALUE);
+        if (array.kind == VALUE_NONNULL && array.path < 0)
+            return array; /* a string literal keeps its identity */
         return value_address(array.kind == VALUE_PATH ? array.path : -1);
     }
     if (pointer && kind_is_function(child_kind)) {
@@ -732,6 +735,21 @@ static struct ir_value lower_cast(struct lower_context *context, CXCursor expres
 
 /* ---- dispatch ---- */
 
+/* A string literal: non-NULL, with a hash of its spelling in `integer`
+ * so that getenv("HOME") twice is seen as the same call (never 0). */
+static struct ir_value string_literal(CXCursor expression)
+{
+    struct ir_value value = value_of_kind(VALUE_NONNULL);
+    CXString spelling = clang_getCursorSpelling(expression);
+    const char *text = clang_getCString(spelling);
+    uint64_t hash = 1469598103934665603u; /* FNV-1a */
+    for (const char *c = text ? text : ""; *c; c++)
+        hash = (hash ^ (unsigned char)*c) * 1099511628211u;
+    clang_disposeString(spelling);
+    value.integer = (long long)(hash >> 1) | 1;
+    return value;
+}
+
 static struct ir_value lower_dispatch(struct lower_context *context, CXCursor expression,
                                       enum lower_mode mode)
 {
@@ -782,6 +800,7 @@ static struct ir_value lower_dispatch(struct lower_context *context, CXCursor ex
     case CXCursor_CallExpr:
         return lower_call(context, expression, mode);
     case CXCursor_StringLiteral:
+        return string_literal(expression);
     case CXCursor_ObjCStringLiteral:
     case CXCursor_AddrLabelExpr:
         return value_of_kind(VALUE_NONNULL);
