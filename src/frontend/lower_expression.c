@@ -690,6 +690,16 @@ static struct ir_value lower_unexposed(struct lower_context *context, CXCursor e
     struct cursor_list children;
     cursor_code_children(context->unit_state, expression, &children);
     struct ir_value result = value_unknown();
+    long long offset;
+    if (children.count == 1 && compat_is_integer_type(clang_getCursorType(expression)) &&
+        compat_canonical_type(clang_getCursorType(children.items[0])).kind == CXType_Record &&
+        constants_libclang_value(expression, &offset)) {
+        /* offsetof(__typeof__(*p), f), which libclang leaves unexposed with
+         * the struct as its operand (no conversion makes an integer of a
+         * struct): a constant, and *p is not evaluated */
+        cursor_list_free(&children);
+        return value_integer(offset);
+    }
     if (children.count == 1) {
         CXCursor child = children.items[0];
         cursor_list_free(&children);
