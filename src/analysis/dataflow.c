@@ -378,20 +378,33 @@ void dataflow_report(struct function_analysis *analysis, struct analysis_result 
     }
 }
 
+/* Whether one of the words of a function's name (split at '_' and at
+ * camelCase humps) says "lookup": get_slot, findUser, list_next; not
+ * budget_make, whose "get" is inside a word. */
 static bool name_says_lookup(const char *name)
 {
     static const char *const words[] = {"find", "lookup", "get", "search", "query", "locate",
                                         "match", "fetch", "peek", "first", "next"};
-    char lowered[128];
     size_t length = strlen(name);
-    if (length >= sizeof lowered)
-        length = sizeof lowered - 1;
-    for (size_t i = 0; i < length; i++)
-        lowered[i] = (char)tolower((unsigned char)name[i]);
-    lowered[length] = '\0';
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strstr(lowered, words[i]))
-            return true;
+    for (size_t start = 0; start < length;) {
+        size_t end = start + 1;
+        while (end < length && name[end] != '_' &&
+               !(isupper((unsigned char)name[end]) && islower((unsigned char)name[end - 1])))
+            end++;
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+            size_t size = strlen(words[i]);
+            if (end - start != size)
+                continue;
+            size_t k = 0;
+            while (k < size && tolower((unsigned char)name[start + k]) == words[i][k])
+                k++;
+            if (k == size)
+                return true;
+        }
+        start = end;
+        while (start < length && name[start] == '_')
+            start++;
+    }
     return false;
 }
 
