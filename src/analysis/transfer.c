@@ -63,6 +63,19 @@ static void kill_below(const struct ir_function *function, struct flow_state *st
     forget_paths(function, state, path, false);
 }
 
+/* What `path` points to may change (it was passed to a function): forget
+ * what is known below it and below every pointer known to hold the same
+ * value (yyg = yyscanner; ensure_stack(yyscanner); yyg->stack). */
+static void kill_below_aliases(const struct ir_function *function, struct flow_state *state,
+                               int path)
+{
+    int root = alias_root(state, path);
+    for (int i = 0; i < function->path_count; i++)
+        if (i != path && (i == root || state->paths[i].alias == root))
+            kill_below(function, state, i);
+    kill_below(function, state, path);
+}
+
 static void refine_nonnull(const struct ir_function *function, struct flow_state *state, int path,
                            const struct source_location *dereference)
 {
@@ -368,7 +381,10 @@ static void use_path(struct function_analysis *analysis, struct flow_state *stat
         if (!entry->entry_use)
             entry->entry_use = site->location;
     }
-    bool dereferences = site->sink != SINK_RETURN;
+    /* A later NULL test is late only if nothing said non-NULL before this
+     * use: after `if (p) ... p->x ... if (p)` the second test is redundant,
+     * not late (check-after-deref). */
+    bool dereferences = site->sink != SINK_RETURN && value->nullability != NULLABILITY_NONNULL;
     refine_nonnull(function, state, path, dereferences ? site->location : NULL);
 }
 
@@ -740,7 +756,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     for (int i = 0; i < call->argument_count; i++) {
         struct ir_value argument = call->arguments[i];
         if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer)
-            kill_below(function, state, argument.path);
+            kill_below_aliases(function, state, argument.path);
         else if (argument.kind == VALUE_NONNULL && argument.path >= 0)
             kill_path(function, state, argument.path); /* &x: the callee may set x */
     }

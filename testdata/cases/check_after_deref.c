@@ -119,3 +119,15 @@ int logged_length(const struct request *request)
         return 0;
     return request->length;
 }
+
+/* Tested before the dereference: the later test is redundant, not late
+ * (the pointer could not be NULL where it was dereferenced). */
+int tested_before(struct request *request)
+{
+    if (request == NULL)
+        return -1;
+    int method = request->length;
+    if (request != NULL)
+        method++;
+    return method;
+}
