@@ -796,8 +796,10 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     uint32_t propagated = rule ? rule->propagated_arguments
                           : summary ? summary->propagated_parameters
                                     : 0;
-    if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
-        (summary && summary->returns_null)) {
+    if (rule && rule->never_null) {
+        result->nullability = NULLABILITY_NONNULL;
+    } else if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
+               (summary && summary->returns_null)) {
         result->nullability = NULLABILITY_MAYBE;
         result->origin = statement_origin(analysis, block, index, rule, summary);
     } else if (call->facts & CALL_RETURNS_NONNULL) {

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdarg.h>
@@ -23,7 +24,8 @@ enum { MAX_CONFIG_BYTES = 1024 * 1024 };
 
 static const char *const config_keys[] = {
     "enable", "disable", "severity", "packs", "builtin-packs", "exclude",
-    "allocations-never-fail", "report-unused-suppressions", "suggest"};
+    "allocations-never-fail", "report-unused-suppressions", "suggest", "noreturn",
+    "never-null"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -67,6 +69,8 @@ void config_free(struct config *config)
     free_strings(config->packs, config->pack_count);
     free_strings(config->builtin_packs, config->builtin_pack_count);
     free_strings(config->exclude, config->exclude_count);
+    free_strings(config->noreturn, config->noreturn_count);
+    free_strings(config->never_null, config->never_null_count);
     memset(config, 0, sizeof *config);
 }
 
@@ -135,6 +139,33 @@ static int parse_rule_list(struct yaml_input *input, yaml_node_t *node, char ***
             return -1;
         }
         append_string(items, count, copy_string(id));
+    }
+    return 0;
+}
+
+/* A list of C function names (`noreturn: [die, fatal]`). */
+static int parse_function_names(struct yaml_input *input, yaml_node_t *node, char ***items,
+                                int *count, char **error)
+{
+    if (node->type != YAML_SEQUENCE_NODE) {
+        *error = yaml_input_error(input, node, "expected a list of function names");
+        return -1;
+    }
+    int length = yaml_input_item_count(node);
+    for (int i = 0; i < length; i++) {
+        yaml_node_t *item = yaml_input_item(input, node, i);
+        const char *name = yaml_input_scalar(input, item, "a function name", error);
+        if (!name)
+            return -1;
+        bool identifier = name[0] && !isdigit((unsigned char)name[0]);
+        for (const char *c = name; *c && identifier; c++)
+            identifier = isalnum((unsigned char)*c) || *c == '_';
+        if (!identifier) {
+            *error = yaml_input_error(input, item, "expected a C function name, found '%s'",
+                                      name);
+            return -1;
+        }
+        append_string(items, count, copy_string(name));
     }
     return 0;
 }
@@ -253,6 +284,14 @@ static int parse_root(struct config *config, struct yaml_input *input, const cha
     if ((value = yaml_input_get(input, root, "packs")) &&
         parse_paths(input, value, directory, "a rule pack file or directory", &config->packs,
                     &config->pack_count, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "noreturn")) &&
+        parse_function_names(input, value, &config->noreturn, &config->noreturn_count,
+                             error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "never-null")) &&
+        parse_function_names(input, value, &config->never_null, &config->never_null_count,
+                             error) != 0)
         return -1;
     if ((value = yaml_input_get(input, root, "builtin-packs")) &&
         parse_builtin_packs(config, input, value, error) != 0)
@@ -479,6 +518,8 @@ void config_write_yaml(const struct config *config, struct string_buffer *out)
     if (config->has_builtin_packs)
         emit_list(&emitter, "builtin-packs", config->builtin_packs, config->builtin_pack_count);
     emit_list(&emitter, "exclude", config->exclude, config->exclude_count);
+    emit_list(&emitter, "noreturn", config->noreturn, config->noreturn_count);
+    emit_list(&emitter, "never-null", config->never_null, config->never_null_count);
     emit_scalar(&emitter, "allocations-never-fail");
     emit_scalar(&emitter, config->allocations_never_fail ? "true" : "false");
     emit_scalar(&emitter, "report-unused-suppressions");

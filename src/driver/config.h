@@ -38,6 +38,10 @@ struct config {
                                     * directories or fnmatch patterns */
     int exclude_count;
     bool allocations_never_fail;   /* the project aborts on OOM: no unchecked-alloc */
+    char **noreturn;               /* functions that never return (die, fatal) */
+    int noreturn_count;
+    char **never_null;             /* functions whose result is never NULL (xmalloc) */
+    int never_null_count;
     bool report_unused_suppressions;
     bool has_suggest;              /* `suggest` given: how much advice findings carry */
     enum suggest_level suggest;

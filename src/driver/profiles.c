@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../checks/checks.h"
+#include "../support/string_buffer.h"
 
 static char *copy_string(const char *text)
 {
@@ -122,6 +123,28 @@ static void select_rules(struct profile *profile, const struct config *file,
     }
 }
 
+/* The configuration's `noreturn` and `never-null` lists, as a pack of its
+ * own named "configuration" (after the file's packs, before --rules). */
+static int add_configured_functions(struct profile *profile, const struct config *file,
+                                    char **error)
+{
+    if (!file->noreturn_count && !file->never_null_count)
+        return 0;
+    struct string_buffer pack;
+    string_buffer_init(&pack);
+    string_buffer_append(&pack, "pack: configuration\n"
+                                "description: noreturn and never-null of .nullproof.yaml\n"
+                                "entries:\n");
+    for (int i = 0; i < file->noreturn_count; i++)
+        string_buffer_printf(&pack, "  - {name: %s, noreturn: true}\n", file->noreturn[i]);
+    for (int i = 0; i < file->never_null_count; i++)
+        string_buffer_printf(&pack, "  - {name: %s, never-null: true}\n", file->never_null[i]);
+    int result = rules_add_pack(&profile->rules, file->path ? file->path : ".nullproof.yaml",
+                                string_buffer_text(&pack), pack.length, error);
+    string_buffer_free(&pack);
+    return result;
+}
+
 /* Embedded packs (all, or the file's `builtin-packs`), the file's packs,
  * then --rules: a later pack's entry replaces an earlier one's. */
 static int load_rules(struct profile *profile, const struct config *file,
@@ -143,6 +166,8 @@ static int load_rules(struct profile *profile, const struct config *file,
     for (int i = 0; i < file->pack_count; i++)
         if (rules_add_path(&profile->rules, file->packs[i], error) != 0)
             return -1;
+    if (add_configured_functions(profile, file, error) != 0)
+        return -1;
     for (int i = 0; i < options->rule_path_count; i++)
         if (rules_add_path(&profile->rules, options->rule_paths[i], error) != 0)
             return -1;
@@ -198,6 +223,12 @@ static void describe_effective(struct profile *profile, const struct config *fil
         append_string(&effective->exclude, &effective->exclude_count,
                       copy_string(file->exclude[i]));
     effective->allocations_never_fail = file->allocations_never_fail;
+    for (int i = 0; i < file->noreturn_count; i++)
+        append_string(&effective->noreturn, &effective->noreturn_count,
+                      copy_string(file->noreturn[i]));
+    for (int i = 0; i < file->never_null_count; i++)
+        append_string(&effective->never_null, &effective->never_null_count,
+                      copy_string(file->never_null[i]));
     effective->has_suggest = true;
     effective->suggest = options->suggest_given || !file->has_suggest ? options->suggest
                                                                        : file->suggest;
@@ -423,10 +454,15 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
             print_arguments(stream, "out-null", rule->out_null_arguments, &first);
             fprintf(stream, " (%s)", rules_kind_name(rule->out_kind));
         }
-        if (rule->noreturn)
-            fprintf(stream, "%snoreturn", first ? "" : ", ");
-        if (rule->accepts_null)
-            fprintf(stream, "%saccepts null", first ? "" : ", ");
+        const char *facts[] = {rule->noreturn ? "noreturn" : NULL,
+                               rule->never_null ? "never null" : NULL,
+                               rule->accepts_null ? "accepts null" : NULL};
+        for (size_t f = 0; f < sizeof facts / sizeof facts[0]; f++) {
+            if (!facts[f])
+                continue;
+            fprintf(stream, "%s%s", first ? "" : ", ", facts[f]);
+            first = false;
+        }
         if (rule->reason && (rule->returns != SOURCE_NONE || rule->out_null_arguments))
             fprintf(stream, ": %s", rule->reason);
         fprintf(stream, "  [%s:%u]\n", rule->file, rule->line);

@@ -18,7 +18,8 @@ static const char *const pack_keys[] = {"pack", "description", "entries", "varia
 static const char *const variant_keys[] = {"type", "tag", "members"};
 static const char *const entry_keys[] = {"name",     "macro",    "returns",  "nonnull",
                                          "checks",   "out-null", "out-kind", "noreturn",
-                                         "accepts-null", "propagates-null", "reason"};
+                                         "accepts-null", "propagates-null", "never-null",
+                                         "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -217,6 +218,15 @@ static int parse_entry(struct rule_set *set, struct yaml_input *input, yaml_node
                                   "or leave NULL", rule.name);
         return -1;
     }
+    yaml_node_t *never_null = yaml_input_get(input, node, "never-null");
+    if (never_null && yaml_input_bool(input, never_null, &rule.never_null, error) != 0)
+        return -1;
+    if (rule.never_null &&
+        (rule.returns != SOURCE_NONE || rule.propagated_arguments || rule.noreturn)) {
+        *error = yaml_input_error(input, never_null, "'%s' cannot both never return NULL and "
+                                  "return NULL, pass it on or never return", rule.name);
+        return -1;
+    }
     yaml_node_t *accepts = yaml_input_get(input, node, "accepts-null");
     if (accepts && yaml_input_bool(input, accepts, &rule.accepts_null, error) != 0)
         return -1;
@@ -240,10 +250,11 @@ static int parse_entry(struct rule_set *set, struct yaml_input *input, yaml_node
     }
     if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.checked_arguments &&
         !rule.out_null_arguments && !rule.noreturn && !rule.accepts_null &&
-        !rule.propagated_arguments) {
+        !rule.propagated_arguments && !rule.never_null) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
                                   "one of returns, nonnull, checks, out-null, propagates-null, "
-                                  "noreturn: true, accepts-null: true", rule.name);
+                                  "noreturn: true, never-null: true, accepts-null: true",
+                                  rule.name);
         return -1;
     }
     add_pending(pending, &rule);

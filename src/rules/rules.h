@@ -31,6 +31,8 @@ struct function_rule {
                                     * then as far as the pack knows (json_string_value) */
     enum source_kind out_kind;    /* the kind of what out_null_arguments leave NULL */
     bool noreturn;
+    bool never_null;              /* the result is never NULL (an allocator that aborts on
+                                   * failure: xmalloc), whatever its body says */
     bool accepts_null;            /* takes NULL anywhere: a function's nonnull attributes are
                                    * overridden; nothing inside a macro's expansion is reported */
     bool macro_only;              /* names a function-like macro, never a function */

@@ -53,7 +53,9 @@ static void test_every_key(void **state)
                        "builtin-packs: [libc, glib]\n"
                        "exclude: [third_party/, 'generated/*.h', ../shared]\n"
                        "allocations-never-fail: true\n"
-                       "report-unused-suppressions: true\n";
+                       "report-unused-suppressions: true\n"
+                       "noreturn: [die, fatal_error]\n"
+                       "never-null: [xmalloc]\n";
     if (parse(&config, text, &error) != 0)
         fail_msg("%s", error);
     assert_true(config.has_enable);
@@ -76,6 +78,10 @@ static void test_every_key(void **state)
     assert_string_equal(config.exclude[2], "/shared");
     assert_true(config.allocations_never_fail);
     assert_true(config.report_unused_suppressions);
+    assert_int_equal(config.noreturn_count, 2);
+    assert_string_equal(config.noreturn[1], "fatal_error");
+    assert_int_equal(config.never_null_count, 1);
+    assert_string_equal(config.never_null[0], "xmalloc");
     assert_string_equal(config.directory, "/p");
     config_free(&config);
 
@@ -102,6 +108,8 @@ static void test_errors_name_the_place(void **state)
     config_fails("severity:\n  nope: error\n", "2:3: unknown rule 'nope'");
     config_fails("severity:\n  null-deref: error\n  null-deref: note\n", "given twice");
     config_fails("allocations-never-fail: maybe\n", "1:25: expected true or false");
+    config_fails("noreturn: die\n", "1:11: expected a list of function names");
+    config_fails("never-null: [x-malloc]\n", "1:14: expected a C function name, found 'x-malloc'");
     config_fails("builtin-packs: [libc, boost]\n",
                  "1:23: unknown built-in rule pack 'boost'");
     config_fails("packs: ['']\n", "expected a rule pack file or directory, found an empty");

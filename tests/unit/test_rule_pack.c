@@ -151,15 +151,18 @@ static void test_every_key(void **state)
                        "  - {name: CHECK, macro: true, checks: 1}\n"
                        "  - {name: die, noreturn: true}\n"
                        "  - {name: open_thing, returns: io}\n"
-                       "  - {name: odd, returns: other, checks: [2, 3]}\n";
+                       "  - {name: odd, returns: other, checks: [2, 3]}\n"
+                       "  - {name: xmalloc, never-null: true}\n";
     if (add_text(&set, text, &error) != 0)
         fail_msg("%s", error);
-    assert_int_equal(set.count, 6);
+    assert_int_equal(set.count, 7);
     assert_int_equal(set.pack_count, 1);
     assert_string_equal(set.packs[0].name, "mine");
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
-    assert_int_equal(set.packs[0].entry_count, 6);
+    assert_int_equal(set.packs[0].entry_count, 7);
+    assert_true(rules_find(&set, "xmalloc")->never_null);
+    assert_false(rules_find(&set, "die")->never_null);
 
     const struct function_rule *rule = rules_find(&set, "map_get");
     assert_int_equal(rule->returns, SOURCE_LOOKUP);
@@ -214,6 +217,8 @@ static void test_errors_name_the_place(void **state)
     pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc, noreturn: true}\n",
                "cannot both never return and return");
     pack_fails("pack: p\nentries:\n  - {name: f}\n", "entry 'f' states nothing");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc, never-null: true}\n",
+               "cannot both never return NULL and return");
     pack_fails("pack: p\nentries:\n  - {name: f, out-kind: alloc, nonnull: 1}\n",
                "'out-kind' needs 'out-null'");
     pack_fails("pack: p\nentries:\n  - {name: 2fast, noreturn: true}\n",
