@@ -470,14 +470,21 @@ static void forget_lookups(const struct function_analysis *analysis, struct flow
 /* target = source, for a target just killed: the same value, in the same
  * must-alias class; `value` is source's state from before target was
  * killed (p = p->next). */
-static void copy_value(struct flow_state *state, int target, int source,
-                       const struct path_state *value)
+static void copy_value(const struct ir_function *function, struct flow_state *state, int target,
+                       int source, const struct path_state *value)
 {
     struct path_state *result = &state->paths[target];
     const struct source_location *entry_use = result->entry_use;
     int alias = value->alias >= 0 ? value->alias : source;
     *result = *value;
     result->entry_use = entry_use;
+    if (function->paths[source].weak || function->paths[target].weak) {
+        /* program = argv[i]: argv[?] stands for every element, and the one
+         * it is after i++ is another: no must-alias, what is learnt of
+         * program says nothing of argv[?] */
+        result->alias = -1;
+        return;
+    }
     if (alias == target) {
         /* The class's representative was just overwritten: the source leads it now. */
         state->paths[source].alias = -1;
@@ -549,7 +556,7 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
         break;
     }
     case VALUE_PATH:
-        copy_value(state, target, value.path, &source);
+        copy_value(function, state, target, value.path, &source);
         break;
     }
 }
@@ -790,7 +797,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
             continue;
         /* if (strchr(s, '=')) *strchr(s, '=') = 0: what the first call gave */
         struct path_state earlier = state->paths[i];
-        copy_value(state, call->target, i, &earlier);
+        copy_value(function, state, call->target, i, &earlier);
         return;
     }
     uint32_t propagated = rule ? rule->propagated_arguments

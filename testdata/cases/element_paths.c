@@ -35,6 +35,19 @@ size_t any_element(char **names, int i, int j)
     return strlen(names[j]);
 }
 
+/* `program` took an element; testing it says nothing of the element
+ * argv[i] names after i++ (argv[?] stands for every element). */
+static int is_option(const char *text) { return text[0] == '-'; }
+
+int next_is_option(char **argv, int i)
+{
+    const char *program = argv[i];
+    if (program == NULL)
+        program = "-";
+    i++;
+    return is_option(argv[i]) + is_option(program);
+}
+
 /* Flagged. */
 
 int second_unchecked(char **slots)
