@@ -5,6 +5,7 @@
  * fixed-point entry state. Statement semantics live in transfer.c.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 
 #include "engine.h"
@@ -742,8 +743,10 @@ static bool calls_itself(const struct function_analysis *analysis)
     return false;
 }
 
-/* Whether the calling context gives the tested parameter its value: the
- * caller chose it (theme_at(5)), so a NULL it leads to is expected. */
+/* Whether the calling context gives the tested parameter its value, or a
+ * bounded range of values: the caller chose it (theme_at(5), an index that
+ * is 0 or 5), so a NULL it leads to is expected. A bound on one side only
+ * (i < size) is no choice: it still prunes what cannot happen. */
 static bool context_sets(const struct function_analysis *analysis,
                          const struct access_path *tested)
 {
@@ -751,6 +754,8 @@ static bool context_sets(const struct function_analysis *analysis,
         return false;
     for (int c = 0; c < analysis->context_count; c++) {
         const struct context_root *root = &analysis->context[c].root;
+        if (analysis->context[c].low == LLONG_MIN || analysis->context[c].high == LLONG_MAX)
+            continue;
         if (root->key ? tested->global_key && strcmp(root->key, tested->global_key) == 0
                       : tested->root_kind == VARIABLE_PARAMETER &&
                             root->parameter == tested->parameter_index)

@@ -49,6 +49,25 @@ const char *foreground_of(int index)
     return theme->foreground;
 }
 
+/* NULL only for the sentinel -1; a loop index bounded on one side by the
+ * loop test is no choice of -1. */
+static struct theme *theme_or_none(int index)
+{
+    if (index == -1)
+        return NULL;
+    return &themes[index & 1];
+}
+
+int count_dark(int count)
+{
+    int dark = 0;
+    if (count > 100)
+        return -1;
+    for (int i = 0; i < count; i++)
+        dark += theme_or_none(i)->name[0] == 'd';
+    return dark;
+}
+
 /* An index the caller knows can be out of range is reported. */
 const char *foreground_of_any(int wanted)
 {
