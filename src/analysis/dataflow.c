@@ -609,7 +609,9 @@ enum null_return_kind {
     NULL_RETURN_EXPECTED,         /* unconditional, after a search loop, or on a failure the
                                    * function itself observed */
     NULL_RETURN_FOR_NULL_ARGUMENT, /* only when this parameter is NULL */
-    NULL_RETURN_FOR_ARGUMENTS     /* only for some argument values */
+    NULL_RETURN_FOR_ARGUMENTS,    /* only for some argument values */
+    NULL_RETURN_DEFENSIVE         /* the NULL branch of a test of a value nothing said could
+                                   * be NULL, passed on: if (ret) ...; return ret; */
 };
 
 struct null_return_context {
@@ -762,6 +764,41 @@ static bool context_sets(const struct function_analysis *analysis,
             return true;
     }
     return false;
+}
+
+/* A returned value that is NULL because the function tested it (no source
+ * behind it): when the test is not a loop's (a search that ran off the
+ * end), the function only passes on what it was given. A parameter's NULL
+ * makes the result as NULL as that argument; any other value's test is
+ * defensive and makes no NULL of its own. Returns -1 when the return is to
+ * be judged by what decides it instead. */
+static int tested_null_return(const struct function_analysis *analysis,
+                              const struct null_return_context *context,
+                              const struct null_origin *origin, int *parameter)
+{
+    if (!origin || origin->kind != ORIGIN_NULL_CHECK || origin->cause)
+        return -1;
+    const struct ir_function *function = analysis->function;
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        const struct ir_condition *condition = &block->condition;
+        if (block->terminator != TERMINATOR_BRANCH || condition->kind != CONDITION_NONNULL ||
+            condition->path < 0 || condition->location.line != origin->location.line ||
+            condition->location.column != origin->location.column)
+            continue;
+        if (is_loop_test(context, b))
+            return -1;
+        const struct access_path *tested = &function->paths[condition->path];
+        if (context->recursive)
+            return -1;
+        if (tested->parent < 0 && tested->root_kind == VARIABLE_PARAMETER &&
+            tested->parameter_index >= 0 && tested->parameter_index < SUMMARY_ARGUMENTS) {
+            *parameter = tested->parameter_index;
+            return NULL_RETURN_FOR_NULL_ARGUMENT;
+        }
+        return NULL_RETURN_DEFENSIVE;
+    }
+    return -1;
 }
 
 static enum null_return_kind classify_null_return(const struct function_analysis *analysis,
@@ -922,9 +959,15 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
             }
             if (is_null && !source_backed(origin)) {
                 int parameter = -1;
-                switch (classify_null_return(analysis, &returns, b, edges_in, seen,
-                                             &parameter)) {
+                int kind = tested_null_return(analysis, &returns, origin, &parameter);
+                if (kind < 0)
+                    kind = (int)classify_null_return(analysis, &returns, b, edges_in, seen,
+                                                     &parameter);
+                switch ((enum null_return_kind)kind) {
                 case NULL_RETURN_EXPECTED:
+                    break;
+                case NULL_RETURN_DEFENSIVE:
+                    is_null = false;
                     break;
                 case NULL_RETURN_FOR_NULL_ARGUMENT:
                     null_for_null_arguments |= UINT32_C(1) << parameter;

@@ -816,8 +816,26 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
          * only when v is: as NULL as v (with v's origin) */
         for (int i = 0; i < call->argument_count && i < 32; i++) {
             struct ir_value argument = call->arguments[i];
-            if (!(propagated & (UINT32_C(1) << i)) ||
-                argument.kind != VALUE_PATH || argument.path == call->target)
+            if (!(propagated & (UINT32_C(1) << i)))
+                continue;
+            if (argument.kind == VALUE_NULL ||
+                (argument.kind == VALUE_INTEGER && argument.integer == 0)) {
+                /* skip_blanks(NULL): NULL in, NULL out (one origin per
+                 * statement, so that joins compare equal pointers) */
+                const struct null_origin **slot = &analysis->statement_origins[block][index];
+                if (!*slot)
+                    *slot = new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location,
+                                       call->callee,
+                                       arena_printf(analysis->shared->arena,
+                                                    "NULL is passed to %s(), which returns it",
+                                                    call->callee ? call->callee
+                                                                 : "the function"),
+                                       call->target);
+                result->nullability = NULLABILITY_NULL;
+                result->origin = *slot;
+                break;
+            }
+            if (argument.kind != VALUE_PATH || argument.path == call->target)
                 continue;
             const struct path_state *source = &state->paths[argument.path];
             if (source->nullability == NULLABILITY_NULL ||
