@@ -663,6 +663,17 @@ static void null_return_context_init(struct null_return_context *context,
     }
 }
 
+/* Whether `path` or a path it is reached from (name[0] after
+ * name = theme->name) comes from the parameters. */
+static bool derived_path(const struct ir_function *function,
+                         const struct null_return_context *context, int path)
+{
+    for (; path >= 0; path = function->paths[path].parent)
+        if (context->derived[path])
+            return true;
+    return false;
+}
+
 /* Whether `branch` is a loop's test: a later block jumps back to it. */
 static bool is_loop_test(const struct null_return_context *context, int branch)
 {
@@ -766,6 +777,29 @@ static bool context_sets(const struct function_analysis *analysis,
     return false;
 }
 
+/* Where the returned NULL was made: the block that assigns it (an arm of
+ * `c ? NULL : x`, an error branch), whose deciding tests are what the
+ * NULL depends on; else the returning block itself. */
+static int null_block(const struct ir_function *function, const struct null_origin *origin,
+                      int returning)
+{
+    if (!origin || origin->kind != ORIGIN_NULL_CONSTANT)
+        return returning;
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        for (int i = 0; i < block->statement_count; i++) {
+            const struct ir_statement *statement = &block->statements[i];
+            if (statement->kind == STATEMENT_ASSIGN &&
+                (statement->value.kind == VALUE_NULL ||
+                 (statement->value.kind == VALUE_INTEGER && statement->value.integer == 0)) &&
+                statement->location.line == origin->location.line &&
+                statement->location.column == origin->location.column)
+                return b;
+        }
+    }
+    return returning;
+}
+
 /* A returned value that is NULL because the function tested it (no source
  * behind it): when the test is not a loop's (a search that ran off the
  * end), the function only passes on what it was given. A parameter's NULL
@@ -816,7 +850,7 @@ static enum null_return_kind classify_null_return(const struct function_analysis
     for (int i = 0; i < count; i++) {
         const struct ir_condition *condition = &function->blocks[deciding[i]].condition;
         if (is_loop_test(context, deciding[i]) || condition->kind == CONDITION_UNKNOWN ||
-            condition->path < 0 || !context->derived[condition->path])
+            condition->path < 0 || !derived_path(function, context, condition->path))
             return NULL_RETURN_EXPECTED;
         const struct access_path *tested = &function->paths[condition->path];
         if (context_sets(analysis, tested))
@@ -961,8 +995,9 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
                 int parameter = -1;
                 int kind = tested_null_return(analysis, &returns, origin, &parameter);
                 if (kind < 0)
-                    kind = (int)classify_null_return(analysis, &returns, b, edges_in, seen,
-                                                     &parameter);
+                    kind = (int)classify_null_return(analysis, &returns,
+                                                     null_block(function, origin, b), edges_in,
+                                                     seen, &parameter);
                 switch ((enum null_return_kind)kind) {
                 case NULL_RETURN_EXPECTED:
                     break;

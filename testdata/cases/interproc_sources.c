@@ -1,6 +1,7 @@
 /* A function of the file that returns NULL on some path is a source for its
  * callers, also through another function that passes its result on. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct theme {
@@ -66,6 +67,30 @@ int count_dark(int count)
     for (int i = 0; i < count; i++)
         dark += theme_or_none(i)->name[0] == 'd';
     return dark;
+}
+
+/* A NULL made in one arm of a ?: is decided by that test: of the
+ * argument here (the caller's precondition), of the environment below. */
+static const char *theme_name_or_none(const struct theme *theme)
+{
+    const char *name = theme->name;
+    return name[0] ? name : NULL;
+}
+
+static const char *theme_from_environment(void)
+{
+    const char *name = getenv("THEME");
+    return name && name[0] ? name : NULL;
+}
+
+size_t name_length(const struct theme *theme)
+{
+    return strlen(theme_name_or_none(theme));
+}
+
+size_t environment_theme_length(void)
+{
+    return strlen(theme_from_environment()); // expect: unchecked-nullable
 }
 
 /* An index the caller knows can be out of range is reported. */
