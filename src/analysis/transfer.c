@@ -1000,6 +1000,30 @@ static bool learn_comparison(const struct ir_function *function,
     return true;
 }
 
+/* What a test learnt of an integer holds for every copy of it
+ * (r->type = type; if (type == A) return; ... r->type is not A), and a
+ * two-valued enum that is not one value is the other. */
+static void share_integer(const struct ir_function *function, struct flow_state *state, int path)
+{
+    const struct path_state *learnt = &state->paths[path];
+    int root = alias_root(state, path);
+    for (int i = 0; i < function->path_count; i++) {
+        struct path_state *copy = &state->paths[i];
+        if (i == path || (i != root && copy->alias != root))
+            continue;
+        copy->low = learnt->low;
+        copy->high = learnt->high;
+        copy->has_excluded = learnt->has_excluded;
+        copy->excluded = learnt->excluded;
+        const struct access_path *tag = &function->paths[i];
+        if (!tag->two_values)
+            continue;
+        for (int v = 0; v < 2; v++)
+            if (!integer_may_be(copy, tag->values[v]) && integer_may_be(copy, tag->values[1 - v]))
+                integer_set(copy, tag->values[1 - v]);
+    }
+}
+
 void transfer_edge(struct function_analysis *analysis, int block, int successor,
                    struct flow_state *state)
 {
@@ -1040,6 +1064,12 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         break;
     case CONDITION_UNKNOWN:
         break;
+    }
+    if (state->reachable && condition->kind != CONDITION_NONNULL) {
+        share_integer(function, state, condition->path);
+        if (condition->other >= 0 &&
+            (condition->kind == CONDITION_LESS || condition->kind == CONDITION_EQUALS_PATH))
+            share_integer(function, state, condition->other);
     }
 }
 

@@ -65,6 +65,26 @@ const char *text_of(struct message message)
     return message.text;
 }
 
+/* The tag is set from a value that is tested afterwards: what the test
+ * says holds for the copy too. */
+void set_number(struct message *message, int type, long number)
+{
+    message->type = type;
+    if (type == MESSAGE_TEXT)
+        return;
+    message->number = number;
+}
+
+long copied_number(struct message *message, int type)
+{
+    if (message->type == MESSAGE_TEXT)
+        message->text = NULL;
+    message->type = type;
+    if (type == MESSAGE_TEXT)
+        return 0;
+    return message->number;
+}
+
 /* A function that never looks at the tag is taken to serve one variant:
  * its callers chose it. */
 double circle_radius(const struct shape *shape)
