@@ -826,7 +826,7 @@ static int tested_null_return(const struct function_analysis *analysis,
         if (context->recursive)
             return -1;
         if (tested->parent < 0 && tested->root_kind == VARIABLE_PARAMETER &&
-            tested->parameter_index >= 0 && tested->parameter_index < SUMMARY_ARGUMENTS) {
+            tested->parameter_index >= 0 && tested->parameter_index < ARGUMENT_MASK_BITS) {
             *parameter = tested->parameter_index;
             return NULL_RETURN_FOR_NULL_ARGUMENT;
         }
@@ -860,7 +860,7 @@ static enum null_return_kind classify_null_return(const struct function_analysis
         bool parameter_test = condition->kind == CONDITION_NONNULL && tested->parent < 0 &&
                               tested->root_kind == VARIABLE_PARAMETER &&
                               tested->parameter_index >= 0 &&
-                              tested->parameter_index < SUMMARY_ARGUMENTS &&
+                              tested->parameter_index < ARGUMENT_MASK_BITS &&
                               (null_parameter < 0 || null_parameter == tested->parameter_index);
         if (parameter_test)
             null_parameter = tested->parameter_index;
@@ -920,8 +920,10 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     summary->computed = true;
     summarise_syntax(analysis, summary);
 
-    int parameters = function->parameter_count < 32 ? function->parameter_count : 32;
-    uint32_t used = parameters == 32 ? 0xffffffffu : ((1u << parameters) - 1);
+    int parameters = function->parameter_count < ARGUMENT_MASK_BITS ? function->parameter_count
+                                                                    : ARGUMENT_MASK_BITS;
+    uint32_t used = parameters == ARGUMENT_MASK_BITS ? UINT32_MAX
+                                                     : ((UINT32_C(1) << parameters) - 1);
     int globals = 0;
     for (int i = 0; i < function->path_count; i++)
         if (function->paths[i].parent < 0 && function->paths[i].root_kind == VARIABLE_GLOBAL &&

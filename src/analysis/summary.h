@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "analysis.h"
+#include "../support/argument_mask.h"
 
 /* A global (by key) or a parameter (by position) the function branches on. */
 struct context_root {
@@ -39,9 +40,6 @@ struct nulled_path {
     const char *text;       /* as written in the function */
 };
 
-/* Parameters a summary can say something of, one bit each. */
-enum { SUMMARY_ARGUMENTS = 32 };
-
 struct function_summary {
     bool computed;
     bool never_returns;          /* no path reaches a return */
@@ -53,7 +51,7 @@ struct function_summary {
     uint32_t propagated_parameters;     /* bit i: returns NULL only when parameter i is NULL
                                          * (returns_null is then false) */
     uint32_t dereferenced_parameters;   /* bit i: parameter i used unchecked on every path */
-    struct source_location parameter_use[SUMMARY_ARGUMENTS]; /* where, for each bit */
+    struct source_location parameter_use[ARGUMENT_MASK_BITS]; /* where, for each bit */
     const char **dereferenced_globals;  /* keys of globals whose entry value is used unchecked */
     struct source_location *global_use;
     const char **global_names;

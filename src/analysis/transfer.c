@@ -569,9 +569,9 @@ static bool argument_required(const struct ir_function *function, const struct i
 {
     *reason = NULL;
     *callee_use = NULL;
-    if (index >= 32)
+    if (index >= ARGUMENT_MASK_BITS)
         return false;
-    uint32_t bit = 1u << index;
+    uint32_t bit = UINT32_C(1) << index;
     if (rule && rule->accepts_null)
         return false; /* the pack knows better than the declaration's attributes */
     if (summary && (summary->dereferenced_parameters & bit)) {
@@ -636,8 +636,8 @@ static void apply_nulled(struct function_analysis *analysis, const struct ir_sta
 static void refine_checked(const struct ir_function *function, const struct ir_call *call,
                            uint32_t checked, struct flow_state *state)
 {
-    for (int i = 0; i < call->argument_count && i < 32; i++) {
-        if (!(checked & (UINT32_C(1) << i)))
+    for (int i = 0; i < call->argument_count; i++) {
+        if (!argument_in_mask(checked, i))
             continue;
         struct ir_value argument = call->arguments[i];
         if (argument.kind == VALUE_NULL_TEST && argument.integer != 0) {
@@ -687,8 +687,8 @@ static void leave_out_null(struct function_analysis *analysis, int block, int in
 {
     const struct ir_function *function = function_of(analysis);
     const struct ir_call *call = &function->blocks[block].statements[index].call;
-    for (int i = 0; i < call->argument_count && i < 32; i++) {
-        if (!(rule->out_null_arguments & (UINT32_C(1) << i)))
+    for (int i = 0; i < call->argument_count; i++) {
+        if (!argument_in_mask(rule->out_null_arguments, i))
             continue;
         struct ir_value argument = call->arguments[i];
         int path = -1;
@@ -814,9 +814,9 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     } else if (propagated) {
         /* json_string_value(v), or a function of the unit that returns NULL
          * only when v is: as NULL as v (with v's origin) */
-        for (int i = 0; i < call->argument_count && i < 32; i++) {
+        for (int i = 0; i < call->argument_count; i++) {
             struct ir_value argument = call->arguments[i];
-            if (!(propagated & (UINT32_C(1) << i)))
+            if (!argument_in_mask(propagated, i))
                 continue;
             if (argument.kind == VALUE_NULL ||
                 (argument.kind == VALUE_INTEGER && argument.integer == 0)) {

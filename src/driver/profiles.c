@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../checks/checks.h"
+#include "../support/argument_mask.h"
 #include "../support/string_buffer.h"
 
 static char *copy_string(const char *text)
@@ -410,8 +411,8 @@ static void print_arguments(FILE *stream, const char *label, uint32_t bits, bool
     fprintf(stream, "%s%s ", *first ? "" : ", ", label);
     *first = false;
     bool comma = false;
-    for (int i = 0; i < 32; i++) {
-        if (bits & (UINT32_C(1) << i)) {
+    for (int i = 0; i < ARGUMENT_MASK_BITS; i++) {
+        if (argument_in_mask(bits, i)) {
             fprintf(stream, "%s%d", comma ? "," : "", i + 1);
             comma = true;
         }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "../support/argument_mask.h"
 
 static bool contains(const char *text, const char *needle)
 {
@@ -20,7 +21,7 @@ static uint32_t pointer_parameters(CXType type)
 {
     uint32_t bits = 0;
     int count = clang_getNumArgTypes(type);
-    for (int i = 0; i < count && i < 32; i++) {
+    for (int i = 0; i < count && i < ARGUMENT_MASK_BITS; i++) {
         if (compat_is_pointer_type(clang_getArgType(type, (unsigned)i)))
             bits |= UINT32_C(1) << i;
     }
@@ -46,7 +47,7 @@ static void parse_nonnull(const char *text, CXType type, struct callee_facts *fa
                 at++;
                 continue;
             }
-            if (index >= 1 && index <= 32)
+            if (index >= 1 && index <= ARGUMENT_MASK_BITS)
                 facts->nonnull_arguments |= UINT32_C(1) << (index - 1);
             at = end;
         }
@@ -74,7 +75,7 @@ static void merge_declaration(CXCursor declaration, struct callee_facts *facts)
     else if (result == CXTypeNullability_Nullable)
         facts->facts |= CALL_RETURNS_NULLABLE;
     int count = clang_getNumArgTypes(type);
-    for (int i = 0; i < count && i < 32; i++) {
+    for (int i = 0; i < count && i < ARGUMENT_MASK_BITS; i++) {
         if (clang_Type_getNullability(clang_getArgType(type, (unsigned)i)) ==
             CXTypeNullability_NonNull)
             facts->nonnull_arguments |= UINT32_C(1) << i;

@@ -11,8 +11,9 @@
 #include <string.h>
 
 #include "../support/yaml_input.h"
+#include "../support/argument_mask.h"
 
-enum { MAX_ARGUMENT = 32, MAX_NAME = 255, MAX_REASON = 300 };
+enum { MAX_ARGUMENT = ARGUMENT_MASK_BITS, MAX_NAME = 255, MAX_REASON = 300 };
 
 static const char *const pack_keys[] = {"pack", "description", "entries", "variants"};
 static const char *const variant_keys[] = {"type", "tag", "members"};
