@@ -17,6 +17,7 @@
 #include "../report/json_util.h"
 #include "../report/report.h"
 #include "../support/text.h"
+#include "../support/xalloc.h"
 
 enum { BASELINE_VERSION = 1 };
 
@@ -73,13 +74,9 @@ struct baseline *baseline_load(const char *path, char **error)
         json_decref(root);
         return NULL;
     }
-    struct baseline *baseline = calloc(1, sizeof *baseline);
-    if (!baseline)
-        abort();
+    struct baseline *baseline = xcalloc(1, sizeof *baseline);
     size_t count = json_array_size(entries);
-    baseline->entries = calloc(count + 1, sizeof *baseline->entries);
-    if (!baseline->entries)
-        abort();
+    baseline->entries = xcalloc(count + 1, sizeof *baseline->entries);
     baseline->root = root;
     for (size_t i = 0; i < count; i++) {
         json_t *item = json_array_get(entries, i);

@@ -19,6 +19,8 @@
 #include "../rules/rules.h"
 #include "../support/yaml_input.h"
 #include "../support/text.h"
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 enum { MAX_CONFIG_BYTES = 1024 * 1024 };
 
@@ -28,23 +30,6 @@ static const char *const config_keys[] = {
     "never-null"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
-
-static char *copy_string(const char *text)
-{
-    char *copy = strdup(text);
-    if (!copy)
-        abort();
-    return copy;
-}
-
-static void append_string(char ***items, int *count, char *text)
-{
-    char **grown = realloc(*items, (size_t)(*count + 1) * sizeof **items);
-    if (!grown)
-        abort();
-    *items = grown;
-    (*items)[(*count)++] = text;
-}
 
 static void free_strings(char **items, int count)
 {
@@ -138,7 +123,7 @@ static int parse_rule_list(struct yaml_input *input, yaml_node_t *node, char ***
             *error = yaml_input_error(input, item, "unknown rule '%s' (see --list-rules)", id);
             return -1;
         }
-        append_string(items, count, copy_string(id));
+        xappend_string(items, count, xstrdup(id));
     }
     return 0;
 }
@@ -165,7 +150,7 @@ static int parse_function_names(struct yaml_input *input, yaml_node_t *node, cha
                                       name);
             return -1;
         }
-        append_string(items, count, copy_string(name));
+        xappend_string(items, count, xstrdup(name));
     }
     return 0;
 }
@@ -208,7 +193,7 @@ static int parse_severities(struct config *config, struct yaml_input *input, yam
             abort();
         config->severities = grown;
         config->severities[config->severity_count] = severity;
-        append_string(&config->severity_rules, &config->severity_count, copy_string(id));
+        xappend_string(&config->severity_rules, &config->severity_count, xstrdup(id));
     }
     return 0;
 }
@@ -227,7 +212,7 @@ static int parse_paths(struct yaml_input *input, yaml_node_t *node, const char *
             *error = yaml_input_error(input, item, "expected %s, found an empty string", what);
             return -1;
         }
-        append_string(items, count, absolute_path(directory, path));
+        xappend_string(items, count, absolute_path(directory, path));
     }
     return 0;
 }
@@ -253,7 +238,7 @@ static int parse_builtin_packs(struct config *config, struct yaml_input *input,
                                       "--list-rules --verbose)", name);
             return -1;
         }
-        append_string(&config->builtin_packs, &config->builtin_pack_count, copy_string(name));
+        xappend_string(&config->builtin_packs, &config->builtin_pack_count, xstrdup(name));
     }
     config->has_builtin_packs = true;
     return 0;
@@ -331,8 +316,8 @@ int config_parse(struct config *config, const char *file, const char *directory,
     *error = NULL;
     free(config->path);
     free(config->directory);
-    config->path = copy_string(file);
-    config->directory = directory ? copy_string(directory) : NULL;
+    config->path = xstrdup(file);
+    config->directory = directory ? xstrdup(directory) : NULL;
     struct yaml_input input;
     int status = yaml_input_load(&input, file, text, length, error);
     if (status == 0)
@@ -343,42 +328,23 @@ int config_parse(struct config *config, const char *file, const char *directory,
 
 static char *read_file(const char *path, size_t *length, char **error)
 {
-    FILE *stream = fopen(path, "rb");
-    if (!stream) {
+    char *text;
+    switch (read_whole_file(path, MAX_CONFIG_BYTES, &text, length)) {
+    case READ_OK:
+        return text;
+    case READ_CANNOT_OPEN:
         *error = text_printf("cannot read configuration %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t capacity = 4096;
-    char *text = malloc(capacity);
-    if (!text)
-        abort();
-    *length = 0;
-    size_t got;
-    while ((got = fread(text + *length, 1, capacity - *length, stream)) > 0) {
-        *length += got;
-        if (*length > MAX_CONFIG_BYTES) {
-            fclose(stream);
-            free(text);
-            *error = text_printf("%s: a configuration may hold at most %d bytes", path,
-                                    MAX_CONFIG_BYTES);
-            return NULL;
-        }
-        if (*length == capacity) {
-            capacity *= 2;
-            char *grown = realloc(text, capacity);
-            if (!grown)
-                abort();
-            text = grown;
-        }
-    }
-    bool failed = ferror(stream) != 0;
-    fclose(stream);
-    if (failed) {
-        free(text);
+        break;
+    case READ_TOO_LARGE:
+        *error = text_printf("%s: a configuration may hold at most %d bytes", path,
+                             MAX_CONFIG_BYTES);
+        break;
+    case READ_FAILED:
         *error = text_printf("cannot read configuration %s", path);
-        return NULL;
+        break;
     }
-    return text;
+    free(text);
+    return NULL;
 }
 
 int config_load(struct config *config, const char *path, char **error)
@@ -390,7 +356,7 @@ int config_load(struct config *config, const char *path, char **error)
         return -1;
     char *absolute = realpath(path, NULL);
     const char *named = absolute ? absolute : path;
-    char *directory = copy_string(named);
+    char *directory = xstrdup(named);
     char *slash = strrchr(directory, '/');
     if (slash && slash != directory)
         *slash = '\0';
@@ -407,7 +373,7 @@ int config_load(struct config *config, const char *path, char **error)
 
 char *config_find(const char *directory)
 {
-    char *current = copy_string(directory);
+    char *current = xstrdup(directory);
     for (;;) {
         char *candidate = strcmp(current, "/") == 0
                               ? text_printf("/%s", CONFIG_FILE_NAME)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "sources.h"
+#include "../support/xalloc.h"
 
 struct searched_directory {
     char *directory;
@@ -25,9 +26,7 @@ struct database_search {
 
 struct database_search *database_search_create(void)
 {
-    struct database_search *search = calloc(1, sizeof *search);
-    if (!search)
-        abort();
+    struct database_search *search = xcalloc(1, sizeof *search);
     return search;
 }
 
@@ -48,16 +47,11 @@ static void remember(struct database_search *search, const char *directory,
 {
     if (search->directory_count == search->directory_capacity) {
         int capacity = search->directory_capacity ? search->directory_capacity * 2 : 16;
-        struct searched_directory *grown =
-            realloc(search->directories, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        search->directories = grown;
+        search->directories =
+            xrealloc(search->directories, (size_t)capacity * sizeof *search->directories);
         search->directory_capacity = capacity;
     }
-    char *copy = strdup(directory);
-    if (!copy)
-        abort();
+    char *copy = xstrdup(directory);
     search->directories[search->directory_count].directory = copy;
     search->directories[search->directory_count].database = database;
     search->directory_count++;
@@ -87,11 +81,9 @@ static bool look_in(struct database_search *search, const char *directory,
             char *error = NULL;
             *database = compile_database_load(folder, &error);
             if (*database) {
-                struct compile_database **grown =
-                    realloc(search->loaded, (size_t)(search->loaded_count + 1) * sizeof *grown);
-                if (!grown)
-                    abort();
-                search->loaded = grown;
+                search->loaded =
+                    xrealloc(search->loaded,
+                             (size_t)(search->loaded_count + 1) * sizeof *search->loaded);
                 search->loaded[search->loaded_count++] = *database;
             } else {
                 message_add_owned(messages, MESSAGE_ERROR,
@@ -119,9 +111,7 @@ const struct compile_database *database_search_find(struct database_search *sear
 {
     if (absolute_path[0] != '/')
         return NULL;
-    char *directory = strdup(absolute_path);
-    if (!directory)
-        abort();
+    char *directory = xstrdup(absolute_path);
     to_parent(directory);
     /* Walk up, remembering each directory passed; they all share the answer. */
     int first_new = search->directory_count;

@@ -29,6 +29,7 @@
 #include "profiles.h"
 #include "sources.h"
 #include "suppress.h"
+#include "../support/xalloc.h"
 
 static const char *const default_arguments[] = {"-std=gnu11"};
 
@@ -112,9 +113,7 @@ static int configure(struct run *run)
 {
     int rule_count = 0;
     const struct rule_info *rules = checks_rules(&rule_count);
-    run->enabled_rules = calloc((size_t)rule_count + 1, sizeof *run->enabled_rules);
-    if (!run->enabled_rules)
-        abort();
+    run->enabled_rules = xcalloc((size_t)rule_count + 1, sizeof *run->enabled_rules);
     char *error = NULL;
     if (options_select_rules(&run->options, rules, rule_count, run->enabled_rules, &error) != 0) {
         message_add_owned(&run->messages, MESSAGE_ERROR, error);
@@ -186,10 +185,7 @@ static int configure(struct run *run)
 
 static struct job *new_job(struct run *run)
 {
-    struct job *grown = realloc(run->jobs, (size_t)(run->job_count + 1) * sizeof *grown);
-    if (!grown)
-        abort();
-    run->jobs = grown;
+    run->jobs = xrealloc(run->jobs, (size_t)(run->job_count + 1) * sizeof *run->jobs);
     struct job *job = &run->jobs[run->job_count++];
     memset(job, 0, sizeof *job);
     return job;
@@ -397,9 +393,7 @@ static struct report_rule *fill_run_record(struct run *run, const struct job_out
 {
     int rule_count = 0;
     const struct rule_info *rules = checks_rules(&rule_count);
-    struct report_rule *described = calloc((size_t)rule_count + 2, sizeof *described);
-    if (!described)
-        abort();
+    struct report_rule *described = xcalloc((size_t)rule_count + 2, sizeof *described);
     for (int i = 0; i < rule_count; i++) {
         described[i].id = rules[i].id;
         described[i].summary = rules[i].summary;
@@ -452,9 +446,7 @@ static void apply_baseline(struct run *run, struct finding_list *merged,
  * --report-unused-suppressions asks. */
 static void apply_suppressions(struct run *run, struct finding_list *merged)
 {
-    struct suppress_file *files = calloc((size_t)run->job_count + 1, sizeof *files);
-    if (!files)
-        abort();
+    struct suppress_file *files = xcalloc((size_t)run->job_count + 1, sizeof *files);
     for (int i = 0; i < run->job_count; i++) {
         const struct job *job = &run->jobs[i];
         files[i].path = job->display_path;
@@ -473,9 +465,7 @@ static void report(struct run *run, struct job_output *outputs, struct driver_ou
     arena_init(&merge_arena);
     struct finding_list merged;
     finding_list_init(&merged, &merge_arena);
-    const struct finding_list **lists = calloc((size_t)run->job_count + 1, sizeof *lists);
-    if (!lists)
-        abort();
+    const struct finding_list **lists = xcalloc((size_t)run->job_count + 1, sizeof *lists);
     for (int i = 0; i < run->job_count; i++)
         lists[i] = &outputs[i].findings;
     findings_merge(lists, run->job_count, &merged);
@@ -567,16 +557,12 @@ static void add_extra_arguments(struct run *run)
     int after = run->options.extra_argument_count;
     if (before + after == 0 || run->job_count == 0)
         return;
-    run->extended_arguments = calloc((size_t)run->job_count, sizeof *run->extended_arguments);
-    if (!run->extended_arguments)
-        abort();
+    run->extended_arguments = xcalloc((size_t)run->job_count, sizeof *run->extended_arguments);
     run->extended_argument_count = run->job_count;
     for (int i = 0; i < run->job_count; i++) {
         struct job *job = &run->jobs[i];
         int count = before + job->argument_count + after;
-        const char **arguments = calloc((size_t)count + 1, sizeof *arguments);
-        if (!arguments)
-            abort();
+        const char **arguments = xcalloc((size_t)count + 1, sizeof *arguments);
         if (before > 0)
             memcpy(arguments, run->options.extra_arguments_before,
                    (size_t)before * sizeof *arguments);
@@ -662,9 +648,7 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     }
     if (run->profiles.count > 0)
         settings.rules = &run->profiles.items[0]->rules;
-    struct job_output *outputs = calloc((size_t)run->job_count + 1, sizeof *outputs);
-    if (!outputs)
-        abort();
+    struct job_output *outputs = xcalloc((size_t)run->job_count + 1, sizeof *outputs);
     char *error = NULL;
     if (jobs_run(run->jobs, run->job_count, &settings, thread_count(&run->options), outputs,
                  &error) != 0) {
@@ -711,9 +695,7 @@ static const struct profile *profile_here(struct run *run, struct driver_outcome
 {
     int rule_count = 0;
     const struct rule_info *rules = checks_rules(&rule_count);
-    bool *enabled = calloc((size_t)rule_count + 1, sizeof *enabled);
-    if (!enabled)
-        abort();
+    bool *enabled = xcalloc((size_t)rule_count + 1, sizeof *enabled);
     char *error = NULL;
     int status = options_select_rules(&run->options, rules, rule_count, enabled, &error);
     free(enabled);

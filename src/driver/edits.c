@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../support/string_buffer.h"
+#include "../support/xalloc.h"
 
 /* The offset of (line, column) in `text`, or false when the line does not
  * exist or the column lies past its end (the newline is the last place). */
@@ -51,9 +52,7 @@ static int compare_placed(const void *left, const void *right)
 char *edits_apply(const char *text, size_t length, struct text_edit *edits, int count,
                   size_t *new_length, int *applied)
 {
-    struct placed_edit *placed = calloc((size_t)count + 1, sizeof *placed);
-    if (!placed)
-        abort();
+    struct placed_edit *placed = xcalloc((size_t)count + 1, sizeof *placed);
     int placed_count = 0;
     for (int i = 0; i < count; i++) {
         size_t begin, end;
@@ -99,9 +98,7 @@ char *edits_apply(const char *text, size_t length, struct text_edit *edits, int 
     }
     string_buffer_append_length(&out, text + copied, length - copied);
     free(placed);
-    char *result = malloc(out.length + 1);
-    if (!result)
-        abort();
+    char *result = xmalloc(out.length + 1);
     memcpy(result, string_buffer_text(&out), out.length);
     result[out.length] = '\0';
     *new_length = out.length;

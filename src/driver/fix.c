@@ -17,6 +17,8 @@
 
 #include "../support/string_buffer.h"
 #include "edits.h"
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 extern char **environ;
 
@@ -27,9 +29,7 @@ enum git_state { GIT_CLEAN, GIT_CHANGED, GIT_UNTRACKED, GIT_NO_WORK_TREE };
  * no git at all). */
 static enum git_state git_state(const char *absolute)
 {
-    char *directory = strdup(absolute);
-    if (!directory)
-        abort();
+    char *directory = xstrdup(absolute);
     char *slash = strrchr(directory, '/');
     const char *name = slash ? slash + 1 : absolute;
     if (slash)
@@ -84,29 +84,12 @@ static enum git_state git_state(const char *absolute)
 
 static char *read_file(const char *path, size_t *length)
 {
-    FILE *stream = fopen(path, "rb");
-    if (!stream)
-        return NULL;
-    struct string_buffer text;
-    string_buffer_init(&text);
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, stream)) > 0)
-        string_buffer_append_length(&text, chunk, got);
-    bool failed = ferror(stream) != 0;
-    fclose(stream);
-    char *copy = malloc(text.length + 1);
-    if (!copy)
-        abort();
-    memcpy(copy, string_buffer_text(&text), text.length);
-    copy[text.length] = '\0';
-    *length = text.length;
-    string_buffer_free(&text);
-    if (failed) {
-        free(copy);
+    char *text;
+    if (read_whole_file(path, 0, &text, length) != READ_OK) {
+        free(text);
         return NULL;
     }
-    return copy;
+    return text;
 }
 
 /* Writes `text` to `path` (which must not exist when `exclusive`). */
@@ -135,9 +118,7 @@ static int write_file(const char *path, const char *text, size_t length, mode_t 
 static int replace_file(const char *path, const char *text, size_t length, mode_t mode)
 {
     size_t size = strlen(path) + sizeof ".nullproof-fix";
-    char *temporary = malloc(size);
-    if (!temporary)
-        abort();
+    char *temporary = xmalloc(size);
     snprintf(temporary, size, "%s.nullproof-fix", path);
     int status = write_file(temporary, text, length, mode, false);
     if (status == 0)
@@ -212,9 +193,7 @@ static int compare_positions(const void *left, const void *right)
 /* The applied edits in the order of the file. */
 static void log_edits(FILE *log, const char *display, struct text_edit *edits, int count)
 {
-    const struct text_edit **order = calloc((size_t)count + 1, sizeof *order);
-    if (!order)
-        abort();
+    const struct text_edit **order = xcalloc((size_t)count + 1, sizeof *order);
     int applied = 0;
     for (int i = 0; i < count; i++)
         if (edits[i].status == EDIT_APPLIED)
@@ -230,15 +209,11 @@ static void log_edits(FILE *log, const char *display, struct text_edit *edits, i
 static char *absolute_path(const char *display, const char *working_directory)
 {
     if (display[0] == '/' || !working_directory) {
-        char *copy = strdup(display);
-        if (!copy)
-            abort();
+        char *copy = xstrdup(display);
         return copy;
     }
     size_t size = strlen(working_directory) + strlen(display) + 2;
-    char *path = malloc(size);
-    if (!path)
-        abort();
+    char *path = xmalloc(size);
     snprintf(path, size, "%s/%s", working_directory, display);
     return path;
 }
@@ -271,9 +246,7 @@ static int fix_file(const char *display, const char *working_directory, struct t
     mode_t mode = status.st_mode & 07777;
     if (applied > 0 && allowed(display, absolute, backup, messages)) {
         size_t size = strlen(absolute) + sizeof ".orig";
-        char *original = malloc(size);
-        if (!original)
-            abort();
+        char *original = xmalloc(size);
         snprintf(original, size, "%s.orig", absolute);
         if (backup && write_file(original, text, length, mode, true) != 0) {
             message_add(messages, MESSAGE_ERROR, "--fix-backup: cannot write %s.orig: %s",

@@ -12,6 +12,7 @@
 
 #include "../frontend/frontend.h"
 #include "pipeline.h"
+#include "../support/xalloc.h"
 
 /* Lowering and libclang's visitor recurse over the syntax tree, so deeply
  * nested code needs more than the default 8 MiB (more still under ASan).
@@ -54,9 +55,7 @@ static void *work(void *argument)
 
 static char *copy_message(const char *text)
 {
-    char *copy = strdup(text);
-    if (!copy)
-        abort();
+    char *copy = xstrdup(text);
     return copy;
 }
 
@@ -79,9 +78,7 @@ int jobs_run(const struct job *jobs, int job_count, const struct job_settings *s
         thread_count = 1;
 
     struct pool pool = {jobs, job_count, settings, outputs, PTHREAD_MUTEX_INITIALIZER, 0};
-    pthread_t *threads = calloc((size_t)thread_count, sizeof *threads);
-    if (!threads)
-        abort();
+    pthread_t *threads = xcalloc((size_t)thread_count, sizeof *threads);
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);
     pthread_attr_setstacksize(&attributes, WORKER_STACK_SIZE);

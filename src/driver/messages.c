@@ -4,6 +4,7 @@
  */
 #include "messages.h"
 #include "../support/text.h"
+#include "../support/xalloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -20,10 +21,7 @@ void message_add_owned(struct message_list *list, enum message_kind kind, char *
 {
     if (list->count == list->capacity) {
         int capacity = list->capacity ? list->capacity * 2 : 8;
-        struct message *items = realloc(list->items, (size_t)capacity * sizeof *items);
-        if (!items)
-            abort();
-        list->items = items;
+        list->items = xrealloc(list->items, (size_t)capacity * sizeof *list->items);
         list->capacity = capacity;
     }
     list->items[list->count].kind = kind;

@@ -14,25 +14,14 @@
 
 #include "../checks/suggest.h"
 #include "../support/text.h"
+#include "../support/xalloc.h"
 
 enum { MAX_JOBS = 1024 };
 
 static void *grow_array(void *array, int count, size_t element_size)
 {
-    void *grown = realloc(array, (size_t)(count + 1) * element_size);
-    if (!grown)
-        abort();
+    void *grown = xrealloc(array, (size_t)(count + 1) * element_size);
     return grown;
-}
-
-static char *copy_text(const char *text, size_t length)
-{
-    char *copy = malloc(length + 1);
-    if (!copy)
-        abort();
-    memcpy(copy, text, length);
-    copy[length] = '\0';
-    return copy;
 }
 
 /* Splits "a,b,,c" into a, b, c (empty items are ignored) and appends them. */
@@ -46,7 +35,7 @@ static int append_rule_names(const char ***names, int *count, const char *list, 
         size_t length = comma ? (size_t)(comma - start) : strlen(start);
         if (length > 0) {
             *names = grow_array(*names, *count, sizeof **names);
-            (*names)[(*count)++] = copy_text(start, length);
+            (*names)[(*count)++] = xstrndup(start, length);
         }
         if (!comma)
             break;

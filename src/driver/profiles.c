@@ -15,23 +15,7 @@
 #include "../checks/checks.h"
 #include "../support/argument_mask.h"
 #include "../support/string_buffer.h"
-
-static char *copy_string(const char *text)
-{
-    char *copy = strdup(text);
-    if (!copy)
-        abort();
-    return copy;
-}
-
-static void append_string(char ***items, int *count, char *text)
-{
-    char **grown = realloc(*items, (size_t)(*count + 1) * sizeof **items);
-    if (!grown)
-        abort();
-    *items = grown;
-    (*items)[(*count)++] = text;
-}
+#include "../support/xalloc.h"
 
 void profiles_init(struct profile_set *set, const struct options *options,
                    const struct job_settings *base)
@@ -62,7 +46,7 @@ void profiles_free(struct profile_set *set)
 char *profiles_config_for(const struct options *options, const char *path)
 {
     if (options->config_path)
-        return copy_string(options->config_path);
+        return xstrdup(options->config_path);
     char *absolute = realpath(path, NULL);
     if (!absolute)
         absolute = getcwd(NULL, 0);
@@ -182,34 +166,32 @@ static void describe_effective(struct profile *profile, const struct config *fil
     struct config *effective = &profile->effective;
     config_init(effective);
     if (profile->config_path)
-        effective->path = copy_string(profile->config_path);
+        effective->path = xstrdup(profile->config_path);
     int rule_count = 0;
     const struct rule_info *rules = checks_rules(&rule_count);
     effective->has_enable = true;
     for (int i = 0; i < rule_count; i++) {
         if (profile->enabled_rules[i])
-            append_string(&effective->enable, &effective->enable_count,
-                          copy_string(rules[i].id));
-        append_string(&effective->severity_rules, &effective->severity_count,
-                      copy_string(rules[i].id));
+            xappend_string(&effective->enable, &effective->enable_count,
+                          xstrdup(rules[i].id));
+        xappend_string(&effective->severity_rules, &effective->severity_count,
+                      xstrdup(rules[i].id));
     }
-    effective->severities = malloc(((size_t)rule_count + 1) * sizeof *effective->severities);
-    if (!effective->severities)
-        abort();
+    effective->severities = xmalloc(((size_t)rule_count + 1) * sizeof *effective->severities);
     memcpy(effective->severities, profile->severities,
            (size_t)rule_count * sizeof *effective->severities);
     for (int i = 0; i < file->pack_count; i++)
-        append_string(&effective->packs, &effective->pack_count, copy_string(file->packs[i]));
+        xappend_string(&effective->packs, &effective->pack_count, xstrdup(file->packs[i]));
     for (int i = 0; i < options->rule_path_count; i++) {
         char *absolute = realpath(options->rule_paths[i], NULL);
-        append_string(&effective->packs, &effective->pack_count,
-                      absolute ? absolute : copy_string(options->rule_paths[i]));
+        xappend_string(&effective->packs, &effective->pack_count,
+                      absolute ? absolute : xstrdup(options->rule_paths[i]));
     }
     effective->has_builtin_packs = true;
     int embedded_count = 0;
     const struct embedded_pack *embedded = rules_embedded_packs(&embedded_count);
     for (int i = 0; i < embedded_count; i++) {
-        char *name = copy_string(embedded[i].file);
+        char *name = xstrdup(embedded[i].file);
         char *dot = strrchr(name, '.');
         if (dot)
             *dot = '\0';
@@ -218,18 +200,18 @@ static void describe_effective(struct profile *profile, const struct config *fil
             free(name);
             continue;
         }
-        append_string(&effective->builtin_packs, &effective->builtin_pack_count, name);
+        xappend_string(&effective->builtin_packs, &effective->builtin_pack_count, name);
     }
     for (int i = 0; i < file->exclude_count; i++)
-        append_string(&effective->exclude, &effective->exclude_count,
-                      copy_string(file->exclude[i]));
+        xappend_string(&effective->exclude, &effective->exclude_count,
+                      xstrdup(file->exclude[i]));
     effective->allocations_never_fail = file->allocations_never_fail;
     for (int i = 0; i < file->noreturn_count; i++)
-        append_string(&effective->noreturn, &effective->noreturn_count,
-                      copy_string(file->noreturn[i]));
+        xappend_string(&effective->noreturn, &effective->noreturn_count,
+                      xstrdup(file->noreturn[i]));
     for (int i = 0; i < file->never_null_count; i++)
-        append_string(&effective->never_null, &effective->never_null_count,
-                      copy_string(file->never_null[i]));
+        xappend_string(&effective->never_null, &effective->never_null_count,
+                      xstrdup(file->never_null[i]));
     effective->has_suggest = true;
     effective->suggest = options->suggest_given || !file->has_suggest ? options->suggest
                                                                        : file->suggest;
@@ -240,10 +222,8 @@ static void describe_effective(struct profile *profile, const struct config *fil
 static struct profile *build(struct profile_set *set, const char *config_path, char **error)
 {
     const struct options *options = set->options;
-    struct profile *profile = calloc(1, sizeof *profile);
-    if (!profile)
-        abort();
-    profile->config_path = config_path ? copy_string(config_path) : NULL;
+    struct profile *profile = xcalloc(1, sizeof *profile);
+    profile->config_path = config_path ? xstrdup(config_path) : NULL;
     int rule_count = 0;
     checks_rules(&rule_count);
     profile->enabled_rules = calloc((size_t)rule_count + 1, sizeof *profile->enabled_rules);
@@ -289,10 +269,7 @@ const struct profile *profiles_get(struct profile_set *set, const char *config_p
     struct profile *profile = build(set, config_path, error);
     if (!profile)
         return NULL;
-    struct profile **grown = realloc(set->items, (size_t)(set->count + 1) * sizeof *grown);
-    if (!grown)
-        abort();
-    set->items = grown;
+    set->items = xrealloc(set->items, (size_t)(set->count + 1) * sizeof *set->items);
     set->items[set->count++] = profile;
     return profile;
 }
@@ -329,7 +306,7 @@ int profiles_assign(struct profile_set *set, struct job *jobs, int job_count,
         if (!profile) {
             if (!known_bad) {
                 message_add_owned(messages, MESSAGE_ERROR, error);
-                failed[failed_count++] = copy_string(config_path ? config_path : "");
+                failed[failed_count++] = xstrdup(config_path ? config_path : "");
             }
             free(config_path);
             status = -1;
@@ -365,9 +342,7 @@ static char *canonical_file(const struct job *job, const char *working_directory
     size_t size = strlen(file) + 2 +
                   (job->directory ? strlen(job->directory) : 0) +
                   (working_directory ? strlen(working_directory) : 0);
-    char *joined = malloc(size);
-    if (!joined)
-        abort();
+    char *joined = xmalloc(size);
     if (file[0] == '/')
         snprintf(joined, size, "%s", file);
     else if (job->directory)

@@ -3,6 +3,8 @@
  * Files that cannot be read are remembered as such so they are tried once.
  */
 #include "source_lines.h"
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,34 +26,6 @@ void source_lines_init(struct source_lines *cache)
     cache->capacity = 0;
 }
 
-static char *read_file(const char *path, size_t *size)
-{
-    FILE *stream = fopen(path, "rb");
-    if (!stream)
-        return NULL;
-    size_t capacity = 64 * 1024, length = 0;
-    char *text = malloc(capacity);
-    if (!text)
-        abort();
-    for (;;) {
-        size_t got = fread(text + length, 1, capacity - length, stream);
-        length += got;
-        if (length < capacity)
-            break;
-        capacity *= 2;
-        text = realloc(text, capacity);
-        if (!text)
-            abort();
-    }
-    bool failed = ferror(stream) != 0;
-    fclose(stream);
-    if (failed) {
-        free(text);
-        return NULL;
-    }
-    *size = length;
-    return text;
-}
 
 static void index_lines(struct cached_source *file)
 {
@@ -59,9 +33,7 @@ static void index_lines(struct cached_source *file)
     for (size_t i = 0; i < file->size; i++)
         if (file->text[i] == '\n')
             count++;
-    file->line_starts = malloc(count * sizeof *file->line_starts);
-    if (!file->line_starts)
-        abort();
+    file->line_starts = xmalloc(count * sizeof *file->line_starts);
     file->line_starts[0] = 0;
     unsigned line = 1;
     for (size_t i = 0; i < file->size; i++)
@@ -77,18 +49,16 @@ static struct cached_source *load(struct source_lines *cache, const char *path)
             return &cache->files[i];
     if (cache->count == cache->capacity) {
         int capacity = cache->capacity ? cache->capacity * 2 : 8;
-        struct cached_source *files = realloc(cache->files, (size_t)capacity * sizeof *files);
-        if (!files)
-            abort();
-        cache->files = files;
+        cache->files = xrealloc(cache->files, (size_t)capacity * sizeof *cache->files);
         cache->capacity = capacity;
     }
     struct cached_source *file = &cache->files[cache->count++];
     memset(file, 0, sizeof *file);
-    file->path = strdup(path);
-    if (!file->path)
-        abort();
-    file->text = read_file(path, &file->size);
+    file->path = xstrdup(path);
+    if (read_whole_file(path, 0, &file->text, &file->size) != READ_OK) {
+        free(file->text);
+        file->text = NULL;
+    }
     if (file->text)
         index_lines(file);
     return file;

@@ -3,6 +3,7 @@
  * (to refuse binaries); it never parses C.
  */
 #include "sources.h"
+#include "../support/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -18,18 +19,14 @@ enum { BINARY_PROBE_SIZE = 64 * 1024 };
 
 static char *copy_string(const char *text)
 {
-    char *copy = strdup(text);
-    if (!copy)
-        abort();
+    char *copy = xstrdup(text);
     return copy;
 }
 
 static char *message_text(const char *format, const char *path, const char *detail)
 {
     int length = snprintf(NULL, 0, format, path, detail);
-    char *text = malloc((size_t)length + 1);
-    if (!text)
-        abort();
+    char *text = xmalloc((size_t)length + 1);
     snprintf(text, (size_t)length + 1, format, path, detail);
     return text;
 }
@@ -84,9 +81,7 @@ char *source_join_path(const char *directory, const char *name)
     size_t length = strlen(directory);
     bool has_slash = length > 0 && directory[length - 1] == '/';
     size_t size = length + strlen(name) + 2;
-    char *joined = malloc(size);
-    if (!joined)
-        abort();
+    char *joined = xmalloc(size);
     snprintf(joined, size, "%s%s%s", directory, has_slash ? "" : "/", name);
     return joined;
 }
@@ -107,9 +102,7 @@ int source_check_content(const char *path, char **error)
         close(descriptor);
         return -1;
     }
-    char *probe = malloc(BINARY_PROBE_SIZE);
-    if (!probe)
-        abort();
+    char *probe = xmalloc(BINARY_PROBE_SIZE);
     size_t filled = 0;
     int status = 0;
     while (filled < BINARY_PROBE_SIZE) {
@@ -156,10 +149,7 @@ static void add_file(struct source_set *set, const char *path, struct message_li
     }
     if (set->count == set->capacity) {
         int capacity = set->capacity ? set->capacity * 2 : 16;
-        struct source_file *files = realloc(set->files, (size_t)capacity * sizeof *files);
-        if (!files)
-            abort();
-        set->files = files;
+        set->files = xrealloc(set->files, (size_t)capacity * sizeof *set->files);
         set->capacity = capacity;
     }
     set->files[set->count].path = copy_string(path);
@@ -188,10 +178,7 @@ static void path_list_add(struct path_list *list, char *path)
 {
     if (list->count == list->capacity) {
         int capacity = list->capacity ? list->capacity * 2 : 16;
-        char **items = realloc(list->items, (size_t)capacity * sizeof *items);
-        if (!items)
-            abort();
-        list->items = items;
+        list->items = xrealloc(list->items, (size_t)capacity * sizeof *list->items);
         list->capacity = capacity;
     }
     list->items[list->count++] = path;

@@ -6,6 +6,8 @@
  * text is all it needs.
  */
 #include "suppress.h"
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
@@ -47,24 +49,11 @@ static bool is_identifier_char(char c)
     return isalnum((unsigned char)c) || c == '_';
 }
 
-static char *copy_range(const char *text, size_t length)
-{
-    char *copy = malloc(length + 1);
-    if (!copy)
-        abort();
-    memcpy(copy, text, length);
-    copy[length] = '\0';
-    return copy;
-}
-
 static struct suppression *add_suppression(struct suppression_list *list)
 {
     if (list->count == list->capacity) {
         int capacity = list->capacity ? list->capacity * 2 : 16;
-        struct suppression *grown = realloc(list->items, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        list->items = grown;
+        list->items = xrealloc(list->items, (size_t)capacity * sizeof *list->items);
         list->capacity = capacity;
     }
     struct suppression *suppression = &list->items[list->count++];
@@ -91,13 +80,11 @@ static void parse_names(struct suppression *suppression, const char *from, const
                 abort();
             suppression->names = names;
             suppression->names[suppression->name_count++] =
-                copy_range(first, (size_t)(last - first));
+                xstrndup(first, (size_t)(last - first));
         }
         from = comma ? comma + 1 : to;
     }
-    suppression->name_used = calloc((size_t)suppression->name_count + 1, sizeof(bool));
-    if (!suppression->name_used)
-        abort();
+    suppression->name_used = xcalloc((size_t)suppression->name_count + 1, sizeof(bool));
 }
 
 /* The line of `at` inside `comment`. */
@@ -148,7 +135,7 @@ static void find_ignore(struct scan *scan, const struct comment *comment)
         suppression->form = SUPPRESSION_IGNORE;
         suppression->line = line_at(comment, at);
         suppression->column = column_at(scan, at);
-        suppression->text = copy_range(at, (size_t)(after - at));
+        suppression->text = xstrndup(at, (size_t)(after - at));
         if (names_from)
             parse_names(suppression, names_from, names_to);
         else
@@ -168,9 +155,7 @@ static char *names_key(const struct suppression *suppression)
     size_t size = 1;
     for (int i = 0; i < suppression->name_count; i++)
         size += strlen(suppression->names[i]) + 1;
-    char *key = malloc(size);
-    if (!key)
-        abort();
+    char *key = xmalloc(size);
     key[0] = '\0';
     for (int i = 0; i < suppression->name_count; i++) {
         strcat(key, suppression->names[i]);
@@ -234,7 +219,7 @@ static void find_nolint(struct scan *scan, const struct comment *comment)
         suppression->form = form;
         suppression->line = line;
         suppression->column = column_at(scan, at);
-        suppression->text = copy_range(at, (size_t)(after - at));
+        suppression->text = xstrndup(at, (size_t)(after - at));
         parse_names(suppression, names_from, names_to);
         for (int i = 0; i < suppression->name_count; i++)
             if (strncmp(suppression->names[i], CLANG_TIDY_PREFIX,
@@ -251,11 +236,7 @@ static void find_nolint(struct scan *scan, const struct comment *comment)
         } else if (form == SUPPRESSION_NOLINT_BEGIN) {
             suppression->first_line = line;
             suppression->last_line = UINT_MAX;
-            struct open_begin *grown =
-                realloc(scan->open, (size_t)(scan->open_count + 1) * sizeof *grown);
-            if (!grown)
-                abort();
-            scan->open = grown;
+            scan->open = xrealloc(scan->open, (size_t)(scan->open_count + 1) * sizeof *scan->open);
             scan->open[scan->open_count].index = scan->list->count - 1;
             scan->open[scan->open_count].names_key = names_key(suppression);
             scan->open_count++;
@@ -427,31 +408,15 @@ bool suppression_apply(struct suppression *suppression, const char *rule, unsign
 
 /* ---- applying them to findings ---- */
 
+/* The file's text, or its first MAX_SOURCE_BYTES; NULL when unreadable. */
 static char *read_source(const char *path, size_t *length)
 {
-    FILE *stream = fopen(path, "rb");
-    if (!stream)
-        return NULL;
-    size_t capacity = 16384;
-    char *text = malloc(capacity);
-    if (!text)
-        abort();
-    *length = 0;
-    size_t got;
-    while ((got = fread(text + *length, 1, capacity - *length, stream)) > 0) {
-        *length += got;
-        if (*length > MAX_SOURCE_BYTES)
-            break;
-        if (*length == capacity) {
-            capacity *= 2;
-            char *grown = realloc(text, capacity);
-            if (!grown)
-                abort();
-            text = grown;
-        }
-    }
-    fclose(stream);
-    return text;
+    char *text;
+    enum read_status status = read_whole_file(path, MAX_SOURCE_BYTES, &text, length);
+    if (status == READ_OK || status == READ_TOO_LARGE)
+        return text;
+    free(text);
+    return NULL;
 }
 
 static bool is_rule_finding(const struct finding *finding)
@@ -478,9 +443,7 @@ static char *unused_names(const struct suppression *suppression)
     size_t size = 1;
     for (int i = 0; i < suppression->name_count; i++)
         size += strlen(suppression->names[i]) + 4;
-    char *text = malloc(size);
-    if (!text)
-        abort();
+    char *text = xmalloc(size);
     text[0] = '\0';
     for (int i = 0, listed = 0; i < suppression->name_count; i++) {
         if (suppression->name_used[i])

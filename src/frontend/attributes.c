@@ -11,6 +11,7 @@
 
 #include "lower.h"
 #include "../support/argument_mask.h"
+#include "../support/xalloc.h"
 
 static bool contains(const char *text, const char *needle)
 {
@@ -113,10 +114,7 @@ const struct callee_facts *attributes_of(struct frontend_unit *unit, CXCursor fu
     }
     if (unit->callee_count == unit->callee_capacity) {
         int capacity = unit->callee_capacity ? unit->callee_capacity * 2 : 32;
-        struct callee_facts *grown = realloc(unit->callees, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        unit->callees = grown;
+        unit->callees = xrealloc(unit->callees, (size_t)capacity * sizeof *unit->callees);
         unit->callee_capacity = capacity;
     }
     unit->callees[unit->callee_count] = facts;

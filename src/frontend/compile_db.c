@@ -21,6 +21,7 @@
 
 #include "maps.h"
 #include "../support/text.h"
+#include "../support/xalloc.h"
 
 struct compile_database {
     char *directory;
@@ -31,9 +32,7 @@ struct compile_database {
 
 static char *copy(const char *text)
 {
-    char *result = strdup(text ? text : "");
-    if (!result)
-        abort();
+    char *result = xstrdup(text ? text : "");
     return result;
 }
 
@@ -43,9 +42,7 @@ static char *normalise(const char *directory, const char *path)
 {
     char *joined = path[0] == '/' || !directory ? text_printf("%s", path)
                                                 : text_printf("%s/%s", directory, path);
-    char *result = malloc(strlen(joined) + 2);
-    if (!result)
-        abort();
+    char *result = xmalloc(strlen(joined) + 2);
     size_t length = 0;
     const char *segment = joined;
     while (*segment) {
@@ -119,9 +116,7 @@ char **compile_command_filter(const char *const *argv, int argc, const char *dir
                                        "-Werror", "-pedantic-errors", NULL};
     static const char *const drop_with_value[] = {"-o", "-MF", "-MT", "-MQ", NULL};
     static const char *const drop_prefix[] = {"-o", "-MF", "-MT", "-MQ", "-Werror=", NULL};
-    char **result = malloc(((size_t)(argc > 0 ? argc : 0) + 2) * sizeof *result);
-    if (!result)
-        abort();
+    char **result = xmalloc(((size_t)(argc > 0 ? argc : 0) + 2) * sizeof *result);
     int stored = 0;
     if (directory)
         result[stored++] = text_printf("-working-directory=%s", directory);
@@ -217,9 +212,7 @@ static void add_command(struct compile_database *database, CXCompileCommand comm
     entry->file = absolute_path(entry->directory, file);
     free(file);
     int argc = (int)clang_CompileCommand_getNumArgs(command);
-    char **argv = malloc(((size_t)argc + 1) * sizeof *argv);
-    if (!argv)
-        abort();
+    char **argv = xmalloc(((size_t)argc + 1) * sizeof *argv);
     for (int i = 0; i < argc; i++)
         argv[i] = string_of(clang_CompileCommand_getArg(command, (unsigned)i));
     entry->arguments = compile_command_filter((const char *const *)argv, argc, entry->directory,
@@ -288,14 +281,10 @@ struct compile_database *compile_database_load(const char *path, char **error)
         free(directory);
         return NULL;
     }
-    struct compile_database *database = calloc(1, sizeof *database);
-    if (!database)
-        abort();
+    struct compile_database *database = xcalloc(1, sizeof *database);
     database->directory = directory;
     name_map_init(&database->by_file);
-    database->commands = calloc(size, sizeof *database->commands);
-    if (!database->commands)
-        abort();
+    database->commands = xcalloc(size, sizeof *database->commands);
     for (unsigned i = 0; i < size; i++)
         add_command(database, clang_CompileCommands_getCommand(commands, i));
     clang_CompileCommands_dispose(commands);

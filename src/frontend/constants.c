@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "../support/xalloc.h"
 
 #define EVALUATION_DEPTH_LIMIT 256
 
@@ -41,10 +42,7 @@ void constants_add_candidate(struct frontend_unit *unit, CXCursor variable)
         return;
     if (unit->constant_count == unit->constant_capacity) {
         int capacity = unit->constant_capacity ? unit->constant_capacity * 2 : 32;
-        struct constant_entry *grown = realloc(unit->constants, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        unit->constants = grown;
+        unit->constants = xrealloc(unit->constants, (size_t)capacity * sizeof *unit->constants);
         unit->constant_capacity = capacity;
     }
     struct constant_entry *entry = &unit->constants[unit->constant_count];
@@ -65,11 +63,8 @@ static void remember_use(struct frontend_unit *unit, int slot, long long value)
     }
     if (unit->constant_use_count == unit->constant_use_capacity) {
         int capacity = unit->constant_use_capacity ? unit->constant_use_capacity * 2 : 32;
-        struct constant_use *grown =
-            realloc(unit->constant_uses, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        unit->constant_uses = grown;
+        unit->constant_uses =
+            xrealloc(unit->constant_uses, (size_t)capacity * sizeof *unit->constant_uses);
         unit->constant_use_capacity = capacity;
     }
     struct constant_use *use = &unit->constant_uses[unit->constant_use_count++];

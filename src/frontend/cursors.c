@@ -10,6 +10,7 @@
 
 #include "lower.h"
 #include "../support/heap_array.h"
+#include "../support/xalloc.h"
 
 static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -17,9 +18,7 @@ static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent, C
     struct cursor_list *list = data;
     if (list->count == list->capacity) {
         int capacity = list->capacity * 2;
-        CXCursor *items = malloc((size_t)capacity * sizeof *items);
-        if (!items)
-            abort();
+        CXCursor *items = xmalloc((size_t)capacity * sizeof *items);
         memcpy(items, list->items, (size_t)list->count * sizeof *items);
         if (list->items != list->inline_items)
             free(list->items);
@@ -69,9 +68,7 @@ static void tree_grow_index(struct cursor_tree *tree)
     struct cursor_tree_slot *old = tree->slots;
     size_t old_capacity = tree->slot_capacity;
     tree->slot_capacity = old_capacity ? old_capacity * 2 : 512;
-    tree->slots = calloc(tree->slot_capacity, sizeof *tree->slots);
-    if (!tree->slots)
-        abort();
+    tree->slots = xcalloc(tree->slot_capacity, sizeof *tree->slots);
     for (size_t i = 0; i < old_capacity; i++) {
         if (old[i].generation != tree->generation)
             continue;
@@ -184,14 +181,8 @@ static int tree_add_node(struct cursor_tree *tree, CXCursor cursor)
 {
     if (tree->node_count == tree->node_capacity) {
         int capacity = tree->node_capacity ? tree->node_capacity * 2 : 256;
-        struct cursor_node *nodes = realloc(tree->nodes, (size_t)capacity * sizeof *nodes);
-        if (!nodes)
-            abort();
-        tree->nodes = nodes;
-        CXCursor *cursors = realloc(tree->cursors, (size_t)capacity * sizeof *cursors);
-        if (!cursors)
-            abort();
-        tree->cursors = cursors;
+        tree->nodes = xrealloc(tree->nodes, (size_t)capacity * sizeof *tree->nodes);
+        tree->cursors = xrealloc(tree->cursors, (size_t)capacity * sizeof *tree->cursors);
         tree->node_capacity = capacity;
     }
     int id = tree->node_count++;

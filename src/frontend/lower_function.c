@@ -10,6 +10,7 @@
 
 #include "lower.h"
 #include "lower_sites.h"
+#include "../support/xalloc.h"
 
 /* ---- blocks and statements ---- */
 
@@ -19,10 +20,8 @@ int lower_new_block(struct lower_context *context)
     struct ir_function *function = context->function;
     if (function->block_count == unit->scratch_block_capacity) {
         int capacity = unit->scratch_block_capacity ? unit->scratch_block_capacity * 2 : 256;
-        struct cfg_block *grown = realloc(unit->scratch_blocks, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        unit->scratch_blocks = grown;
+        unit->scratch_blocks =
+            xrealloc(unit->scratch_blocks, (size_t)capacity * sizeof *unit->scratch_blocks);
         unit->scratch_block_capacity = capacity;
     }
     function->blocks = unit->scratch_blocks;
@@ -181,9 +180,7 @@ static void grow_path_index(struct lower_context *context)
 {
     size_t capacity = context->path_slot_capacity ? context->path_slot_capacity * 2 : 64;
     free(context->path_slots);
-    context->path_slots = malloc(capacity * sizeof *context->path_slots);
-    if (!context->path_slots)
-        abort();
+    context->path_slots = xmalloc(capacity * sizeof *context->path_slots);
     for (size_t i = 0; i < capacity; i++)
         context->path_slots[i] = -1;
     context->path_slot_capacity = capacity;

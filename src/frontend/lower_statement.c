@@ -10,6 +10,7 @@
 
 #include "lower.h"
 #include "lower_sites.h"
+#include "../support/xalloc.h"
 
 static void lower_children_as_statements(struct lower_context *context, CXCursor parent)
 {
@@ -454,10 +455,9 @@ void lower_statement(struct lower_context *context, CXCursor statement)
         if (context->indirect_goto_count == context->indirect_goto_capacity) {
             int capacity = context->indirect_goto_capacity ? context->indirect_goto_capacity * 2
                                                            : 4;
-            int *grown = realloc(context->indirect_gotos, (size_t)capacity * sizeof *grown);
-            if (!grown)
-                abort();
-            context->indirect_gotos = grown;
+            context->indirect_gotos =
+                xrealloc(context->indirect_gotos,
+                         (size_t)capacity * sizeof *context->indirect_gotos);
             context->indirect_goto_capacity = capacity;
         }
         context->indirect_gotos[context->indirect_goto_count++] = block;

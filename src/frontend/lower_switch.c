@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "../support/xalloc.h"
 
 static struct ir_condition condition_of(enum condition_kind kind, int path, long long integer,
                                         struct source_location location)
@@ -50,11 +51,8 @@ static void collect_cases(struct case_collection *collection, CXCursor cursor, i
     if (kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt) {
         if (collection->count == collection->capacity) {
             int capacity = collection->capacity ? collection->capacity * 2 : 16;
-            struct switch_case *grown =
-                realloc(collection->cases, (size_t)capacity * sizeof *grown);
-            if (!grown)
-                abort();
-            collection->cases = grown;
+            collection->cases =
+                xrealloc(collection->cases, (size_t)capacity * sizeof *collection->cases);
             collection->capacity = capacity;
         }
         struct switch_case *entry = &collection->cases[collection->count++];

@@ -11,6 +11,7 @@
 
 #include "lower.h"
 #include "../support/heap_array.h"
+#include "../support/xalloc.h"
 
 /* ---- files, locations, strings ---- */
 
@@ -144,9 +145,7 @@ static void load_lines(struct frontend_unit *unit, struct source_file *file)
     if (!text || size >= UINT_MAX)
         return;
     int capacity = 256, count = 0;
-    unsigned *starts = malloc((size_t)capacity * sizeof *starts);
-    if (!starts)
-        abort();
+    unsigned *starts = xmalloc((size_t)capacity * sizeof *starts);
     starts[count++] = 0;
     for (size_t i = 0; i < size; i++) {
         if (text[i] != '\n' && text[i] != '\r')
@@ -155,10 +154,7 @@ static void load_lines(struct frontend_unit *unit, struct source_file *file)
             i++;
         if (count == capacity) {
             capacity *= 2;
-            unsigned *grown = realloc(starts, (size_t)capacity * sizeof *grown);
-            if (!grown)
-                abort();
-            starts = grown;
+            starts = xrealloc(starts, (size_t)capacity * sizeof *starts);
         }
         starts[count++] = (unsigned)(i + 1);
     }
@@ -388,9 +384,7 @@ static void settle_unit_facts(struct frontend_unit *unit, const struct top_level
     unit->global_root_count = 0;
     if (top->function_count == 0)
         return;
-    bool *stale = calloc((size_t)unit->unit->function_count, sizeof *stale);
-    if (!stale)
-        abort();
+    bool *stale = xcalloc((size_t)unit->unit->function_count, sizeof *stale);
     if (constants_settle(unit, stale) > 0) {
         int kept = 0; /* their calls are recorded again */
         for (int i = 0; i < unit->pending_count; i++) {

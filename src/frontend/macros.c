@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "../support/xalloc.h"
 
 #define MACRO_TOKENS_MAX 512
 
@@ -23,10 +24,7 @@ void macros_add(struct frontend_unit *unit, CXCursor expansion, int file, unsign
         end = begin + 1;
     if (unit->macro_count == unit->macro_capacity) {
         int capacity = unit->macro_capacity ? unit->macro_capacity * 2 : 64;
-        struct macro_expansion *grown = realloc(unit->macros, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        unit->macros = grown;
+        unit->macros = xrealloc(unit->macros, (size_t)capacity * sizeof *unit->macros);
         unit->macro_capacity = capacity;
     }
     struct macro_expansion *macro = &unit->macros[unit->macro_count++];
@@ -55,9 +53,7 @@ void macros_finish(struct frontend_unit *unit)
     if (unit->macro_count == 0)
         return;
     qsort(unit->macros, (size_t)unit->macro_count, sizeof *unit->macros, compare_expansions);
-    unit->macro_calls = malloc((size_t)unit->macro_count * sizeof *unit->macro_calls);
-    if (!unit->macro_calls)
-        abort();
+    unit->macro_calls = xmalloc((size_t)unit->macro_count * sizeof *unit->macro_calls);
     for (int i = 0; i < unit->macro_count; i++) {
         unit->macro_calls[i].file = unit->macros[i].file;
         unit->macro_calls[i].begin = unit->macros[i].begin;
@@ -130,9 +126,7 @@ uint64_t macros_operator_tokens(struct frontend_unit *unit, struct macro_expansi
     if (!unit_offset(unit, clang_getRangeStart(extent), &file, &begin) ||
         !unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) || end_file != file)
         return 0;
-    struct file_token *tokens = malloc(MACRO_TOKENS_MAX * sizeof *tokens);
-    if (!tokens)
-        abort();
+    struct file_token *tokens = xmalloc(MACRO_TOKENS_MAX * sizeof *tokens);
     int count = tokens_of_range(unit, file, begin, end, tokens, NULL, MACRO_TOKENS_MAX);
     int body = 1; /* after the name */
     if (clang_Cursor_isMacroFunctionLike(definition)) {
@@ -147,10 +141,9 @@ uint64_t macros_operator_tokens(struct frontend_unit *unit, struct macro_expansi
     macro->operators = set;
     if (unit->macro_definition_count == unit->macro_definition_capacity) {
         int capacity = unit->macro_definition_capacity ? unit->macro_definition_capacity * 2 : 32;
-        uint64_t *grown = realloc(unit->macro_operator_sets, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        unit->macro_operator_sets = grown;
+        unit->macro_operator_sets =
+            xrealloc(unit->macro_operator_sets,
+                     (size_t)capacity * sizeof *unit->macro_operator_sets);
         unit->macro_definition_capacity = capacity;
     }
     unit->macro_operator_sets[unit->macro_definition_count] = set;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "../support/xalloc.h"
 
 static enum token_code classify_punctuation(const char *text, size_t length)
 {
@@ -135,9 +136,7 @@ static void tokens_load(struct frontend_unit *unit, struct source_file *file)
     clang_tokenize(unit->tu, all, &tokens, &count);
     if (!tokens)
         return;
-    file->tokens = malloc((count ? count : 1) * sizeof *file->tokens);
-    if (!file->tokens)
-        abort();
+    file->tokens = xmalloc((count ? count : 1) * sizeof *file->tokens);
     int kept = 0;
     for (unsigned i = 0; i < count; i++) {
         CXTokenKind kind = clang_getTokenKind(tokens[i]);

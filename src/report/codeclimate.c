@@ -13,6 +13,7 @@
 
 #include "fingerprint.h"
 #include "json_util.h"
+#include "../support/xalloc.h"
 
 static const char *severity(enum severity value)
 {
@@ -91,9 +92,7 @@ static json_t *issue(const struct finding *finding, int occurrence,
 void report_write_codeclimate(const struct finding_list *findings,
                               const struct report_options *options, struct string_buffer *out)
 {
-    int *occurrence = calloc((size_t)findings->count + 1, sizeof *occurrence);
-    if (!occurrence)
-        abort();
+    int *occurrence = xcalloc((size_t)findings->count + 1, sizeof *occurrence);
     finding_occurrences(findings, occurrence);
     json_t *issues = json_array();
     for (int i = 0; i < findings->count; i++)

@@ -4,6 +4,7 @@
  * string work on the finding; nothing here opens a file.
  */
 #include "fingerprint.h"
+#include "../support/xalloc.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -55,9 +56,7 @@ void finding_fingerprint(const struct finding *finding, char out[FINGERPRINT_SIZ
     const char *use = finding->source_line ? finding->source_line : finding->subject;
     char *normalised = NULL;
     if (use) {
-        normalised = malloc(strlen(use) + 1);
-        if (!normalised)
-            abort();
+        normalised = xmalloc(strlen(use) + 1);
         fingerprint_normalise_space(use, normalised);
     }
     uint64_t hash = fnv_offset_basis;
@@ -152,9 +151,7 @@ void finding_occurrences(const struct finding_list *findings, int *occurrence)
 {
     if (findings->count == 0)
         return;
-    struct numbered_fingerprint *sorted = calloc((size_t)findings->count, sizeof *sorted);
-    if (!sorted)
-        abort();
+    struct numbered_fingerprint *sorted = xcalloc((size_t)findings->count, sizeof *sorted);
     for (int i = 0; i < findings->count; i++) {
         finding_fingerprint(&findings->items[i], sorted[i].text);
         sorted[i].index = i;

@@ -3,6 +3,7 @@
  * invalid UTF-8) and the common dump settings. Nothing format-specific.
  */
 #include "json_util.h"
+#include "../support/xalloc.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -51,9 +52,7 @@ json_t *json_util_string(const char *text)
         return value;
     /* Invalid UTF-8: copy what is valid, U+FFFD (3 bytes) for each bad byte. */
     size_t length = strlen(text);
-    char *repaired = malloc(length * 3 + 1);
-    if (!repaired)
-        abort();
+    char *repaired = xmalloc(length * 3 + 1);
     size_t out = 0;
     const unsigned char *cursor = (const unsigned char *)text;
     while (*cursor) {

@@ -13,6 +13,7 @@
 
 #include "fingerprint.h"
 #include "json_util.h"
+#include "../support/xalloc.h"
 
 /* Where docs/ is published (CMake's NULLPROOF_DOCS_URL): the tool's
  * informationUri, and rules/ID.md under it each rule's helpUri. */
@@ -416,9 +417,7 @@ void report_write_sarif(const struct finding_list *findings, const struct report
         json_util_set(run, "originalUriBaseIds", bases);
     }
     json_util_set(run, "columnKind", json_string("unicodeCodePoints"));
-    int *occurrence = calloc((size_t)findings->count + 1, sizeof *occurrence);
-    if (!occurrence)
-        abort();
+    int *occurrence = xcalloc((size_t)findings->count + 1, sizeof *occurrence);
     finding_occurrences(findings, occurrence);
     json_t *results = json_array();
     for (int i = 0; i < findings->count; i++)

@@ -12,6 +12,7 @@
 
 #include "../support/yaml_input.h"
 #include "../support/argument_mask.h"
+#include "../support/xalloc.h"
 
 enum { MAX_ARGUMENT = ARGUMENT_MASK_BITS, MAX_NAME = 255, MAX_REASON = 300 };
 
@@ -121,11 +122,7 @@ static void add_pending(struct pending *pending, const struct function_rule *rul
 {
     if (pending->count == pending->capacity) {
         int capacity = pending->capacity ? pending->capacity * 2 : 64;
-        struct function_rule *grown =
-            realloc(pending->entries, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        pending->entries = grown;
+        pending->entries = xrealloc(pending->entries, (size_t)capacity * sizeof *pending->entries);
         pending->capacity = capacity;
     }
     pending->entries[pending->count++] = *rule;
@@ -273,10 +270,7 @@ static void add_variant(struct rule_set *set, const struct variant_rule *variant
 {
     if (set->variant_count == set->variant_capacity) {
         int capacity = set->variant_capacity ? set->variant_capacity * 2 : 8;
-        struct variant_rule *grown = realloc(set->variants, (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
-        set->variants = grown;
+        set->variants = xrealloc(set->variants, (size_t)capacity * sizeof *set->variants);
         set->variant_capacity = capacity;
     }
     set->variants[set->variant_count++] = *variant;
@@ -411,11 +405,7 @@ static void merge(struct rule_set *set, const struct pending *pending)
         }
         if (set->count == set->capacity) {
             int capacity = set->capacity ? set->capacity * 2 : 256;
-            struct function_rule *grown =
-                realloc(set->entries, (size_t)capacity * sizeof *grown);
-            if (!grown)
-                abort();
-            set->entries = grown;
+            set->entries = xrealloc(set->entries, (size_t)capacity * sizeof *set->entries);
             set->capacity = capacity;
         }
         set->entries[set->count++] = *rule;
@@ -426,11 +416,7 @@ static void merge(struct rule_set *set, const struct pending *pending)
 
 static void add_pack_info(struct rule_set *set, const struct rule_pack_info *info)
 {
-    struct rule_pack_info *grown =
-        realloc(set->packs, (size_t)(set->pack_count + 1) * sizeof *grown);
-    if (!grown)
-        abort();
-    set->packs = grown;
+    set->packs = xrealloc(set->packs, (size_t)(set->pack_count + 1) * sizeof *set->packs);
     set->packs[set->pack_count++] = *info;
 }
 

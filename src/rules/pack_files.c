@@ -4,6 +4,8 @@
  */
 #include "rules.h"
 #include "../support/text.h"
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,42 +19,26 @@ enum { MAX_PACK_BYTES = 16 * 1024 * 1024 };
 
 static int add_file(struct rule_set *set, const char *path, char **error)
 {
-    FILE *stream = fopen(path, "rb");
-    if (!stream) {
-        *error = text_printf("cannot read rule pack %s: %s", path, strerror(errno));
-        return -1;
-    }
-    size_t capacity = 4096, length = 0;
-    char *text = malloc(capacity);
-    if (!text)
-        abort();
-    size_t got;
-    while ((got = fread(text + length, 1, capacity - length, stream)) > 0) {
-        length += got;
-        if (length > MAX_PACK_BYTES) {
-            fclose(stream);
-            free(text);
-            *error = text_printf("%s: a rule pack may hold at most %d bytes", path, MAX_PACK_BYTES);
-            return -1;
-        }
-        if (length == capacity) {
-            capacity *= 2;
-            char *grown = realloc(text, capacity);
-            if (!grown)
-                abort();
-            text = grown;
-        }
-    }
-    bool failed = ferror(stream) != 0;
-    fclose(stream);
-    if (failed) {
+    char *text;
+    size_t length;
+    switch (read_whole_file(path, MAX_PACK_BYTES, &text, &length)) {
+    case READ_OK: {
+        int status = rules_add_pack(set, path, text, length, error);
         free(text);
-        *error = text_printf("cannot read rule pack %s", path);
-        return -1;
+        return status;
     }
-    int status = rules_add_pack(set, path, text, length, error);
+    case READ_CANNOT_OPEN:
+        *error = text_printf("cannot read rule pack %s: %s", path, strerror(errno));
+        break;
+    case READ_TOO_LARGE:
+        *error = text_printf("%s: a rule pack may hold at most %d bytes", path, MAX_PACK_BYTES);
+        break;
+    case READ_FAILED:
+        *error = text_printf("cannot read rule pack %s", path);
+        break;
+    }
     free(text);
-    return status;
+    return -1;
 }
 
 static bool is_pack_file(const char *name)
@@ -77,23 +63,16 @@ static int add_directory(struct rule_set *set, const char *path, char **error)
         return -1;
     }
     int count = 0, capacity = 16;
-    char **names = malloc((size_t)capacity * sizeof *names);
-    if (!names)
-        abort();
+    char **names = xmalloc((size_t)capacity * sizeof *names);
     struct dirent *entry;
     while ((entry = readdir(directory)) != NULL) {
         if (!is_pack_file(entry->d_name))
             continue;
         if (count == capacity) {
             capacity *= 2;
-            char **grown = realloc(names, (size_t)capacity * sizeof *names);
-            if (!grown)
-                abort();
-            names = grown;
+            names = xrealloc(names, (size_t)capacity * sizeof *names);
         }
-        names[count] = strdup(entry->d_name);
-        if (!names[count])
-            abort();
+        names[count] = xstrdup(entry->d_name);
         count++;
     }
     closedir(directory);
@@ -106,9 +85,7 @@ static int add_directory(struct rule_set *set, const char *path, char **error)
     }
     for (int i = 0; i < count && status == 0; i++) {
         size_t size = strlen(path) + strlen(names[i]) + 2;
-        char *file = malloc(size);
-        if (!file)
-            abort();
+        char *file = xmalloc(size);
         snprintf(file, size, "%s/%s", path, names[i]);
         status = add_file(set, file, error);
         free(file);

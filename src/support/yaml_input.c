@@ -3,6 +3,7 @@
  * Line and column in messages are 1-based, as editors count them.
  */
 #include "yaml_input.h"
+#include "../support/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -17,9 +18,7 @@ static char *vformat(const char *format, va_list arguments)
     int length = vsnprintf(NULL, 0, format, copy);
     va_end(copy);
     size_t size = length > 0 ? (size_t)length + 1 : 1;
-    char *text = malloc(size);
-    if (!text)
-        abort();
+    char *text = xmalloc(size);
     vsnprintf(text, size, format, arguments);
     return text;
 }
@@ -34,9 +33,7 @@ static char *format_at(const char *file, yaml_mark_t mark, const char *format, .
     char *message = vformat(format, arguments);
     va_end(arguments);
     size_t size = strlen(file) + strlen(message) + 64;
-    char *text = malloc(size);
-    if (!text)
-        abort();
+    char *text = xmalloc(size);
     snprintf(text, size, "%s:%zu:%zu: %s", file, mark.line + 1, mark.column + 1, message);
     free(message);
     return text;
@@ -220,9 +217,7 @@ static char *joined(const char *const *words, int count)
     size_t size = 1;
     for (int i = 0; i < count; i++)
         size += strlen(words[i]) + 2;
-    char *text = malloc(size);
-    if (!text)
-        abort();
+    char *text = xmalloc(size);
     text[0] = '\0';
     for (int i = 0; i < count; i++) {
         if (i)

@@ -1,0 +1,48 @@
+/*
+ * files: reading a whole file.
+ */
+#include "files.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+enum read_status read_whole_file(const char *path, size_t limit, char **text, size_t *length)
+{
+    *text = NULL;
+    *length = 0;
+    FILE *stream = fopen(path, "rb");
+    if (!stream)
+        return READ_CANNOT_OPEN;
+    size_t capacity = 16384, size = 0;
+    char *buffer = xmalloc(capacity + 1);
+    enum read_status status = READ_OK;
+    size_t got;
+    while ((got = fread(buffer + size, 1, capacity - size, stream)) > 0) {
+        size += got;
+        if (limit && size > limit) {
+            size = limit;
+            status = READ_TOO_LARGE;
+            break;
+        }
+        if (size == capacity) {
+            capacity *= 2;
+            buffer = xrealloc(buffer, capacity + 1);
+        }
+    }
+    bool failed = status == READ_OK && ferror(stream) != 0;
+    int saved = errno;
+    fclose(stream);
+    if (failed) {
+        free(buffer);
+        errno = saved;
+        return READ_FAILED;
+    }
+    buffer[size] = '\0';
+    *text = buffer;
+    *length = size;
+    return status;
+}
