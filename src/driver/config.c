@@ -187,10 +187,8 @@ static int parse_severities(struct config *config, struct yaml_input *input, yam
                                       level);
             return -1;
         }
-        enum severity *grown = realloc(config->severities,
-                                       (size_t)(config->severity_count + 1) * sizeof *grown);
-        if (!grown)
-            abort();
+        enum severity *grown = xrealloc(config->severities,
+                                        (size_t)(config->severity_count + 1) * sizeof *grown);
         config->severities = grown;
         config->severities[config->severity_count] = severity;
         xappend_string(&config->severity_rules, &config->severity_count, xstrdup(id));

@@ -70,10 +70,8 @@ static bool look_in(struct database_search *search, const char *directory,
 {
     static const char *const places[] = {".", "build"};
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
-        char *folder = strcmp(places[i], ".") == 0 ? strdup(directory)
+        char *folder = strcmp(places[i], ".") == 0 ? xstrdup(directory)
                                                    : source_join_path(directory, places[i]);
-        if (!folder)
-            abort();
         char *file = source_join_path(folder, "compile_commands.json");
         bool found = is_file(file);
         free(file);

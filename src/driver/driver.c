@@ -101,10 +101,8 @@ static char *format_names(void)
     string_buffer_init(&names);
     for (int i = 0; i < count; i++)
         string_buffer_printf(&names, "%s%s", i ? ", " : "", formats[i].name);
-    char *text = strdup(string_buffer_text(&names));
+    char *text = xstrdup(string_buffer_text(&names));
     string_buffer_free(&names);
-    if (!text)
-        abort();
     return text;
 }
 
@@ -197,10 +195,8 @@ static char *joined_arguments(const char *const *arguments, int count)
     string_buffer_init(&text);
     for (int i = 0; i < count; i++)
         string_buffer_printf(&text, "%s%s", i ? " " : "", arguments[i]);
-    char *copy = strdup(string_buffer_text(&text));
+    char *copy = xstrdup(string_buffer_text(&text));
     string_buffer_free(&text);
-    if (!copy)
-        abort();
     return copy;
 }
 
@@ -213,12 +209,10 @@ static void plan_given_command(struct run *run, const struct source_file *source
         run->options.compiler_arguments, run->options.compiler_argument_count,
         run->compiler_index, run->working_directory, source->absolute, &count);
     int lists = run->command_argument_list_count + 1;
-    run->command_arguments = realloc(run->command_arguments,
+    run->command_arguments = xrealloc(run->command_arguments,
                                      (size_t)lists * sizeof *run->command_arguments);
-    run->command_argument_counts = realloc(run->command_argument_counts,
-                                           (size_t)lists * sizeof *run->command_argument_counts);
-    if (!run->command_arguments || !run->command_argument_counts)
-        abort();
+    run->command_argument_counts = xrealloc(run->command_argument_counts,
+                                            (size_t)lists * sizeof *run->command_argument_counts);
     run->command_arguments[lists - 1] = arguments;
     run->command_argument_counts[lists - 1] = count;
     run->command_argument_list_count = lists;
@@ -374,13 +368,7 @@ static void remember_errors(struct run *run, const struct message_list *list)
     for (int i = 0; i < list->count; i++) {
         if (list->items[i].kind != MESSAGE_ERROR)
             continue;
-        char **grown = realloc(run->tool_errors,
-                               (size_t)(run->tool_error_count + 1) * sizeof *grown);
-        char *copy = strdup(list->items[i].text);
-        if (!grown || !copy)
-            abort();
-        run->tool_errors = grown;
-        run->tool_errors[run->tool_error_count++] = copy;
+        xappend_string(&run->tool_errors, &run->tool_error_count, xstrdup(list->items[i].text));
     }
 }
 

@@ -288,10 +288,8 @@ int fix_apply(const struct finding_list *findings, const char *working_directory
     int total = 0;
     for (int i = 0; i < findings->count; i++)
         total += findings->items[i].fixit_count;
-    struct located_fixit *all = calloc((size_t)total + 1, sizeof *all);
-    struct text_edit *edits = calloc((size_t)total + 1, sizeof *edits);
-    if (!all || !edits)
-        abort();
+    struct located_fixit *all = xcalloc((size_t)total + 1, sizeof *all);
+    struct text_edit *edits = xcalloc((size_t)total + 1, sizeof *edits);
     int count = 0;
     for (int i = 0; i < findings->count; i++) {
         const struct finding *finding = &findings->items[i];

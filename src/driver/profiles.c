@@ -226,10 +226,8 @@ static struct profile *build(struct profile_set *set, const char *config_path, c
     profile->config_path = config_path ? xstrdup(config_path) : NULL;
     int rule_count = 0;
     checks_rules(&rule_count);
-    profile->enabled_rules = calloc((size_t)rule_count + 1, sizeof *profile->enabled_rules);
-    profile->severities = calloc((size_t)rule_count + 1, sizeof *profile->severities);
-    if (!profile->enabled_rules || !profile->severities)
-        abort();
+    profile->enabled_rules = xcalloc((size_t)rule_count + 1, sizeof *profile->enabled_rules);
+    profile->severities = xcalloc((size_t)rule_count + 1, sizeof *profile->severities);
     config_init(&profile->effective);
     struct config file;
     config_init(&file);
@@ -279,10 +277,8 @@ int profiles_assign(struct profile_set *set, struct job *jobs, int job_count,
 {
     int status = 0;
     /* configurations already reported as wrong: at most one per job */
-    char **failed = calloc((size_t)job_count + 1, sizeof *failed);
+    char **failed = xcalloc((size_t)job_count + 1, sizeof *failed);
     int failed_count = 0;
-    if (!failed)
-        abort();
     /* Jobs of one directory share a configuration: look it up once. */
     const char *previous_directory = NULL;
     size_t previous_length = 0;

@@ -74,10 +74,8 @@ static void parse_names(struct suppression *suppression, const char *from, const
         while (last > first && isspace((unsigned char)last[-1]))
             last--;
         if (last > first) {
-            char **names = realloc(suppression->names,
-                                   (size_t)(suppression->name_count + 1) * sizeof *names);
-            if (!names)
-                abort();
+            char **names = xrealloc(suppression->names,
+                                    (size_t)(suppression->name_count + 1) * sizeof *names);
             suppression->names = names;
             suppression->names[suppression->name_count++] =
                 xstrndup(first, (size_t)(last - first));
@@ -533,12 +531,10 @@ int suppress_findings(struct finding_list *findings, const struct suppress_file 
                       int file_count)
 {
     int original_count = findings->count;
-    bool *removed = calloc((size_t)original_count + 1, sizeof *removed);
+    bool *removed = xcalloc((size_t)original_count + 1, sizeof *removed);
     /* The files to read: every analysed one, and every other file a finding is in. */
     struct file_entry *entries =
-        malloc(((size_t)file_count + (size_t)original_count + 1) * sizeof *entries);
-    if (!removed || !entries)
-        abort();
+        xmalloc(((size_t)file_count + (size_t)original_count + 1) * sizeof *entries);
     int entry_count = 0;
     for (int i = 0; i < file_count; i++)
         entries[entry_count++] = (struct file_entry){files[i].path, files[i].report_unused};

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "lower.h"
+#include "../support/xalloc.h"
 
 enum alias_state {
     ALIAS_UNSET,  /* declared without an initializer, not assigned yet */
@@ -93,11 +94,9 @@ static void add_candidate(struct alias_scan *scan, CXCursor variable)
     struct lower_context *context = scan->context;
     if (scan->count == scan->capacity) {
         int capacity = scan->capacity ? scan->capacity * 2 : 8;
-        int *states = realloc(scan->states, (size_t)capacity * sizeof *states);
+        int *states = xrealloc(scan->states, (size_t)capacity * sizeof *states);
         CXCursor *targets =
-            realloc(context->alias_targets, (size_t)capacity * sizeof *targets);
-        if (!states || !targets)
-            abort();
+            xrealloc(context->alias_targets, (size_t)capacity * sizeof *targets);
         scan->states = states;
         context->alias_targets = targets;
         scan->capacity = capacity;

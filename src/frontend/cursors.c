@@ -262,10 +262,8 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
             new_capacity *= 2;
         free(tree->all_children);
         free(tree->code_children);
-        tree->all_children = malloc((size_t)new_capacity * sizeof *tree->all_children);
-        tree->code_children = malloc((size_t)new_capacity * sizeof *tree->code_children);
-        if (!tree->all_children || !tree->code_children)
-            abort();
+        tree->all_children = xmalloc((size_t)new_capacity * sizeof *tree->all_children);
+        tree->code_children = xmalloc((size_t)new_capacity * sizeof *tree->code_children);
         tree->children_capacity = new_capacity;
     }
     for (int i = 0; i < tree->edge_count; i++) {

@@ -79,10 +79,8 @@ struct ir_statement *lower_emit(struct lower_context *context, enum statement_ki
         int capacity = unit->scratch_statement_capacity ? unit->scratch_statement_capacity * 2
                                                         : 256;
         struct ir_statement *statements =
-            realloc(unit->scratch_statements, (size_t)capacity * sizeof *statements);
-        int *owners = realloc(unit->scratch_owners, (size_t)capacity * sizeof *owners);
-        if (!statements || !owners)
-            abort();
+            xrealloc(unit->scratch_statements, (size_t)capacity * sizeof *statements);
+        int *owners = xrealloc(unit->scratch_owners, (size_t)capacity * sizeof *owners);
         unit->scratch_statements = statements;
         unit->scratch_owners = owners;
         unit->scratch_statement_capacity = capacity;

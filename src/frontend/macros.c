@@ -229,10 +229,8 @@ static bool parse_conjunct(const struct file_token *tokens, const char **texts, 
 int macros_assert_operands(struct frontend_unit *unit, const struct macro_expansion *macro,
                            struct assert_operand *out, int max)
 {
-    struct file_token *tokens = malloc(MACRO_TOKENS_MAX * sizeof *tokens);
-    const char **texts = malloc(MACRO_TOKENS_MAX * sizeof *texts);
-    if (!tokens || !texts)
-        abort();
+    struct file_token *tokens = xmalloc(MACRO_TOKENS_MAX * sizeof *tokens);
+    const char **texts = xmalloc(MACRO_TOKENS_MAX * sizeof *texts);
     int count = tokens_of_range(unit, macro->file, macro->begin, macro->end, tokens, texts,
                                 MACRO_TOKENS_MAX);
     int stored = 0;

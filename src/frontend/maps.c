@@ -4,15 +4,14 @@
  * delete single entries: the front end only adds, then clears all.
  */
 #include "maps.h"
+#include "../support/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static void *allocate_zeroed(size_t count, size_t size)
 {
-    void *memory = calloc(count, size);
-    if (!memory)
-        abort(); /* as arena_alloc: no correct answer without memory */
+    void *memory = xcalloc(count, size);
     return memory;
 }
 

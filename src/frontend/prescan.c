@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "lower.h"
+#include "../support/xalloc.h"
 
 /* The variable an lvalue expression is part of (x, x.f, x[i] with an array
  * x), or a null cursor. */
@@ -86,10 +87,8 @@ static void record_function_pointer(struct frontend_unit *unit, CXCursor variabl
     }
     if (unit->function_pointer_count == unit->function_pointer_capacity) {
         int capacity = unit->function_pointer_capacity ? unit->function_pointer_capacity * 2 : 16;
-        CXCursor *grown = realloc(unit->function_pointer_targets,
-                                  (size_t)capacity * sizeof *grown);
-        if (!grown)
-            abort();
+        CXCursor *grown = xrealloc(unit->function_pointer_targets,
+                                   (size_t)capacity * sizeof *grown);
         unit->function_pointer_targets = grown;
         unit->function_pointer_capacity = capacity;
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "../support/xalloc.h"
 
 const struct embedded_pack *rules_embedded_packs(int *count)
 {
@@ -60,10 +61,8 @@ int rules_add_embedded(struct rule_set *set, const char *name, char **error)
                              file);
     }
     string_buffer_append(&message, ")");
-    *error = strdup(string_buffer_text(&message));
+    *error = xstrdup(string_buffer_text(&message));
     string_buffer_free(&message);
-    if (!*error)
-        abort();
     return -1;
 }
 

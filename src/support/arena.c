@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 struct arena_chunk {
     struct arena_chunk *next;
     size_t size;
@@ -42,11 +44,7 @@ void *arena_alloc(struct arena *arena, size_t size)
             chunk_size = LARGEST_CHUNK_SIZE;
         if (chunk_size < size)
             chunk_size = size;
-        struct arena_chunk *fresh = malloc(sizeof *fresh + chunk_size);
-        if (!fresh) {
-            fputs("nullproof: out of memory\n", stderr);
-            abort();
-        }
+        struct arena_chunk *fresh = xmalloc(sizeof *fresh + chunk_size);
         fresh->size = chunk_size;
         fresh->next = arena->chunks;
         arena->chunks = fresh;

@@ -21,8 +21,8 @@ struct arena {
 void arena_init(struct arena *arena);
 
 /* Returns `size` zeroed bytes aligned for any object. Never returns NULL:
- * an allocation failure aborts the process (the only place that may),
- * since a linter cannot produce a correct answer without memory. */
+ * an allocation failure aborts the process (in xalloc.c, the only place
+ * that may), since a linter cannot produce a correct answer without memory. */
 void *arena_alloc(struct arena *arena, size_t size) __attribute__((returns_nonnull));
 
 /* Copies a NUL-terminated string (NULL gives ""). */

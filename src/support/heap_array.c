@@ -3,8 +3,9 @@
  */
 #include "heap_array.h"
 
-#include <stdio.h>
 #include <stdlib.h>
+
+#include "xalloc.h"
 
 void *heap_array_reserve(void *items, int *capacity, int needed, size_t size)
 {
@@ -13,11 +14,7 @@ void *heap_array_reserve(void *items, int *capacity, int needed, size_t size)
     int grown_capacity = *capacity ? *capacity * 2 : 16;
     while (grown_capacity < needed)
         grown_capacity *= 2;
-    void *grown = realloc(items, (size_t)grown_capacity * size);
-    if (!grown) {
-        fputs("nullproof: out of memory\n", stderr);
-        abort();
-    }
+    void *grown = xrealloc(items, (size_t)grown_capacity * size);
     *capacity = grown_capacity;
     return grown;
 }

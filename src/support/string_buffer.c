@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 void string_buffer_init(struct string_buffer *buffer)
 {
     buffer->data = NULL;
@@ -23,11 +25,7 @@ static void reserve(struct string_buffer *buffer, size_t extra)
     size_t capacity = buffer->capacity ? buffer->capacity : 256;
     while (capacity < needed)
         capacity *= 2;
-    char *data = realloc(buffer->data, capacity);
-    if (!data) {
-        fputs("nullproof: out of memory\n", stderr);
-        abort();
-    }
+    char *data = xrealloc(buffer->data, capacity);
     buffer->data = data;
     buffer->capacity = capacity;
 }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "xalloc.h"
+
 char *text_vprintf(const char *format, va_list arguments)
 {
     va_list copy;
@@ -13,11 +15,7 @@ char *text_vprintf(const char *format, va_list arguments)
     int length = vsnprintf(NULL, 0, format, copy);
     va_end(copy);
     size_t size = length > 0 ? (size_t)length + 1 : 1;
-    char *text = malloc(size);
-    if (!text) {
-        fputs("nullproof: out of memory\n", stderr);
-        abort();
-    }
+    char *text = xmalloc(size);
     text[0] = '\0';
     vsnprintf(text, size, format, arguments);
     return text;

@@ -3,13 +3,16 @@
  */
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static void *checked(void *block)
 {
-    if (!block)
-        abort(); /* out of memory: nothing sensible is left to do */
+    if (!block) {
+        fputs("nullproof: out of memory\n", stderr);
+        abort(); /* nothing sensible is left to do */
+    }
     return block;
 }
 
