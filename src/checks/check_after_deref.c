@@ -16,7 +16,7 @@ void check_check_after_deref(const struct analysis_result *result, struct check_
             continue;
         const char *name = event->path_text ? event->path_text : "pointer";
         struct finding *finding = finding_add(
-            findings, "check-after-deref", context->severity, event->location.file,
+            findings, context->rule, SEVERITY_WARNING, event->location.file,
             event->location.line, event->location.column,
             arena_printf(findings->arena,
                          "'%s' is tested against NULL after it was already dereferenced", name),

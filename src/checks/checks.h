@@ -19,7 +19,7 @@ enum suggest_level { SUGGEST_FIX, SUGGEST_NONE, SUGGEST_FULL };
 
 struct check_context {
     struct finding_list *findings;
-    enum severity severity; /* severity the rule's findings get */
+    const char *rule; /* the id of the rule being run: its findings carry it */
     enum suggest_level suggest;
 };
 

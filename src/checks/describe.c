@@ -59,7 +59,7 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
     const char *message = arena_printf(arena, "'%s' %s and is %s", name, what,
                                        use_text(event, arena));
     struct finding *finding =
-        finding_add(findings, rule, context->severity, event->location.file,
+        finding_add(findings, rule, SEVERITY_WARNING, event->location.file,
                     event->location.line, event->location.column, message, NULL,
                     event->function);
     const struct null_origin *origin = event->origin;
@@ -90,4 +90,16 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                                       event->callee ? event->callee : "the function"),
                          NULL);
     suggest_unsafe_use(event, finding, context);
+}
+
+void describe_source_uses(const struct analysis_result *result, enum origin_kind kind,
+                          struct check_context *context)
+{
+    for (int i = 0; i < result->event_count; i++) {
+        const struct analysis_event *event = &result->events[i];
+        if (event->kind != EVENT_UNSAFE_USE || event_is_null_flow(event) || !event->origin ||
+            event->origin->kind != kind)
+            continue;
+        describe_unsafe_use(event, context->rule, "may be NULL", context);
+    }
 }

@@ -16,6 +16,11 @@
 void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                          const char *what, struct check_context *context);
 
+/* The rules of the NULL sources (unchecked-alloc, -lookup, -nullable):
+ * every unsafe use of a value whose source is of `kind`, as "may be NULL". */
+void describe_source_uses(const struct analysis_result *result, enum origin_kind kind,
+                          struct check_context *context);
+
 /* True for events whose value is NULL because of a NULL constant or a test
  * (null-deref's events), rather than because of a nullable source. */
 bool event_is_null_flow(const struct analysis_event *event);

@@ -13,7 +13,7 @@ void check_null_deref(const struct analysis_result *result, struct check_context
         const struct analysis_event *event = &result->events[i];
         if (!event_is_null_flow(event))
             continue;
-        describe_unsafe_use(event, "null-deref",
+        describe_unsafe_use(event, context->rule,
                             event->definitely_null ? "is NULL" : "is NULL on some paths",
                             context);
     }

@@ -1,18 +1,16 @@
 /*
- * rules_list: the entry points of the rules, one per file, for the
- * registry. Each reads the unit's events and adds findings.
+ * rules_list: the entry points of the rules, one per file, declared from
+ * rule_table.h. Each reads the unit's events and adds findings under the
+ * id the registry passes in its context.
  */
 #ifndef NULLPROOF_RULES_LIST_H
 #define NULLPROOF_RULES_LIST_H
 
 #include "checks.h"
 
-void check_check_after_deref(const struct analysis_result *result, struct check_context *context);
-void check_null_deref(const struct analysis_result *result, struct check_context *context);
-void check_unchecked_alloc(const struct analysis_result *result, struct check_context *context);
-void check_unchecked_lookup(const struct analysis_result *result, struct check_context *context);
-void check_unchecked_nullable(const struct analysis_result *result,
-                              struct check_context *context);
-void check_unchecked_variant(const struct analysis_result *result, struct check_context *context);
+#define RULE(name, id, summary)                                                                \
+    void check_##name(const struct analysis_result *result, struct check_context *context);
+#include "rule_table.h"
+#undef RULE
 
 #endif

@@ -5,13 +5,9 @@
 
 #include "describe.h"
 
+/* Owns the uses of values whose source is of this kind (see the rule's
+ * page for which functions those are). */
 void check_unchecked_lookup(const struct analysis_result *result, struct check_context *context)
 {
-    for (int i = 0; i < result->event_count; i++) {
-        const struct analysis_event *event = &result->events[i];
-        if (event->kind != EVENT_UNSAFE_USE || event_is_null_flow(event) || !event->origin ||
-            event->origin->kind != ORIGIN_LOOKUP)
-            continue;
-        describe_unsafe_use(event, "unchecked-lookup", "may be NULL", context);
-    }
+    describe_source_uses(result, ORIGIN_LOOKUP, context);
 }

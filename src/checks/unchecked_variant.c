@@ -23,7 +23,7 @@ void check_unchecked_variant(const struct analysis_result *result, struct check_
                 : arena_printf(findings->arena, "'%s' is read without testing '%s' first",
                                payload, tag);
         struct finding *finding =
-            finding_add(findings, "unchecked-variant", context->severity, event->location.file,
+            finding_add(findings, context->rule, SEVERITY_WARNING, event->location.file,
                         event->location.line, event->location.column, message, NULL,
                         event->function);
         suggest_variant(event, finding, context);

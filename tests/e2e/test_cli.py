@@ -46,8 +46,10 @@ int fill(void)
 SUMMARY = re.compile(
     r"^nullproof: (\d+) findings? in (\d+) files?, (\d+) translation units?, \d+\.\d\d s$",
     re.MULTILINE)
-RULES = ["check-after-deref", "null-deref", "unchecked-alloc", "unchecked-lookup",
-         "unchecked-nullable", "unchecked-variant"]
+def rules_from_table(source_dir):
+    """The rule ids of src/checks/rule_table.h, the one list of rules."""
+    with open(os.path.join(source_dir, "src", "checks", "rule_table.h")) as table:
+        return re.findall(r'^RULE\(\w+, "([a-z0-9-]+)"', table.read(), re.MULTILINE)
 
 
 def finding_pattern(path, line, rule):
@@ -388,7 +390,18 @@ class CliTest(unittest.TestCase):
         result = self.run_nullproof("--list-rules")
         self.assertStatus(result, 0)
         listed = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
-        self.assertEqual(listed, RULES)
+        rules = rules_from_table(SOURCE_DIR)
+        self.assertEqual(listed, rules)
+        summaries = dict(line.split(None, 1) for line in result.stdout.splitlines()
+                         if line.strip())
+        with open(os.path.join(SOURCE_DIR, "README.md")) as readme:
+            table = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (.*) \|$", readme.read(),
+                                    re.MULTILINE))
+        for rule in rules:  # every rule has its page and its README row, saying the same
+            page = os.path.join(SOURCE_DIR, "docs", "rules", rule + ".md")
+            with open(page) as text:
+                self.assertEqual(text.read().split("\n")[2], summaries[rule].strip(), page)
+            self.assertEqual(table.get(rule), summaries[rule].strip(), "README: " + rule)
         for line in result.stdout.splitlines():
             self.assertGreater(len(line.split(None, 1)[1]), 10, line)
 
