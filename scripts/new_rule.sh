@@ -8,7 +8,8 @@
 # row to README's rule table, and creates src/checks/RULE_ID.c (an entry
 # point that reports nothing yet), docs/rules/RULE-ID.md and
 # testdata/cases/RULE_ID.c with one flagged and one clean example to
-# replace. Then write the check and its cases, and run scripts/test.sh.
+# replace. Then write the check and its cases, regenerate the SARIF golden
+# file (it lists every rule) and run scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -140,4 +141,6 @@ CASE
 
 echo "new_rule.sh: added $id to $table and README.md; created src/checks/$name.c,"
 echo "  docs/rules/$id.md and testdata/cases/$name.c. Write the check and its cases,"
+echo "  build, regenerate the SARIF golden file, which lists every rule:"
+echo "    NULLPROOF_UPDATE_GOLDEN=1 python3 tests/e2e/test_formats.py BUILD/nullproof ."
 echo "  then run scripts/test.sh."
