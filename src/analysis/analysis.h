@@ -14,7 +14,7 @@
 #include <stdbool.h>
 
 #include "../ir/ir.h"
-#include "../rules/rules.h"
+#include "../packs/packs.h"
 
 /* Why a value may be NULL. */
 enum origin_kind {
@@ -86,7 +86,7 @@ struct analysis_result {
 };
 
 struct analysis_options {
-    const struct rule_set *rules; /* sources, sinks, noreturn functions */
+    const struct pack_set *packs; /* sources, sinks, noreturn functions */
     bool follow_calls;            /* analyse callees of the unit in their caller's context */
 };
 

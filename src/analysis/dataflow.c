@@ -478,7 +478,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             const struct ir_call *call = &statement->call;
             if (root_is_global(function, call->target))
                 summary->writes_globals = true;
-            if (rules_find(shared->options->rules, call->callee))
+            if (packs_find(shared->options->packs, call->callee))
                 continue;
             if (call->function_index < 0) {
                 summary->writes_globals = true;
@@ -550,7 +550,7 @@ static const char *return_reason(struct arena *arena, const struct ir_function *
  * failure or an absence, not a precondition on the arguments. */
 static bool call_is_source(const struct unit_analysis *shared, const struct ir_call *call)
 {
-    const struct function_rule *rule = rules_find(shared->options->rules, call->callee);
+    const struct pack_entry *rule = packs_find(shared->options->packs, call->callee);
     if (rule)
         return rule->returns != SOURCE_NONE;
     if (call->function_index < 0)

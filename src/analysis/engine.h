@@ -65,7 +65,7 @@ struct function_analysis {
     const struct null_origin ***statement_origins; /* lazily made origins per statement */
     const struct null_origin **condition_origins;  /* per block: NULL learnt on the false edge */
     const struct null_origin **declared_origins;   /* per path: its _Nullable declaration */
-    const struct function_rule ***call_rules;      /* per statement: the callee's rule, looked
+    const struct pack_entry ***call_rules;      /* per statement: the callee's rule, looked
                                                     * up once (NULL: not yet) */
     const struct null_origin ***out_origins;  /* per statement: what a call leaves NULL */
     int *postdominator;                /* per block: its immediate post-dominator, or -1 */

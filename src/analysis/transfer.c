@@ -156,16 +156,16 @@ static enum origin_kind origin_of_source(enum source_kind kind)
 }
 
 /* Marks "looked up, no rule" in function_analysis.call_rules. */
-static const struct function_rule no_rule;
+static const struct pack_entry no_rule;
 
 /* The rule for the callee of the call statement, looked up once per analysis. */
-static const struct function_rule *call_rule(struct function_analysis *analysis, int block,
+static const struct pack_entry *call_rule(struct function_analysis *analysis, int block,
                                              int index, const struct ir_call *call)
 {
-    const struct function_rule **slot = &analysis->call_rules[block][index];
+    const struct pack_entry **slot = &analysis->call_rules[block][index];
     if (!*slot) {
-        const struct function_rule *rule =
-            rules_find(analysis->shared->options->rules, call->callee);
+        const struct pack_entry *rule =
+            packs_find(analysis->shared->options->packs, call->callee);
         *slot = rule ? rule : &no_rule;
     }
     return *slot == &no_rule ? NULL : *slot;
@@ -173,18 +173,18 @@ static const struct function_rule *call_rule(struct function_analysis *analysis,
 
 /* The rule of the function-like macro whose expansion `location` lies in,
  * when a pack describes that macro (CHECK_NOT_NULL, HASH_FIND_STR, ...). */
-static const struct function_rule *macro_rule(const struct function_analysis *analysis,
+static const struct pack_entry *macro_rule(const struct function_analysis *analysis,
                                               const struct source_location *location)
 {
     if (!location->macro)
         return NULL;
-    return rules_find_kind(analysis->shared->options->rules, location->macro, true);
+    return packs_find_kind(analysis->shared->options->packs, location->macro, true);
 }
 
 /* The origin made by statement `index` of `block`, created once per
  * analysis so that events and joins compare equal pointers. */
 static const struct null_origin *statement_origin(struct function_analysis *analysis, int block,
-                                                  int index, const struct function_rule *rule,
+                                                  int index, const struct pack_entry *rule,
                                                   const struct function_summary *summary)
 {
     const struct null_origin **slot = &analysis->statement_origins[block][index];
@@ -192,7 +192,7 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
         return *slot;
     const struct ir_statement *statement = &function_of(analysis)->blocks[block].statements[index];
     struct arena *arena = analysis->shared->arena;
-    const struct function_rule *macro =
+    const struct pack_entry *macro =
         statement->kind != STATEMENT_CALL ? macro_rule(analysis, &statement->location) : NULL;
     struct null_origin *origin;
     if (statement->kind == STATEMENT_CALL) {
@@ -247,7 +247,7 @@ static const struct null_origin *condition_origin(struct function_analysis *anal
         return *slot;
     const struct ir_condition *condition = &function_of(analysis)->blocks[block].condition;
     const char *text = function_of(analysis)->paths[path].text;
-    const struct function_rule *macro = macro_rule(analysis, &condition->location);
+    const struct pack_entry *macro = macro_rule(analysis, &condition->location);
     if (macro && macro->out_null_arguments && cause)
         return cause; /* a lookup macro's own loop ran off the end: still "not found" */
     struct null_origin *origin =
@@ -324,7 +324,7 @@ static void report_value(struct function_analysis *analysis, const struct use_si
         return;
     /* Inside a macro that a pack describes as one (HASH_FIND, CHECK_NOT_NULL,
      * json_is_string) the code is the library's, trusted as the entry says. */
-    const struct function_rule *macro = macro_rule(analysis, site->location);
+    const struct pack_entry *macro = macro_rule(analysis, site->location);
     if (macro && macro->macro_only)
         return;
     struct analysis_event event;
@@ -425,7 +425,7 @@ static bool same_call(const struct ir_call *a, const struct ir_call *b)
  * lookup`: strchr, getenv, a hash table's find), or -1. */
 static int lookup_signature(struct function_analysis *analysis,
                             const struct ir_statement *statement,
-                            const struct function_rule *rule)
+                            const struct pack_entry *rule)
 {
     if (!rule || rule->returns != SOURCE_LOOKUP || statement->call.target < 0)
         return -1;
@@ -563,7 +563,7 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
 
 /* Whether argument `index` of the call must not be NULL, and why. */
 static bool argument_required(const struct ir_function *function, const struct ir_call *call,
-                              const struct function_rule *rule,
+                              const struct pack_entry *rule,
                               const struct function_summary *summary, int index,
                               const char **reason, const struct source_location **callee_use)
 {
@@ -664,7 +664,7 @@ static int deref_path(const struct ir_function *function, int parent)
 /* The origin of what call `index` of `block` leaves NULL through its
  * out-parameters, made once per analysis (joins compare pointers). */
 static const struct null_origin *out_origin(struct function_analysis *analysis, int block,
-                                            int index, const struct function_rule *rule,
+                                            int index, const struct pack_entry *rule,
                                             int path)
 {
     const struct null_origin **slot = &analysis->out_origins[block][index];
@@ -683,7 +683,7 @@ static const struct null_origin *out_origin(struct function_analysis *analysis, 
 /* A lookup that writes its result through a pointer (a pack's `out-null`):
  * what it writes may be NULL, "not found", until tested. */
 static void leave_out_null(struct function_analysis *analysis, int block, int index,
-                           const struct function_rule *rule, struct flow_state *state)
+                           const struct pack_entry *rule, struct flow_state *state)
 {
     const struct ir_function *function = function_of(analysis);
     const struct ir_call *call = &function->blocks[block].statements[index].call;
@@ -710,7 +710,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     const struct ir_function *function = function_of(analysis);
     const struct ir_statement *statement = &function->blocks[block].statements[index];
     const struct ir_call *call = &statement->call;
-    const struct function_rule *rule = call_rule(analysis, block, index, call);
+    const struct pack_entry *rule = call_rule(analysis, block, index, call);
     const struct function_summary *summary =
         call->function_index >= 0
             ? summary_for_call(analysis, call->function_index, call, state)
@@ -744,7 +744,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
             use_path(analysis, state, path, &site);
         }
     }
-    const struct function_rule *macro = macro_rule(analysis, &statement->location);
+    const struct pack_entry *macro = macro_rule(analysis, &statement->location);
     if (rule && rule->checked_arguments)
         refine_checked(function, call, rule->checked_arguments, state);
     if (macro && macro->checked_arguments)
@@ -898,7 +898,7 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
         else
             refine_nonnull(function, state, path, NULL);
     } else if (!function->paths[path].weak) {
-        const struct function_rule *macro =
+        const struct pack_entry *macro =
             macro_rule(analysis, &function->blocks[block].condition.location);
         if (value->nullability == NULLABILITY_NONNULL)
             state->reachable = false;

@@ -16,7 +16,7 @@
 
 #include "../checks/checks.h"
 #include "../checks/suggest.h"
-#include "../rules/rules.h"
+#include "../packs/packs.h"
 #include "../support/yaml_input.h"
 #include "../support/text.h"
 #include "../support/files.h"
@@ -219,7 +219,7 @@ static int parse_builtin_packs(struct config *config, struct yaml_input *input,
                                yaml_node_t *node, char **error)
 {
     int available = 0;
-    const struct embedded_pack *packs = rules_embedded_packs(&available);
+    const struct embedded_pack *packs = packs_embedded(&available);
     int length = yaml_input_item_count(node);
     for (int i = 0; i < length; i++) {
         yaml_node_t *item = yaml_input_item(input, node, i);

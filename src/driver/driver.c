@@ -17,7 +17,7 @@
 #include "../frontend/compile_db.h"
 #include "../frontend/frontend.h"
 #include "../report/report.h"
-#include "../rules/rules.h"
+#include "../packs/packs.h"
 #include "baseline.h"
 #include "compiler_command.h"
 #include "database_search.h"
@@ -635,7 +635,7 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
         return;
     }
     if (run->profiles.count > 0)
-        settings.rules = &run->profiles.items[0]->rules;
+        settings.packs = &run->profiles.items[0]->packs;
     struct job_output *outputs = xcalloc((size_t)run->job_count + 1, sizeof *outputs);
     char *error = NULL;
     if (jobs_run(run->jobs, run->job_count, &settings, thread_count(&run->options), outputs,

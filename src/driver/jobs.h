@@ -11,7 +11,7 @@
 
 #include "../checks/checks.h"
 #include "../report/finding.h"
-#include "../rules/rules.h"
+#include "../packs/packs.h"
 #include "../support/arena.h"
 #include "../support/string_buffer.h"
 #include "messages.h"
@@ -31,7 +31,7 @@ struct config;
 
 /* What a run needs to know besides the job; shared read-only. */
 struct job_settings {
-    const struct rule_set *rules; /* function facts for the analysis */
+    const struct pack_set *packs; /* function facts for the analysis */
     const bool *enabled_rules;    /* indexes checks_rules() */
     const enum severity *severities; /* per rule (indexes checks_rules()); NULL: warnings */
     const struct config *config;  /* excluded paths; NULL: none */

@@ -123,7 +123,7 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
     struct arena work;
     arena_init(&work);
     struct frontend_job request = {job->parse_path, job->directory, job->arguments,
-                                   job->argument_count, settings->rules};
+                                   job->argument_count, settings->packs};
     struct frontend_result result;
     memset(&result, 0, sizeof result);
     int status = frontend_run(frontend, &request, &work, &output->findings, &result);
@@ -143,7 +143,7 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
         dump_unit(&result.unit, &output->dump);
     } else {
         output->parsed = true;
-        struct analysis_options options = {settings->rules, true};
+        struct analysis_options options = {settings->packs, true};
         struct analysis_result events;
         memset(&events, 0, sizeof events);
         analysis_run(&result.unit, &options, &work, &events);

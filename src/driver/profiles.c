@@ -29,7 +29,7 @@ static void profile_free(struct profile *profile)
 {
     free(profile->config_path);
     config_free(&profile->effective);
-    rules_free(&profile->rules);
+    packs_free(&profile->packs);
     free(profile->enabled_rules);
     free(profile->severities);
     free(profile);
@@ -124,7 +124,7 @@ static int add_configured_functions(struct profile *profile, const struct config
         string_buffer_printf(&pack, "  - {name: %s, noreturn: true}\n", file->noreturn[i]);
     for (int i = 0; i < file->never_null_count; i++)
         string_buffer_printf(&pack, "  - {name: %s, never-null: true}\n", file->never_null[i]);
-    int result = rules_add_pack(&profile->rules, file->path ? file->path : ".nullproof.yaml",
+    int result = packs_add_pack(&profile->packs, file->path ? file->path : ".nullproof.yaml",
                                 string_buffer_text(&pack), pack.length, error);
     string_buffer_free(&pack);
     return result;
@@ -135,26 +135,26 @@ static int add_configured_functions(struct profile *profile, const struct config
 static int load_rules(struct profile *profile, const struct config *file,
                       const struct options *options, char **error)
 {
-    rules_init(&profile->rules);
+    packs_init(&profile->packs);
     int embedded_count = 0;
-    const struct embedded_pack *embedded = rules_embedded_packs(&embedded_count);
+    const struct embedded_pack *embedded = packs_embedded(&embedded_count);
     if (file->has_builtin_packs) {
         for (int i = 0; i < file->builtin_pack_count; i++)
-            if (rules_add_embedded(&profile->rules, file->builtin_packs[i], error) != 0)
+            if (packs_add_embedded(&profile->packs, file->builtin_packs[i], error) != 0)
                 return -1;
     } else {
         for (int i = 0; i < embedded_count; i++)
-            if (rules_add_pack(&profile->rules, embedded[i].file, (const char *)embedded[i].text,
+            if (packs_add_pack(&profile->packs, embedded[i].file, (const char *)embedded[i].text,
                                embedded[i].length, error) != 0)
                 return -1;
     }
     for (int i = 0; i < file->pack_count; i++)
-        if (rules_add_path(&profile->rules, file->packs[i], error) != 0)
+        if (packs_add_path(&profile->packs, file->packs[i], error) != 0)
             return -1;
     if (add_configured_functions(profile, file, error) != 0)
         return -1;
     for (int i = 0; i < options->rule_path_count; i++)
-        if (rules_add_path(&profile->rules, options->rule_paths[i], error) != 0)
+        if (packs_add_path(&profile->packs, options->rule_paths[i], error) != 0)
             return -1;
     return 0;
 }
@@ -189,7 +189,7 @@ static void describe_effective(struct profile *profile, const struct config *fil
     }
     effective->has_builtin_packs = true;
     int embedded_count = 0;
-    const struct embedded_pack *embedded = rules_embedded_packs(&embedded_count);
+    const struct embedded_pack *embedded = packs_embedded(&embedded_count);
     for (int i = 0; i < embedded_count; i++) {
         char *name = xstrdup(embedded[i].file);
         char *dot = strrchr(name, '.');
@@ -245,7 +245,7 @@ static struct profile *build(struct profile_set *set, const char *config_path, c
     describe_effective(profile, &file, options);
     config_free(&file);
     profile->settings = set->base;
-    profile->settings.rules = &profile->rules;
+    profile->settings.packs = &profile->packs;
     profile->settings.enabled_rules = profile->enabled_rules;
     profile->settings.severities = profile->severities;
     profile->settings.config = &profile->effective;
@@ -392,11 +392,11 @@ static void print_arguments(FILE *stream, const char *label, uint32_t bits, bool
 
 void profiles_describe_rules(const struct profile *profile, FILE *stream)
 {
-    const struct rule_set *rules = &profile->rules;
+    const struct pack_set *rules = &profile->packs;
     fprintf(stream, "\nRule packs (%s):\n",
             profile->config_path ? profile->config_path : "no configuration file");
     for (int i = 0; i < rules->pack_count; i++) {
-        const struct rule_pack_info *pack = &rules->packs[i];
+        const struct pack_info *pack = &rules->packs[i];
         fprintf(stream, "  %-10s %3d entries  %s%s%s\n", pack->name, pack->entry_count,
                 pack->file, pack->description ? ": " : "",
                 pack->description ? pack->description : "");
@@ -410,13 +410,13 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
     }
     fprintf(stream, "\nFunctions and macros (%d):\n", rules->count);
     for (int i = 0; i < rules->count; i++) {
-        const struct function_rule *rule = &rules->entries[i];
+        const struct pack_entry *rule = &rules->entries[i];
         char name[300];
         snprintf(name, sizeof name, "%s%s", rule->name, rule->macro_only ? " (macro)" : "");
         fprintf(stream, "  %-*s  %-8s ", width, name, rule->pack);
         bool first = true;
         if (rule->returns != SOURCE_NONE) {
-            fprintf(stream, "returns %s", rules_kind_name(rule->returns));
+            fprintf(stream, "returns %s", packs_kind_name(rule->returns));
             first = false;
         }
         print_arguments(stream, "nonnull", rule->nonnull_arguments, &first);
@@ -424,7 +424,7 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
         print_arguments(stream, "propagates-null", rule->propagated_arguments, &first);
         if (rule->out_null_arguments) {
             print_arguments(stream, "out-null", rule->out_null_arguments, &first);
-            fprintf(stream, " (%s)", rules_kind_name(rule->out_kind));
+            fprintf(stream, " (%s)", packs_kind_name(rule->out_kind));
         }
         const char *facts[] = {rule->noreturn ? "noreturn" : NULL,
                                rule->never_null ? "never null" : NULL,

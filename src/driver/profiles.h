@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "../rules/rules.h"
+#include "../packs/packs.h"
 #include "config.h"
 #include "jobs.h"
 #include "messages.h"
@@ -22,7 +22,7 @@
 struct profile {
     char *config_path;         /* the configuration file, or NULL: none applies */
     struct config effective;   /* file and command line merged, as --dump-config prints it */
-    struct rule_set rules;
+    struct pack_set packs;
     bool *enabled_rules;       /* indexes checks_rules() */
     enum severity *severities; /* indexes checks_rules() */
     struct job_settings settings;

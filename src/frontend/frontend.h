@@ -13,7 +13,7 @@
 #include <stdbool.h>
 
 #include "../ir/ir.h"
-#include "../rules/rules.h"
+#include "../packs/packs.h"
 #include "../report/finding.h"
 
 struct frontend;
@@ -23,7 +23,7 @@ struct frontend_job {
     const char *directory;        /* working directory for relative paths in arguments, or NULL */
     const char *const *arguments; /* compiler arguments without the compiler and the file */
     int argument_count;
-    const struct rule_set *rules; /* tagged unions declared in packs, or NULL */
+    const struct pack_set *packs; /* tagged unions declared in packs, or NULL */
 };
 
 struct frontend_result {

@@ -314,7 +314,7 @@ struct frontend_unit {
     CXTranslationUnit tu;
     struct ir_unit *unit;
     struct arena *arena;
-    const struct rule_set *rules;   /* declared tagged unions, or NULL */
+    const struct pack_set *packs;   /* declared tagged unions, or NULL */
 
     struct source_file *files;
     int file_count, file_capacity;

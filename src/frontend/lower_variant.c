@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "lower.h"
-#include "../rules/rules.h"
+#include "../packs/packs.h"
 
 static enum CXChildVisitResult find_tag(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -264,7 +264,7 @@ static enum CXChildVisitResult find_enumerator(CXCursor cursor, CXCursor parent,
 static bool emit_declared_variant_read(struct lower_context *context, CXCursor expression,
                                        int parent, enum path_step step)
 {
-    const struct rule_set *rules = context->unit_state->rules;
+    const struct pack_set *rules = context->unit_state->packs;
     if (!rules || rules->variant_count == 0)
         return false;
     CXCursor field = clang_getCursorReferenced(expression);
@@ -277,7 +277,7 @@ static bool emit_declared_variant_read(struct lower_context *context, CXCursor e
         return false;
     CXString type_spelling = clang_getCursorSpelling(container);
     CXString member_spelling = clang_getCursorSpelling(field);
-    const struct variant_rule *variant = rules_find_variant(
+    const struct pack_variant *variant = packs_find_variant(
         rules, clang_getCString(type_spelling), clang_getCString(member_spelling));
     clang_disposeString(type_spelling);
     if (!variant) {

@@ -199,7 +199,7 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
 
     struct frontend_unit unit;
     frontend_unit_init(&unit, tu, &result->unit, arena);
-    unit.rules = job->rules;
+    unit.packs = job->packs;
     report_diagnostics(&unit, result->unit.main_file, diagnostics, result);
     lower_translation_unit(&unit);
     frontend_unit_free(&unit);

@@ -12,30 +12,30 @@
 
 #include "driver/config.h"
 #include "driver/suppress.h"
-#include "rules/rules.h"
+#include "packs/packs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void fuzz_pack(const char *text, size_t size)
 {
-    struct rule_set set;
-    rules_init(&set);
+    struct pack_set set;
+    packs_init(&set);
     char *error = NULL;
     static const char base[] = "pack: base\nentries:\n"
                                "  - {name: malloc, returns: alloc}\n"
                                "  - {name: map_get, returns: lookup, nonnull: [1, 2]}\n";
-    if (rules_add_pack(&set, "base.yaml", base, sizeof base - 1, &error) != 0)
+    if (packs_add_pack(&set, "base.yaml", base, sizeof base - 1, &error) != 0)
         abort(); /* a valid pack must always load */
-    if (rules_add_pack(&set, "fuzz.yaml", text, size, &error) != 0) {
+    if (packs_add_pack(&set, "fuzz.yaml", text, size, &error) != 0) {
         if (!error || strncmp(error, "fuzz.yaml:", 10) != 0)
             abort(); /* every pack error names the file, line and column */
         free(error);
     }
     for (int i = 0; i < set.count; i++) {
-        if (rules_find_kind(&set, set.entries[i].name, true) != &set.entries[i])
+        if (packs_find_kind(&set, set.entries[i].name, true) != &set.entries[i])
             abort(); /* entries stay sorted and unique */
     }
-    rules_free(&set);
+    packs_free(&set);
 }
 
 static void fuzz_config(const char *text, size_t size)

@@ -15,7 +15,7 @@
 #include "analysis/analysis.h"
 #include "analysis/nullability.h"
 #include "ir/ir.h"
-#include "rules/rules.h"
+#include "packs/packs.h"
 
 struct fixture {
     struct arena arena;
@@ -148,12 +148,12 @@ static void branch(struct ir_function *function, int from, enum condition_kind k
 
 static void run(struct fixture *fixture)
 {
-    struct rule_set rules;
+    struct pack_set rules;
     char *error = NULL;
-    assert_int_equal(rules_builtin(&rules, &error), 0);
+    assert_int_equal(packs_builtin(&rules, &error), 0);
     struct analysis_options options = {&rules, true};
     analysis_run(&fixture->unit, &options, &fixture->arena, &fixture->result);
-    rules_free(&rules);
+    packs_free(&rules);
 }
 
 /* Number of unsafe-use events, and the line of the first. */
@@ -687,17 +687,17 @@ static void test_variant_read_on_wrong_edge(void **state)
 static void test_rules_table_sorted(void **state)
 {
     (void)state;
-    struct rule_set set;
+    struct pack_set set;
     char *error = NULL;
-    assert_int_equal(rules_builtin(&set, &error), 0);
-    const struct rule_set *rules = &set;
+    assert_int_equal(packs_builtin(&set, &error), 0);
+    const struct pack_set *rules = &set;
     for (int i = 1; i < rules->count; i++)
         assert_true(strcmp(rules->entries[i - 1].name, rules->entries[i].name) < 0);
-    assert_non_null(rules_find(rules, "malloc"));
-    assert_int_equal(rules_find(rules, "getenv")->returns, SOURCE_LOOKUP);
-    assert_true(rules_find(rules, "exit")->noreturn);
-    assert_null(rules_find(rules, "no_such_function"));
-    rules_free(&set);
+    assert_non_null(packs_find(rules, "malloc"));
+    assert_int_equal(packs_find(rules, "getenv")->returns, SOURCE_LOOKUP);
+    assert_true(packs_find(rules, "exit")->noreturn);
+    assert_null(packs_find(rules, "no_such_function"));
+    packs_free(&set);
 }
 
 int main(void)

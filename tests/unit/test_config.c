@@ -313,8 +313,8 @@ static void test_profile_merge(void **state)
     assert_true(profile->enabled_rules[rule_index("null-deref")]);
     assert_int_equal(profile->severities[rule_index("unchecked-lookup")], SEVERITY_ERROR);
     assert_int_equal(profile->severities[rule_index("null-deref")], SEVERITY_WARNING);
-    assert_int_equal(profile->rules.pack_count, 1);
-    assert_ptr_equal(profile->settings.rules, &profile->rules);
+    assert_int_equal(profile->packs.pack_count, 1);
+    assert_ptr_equal(profile->settings.packs, &profile->packs);
     assert_ptr_equal(profiles_get(&set, file, &error), profile); /* made once */
     profiles_free(&set);
     options_free(&options);
@@ -332,7 +332,7 @@ static void test_profile_merge(void **state)
     const struct profile *defaults = profiles_get(&set, NULL, &error);
     assert_non_null(defaults);
     assert_null(defaults->config_path);
-    assert_true(defaults->rules.pack_count > 1);
+    assert_true(defaults->packs.pack_count > 1);
     profiles_free(&set);
     options_free(&options);
 

@@ -16,20 +16,20 @@
 
 #include <cmocka.h>
 
-#include "rules/rules.h"
+#include "packs/packs.h"
 
 #define ARG(i) (UINT32_C(1) << (i))
 
-static int add_text(struct rule_set *set, const char *text, char **error)
+static int add_text(struct pack_set *set, const char *text, char **error)
 {
-    return rules_add_pack(set, "test.yaml", text, strlen(text), error);
+    return packs_add_pack(set, "test.yaml", text, strlen(text), error);
 }
 
 /* Adding `text` fails with a message that contains `expected`. */
 static void pack_fails(const char *text, const char *expected)
 {
-    struct rule_set set;
-    rules_init(&set);
+    struct pack_set set;
+    packs_init(&set);
     char *error = NULL;
     assert_int_equal(add_text(&set, text, &error), -1);
     assert_non_null(error);
@@ -38,14 +38,14 @@ static void pack_fails(const char *text, const char *expected)
     assert_int_equal(set.count, 0);
     assert_int_equal(set.pack_count, 0);
     free(error);
-    rules_free(&set);
+    packs_free(&set);
 }
 
 static void test_variants(void **state)
 {
     (void)state;
-    struct rule_set set;
-    rules_init(&set);
+    struct pack_set set;
+    packs_init(&set);
     char *error = NULL;
     assert_int_equal(add_text(&set,
                               "pack: events\n"
@@ -55,13 +55,13 @@ static void test_variants(void **state)
                               &error),
                      0);
     assert_int_equal(set.variant_count, 2);
-    const struct variant_rule *click = rules_find_variant(&set, "event", "click");
+    const struct pack_variant *click = packs_find_variant(&set, "event", "click");
     assert_non_null(click);
     assert_string_equal(click->tag, "what");
     assert_string_equal(click->variant, "EV_MOUSE");
-    assert_null(rules_find_variant(&set, "event", "wheel"));
-    assert_null(rules_find_variant(&set, "other", "click"));
-    rules_free(&set);
+    assert_null(packs_find_variant(&set, "event", "wheel"));
+    assert_null(packs_find_variant(&set, "other", "click"));
+    packs_free(&set);
     pack_fails("pack: events\nvariants:\n  - {type: event, tag: what}\n",
                "needs 'type', 'tag' and 'members'");
     pack_fails("pack: events\nvariants:\n  - {type: event, tag: what, members: {a: B}, x: 1}\n",
@@ -72,16 +72,16 @@ static void test_embedded_packs_load(void **state)
 {
     (void)state;
     int count = 0;
-    const struct embedded_pack *packs = rules_embedded_packs(&count);
+    const struct embedded_pack *packs = packs_embedded(&count);
     const char *expected[] = {"cjson.yaml", "curl.yaml",   "glib.yaml",   "jansson.yaml",
                               "libc.yaml",  "openssl.yaml", "posix.yaml", "sqlite.yaml",
                               "uthash.yaml"};
     assert_int_equal(count, (int)(sizeof expected / sizeof expected[0]));
     for (int i = 0; i < count; i++)
         assert_string_equal(packs[i].file, expected[i]);
-    struct rule_set set;
+    struct pack_set set;
     char *error = NULL;
-    if (rules_builtin(&set, &error) != 0)
+    if (packs_builtin(&set, &error) != 0)
         fail_msg("embedded packs do not load: %s", error);
     assert_int_equal(set.pack_count, count);
     int total = 0;
@@ -91,54 +91,54 @@ static void test_embedded_packs_load(void **state)
     assert_int_equal(total, set.count);
     for (int i = 1; i < set.count; i++)
         assert_true(strcmp(set.entries[i - 1].name, set.entries[i].name) < 0);
-    rules_free(&set);
+    packs_free(&set);
 }
 
 /* The facts the old built-in table held, now in libc.yaml and posix.yaml. */
 static void test_builtin_facts(void **state)
 {
     (void)state;
-    struct rule_set set;
+    struct pack_set set;
     char *error = NULL;
-    assert_int_equal(rules_builtin(&set, &error), 0);
-    const struct function_rule *rule = rules_find(&set, "malloc");
+    assert_int_equal(packs_builtin(&set, &error), 0);
+    const struct pack_entry *rule = packs_find(&set, "malloc");
     assert_non_null(rule);
     assert_int_equal(rule->returns, SOURCE_ALLOC);
     assert_string_equal(rule->reason, "returns NULL when allocation fails");
     assert_string_equal(rule->pack, "libc");
-    rule = rules_find(&set, "getenv");
+    rule = packs_find(&set, "getenv");
     assert_int_equal(rule->returns, SOURCE_LOOKUP);
     assert_int_equal(rule->nonnull_arguments, ARG(0));
     assert_string_equal(rule->reason, "returns NULL when the variable is not set");
-    rule = rules_find(&set, "bsearch");
+    rule = packs_find(&set, "bsearch");
     assert_int_equal(rule->nonnull_arguments, ARG(1) | ARG(4));
-    rule = rules_find(&set, "fputc");
+    rule = packs_find(&set, "fputc");
     assert_int_equal(rule->returns, SOURCE_NONE);
     assert_int_equal(rule->nonnull_arguments, ARG(1));
-    rule = rules_find(&set, "fopen");
+    rule = packs_find(&set, "fopen");
     assert_int_equal(rule->returns, SOURCE_NULLABLE);
-    assert_true(rules_find(&set, "exit")->noreturn);
-    assert_true(rules_find(&set, "pthread_exit")->noreturn);
-    assert_string_equal(rules_find(&set, "opendir")->pack, "posix");
-    assert_int_equal(rules_find(&set, "readdir")->returns, SOURCE_NULLABLE);
-    assert_int_equal(rules_find(&set, "g_hash_table_lookup")->returns, SOURCE_LOOKUP);
-    assert_null(rules_find(&set, "no_such_function"));
+    assert_true(packs_find(&set, "exit")->noreturn);
+    assert_true(packs_find(&set, "pthread_exit")->noreturn);
+    assert_string_equal(packs_find(&set, "opendir")->pack, "posix");
+    assert_int_equal(packs_find(&set, "readdir")->returns, SOURCE_NULLABLE);
+    assert_int_equal(packs_find(&set, "g_hash_table_lookup")->returns, SOURCE_LOOKUP);
+    assert_null(packs_find(&set, "no_such_function"));
     /* uthash's entries are macros: not found as functions */
-    assert_null(rules_find(&set, "HASH_FIND_STR"));
-    rule = rules_find_kind(&set, "HASH_FIND_STR", true);
+    assert_null(packs_find(&set, "HASH_FIND_STR"));
+    rule = packs_find_kind(&set, "HASH_FIND_STR", true);
     assert_non_null(rule);
     assert_int_equal(rule->out_null_arguments, ARG(2));
     assert_int_equal(rule->out_kind, SOURCE_LOOKUP);
-    assert_int_equal(rules_find_kind(&set, "g_return_val_if_fail", true)->checked_arguments,
+    assert_int_equal(packs_find_kind(&set, "g_return_val_if_fail", true)->checked_arguments,
                      ARG(0));
-    rules_free(&set);
+    packs_free(&set);
 }
 
 static void test_every_key(void **state)
 {
     (void)state;
-    struct rule_set set;
-    rules_init(&set);
+    struct pack_set set;
+    packs_init(&set);
     char *error = NULL;
     const char *text = "pack: mine\n"
                        "description: our map\n"
@@ -161,34 +161,34 @@ static void test_every_key(void **state)
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
     assert_int_equal(set.packs[0].entry_count, 7);
-    assert_true(rules_find(&set, "xmalloc")->never_null);
-    assert_false(rules_find(&set, "die")->never_null);
+    assert_true(packs_find(&set, "xmalloc")->never_null);
+    assert_false(packs_find(&set, "die")->never_null);
 
-    const struct function_rule *rule = rules_find(&set, "map_get");
+    const struct pack_entry *rule = packs_find(&set, "map_get");
     assert_int_equal(rule->returns, SOURCE_LOOKUP);
     assert_int_equal(rule->nonnull_arguments, ARG(0) | ARG(1));
     assert_string_equal(rule->reason, "returns NULL when the key is absent");
     assert_string_equal(rule->pack, "mine");
     assert_int_equal(rule->line, 4);
 
-    rule = rules_find(&set, "map_find");
+    rule = packs_find(&set, "map_find");
     assert_int_equal(rule->returns, SOURCE_NONE);
     assert_int_equal(rule->out_null_arguments, ARG(2));
     assert_int_equal(rule->out_kind, SOURCE_ALLOC);
     assert_string_equal(rule->reason, "leaves it NULL when allocation fails");
 
-    assert_null(rules_find(&set, "CHECK"));
-    rule = rules_find_kind(&set, "CHECK", true);
+    assert_null(packs_find(&set, "CHECK"));
+    rule = packs_find_kind(&set, "CHECK", true);
     assert_true(rule->macro_only);
     assert_int_equal(rule->checked_arguments, ARG(0));
-    assert_true(rules_find(&set, "die")->noreturn);
-    rule = rules_find(&set, "open_thing");
+    assert_true(packs_find(&set, "die")->noreturn);
+    rule = packs_find(&set, "open_thing");
     assert_int_equal(rule->returns, SOURCE_NULLABLE);
     assert_string_equal(rule->reason, "returns NULL when the operation fails");
-    rule = rules_find(&set, "odd");
+    rule = packs_find(&set, "odd");
     assert_string_equal(rule->reason, "may return NULL");
     assert_int_equal(rule->checked_arguments, ARG(1) | ARG(2));
-    rules_free(&set);
+    packs_free(&set);
 }
 
 static void test_errors_name_the_place(void **state)
@@ -246,16 +246,16 @@ static void test_errors_name_the_place(void **state)
 static void test_later_pack_replaces(void **state)
 {
     (void)state;
-    struct rule_set set;
-    rules_init(&set);
+    struct pack_set set;
+    packs_init(&set);
     char *error = NULL;
     assert_int_equal(add_text(&set, "pack: a\nentries:\n  - {name: f, returns: alloc}\n"
                                      "  - {name: g, noreturn: true}\n", &error), 0);
     const char *second = "pack: b\nentries:\n  - {name: f, nonnull: 1}\n"
                          "  - {name: a, noreturn: true}\n";
-    assert_int_equal(rules_add_pack(&set, "b.yaml", second, strlen(second), &error), 0);
+    assert_int_equal(packs_add_pack(&set, "b.yaml", second, strlen(second), &error), 0);
     assert_int_equal(set.count, 3);
-    const struct function_rule *rule = rules_find(&set, "f");
+    const struct pack_entry *rule = packs_find(&set, "f");
     assert_int_equal(rule->returns, SOURCE_NONE);
     assert_int_equal(rule->nonnull_arguments, ARG(0));
     assert_string_equal(rule->pack, "b");
@@ -267,8 +267,8 @@ static void test_later_pack_replaces(void **state)
     free(error);
     assert_int_equal(set.count, 3);
     assert_int_equal(set.pack_count, 2);
-    assert_true(rules_find(&set, "g")->noreturn);
-    rules_free(&set);
+    assert_true(packs_find(&set, "g")->noreturn);
+    packs_free(&set);
 }
 
 static void write_file(const char *path, const char *text)
@@ -291,58 +291,58 @@ static void test_pack_files(void **state)
     write_file(first, "pack: b\nentries:\n  - {name: f, returns: lookup}\n");
     write_file(second, "pack: a\nentries:\n  - {name: f, returns: alloc}\n");
     write_file(other, "not a pack");
-    struct rule_set set;
-    rules_init(&set);
+    struct pack_set set;
+    packs_init(&set);
     char *error = NULL;
-    if (rules_add_path(&set, directory, &error) != 0)
+    if (packs_add_path(&set, directory, &error) != 0)
         fail_msg("%s", error);
     assert_int_equal(set.pack_count, 2);
     assert_string_equal(set.packs[0].name, "a"); /* a.yml before b.yaml */
-    assert_int_equal(rules_find(&set, "f")->returns, SOURCE_LOOKUP);
-    assert_int_equal(rules_add_path(&set, "/nonexistent/pack.yaml", &error), -1);
+    assert_int_equal(packs_find(&set, "f")->returns, SOURCE_LOOKUP);
+    assert_int_equal(packs_add_path(&set, "/nonexistent/pack.yaml", &error), -1);
     assert_non_null(strstr(error, "cannot read rule pack /nonexistent/pack.yaml"));
     free(error);
     write_file(first, "pack: b\nentries:\n  - {name: f, returns: nothing}\n");
-    assert_int_equal(rules_add_path(&set, first, &error), -1);
+    assert_int_equal(packs_add_path(&set, first, &error), -1);
     assert_non_null(strstr(error, first));
     assert_non_null(strstr(error, ":3:24: expected alloc"));
     free(error);
-    rules_free(&set);
+    packs_free(&set);
     unlink(first);
     unlink(second);
     unlink(other);
-    rules_init(&set);
-    assert_int_equal(rules_add_path(&set, directory, &error), -1);
+    packs_init(&set);
+    assert_int_equal(packs_add_path(&set, directory, &error), -1);
     assert_non_null(strstr(error, "no rule packs"));
     free(error);
-    rules_free(&set);
+    packs_free(&set);
     rmdir(directory);
 }
 
 static void test_embedded_by_name(void **state)
 {
     (void)state;
-    struct rule_set set;
-    rules_init(&set);
+    struct pack_set set;
+    packs_init(&set);
     char *error = NULL;
-    assert_int_equal(rules_add_embedded(&set, "glib", &error), 0);
+    assert_int_equal(packs_add_embedded(&set, "glib", &error), 0);
     assert_int_equal(set.pack_count, 1);
-    assert_non_null(rules_find(&set, "g_try_malloc"));
-    assert_null(rules_find(&set, "malloc"));
-    assert_int_equal(rules_add_embedded(&set, "boost", &error), -1);
+    assert_non_null(packs_find(&set, "g_try_malloc"));
+    assert_null(packs_find(&set, "malloc"));
+    assert_int_equal(packs_add_embedded(&set, "boost", &error), -1);
     assert_non_null(strstr(error, "unknown built-in rule pack 'boost' (available: cjson, curl"));
     free(error);
-    rules_free(&set);
+    packs_free(&set);
 }
 
 static void test_kind_names(void **state)
 {
     (void)state;
-    assert_string_equal(rules_kind_name(SOURCE_ALLOC), "alloc");
-    assert_string_equal(rules_kind_name(SOURCE_LOOKUP), "lookup");
-    assert_string_equal(rules_kind_name(SOURCE_NULLABLE), "nullable");
-    assert_string_equal(rules_kind_name(SOURCE_NONE), "none");
-    assert_null(rules_find(NULL, "malloc"));
+    assert_string_equal(packs_kind_name(SOURCE_ALLOC), "alloc");
+    assert_string_equal(packs_kind_name(SOURCE_LOOKUP), "lookup");
+    assert_string_equal(packs_kind_name(SOURCE_NULLABLE), "nullable");
+    assert_string_equal(packs_kind_name(SOURCE_NONE), "none");
+    assert_null(packs_find(NULL, "malloc"));
 }
 
 int main(void)

@@ -2,7 +2,7 @@
  * pack_files: user packs on disk, a file or a directory of them, read
  * whole and handed to the pack parser. Embedded packs never come here.
  */
-#include "rules.h"
+#include "packs.h"
 #include "../support/text.h"
 #include "../support/files.h"
 #include "../support/xalloc.h"
@@ -17,13 +17,13 @@
 
 enum { MAX_PACK_BYTES = 16 * 1024 * 1024 };
 
-static int add_file(struct rule_set *set, const char *path, char **error)
+static int add_file(struct pack_set *set, const char *path, char **error)
 {
     char *text;
     size_t length;
     switch (read_whole_file(path, MAX_PACK_BYTES, &text, &length)) {
     case READ_OK: {
-        int status = rules_add_pack(set, path, text, length, error);
+        int status = packs_add_pack(set, path, text, length, error);
         free(text);
         return status;
     }
@@ -55,7 +55,7 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_directory(struct rule_set *set, const char *path, char **error)
+static int add_directory(struct pack_set *set, const char *path, char **error)
 {
     DIR *directory = opendir(path);
     if (!directory) {
@@ -96,7 +96,7 @@ static int add_directory(struct rule_set *set, const char *path, char **error)
     return status;
 }
 
-int rules_add_path(struct rule_set *set, const char *path, char **error)
+int packs_add_path(struct pack_set *set, const char *path, char **error)
 {
     *error = NULL;
     struct stat status;

@@ -1,12 +1,12 @@
 /*
  * embedded: the packs CMake compiled into the binary from rules/NAME.yaml
  * (cmake/embed_packs.cmake writes embedded_packs.c in the build tree).
- * Private to src/rules/: others call rules_embedded_packs().
+ * Private to src/packs/: others call packs_embedded().
  */
 #ifndef NULLPROOF_EMBEDDED_H
 #define NULLPROOF_EMBEDDED_H
 
-#include "rules.h"
+#include "packs.h"
 
 /* In file name order. */
 extern const struct embedded_pack nullproof_embedded_packs[];

@@ -1,10 +1,10 @@
 /*
  * pack: reads one YAML rule pack (format in docs/rules-format.md) into
- * function_rule entries and merges them into a rule_set. Every key is
+ * pack_entry entries and merges them into a pack_set. Every key is
  * known and checked; anything else is an error naming file, line and
  * column. It reads no files: the text comes from the caller.
  */
-#include "rules.h"
+#include "packs.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -27,7 +27,7 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
 
 /* What a parse collects before anything is merged into the set. */
 struct pending {
-    struct function_rule *entries;
+    struct pack_entry *entries;
     int count;
     int capacity;
 };
@@ -118,7 +118,7 @@ static int parse_arguments(struct yaml_input *input, yaml_node_t *node, uint32_t
     return 0;
 }
 
-static void add_pending(struct pending *pending, const struct function_rule *rule)
+static void add_pending(struct pending *pending, const struct pack_entry *rule)
 {
     if (pending->count == pending->capacity) {
         int capacity = pending->capacity ? pending->capacity * 2 : 64;
@@ -128,14 +128,14 @@ static void add_pending(struct pending *pending, const struct function_rule *rul
     pending->entries[pending->count++] = *rule;
 }
 
-static int parse_entry(struct rule_set *set, struct yaml_input *input, yaml_node_t *node,
+static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
                        const char *pack, const char *file, struct pending *pending,
                        char **error)
 {
     if (yaml_input_expect_mapping(input, node, "an entry", error) != 0 ||
         yaml_input_check_keys(input, node, "an entry", entry_keys, COUNT(entry_keys), error) != 0)
         return -1;
-    struct function_rule rule;
+    struct pack_entry rule;
     memset(&rule, 0, sizeof rule);
     yaml_node_t *name = yaml_input_get(input, node, "name");
     if (!name) {
@@ -259,14 +259,14 @@ static int parse_entry(struct rule_set *set, struct yaml_input *input, yaml_node
     return 0;
 }
 
-static const char *variant_scalar(struct rule_set *set, struct yaml_input *input,
+static const char *variant_scalar(struct pack_set *set, struct yaml_input *input,
                                   yaml_node_t *node, const char *what, char **error)
 {
     const char *text = yaml_input_scalar(input, node, what, error);
     return text ? arena_strdup(&set->strings, text) : NULL;
 }
 
-static void add_variant(struct rule_set *set, const struct variant_rule *variant)
+static void add_variant(struct pack_set *set, const struct pack_variant *variant)
 {
     if (set->variant_count == set->variant_capacity) {
         int capacity = set->variant_capacity ? set->variant_capacity * 2 : 8;
@@ -277,7 +277,7 @@ static void add_variant(struct rule_set *set, const struct variant_rule *variant
 }
 
 /* variants: [{type: shape, tag: kind, members: {circle: SHAPE_ROUND, ...}}] */
-static int parse_variants(struct rule_set *set, struct yaml_input *input, yaml_node_t *list,
+static int parse_variants(struct pack_set *set, struct yaml_input *input, yaml_node_t *list,
                           char **error)
 {
     if (list->type != YAML_SEQUENCE_NODE) {
@@ -299,7 +299,7 @@ static int parse_variants(struct rule_set *set, struct yaml_input *input, yaml_n
                                       "'members'");
             return -1;
         }
-        struct variant_rule variant;
+        struct pack_variant variant;
         variant.type = variant_scalar(set, input, type, "a struct or typedef name", error);
         variant.tag = variant.type ? variant_scalar(set, input, tag, "a field name", error)
                                    : NULL;
@@ -324,8 +324,8 @@ static int parse_variants(struct rule_set *set, struct yaml_input *input, yaml_n
     return 0;
 }
 
-static int parse_pack(struct rule_set *set, struct yaml_input *input, const char *file,
-                      struct pending *pending, struct rule_pack_info *info, char **error)
+static int parse_pack(struct pack_set *set, struct yaml_input *input, const char *file,
+                      struct pending *pending, struct pack_info *info, char **error)
 {
     yaml_node_t *root = yaml_input_root(input);
     if (!root) {
@@ -385,17 +385,17 @@ static int parse_pack(struct rule_set *set, struct yaml_input *input, const char
 
 static int compare_rules(const void *a, const void *b)
 {
-    const struct function_rule *left = a, *right = b;
+    const struct pack_entry *left = a, *right = b;
     return strcmp(left->name, right->name);
 }
 
 /* Adds the parsed entries: a name already in the set is replaced. */
-static void merge(struct rule_set *set, const struct pending *pending)
+static void merge(struct pack_set *set, const struct pending *pending)
 {
     int before = set->count;
     for (int i = 0; i < pending->count; i++) {
-        const struct function_rule *rule = &pending->entries[i];
-        struct function_rule *existing =
+        const struct pack_entry *rule = &pending->entries[i];
+        struct pack_entry *existing =
             before ? bsearch(rule, set->entries, (size_t)before, sizeof *set->entries,
                              compare_rules)
                    : NULL;
@@ -414,13 +414,13 @@ static void merge(struct rule_set *set, const struct pending *pending)
         qsort(set->entries, (size_t)set->count, sizeof *set->entries, compare_rules);
 }
 
-static void add_pack_info(struct rule_set *set, const struct rule_pack_info *info)
+static void add_pack_info(struct pack_set *set, const struct pack_info *info)
 {
     set->packs = xrealloc(set->packs, (size_t)(set->pack_count + 1) * sizeof *set->packs);
     set->packs[set->pack_count++] = *info;
 }
 
-int rules_add_pack(struct rule_set *set, const char *file, const char *text, size_t length,
+int packs_add_pack(struct pack_set *set, const char *file, const char *text, size_t length,
                    char **error)
 {
     *error = NULL;
@@ -431,7 +431,7 @@ int rules_add_pack(struct rule_set *set, const char *file, const char *text, siz
         return -1;
     }
     struct pending pending = {NULL, 0, 0};
-    struct rule_pack_info info;
+    struct pack_info info;
     memset(&info, 0, sizeof info);
     int status = parse_pack(set, &input, stored_file, &pending, &info, error);
     yaml_input_free(&input);

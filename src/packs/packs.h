@@ -1,15 +1,15 @@
 /*
- * rules: what nullproof knows about functions and function-like macros it
+ * packs: what nullproof knows about functions and function-like macros it
  * cannot see into: which return NULL and why, which arguments must not be
  * NULL, which out-parameters may be left NULL, which never return, which
  * check their argument like assert. The facts are data: YAML packs
  * (docs/rules-format.md), the shipped ones embedded in the binary from
  * rules/NAME.yaml, users' own added with --rules or the configuration file.
- * A rule_set is built once by the driver before any worker starts and is
+ * A pack_set is built once by the driver before any worker starts and is
  * read-only afterwards, so lookups are safe to share between threads.
  */
-#ifndef NULLPROOF_RULES_H
-#define NULLPROOF_RULES_H
+#ifndef NULLPROOF_PACKS_H
+#define NULLPROOF_PACKS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,7 +21,7 @@
  * (unchecked-alloc, unchecked-lookup, unchecked-nullable). */
 enum source_kind { SOURCE_NONE, SOURCE_ALLOC, SOURCE_LOOKUP, SOURCE_NULLABLE };
 
-struct function_rule {
+struct pack_entry {
     const char *name;
     enum source_kind returns;     /* the result may be NULL, and of which kind */
     uint32_t nonnull_arguments;   /* bit i: argument i must not be NULL */
@@ -43,7 +43,7 @@ struct function_rule {
 };
 
 /* A pack that was loaded, for --list-rules --verbose. */
-struct rule_pack_info {
+struct pack_info {
     const char *name;
     const char *description;
     const char *file;
@@ -53,21 +53,21 @@ struct rule_pack_info {
 /* A tagged union declared in a pack (`variants:`): reading `member` of a
  * `type` is valid only where its field `tag` holds the enumerator
  * `variant` (or, for a boolean tag, is "true" / "false"). */
-struct variant_rule {
+struct pack_variant {
     const char *type;    /* "shape" for struct shape or a typedef shape */
     const char *tag;     /* "kind" */
     const char *member;  /* "circle" */
     const char *variant; /* "SHAPE_ROUND", "true", "false" */
 };
 
-struct rule_set {
-    struct function_rule *entries; /* sorted by name, one per name */
+struct pack_set {
+    struct pack_entry *entries; /* sorted by name, one per name */
     int count;
     int capacity;
-    struct variant_rule *variants; /* in load order; a later pack's wins */
+    struct pack_variant *variants; /* in load order; a later pack's wins */
     int variant_count;
     int variant_capacity;
-    struct rule_pack_info *packs;  /* in load order */
+    struct pack_info *packs;  /* in load order */
     int pack_count;
     struct arena strings;          /* names, reasons, file names */
 };
@@ -80,48 +80,48 @@ struct embedded_pack {
 };
 
 /* The packs embedded at build time, in file name order. */
-const struct embedded_pack *rules_embedded_packs(int *count);
+const struct embedded_pack *packs_embedded(int *count);
 
-/* An empty set; release it with rules_free. */
-void rules_init(struct rule_set *set);
-void rules_free(struct rule_set *set);
+/* An empty set; release it with packs_free. */
+void packs_init(struct pack_set *set);
+void packs_free(struct pack_set *set);
 
 /* Parses one YAML pack and adds its entries; an entry for a name that an
  * earlier pack defined replaces it. `file` names the text in messages.
  * Returns 0, or -1 with a malloc'ed "FILE:LINE:COLUMN: what was expected"
  * in *error (the set is left as it was before the call). */
-int rules_add_pack(struct rule_set *set, const char *file, const char *text, size_t length,
+int packs_add_pack(struct pack_set *set, const char *file, const char *text, size_t length,
                    char **error);
 
 /* Adds the embedded pack whose name (file name without .yaml) is `name`.
  * Returns 0, or -1 with a malloc'ed message (unknown name, listing them). */
-int rules_add_embedded(struct rule_set *set, const char *name, char **error);
+int packs_add_embedded(struct pack_set *set, const char *name, char **error);
 
 /* Adds a pack file, or every *.yaml / *.yml file of a directory in name
  * order. Returns 0, or -1 with a malloc'ed message. */
-int rules_add_path(struct rule_set *set, const char *path, char **error);
+int packs_add_path(struct pack_set *set, const char *path, char **error);
 
 /* Fills `set` (uninitialised) with every embedded pack, as the analysis
  * uses by default; for tests and tools, while the driver builds its sets
  * per configuration. The caller owns the set and releases it with
- * rules_free whatever the result. Returns 0, or -1 with a malloc'ed
+ * packs_free whatever the result. Returns 0, or -1 with a malloc'ed
  * message (only if an embedded pack is broken). */
-int rules_builtin(struct rule_set *set, char **error);
+int packs_builtin(struct pack_set *set, char **error);
 
 /* The entry for `name`, or NULL. Entries marked macro_only are found only
  * when `macro` is true (a name read from a macro expansion). */
-const struct function_rule *rules_find_kind(const struct rule_set *rules, const char *name,
+const struct pack_entry *packs_find_kind(const struct pack_set *rules, const char *name,
                                             bool macro);
 
 /* The entry for the function `name`, or NULL. */
-const struct function_rule *rules_find(const struct rule_set *rules, const char *name);
+const struct pack_entry *packs_find(const struct pack_set *rules, const char *name);
 
 /* The declared variant of `member` in `type` (a struct's tag or typedef
  * name, without "struct "), or NULL. */
-const struct variant_rule *rules_find_variant(const struct rule_set *rules, const char *type,
+const struct pack_variant *packs_find_variant(const struct pack_set *rules, const char *type,
                                               const char *member);
 
 /* "alloc", "lookup", "nullable" or "none". */
-const char *rules_kind_name(enum source_kind kind);
+const char *packs_kind_name(enum source_kind kind);
 
 #endif

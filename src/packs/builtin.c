@@ -3,7 +3,7 @@
  * embedded in the binary, and lookups by name. The facts themselves are
  * not written here but in rules/NAME.yaml, which the build embeds.
  */
-#include "rules.h"
+#include "packs.h"
 
 #include "../support/string_buffer.h"
 
@@ -14,19 +14,19 @@
 #include "embedded.h"
 #include "../support/xalloc.h"
 
-const struct embedded_pack *rules_embedded_packs(int *count)
+const struct embedded_pack *packs_embedded(int *count)
 {
     *count = nullproof_embedded_pack_count;
     return nullproof_embedded_packs;
 }
 
-void rules_init(struct rule_set *set)
+void packs_init(struct pack_set *set)
 {
     memset(set, 0, sizeof *set);
     arena_init(&set->strings);
 }
 
-void rules_free(struct rule_set *set)
+void packs_free(struct pack_set *set)
 {
     free(set->entries);
     free(set->variants);
@@ -42,14 +42,14 @@ static size_t pack_name_length(const char *file)
     return dot ? (size_t)(dot - file) : strlen(file);
 }
 
-int rules_add_embedded(struct rule_set *set, const char *name, char **error)
+int packs_add_embedded(struct pack_set *set, const char *name, char **error)
 {
     *error = NULL;
     for (int i = 0; i < nullproof_embedded_pack_count; i++) {
         const struct embedded_pack *pack = &nullproof_embedded_packs[i];
         size_t length = pack_name_length(pack->file);
         if (strlen(name) == length && strncmp(pack->file, name, length) == 0)
-            return rules_add_pack(set, pack->file, (const char *)pack->text, pack->length,
+            return packs_add_pack(set, pack->file, (const char *)pack->text, pack->length,
                                   error);
     }
     struct string_buffer message;
@@ -66,19 +66,19 @@ int rules_add_embedded(struct rule_set *set, const char *name, char **error)
     return -1;
 }
 
-int rules_builtin(struct rule_set *set, char **error)
+int packs_builtin(struct pack_set *set, char **error)
 {
-    rules_init(set);
+    packs_init(set);
     *error = NULL;
     for (int i = 0; i < nullproof_embedded_pack_count; i++) {
         const struct embedded_pack *pack = &nullproof_embedded_packs[i];
-        if (rules_add_pack(set, pack->file, (const char *)pack->text, pack->length, error) != 0)
+        if (packs_add_pack(set, pack->file, (const char *)pack->text, pack->length, error) != 0)
             return -1;
     }
     return 0;
 }
 
-const struct function_rule *rules_find_kind(const struct rule_set *rules, const char *name,
+const struct pack_entry *packs_find_kind(const struct pack_set *rules, const char *name,
                                             bool macro)
 {
     if (!rules || !name)
@@ -88,7 +88,7 @@ const struct function_rule *rules_find_kind(const struct rule_set *rules, const 
         int middle = low + (high - low) / 2;
         int order = strcmp(name, rules->entries[middle].name);
         if (order == 0) {
-            const struct function_rule *rule = &rules->entries[middle];
+            const struct pack_entry *rule = &rules->entries[middle];
             return rule->macro_only && !macro ? NULL : rule;
         }
         if (order < 0)
@@ -99,12 +99,12 @@ const struct function_rule *rules_find_kind(const struct rule_set *rules, const 
     return NULL;
 }
 
-const struct function_rule *rules_find(const struct rule_set *rules, const char *name)
+const struct pack_entry *packs_find(const struct pack_set *rules, const char *name)
 {
-    return rules_find_kind(rules, name, false);
+    return packs_find_kind(rules, name, false);
 }
 
-const char *rules_kind_name(enum source_kind kind)
+const char *packs_kind_name(enum source_kind kind)
 {
     switch (kind) {
     case SOURCE_ALLOC: return "alloc";
@@ -115,13 +115,13 @@ const char *rules_kind_name(enum source_kind kind)
     return "none";
 }
 
-const struct variant_rule *rules_find_variant(const struct rule_set *rules, const char *type,
+const struct pack_variant *packs_find_variant(const struct pack_set *rules, const char *type,
                                               const char *member)
 {
     if (!rules || !type || !member)
         return NULL;
     for (int i = rules->variant_count - 1; i >= 0; i--) {
-        const struct variant_rule *variant = &rules->variants[i];
+        const struct pack_variant *variant = &rules->variants[i];
         if (strcmp(variant->type, type) == 0 && strcmp(variant->member, member) == 0)
             return variant;
     }
