@@ -25,11 +25,32 @@ enum origin_kind {
     ORIGIN_NULL_CHECK     /* the code tested the pointer against NULL here */
 };
 
+/* How a NULL came about, in enough detail for a check to word it (the
+ * analysis writes no sentences; describe.c does). */
+enum origin_how {
+    HOW_PACK_RESULT,      /* a pack entry says `pack_name` returns NULL (`pack_reason`) */
+    HOW_PACK_LEFT,        /* a pack entry says `pack_name` (a function or a macro) may leave
+                           * it NULL through an out-argument (`pack_reason`) */
+    HOW_UNIT_FUNCTION,    /* `callee`, a function of the unit, returns NULL; with kind
+                           * ORIGIN_ALLOC, `failing` is the allocator whose failure it is */
+    HOW_DECLARED_RESULT,  /* `callee`'s result is declared _Nullable */
+    HOW_DECLARED,         /* `path_text` is declared _Nullable */
+    HOW_ASSIGNED,         /* NULL is assigned to `path_text` */
+    HOW_TESTED,           /* `path_text` is tested against NULL */
+    HOW_LEFT_BY_CALL,     /* `callee` leaves `nulled_text` (its own name for it) NULL */
+    HOW_RETURNED_ARGUMENT, /* NULL is passed to `callee`, which returns it */
+    HOW_NULL_ARGUMENT     /* NULL is passed directly where it must not be */
+};
+
 struct null_origin {
     enum origin_kind kind;
+    enum origin_how how;
     struct source_location location; /* the call, the assignment or the test */
     const char *callee;               /* the source function, or NULL */
-    const char *reason;               /* e.g. "malloc() returns NULL when allocation fails" */
+    const char *pack_name;            /* HOW_PACK_*: the entry's function or macro */
+    const char *pack_reason;          /* HOW_PACK_*: the entry's reason, or NULL */
+    const char *failing;              /* HOW_UNIT_FUNCTION: see above, or NULL */
+    const char *nulled_text;          /* HOW_LEFT_BY_CALL */
     const char *path_text;            /* what was made NULL, e.g. "buf" */
     bool has_definition;              /* the callee is a function of the unit: */
     struct source_location definition; /* where it returns NULL */
@@ -62,6 +83,8 @@ struct analysis_event {
     struct source_location location; /* the use, or the late test */
     const char *path_text;           /* "buf", "s->name"; VARIANT: the payload read */
     const char *tag_text;            /* VARIANT: the tag that should have been tested */
+    const char *variant;             /* VARIANT of an enum-tagged union: the enumerator the tag
+                                      * should hold; NULL for a boolean tag */
     bool tag_required;               /* VARIANT: the tag must be true (value) or false (error) */
     enum sink_kind sink;
     const char *callee;              /* SINK_ARGUMENT: the function called */

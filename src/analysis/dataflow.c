@@ -528,17 +528,12 @@ static enum origin_kind returned_kind(const struct ir_function *function, bool l
     return ORIGIN_NULLABLE;
 }
 
-static const char *return_reason(struct arena *arena, const struct ir_function *function,
-                                 enum origin_kind kind, const struct null_origin *origin)
+/* The allocator whose failure a returned NULL passes on, or NULL. */
+static const char *return_failing(enum origin_kind kind, const struct null_origin *origin)
 {
     if (origin && origin->kind == ORIGIN_NULL_CHECK && origin->cause)
         origin = origin->cause;
-    if (kind == ORIGIN_ALLOC && origin && origin->callee)
-        return arena_printf(arena, "%s() returns NULL when %s() fails", function->name,
-                            origin->callee);
-    if (kind == ORIGIN_LOOKUP)
-        return arena_printf(arena, "%s() returns NULL when nothing matches", function->name);
-    return arena_printf(arena, "%s() returns NULL on some paths", function->name);
+    return kind == ORIGIN_ALLOC && origin ? origin->callee : NULL;
 }
 
 /* Paths whose value comes from the parameters: the parameters themselves,
@@ -1035,8 +1030,7 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     if (returns_null) {
         summary->returns_null = true;
         summary->return_kind = returned_kind(function, loops, null_origin);
-        summary->return_reason =
-            return_reason(shared->arena, function, summary->return_kind, null_origin);
+        summary->return_failing = return_failing(summary->return_kind, null_origin);
     }
     if (!first_return)
         collect_nulled(shared, function, nulled, summary);

@@ -47,7 +47,8 @@ struct function_summary {
     bool returns_null;           /* returns NULL or a maybe-NULL value on some path */
     enum origin_kind return_kind; /* ORIGIN_ALLOC, ORIGIN_LOOKUP or ORIGIN_NULLABLE */
     struct source_location null_return; /* the first such return */
-    const char *return_reason;   /* e.g. "returns NULL when no user matches" */
+    const char *return_failing;  /* ORIGIN_ALLOC: the allocator whose failure it passes on,
+                                  * or NULL */
     uint32_t propagated_parameters;     /* bit i: returns NULL only when parameter i is NULL
                                          * (returns_null is then false) */
     uint32_t dereferenced_parameters;   /* bit i: parameter i used unchecked on every path */

@@ -108,15 +108,27 @@ static void refine_null(const struct ir_function *function, struct flow_state *s
 
 static struct null_origin *new_origin(struct function_analysis *analysis, enum origin_kind kind,
                                       struct source_location location, const char *callee,
-                                      const char *reason, int path)
+                                      enum origin_how how, int path)
 {
     struct null_origin *origin = arena_alloc(analysis->shared->arena, sizeof *origin);
     origin->kind = kind;
+    origin->how = how;
     origin->location = location;
     origin->callee = callee;
-    origin->reason = reason;
     origin->path_text = path >= 0 ? function_of(analysis)->paths[path].text : NULL;
     origin->type = path >= 0 ? function_of(analysis)->paths[path].type : NULL;
+    return origin;
+}
+
+/* An origin a pack entry explains (a result, or what it leaves NULL). */
+static struct null_origin *pack_origin(struct function_analysis *analysis, enum origin_kind kind,
+                                       struct source_location location, const char *callee,
+                                       const struct pack_entry *entry, enum origin_how how,
+                                       int path)
+{
+    struct null_origin *origin = new_origin(analysis, kind, location, callee, how, path);
+    origin->pack_name = entry->name;
+    origin->pack_reason = entry->reason;
     return origin;
 }
 
@@ -191,46 +203,33 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
     if (*slot)
         return *slot;
     const struct ir_statement *statement = &function_of(analysis)->blocks[block].statements[index];
-    struct arena *arena = analysis->shared->arena;
     const struct pack_entry *macro =
         statement->kind != STATEMENT_CALL ? macro_rule(analysis, &statement->location) : NULL;
     struct null_origin *origin;
     if (statement->kind == STATEMENT_CALL) {
         const struct ir_call *call = &statement->call;
-        const char *callee = call->callee ? call->callee : "the called function";
         if (rule && rule->returns != SOURCE_NONE) {
-            origin = new_origin(analysis, origin_of_source(rule->returns), statement->location,
-                                call->callee,
-                                arena_printf(arena, "%s() %s", callee,
-                                             rule->reason ? rule->reason : "may return NULL"),
-                                call->target);
+            origin = pack_origin(analysis, origin_of_source(rule->returns), statement->location,
+                                 call->callee, rule, HOW_PACK_RESULT, call->target);
         } else if (summary && summary->returns_null) {
             origin = new_origin(analysis, summary->return_kind, statement->location, call->callee,
-                                summary->return_reason, call->target);
+                                HOW_UNIT_FUNCTION, call->target);
+            origin->failing = summary->return_failing;
             origin->has_definition = true;
             origin->definition = summary->null_return;
         } else {
             origin = new_origin(analysis, ORIGIN_NULLABLE, statement->location, call->callee,
-                                arena_printf(arena, "%s() is declared to return a nullable pointer",
-                                             callee),
-                                call->target);
+                                HOW_DECLARED_RESULT, call->target);
         }
         describe_call_origin(analysis, statement, origin);
     } else if (macro && macro->out_null_arguments) {
         /* HASH_FIND(..., out) sets out = NULL before it searches: that NULL
          * means "not found", as the pack says. */
-        origin = new_origin(analysis, origin_of_source(macro->out_kind), statement->location,
-                            macro->name,
-                            arena_printf(arena, "%s() %s", macro->name,
-                                         macro->reason ? macro->reason : "may leave it NULL"),
-                            statement->target);
+        origin = pack_origin(analysis, origin_of_source(macro->out_kind), statement->location,
+                             macro->name, macro, HOW_PACK_LEFT, statement->target);
     } else {
         origin = new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location, NULL,
-                            arena_printf(arena, "'%s' is assigned NULL here",
-                                         statement->target >= 0
-                                             ? function_of(analysis)->paths[statement->target].text
-                                             : "the pointer"),
-                            statement->target);
+                            HOW_ASSIGNED, statement->target);
     }
     *slot = origin;
     return origin;
@@ -246,21 +245,14 @@ static const struct null_origin *condition_origin(struct function_analysis *anal
                                                    function_of(analysis)->paths[path].text) == 0)
         return *slot;
     const struct ir_condition *condition = &function_of(analysis)->blocks[block].condition;
-    const char *text = function_of(analysis)->paths[path].text;
     const struct pack_entry *macro = macro_rule(analysis, &condition->location);
     if (macro && macro->out_null_arguments && cause)
         return cause; /* a lookup macro's own loop ran off the end: still "not found" */
     struct null_origin *origin =
         macro && macro->out_null_arguments
-            ? new_origin(analysis, origin_of_source(macro->out_kind), condition->location,
-                         macro->name,
-                         arena_printf(analysis->shared->arena, "%s() %s", macro->name,
-                                      macro->reason ? macro->reason : "may leave it NULL"),
-                         path)
-            : new_origin(analysis, ORIGIN_NULL_CHECK, condition->location, NULL,
-                         arena_printf(analysis->shared->arena,
-                                      "'%s' is tested against NULL here, so it may be NULL",
-                                      text),
+            ? pack_origin(analysis, origin_of_source(macro->out_kind), condition->location,
+                          macro->name, macro, HOW_PACK_LEFT, path)
+            : new_origin(analysis, ORIGIN_NULL_CHECK, condition->location, NULL, HOW_TESTED,
                          path);
     origin->cause = cause;
     *slot = origin;
@@ -354,9 +346,7 @@ static const struct null_origin *declared_origin(struct function_analysis *analy
     const struct null_origin **slot = &analysis->declared_origins[path];
     if (!*slot) {
         const struct access_path *declared = &function_of(analysis)->paths[path];
-        *slot = new_origin(analysis, ORIGIN_NULLABLE, declared->declaration, NULL,
-                           arena_printf(analysis->shared->arena,
-                                        "'%s' is declared _Nullable here", declared->text),
+        *slot = new_origin(analysis, ORIGIN_NULLABLE, declared->declaration, NULL, HOW_DECLARED,
                            path);
     }
     return *slot;
@@ -619,12 +609,11 @@ static void apply_nulled(struct function_analysis *analysis, const struct ir_sta
         kill_path(function, state, path);
         struct path_state *value = &state->paths[path];
         value->nullability = NULLABILITY_NULL;
-        value->origin = new_origin(
-            analysis, ORIGIN_NULL_CONSTANT, statement->location, statement->call.callee,
-            arena_printf(analysis->shared->arena, "%s() leaves '%s' NULL",
-                         statement->call.callee ? statement->call.callee : "the call",
-                         summary->nulled[n].text),
-            path);
+        struct null_origin *origin =
+            new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location,
+                       statement->call.callee, HOW_LEFT_BY_CALL, path);
+        origin->nulled_text = summary->nulled[n].text;
+        value->origin = origin;
     }
 }
 
@@ -671,11 +660,8 @@ static const struct null_origin *out_origin(struct function_analysis *analysis, 
     if (!*slot) {
         const struct ir_statement *statement =
             &function_of(analysis)->blocks[block].statements[index];
-        *slot = new_origin(analysis, origin_of_source(rule->out_kind), statement->location,
-                           statement->call.callee,
-                           arena_printf(analysis->shared->arena, "%s() %s", rule->name,
-                                        rule->reason ? rule->reason : "may leave it NULL"),
-                           path);
+        *slot = pack_origin(analysis, origin_of_source(rule->out_kind), statement->location,
+                            statement->call.callee, rule, HOW_PACK_LEFT, path);
     }
     return *slot;
 }
@@ -730,7 +716,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
                    (argument.kind == VALUE_INTEGER && argument.integer == 0)) {
             struct null_origin *origin =
                 new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location, NULL,
-                           "NULL is passed directly", -1);
+                           HOW_NULL_ARGUMENT, -1);
             report_value(analysis, &site, "NULL", NULLABILITY_NULL, origin);
         }
     }
@@ -825,12 +811,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
                 const struct null_origin **slot = &analysis->statement_origins[block][index];
                 if (!*slot)
                     *slot = new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location,
-                                       call->callee,
-                                       arena_printf(analysis->shared->arena,
-                                                    "NULL is passed to %s(), which returns it",
-                                                    call->callee ? call->callee
-                                                                 : "the function"),
-                                       call->target);
+                                       call->callee, HOW_RETURNED_ARGUMENT, call->target);
                 result->nullability = NULLABILITY_NULL;
                 result->origin = *slot;
                 break;

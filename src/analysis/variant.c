@@ -49,11 +49,8 @@ void transfer_variant_read(struct function_analysis *analysis,
         event.function = function->name;
         event.location = statement->location;
         event.path_text = statement->payload;
-        event.tag_text = statement->variant
-                             ? arena_printf(analysis->shared->arena, "%s == %s",
-                                            function->paths[statement->target].text,
-                                            statement->variant)
-                             : function->paths[statement->target].text;
+        event.tag_text = function->paths[statement->target].text;
+        event.variant = statement->variant;
         event.tag_required = wants_true;
         event.definitely_null = wants_true ? is_false : is_true; /* tested the other way */
         event.argument_index = -1;

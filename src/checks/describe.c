@@ -50,6 +50,53 @@ static const char *use_text(const struct analysis_event *event, struct arena *ar
                         ordinal(event->argument_index, number, sizeof number));
 }
 
+const char *describe_origin(const struct null_origin *origin, struct arena *arena)
+{
+    const char *callee = origin->callee ? origin->callee : "the called function";
+    const char *path = origin->path_text ? origin->path_text : "the pointer";
+    switch (origin->how) {
+    case HOW_PACK_RESULT:
+        return arena_printf(arena, "%s() %s", origin->pack_name,
+                            origin->pack_reason ? origin->pack_reason : "may return NULL");
+    case HOW_PACK_LEFT:
+        return arena_printf(arena, "%s() %s", origin->pack_name,
+                            origin->pack_reason ? origin->pack_reason : "may leave it NULL");
+    case HOW_UNIT_FUNCTION:
+        if (origin->kind == ORIGIN_ALLOC && origin->failing)
+            return arena_printf(arena, "%s() returns NULL when %s() fails", callee,
+                                origin->failing);
+        if (origin->kind == ORIGIN_LOOKUP)
+            return arena_printf(arena, "%s() returns NULL when nothing matches", callee);
+        return arena_printf(arena, "%s() returns NULL on some paths", callee);
+    case HOW_DECLARED_RESULT:
+        return arena_printf(arena, "%s() is declared to return a nullable pointer", callee);
+    case HOW_DECLARED:
+        return arena_printf(arena, "'%s' is declared _Nullable here", path);
+    case HOW_ASSIGNED:
+        return arena_printf(arena, "'%s' is assigned NULL here", path);
+    case HOW_TESTED:
+        return arena_printf(arena, "'%s' is tested against NULL here, so it may be NULL", path);
+    case HOW_LEFT_BY_CALL:
+        return arena_printf(arena, "%s() leaves '%s' NULL",
+                            origin->callee ? origin->callee : "the call", origin->nulled_text);
+    case HOW_RETURNED_ARGUMENT:
+        return arena_printf(arena, "NULL is passed to %s(), which returns it",
+                            origin->callee ? origin->callee : "the function");
+    case HOW_NULL_ARGUMENT:
+        break;
+    }
+    return "NULL is passed directly";
+}
+
+const char *describe_tag_test(const struct analysis_event *event, struct arena *arena)
+{
+    if (!event->tag_text)
+        return "the tag";
+    if (!event->variant)
+        return event->tag_text;
+    return arena_printf(arena, "%s == %s", event->tag_text, event->variant);
+}
+
 void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                          const char *what, struct check_context *context)
 {
@@ -70,10 +117,10 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
         source = origin->cause;
     finding_set_subject(findings, finding, event->path_text, source ? source->callee : NULL);
     if (origin) {
-        const char *note = origin->reason;
+        const char *note = describe_origin(origin, arena);
         if (origin->kind != ORIGIN_NULL_CONSTANT && origin->kind != ORIGIN_NULL_CHECK &&
             origin->path_text)
-            note = arena_printf(arena, "'%s' may be NULL: %s", name, origin->reason);
+            note = arena_printf(arena, "'%s' may be NULL: %s", name, note);
         finding_add_note(findings, finding, origin->location.file, origin->location.line,
                          origin->location.column, note, NULL);
         if (origin->has_definition)

@@ -9,6 +9,13 @@
 
 #include "checks.h"
 
+/* The sentence that says where a NULL comes from ("malloc() returns NULL
+ * when allocation fails", "'p' is assigned NULL here"). */
+const char *describe_origin(const struct null_origin *origin, struct arena *arena);
+
+/* The test a payload read needs: "found.some", "shape->kind == SHAPE_CIRCLE". */
+const char *describe_tag_test(const struct analysis_event *event, struct arena *arena);
+
 /* Emits the finding for an unsafe use: `what` is the rule's view of the
  * value, e.g. "may be NULL" or "is NULL". Adds the origin note, a note at
  * the callee's own use for calls into functions of the unit, and the

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../support/string_buffer.h"
+#include "describe.h"
 
 #define OPTION_HEADER "nullproof/option.h"
 
@@ -612,10 +613,10 @@ void suggest_variant(const struct analysis_event *event, struct finding *finding
         return;
     struct arena *arena = context->findings->arena;
     const char *payload = event->path_text ? event->path_text : "the payload";
-    const char *tag = event->tag_text ? event->tag_text : "the tag";
+    const char *tag = describe_tag_test(event, arena);
     const char *handling = suggest_handling(event->function_info, event->location.line, arena);
     const char *give_up = handling ? handling : "{ /* handle it */ }";
-    if (strstr(tag, " == ")) { /* an enum-tagged union */
+    if (event->variant) { /* an enum-tagged union */
         advise(context, finding,
                arena_printf(arena, "test '%s' first: 'if (!(%s)) %s' before this line, or read "
                             "it only in the 'case' of a switch on the tag for that variant",

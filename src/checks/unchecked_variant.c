@@ -5,6 +5,8 @@
  */
 #include "rules_list.h"
 
+#include "describe.h"
+
 #include "suggest.h"
 
 void check_unchecked_variant(const struct analysis_result *result, struct check_context *context)
@@ -15,7 +17,7 @@ void check_unchecked_variant(const struct analysis_result *result, struct check_
         if (event->kind != EVENT_UNCHECKED_VARIANT)
             continue;
         const char *payload = event->path_text ? event->path_text : "the payload";
-        const char *tag = event->tag_text ? event->tag_text : "the tag";
+        const char *tag = describe_tag_test(event, findings->arena);
         const char *message =
             event->definitely_null
                 ? arena_printf(findings->arena, "'%s' is read where '%s' is %s", payload, tag,

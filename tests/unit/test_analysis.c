@@ -190,10 +190,18 @@ static void test_join_table(void **state)
 static void test_origin_choice_is_earliest(void **state)
 {
     (void)state;
-    struct null_origin early = {ORIGIN_ALLOC, at(3), "malloc", "r", "p", false, {0},
-                                NULL, NULL, NULL, NULL, NULL};
-    struct null_origin late = {ORIGIN_NULL_CONSTANT, at(9), NULL, "r", "p", false, {0},
-                               NULL, NULL, NULL, NULL, NULL};
+    struct null_origin early, late;
+    memset(&early, 0, sizeof early);
+    memset(&late, 0, sizeof late);
+    early.kind = ORIGIN_ALLOC;
+    early.how = HOW_PACK_RESULT;
+    early.location = at(3);
+    early.callee = "malloc";
+    early.path_text = "p";
+    late.kind = ORIGIN_NULL_CONSTANT;
+    late.how = HOW_ASSIGNED;
+    late.location = at(9);
+    late.path_text = "p";
     assert_ptr_equal(origin_choose(&late, &early), &early);
     assert_ptr_equal(origin_choose(&early, &late), &early);
     assert_ptr_equal(origin_choose(NULL, &late), &late);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "checks/checks.h"
+#include "checks/describe.h"
 
 static struct source_location at(unsigned line, unsigned column)
 {
@@ -56,9 +57,14 @@ static void test_registry_sorted_and_found(void **state)
 static void test_alloc_event_becomes_unchecked_alloc(void **state)
 {
     (void)state;
-    struct null_origin origin = {ORIGIN_ALLOC, at(3, 17), "malloc",
-                                 "malloc() returns NULL when allocation fails", "buf", false,
-                                 {0}, NULL, NULL, NULL, NULL, NULL};
+    struct null_origin origin;
+    memset(&origin, 0, sizeof origin);
+    origin.kind = ORIGIN_ALLOC;
+    origin.how = HOW_PACK_RESULT;
+    origin.location = at(3, 17);
+    origin.callee = origin.pack_name = "malloc";
+    origin.pack_reason = "returns NULL when allocation fails";
+    origin.path_text = "buf";
     struct analysis_event event;
     memset(&event, 0, sizeof event);
     event.kind = EVENT_UNSAFE_USE;
@@ -89,12 +95,19 @@ static void test_alloc_event_becomes_unchecked_alloc(void **state)
 static void test_null_flow_goes_to_null_deref(void **state)
 {
     (void)state;
-    struct null_origin checked = {ORIGIN_NULL_CHECK, at(8, 9), NULL,
-                                  "'p' is tested against NULL here, so it may be NULL", "p",
-                                  false, {0}, NULL, NULL, NULL, NULL, NULL};
-    struct null_origin lookup = {ORIGIN_LOOKUP, at(2, 9), "getenv",
-                                 "getenv() returns NULL when the variable is not set", "home",
-                                 false, {0}, NULL, NULL, NULL, NULL, NULL};
+    struct null_origin checked, lookup;
+    memset(&checked, 0, sizeof checked);
+    memset(&lookup, 0, sizeof lookup);
+    checked.kind = ORIGIN_NULL_CHECK;
+    checked.how = HOW_TESTED;
+    checked.location = at(8, 9);
+    checked.path_text = "p";
+    lookup.kind = ORIGIN_LOOKUP;
+    lookup.how = HOW_PACK_RESULT;
+    lookup.location = at(2, 9);
+    lookup.callee = lookup.pack_name = "getenv";
+    lookup.pack_reason = "returns NULL when the variable is not set";
+    lookup.path_text = "home";
     struct analysis_event events[2];
     memset(events, 0, sizeof events);
     events[0].kind = EVENT_UNSAFE_USE;
@@ -121,6 +134,54 @@ static void test_null_flow_goes_to_null_deref(void **state)
                         "'home' may be NULL and is passed to strlen(), whose argument 1 must "
                         "not be NULL");
     arena_free(&run.arena);
+}
+
+/* Every way a NULL comes about has its sentence (the analysis gives data,
+ * describe.c the words). */
+static void test_origin_sentences(void **state)
+{
+    (void)state;
+    struct arena arena;
+    arena_init(&arena);
+    struct null_origin origin;
+    memset(&origin, 0, sizeof origin);
+    origin.path_text = "p";
+    origin.callee = "find";
+    struct {
+        enum origin_how how;
+        enum origin_kind kind;
+        const char *expected;
+    } cases[] = {
+        {HOW_UNIT_FUNCTION, ORIGIN_LOOKUP, "find() returns NULL when nothing matches"},
+        {HOW_UNIT_FUNCTION, ORIGIN_NULLABLE, "find() returns NULL on some paths"},
+        {HOW_DECLARED_RESULT, ORIGIN_NULLABLE, "find() is declared to return a nullable pointer"},
+        {HOW_DECLARED, ORIGIN_NULLABLE, "'p' is declared _Nullable here"},
+        {HOW_ASSIGNED, ORIGIN_NULL_CONSTANT, "'p' is assigned NULL here"},
+        {HOW_TESTED, ORIGIN_NULL_CHECK, "'p' is tested against NULL here, so it may be NULL"},
+        {HOW_RETURNED_ARGUMENT, ORIGIN_NULL_CONSTANT, "NULL is passed to find(), which returns it"},
+        {HOW_NULL_ARGUMENT, ORIGIN_NULL_CONSTANT, "NULL is passed directly"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        origin.how = cases[i].how;
+        origin.kind = cases[i].kind;
+        assert_string_equal(describe_origin(&origin, &arena), cases[i].expected);
+    }
+    origin.how = HOW_UNIT_FUNCTION;
+    origin.kind = ORIGIN_ALLOC;
+    origin.failing = "malloc";
+    assert_string_equal(describe_origin(&origin, &arena),
+                        "find() returns NULL when malloc() fails");
+    origin.how = HOW_LEFT_BY_CALL;
+    origin.nulled_text = "cache->head";
+    assert_string_equal(describe_origin(&origin, &arena), "find() leaves 'cache->head' NULL");
+    origin.how = HOW_PACK_LEFT;
+    origin.pack_name = "HASH_FIND";
+    assert_string_equal(describe_origin(&origin, &arena), "HASH_FIND() may leave it NULL");
+    origin.how = HOW_PACK_RESULT;
+    origin.pack_reason = "returns NULL when the key is absent";
+    assert_string_equal(describe_origin(&origin, &arena),
+                        "HASH_FIND() returns NULL when the key is absent");
+    arena_free(&arena);
 }
 
 static void test_disabled_rule_is_silent(void **state)
@@ -162,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_registry_sorted_and_found),
         cmocka_unit_test(test_alloc_event_becomes_unchecked_alloc),
         cmocka_unit_test(test_null_flow_goes_to_null_deref),
+        cmocka_unit_test(test_origin_sentences),
         cmocka_unit_test(test_disabled_rule_is_silent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

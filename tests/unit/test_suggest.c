@@ -241,7 +241,7 @@ static void lookup_case_init(struct lookup_case *lookup)
     lookup->origin.kind = ORIGIN_LOOKUP;
     lookup->origin.location = at(126, 31);
     lookup->origin.callee = "store_find";
-    lookup->origin.reason = "store_find() returns NULL when nothing matches";
+    lookup->origin.how = HOW_UNIT_FUNCTION;
     lookup->origin.path_text = "store_find()";
     lookup->origin.type = "struct contact *";
     lookup->origin.variable = "contact";
