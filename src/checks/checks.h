@@ -1,8 +1,12 @@
 /*
  * checks: the rule registry and the rules themselves. Each rule reads the
  * analysis events of one translation unit and turns the ones it owns into
- * findings with notes (where the NULL comes from, what to do). Rules do not
- * look at the IR or at libclang, and never print.
+ * findings with notes (where the NULL comes from, what to do). Rules decide
+ * from events alone; they never look at libclang and never print. The
+ * suggestions (suggest.c) also read, never change, the IR function an
+ * event points to (its labels, gotos, result kind and the statements that
+ * store a call's result) to fit the fix to the function: that view serves
+ * the wording only, never whether something is a finding.
  */
 #ifndef NULLPROOF_CHECKS_H
 #define NULLPROOF_CHECKS_H
