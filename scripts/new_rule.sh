@@ -6,7 +6,8 @@
 # It adds the rule's line to src/checks/rule_table.h (the one list of
 # rules: the registry, --list-rules, SARIF and the tests follow it) and a
 # row to README's rule table, and creates src/checks/RULE_ID.c (an entry
-# point that reports nothing yet), docs/rules/RULE-ID.md and
+# point that reports nothing yet), docs/rules/RULE-ID.md (with a checked
+# example to fill in, which tests/e2e/test_doc_examples.py runs) and
 # testdata/cases/RULE_ID.c with one flagged and one clean example to
 # replace. Then write the check and its cases, regenerate the SARIF golden
 # file (it lists every rule) and run scripts/test.sh.
@@ -106,6 +107,19 @@ $summary
 ## Good
 
 \`\`\`c
+\`\`\`
+
+## Checked example
+
+A whole file that nullproof reports, then the same file fixed, which it
+does not; \`tests/e2e/test_doc_examples.py\` checks both on every build.
+
+\`\`\`c
+/* a file with one use that $id reports */
+\`\`\`
+
+\`\`\`c
+/* the same file, fixed */
 \`\`\`
 
 ## Options
