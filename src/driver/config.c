@@ -72,40 +72,13 @@ bool config_severity_from_name(const char *name, enum severity *severity)
     return true;
 }
 
-/* Removes ".", ".." and doubled slashes from an absolute path, in place. */
-static void normalize(char *path)
-{
-    char *out = path;
-    const char *in = path;
-    while (*in) {
-        while (*in == '/')
-            in++;
-        const char *end = strchr(in, '/');
-        size_t length = end ? (size_t)(end - in) : strlen(in);
-        if (length == 0)
-            break;
-        if (length == 2 && in[0] == '.' && in[1] == '.') {
-            while (out > path && *--out != '/')
-                continue;
-        } else if (!(length == 1 && in[0] == '.')) {
-            *out++ = '/';
-            memmove(out, in, length);
-            out += length;
-        }
-        in += length;
-    }
-    if (out == path)
-        *out++ = '/';
-    *out = '\0';
-}
-
 /* `path` made absolute against `directory` and normalised; malloc'ed. */
 static char *absolute_path(const char *directory, const char *path)
 {
     char *joined = path[0] == '/' || !directory ? text_printf("%s", path)
                                                 : text_printf("%s/%s", directory, path);
     if (joined[0] == '/')
-        normalize(joined);
+        path_normalize(joined);
     return joined;
 }
 

@@ -3,11 +3,12 @@
  * only output it does, and only when the driver asks.
  */
 #include "messages.h"
-#include "../support/text.h"
-#include "../support/xalloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
+
+#include "../support/text.h"
+#include "../support/xalloc.h"
 
 void message_list_init(struct message_list *list)
 {

@@ -11,36 +11,7 @@
 #include "../checks/checks.h"
 #include "profiles.h"
 #include "source_lines.h"
-
-/* Removes ".", ".." and doubled slashes from an absolute path, in place,
- * without asking the file system (as clang shows paths: links unresolved). */
-static void normalize_absolute(char *path)
-{
-    char *out = path; /* writes the result over the input, never ahead of it */
-    const char *in = path;
-    while (*in) {
-        while (*in == '/')
-            in++;
-        const char *end = strchr(in, '/');
-        size_t length = end ? (size_t)(end - in) : strlen(in);
-        if (length == 0)
-            break;
-        if (length == 1 && in[0] == '.') {
-            /* nothing */
-        } else if (length == 2 && in[0] == '.' && in[1] == '.') {
-            while (out > path && *--out != '/')
-                continue;
-        } else {
-            *out++ = '/';
-            memmove(out, in, length);
-            out += length;
-        }
-        in += length;
-    }
-    if (out == path)
-        *out++ = '/';
-    *out = '\0';
-}
+#include "../support/files.h"
 
 const char *pipeline_display_path(const struct job *job, const char *working_directory,
                                   const char *file, struct arena *arena)
@@ -57,7 +28,7 @@ const char *pipeline_display_path(const struct job *job, const char *working_dir
         path = arena_strdup(arena, file);
     else
         return file; /* relative to our own working directory, as clang was given it */
-    normalize_absolute(path);
+    path_normalize(path);
     if (path[0] == '/' && job->display_path[0] != '/' && working_directory) {
         size_t length = strlen(working_directory);
         if (length > 1 && strncmp(path, working_directory, length) == 0 && path[length] == '/')

@@ -3,13 +3,14 @@
  * Files that cannot be read are remembered as such so they are tried once.
  */
 #include "source_lines.h"
-#include "../support/files.h"
-#include "../support/xalloc.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 struct cached_source {
     char *path;
@@ -25,7 +26,6 @@ void source_lines_init(struct source_lines *cache)
     cache->count = 0;
     cache->capacity = 0;
 }
-
 
 static void index_lines(struct cached_source *file)
 {

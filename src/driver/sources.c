@@ -3,7 +3,6 @@
  * (to refuse binaries); it never parses C.
  */
 #include "sources.h"
-#include "../support/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "../support/xalloc.h"
 
 enum { BINARY_PROBE_SIZE = 64 * 1024 };
 

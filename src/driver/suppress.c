@@ -6,8 +6,6 @@
  * text is all it needs.
  */
 #include "suppress.h"
-#include "../support/files.h"
-#include "../support/xalloc.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
@@ -15,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 enum { MAX_SOURCE_BYTES = 64 * 1024 * 1024, MAX_NAMES = 64 };
 

@@ -4,10 +4,11 @@
  * delete single entries: the front end only adds, then clears all.
  */
 #include "maps.h"
-#include "../support/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "../support/xalloc.h"
 
 static void *allocate_zeroed(size_t count, size_t size)
 {

@@ -5,14 +5,13 @@
  */
 #include "packs.h"
 
-#include "../support/string_buffer.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "embedded.h"
 #include "../support/xalloc.h"
+#include "../support/string_buffer.h"
 
 const struct embedded_pack *packs_embedded(int *count)
 {

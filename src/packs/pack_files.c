@@ -3,9 +3,6 @@
  * whole and handed to the pack parser. Embedded packs never come here.
  */
 #include "packs.h"
-#include "../support/text.h"
-#include "../support/files.h"
-#include "../support/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "../support/text.h"
+#include "../support/files.h"
+#include "../support/xalloc.h"
 
 enum { MAX_PACK_BYTES = 16 * 1024 * 1024 };
 

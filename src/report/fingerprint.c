@@ -4,13 +4,14 @@
  * string work on the finding; nothing here opens a file.
  */
 #include "fingerprint.h"
-#include "../support/xalloc.h"
 
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../support/xalloc.h"
 
 static const uint64_t fnv_offset_basis = 0xcbf29ce484222325ULL;
 static const uint64_t fnv_prime = 0x100000001b3ULL;

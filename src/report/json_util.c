@@ -3,11 +3,12 @@
  * invalid UTF-8) and the common dump settings. Nothing format-specific.
  */
 #include "json_util.h"
-#include "../support/xalloc.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../support/xalloc.h"
 
 /* Length of the valid UTF-8 sequence at `text`, or 0. */
 static size_t utf8_sequence_length(const unsigned char *text)

@@ -197,19 +197,6 @@ static json_t *rule_descriptor(const struct report_rule *rule)
     return object;
 }
 
-static const char *level(enum severity severity)
-{
-    switch (severity) {
-    case SEVERITY_NOTE:
-        return "note";
-    case SEVERITY_WARNING:
-        return "warning";
-    case SEVERITY_ERROR:
-        return "error";
-    }
-    return "warning";
-}
-
 static int rule_index(const struct report_options *options, const char *id)
 {
     for (int i = 0; i < options->rule_count; i++)
@@ -297,7 +284,7 @@ static json_t *result(const struct finding *finding, int occurrence,
     int index = rule_index(options, finding->rule);
     if (index >= 0)
         json_util_set(object, "ruleIndex", json_integer(index));
-    json_util_set(object, "level", json_string(level(finding->severity)));
+    json_util_set(object, "level", json_string(severity_name(finding->severity)));
     json_util_set(object, "message", message(finding->message));
     json_t *locations = json_array();
     if (finding->file) {

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xalloc.h"
 
@@ -45,4 +46,32 @@ enum read_status read_whole_file(const char *path, size_t limit, char **text, si
     *text = buffer;
     *length = size;
     return status;
+}
+
+void path_normalize(char *path)
+{
+    char *out = path; /* writes the result over the input, never ahead of it */
+    const char *in = path;
+    while (*in) {
+        while (*in == '/')
+            in++;
+        const char *end = strchr(in, '/');
+        size_t length = end ? (size_t)(end - in) : strlen(in);
+        if (length == 0)
+            break;
+        if (length == 1 && in[0] == '.') {
+            /* nothing */
+        } else if (length == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > path && *--out != '/')
+                continue;
+        } else {
+            *out++ = '/';
+            memmove(out, in, length);
+            out += length;
+        }
+        in += length;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
 }

@@ -1,6 +1,7 @@
 /*
  * files: reading a whole file, the one way every reader (configuration,
- * rule packs, suppressions, source lines, --fix) does it.
+ * rule packs, suppressions, source lines, --fix) does it; and tidying a
+ * path as clang shows it.
  */
 #ifndef NULLPROOF_FILES_H
 #define NULLPROOF_FILES_H
@@ -18,5 +19,9 @@ enum read_status {
  * that the caller frees (also on READ_TOO_LARGE; NULL otherwise). A limit
  * of 0 means none. */
 enum read_status read_whole_file(const char *path, size_t limit, char **text, size_t *length);
+
+/* Removes ".", ".." and doubled slashes from an absolute path, in place,
+ * without asking the file system (as clang shows paths: links unresolved). */
+void path_normalize(char *path);
 
 #endif

@@ -3,7 +3,6 @@
  * Line and column in messages are 1-based, as editors count them.
  */
 #include "yaml_input.h"
-#include "../support/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -11,17 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *vformat(const char *format, va_list arguments)
-{
-    va_list copy;
-    va_copy(copy, arguments);
-    int length = vsnprintf(NULL, 0, format, copy);
-    va_end(copy);
-    size_t size = length > 0 ? (size_t)length + 1 : 1;
-    char *text = xmalloc(size);
-    vsnprintf(text, size, format, arguments);
-    return text;
-}
+#include "xalloc.h"
+#include "text.h"
 
 static char *format_at(const char *file, yaml_mark_t mark, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
@@ -30,7 +20,7 @@ static char *format_at(const char *file, yaml_mark_t mark, const char *format, .
 {
     va_list arguments;
     va_start(arguments, format);
-    char *message = vformat(format, arguments);
+    char *message = text_vprintf(format, arguments);
     va_end(arguments);
     size_t size = strlen(file) + strlen(message) + 64;
     char *text = xmalloc(size);
@@ -132,7 +122,7 @@ char *yaml_input_error(const struct yaml_input *input, const yaml_node_t *node,
 {
     va_list arguments;
     va_start(arguments, format);
-    char *message = vformat(format, arguments);
+    char *message = text_vprintf(format, arguments);
     va_end(arguments);
     yaml_mark_t start = {0, 0, 0};
     char *text = format_at(input->file, node ? node->start_mark : start, "%s", message);
