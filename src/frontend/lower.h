@@ -534,6 +534,11 @@ void lower_condition(struct lower_context *context, CXCursor expression, int if_
 /* Lowers a condition into a diamond that joins again (value unknown). */
 void lower_diamond(struct lower_context *context, CXCursor expression);
 void lower_statement(struct lower_context *context, CXCursor statement);
+/* The `count` code children of a statement into *parts (the caller frees
+ * them); when clang built another number (error recovery), lowers each
+ * child as a statement of its own and returns false. */
+bool lower_statement_parts(struct lower_context *context, CXCursor statement,
+                           struct cursor_list *parts, int count);
 /* A SwitchStmt, and a CaseStmt / DefaultStmt met inside its body
  * (lower_switch.c). */
 void lower_switch(struct lower_context *context, CXCursor statement);

@@ -89,12 +89,7 @@ struct ir_statement *lower_emit(struct lower_context *context, enum statement_ki
     unit->scratch_owners[index] = block;
     context->function->blocks[block].statement_count++;
     struct ir_statement *statement = &unit->scratch_statements[index];
-    memset(statement, 0, sizeof *statement); /* as ir_append */
-    statement->kind = kind;
-    statement->location = location;
-    statement->target = -1;
-    statement->call.target = -1;
-    statement->call.function_index = -1;
+    ir_statement_init(statement, kind, location);
     return statement;
 }
 

@@ -157,16 +157,23 @@ static void leave_loop(struct lower_context *context, struct loop_targets saved)
     context->continue_target = saved.continue_target;
 }
 
+bool lower_statement_parts(struct lower_context *context, CXCursor statement,
+                           struct cursor_list *parts, int count)
+{
+    cursor_code_children(context->unit_state, statement, parts);
+    if (parts->count == count)
+        return true;
+    for (int i = 0; i < parts->count; i++)
+        lower_statement(context, parts->items[i]);
+    cursor_list_free(parts);
+    return false;
+}
+
 static void lower_while(struct lower_context *context, CXCursor statement)
 {
     struct cursor_list parts;
-    cursor_code_children(context->unit_state, statement, &parts);
-    if (parts.count != 2) {
-        for (int i = 0; i < parts.count; i++)
-            lower_statement(context, parts.items[i]);
-        cursor_list_free(&parts);
+    if (!lower_statement_parts(context, statement, &parts, 2))
         return;
-    }
     int head = lower_new_block(context);
     int body = lower_new_block(context);
     int exit = lower_new_block(context);
@@ -185,13 +192,8 @@ static void lower_while(struct lower_context *context, CXCursor statement)
 static void lower_do(struct lower_context *context, CXCursor statement)
 {
     struct cursor_list parts;
-    cursor_code_children(context->unit_state, statement, &parts);
-    if (parts.count != 2) {
-        for (int i = 0; i < parts.count; i++)
-            lower_statement(context, parts.items[i]);
-        cursor_list_free(&parts);
+    if (!lower_statement_parts(context, statement, &parts, 2))
         return;
-    }
     int body = lower_new_block(context);
     int test = lower_new_block(context);
     int exit = lower_new_block(context);

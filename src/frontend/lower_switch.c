@@ -94,13 +94,8 @@ static int default_target(const struct switch_context *cases, int exit)
 void lower_switch(struct lower_context *context, CXCursor statement)
 {
     struct cursor_list parts;
-    cursor_code_children(context->unit_state, statement, &parts);
-    if (parts.count != 2) {
-        for (int i = 0; i < parts.count; i++)
-            lower_statement(context, parts.items[i]);
-        cursor_list_free(&parts);
+    if (!lower_statement_parts(context, statement, &parts, 2))
         return;
-    }
     CXCursor subject = parts.items[0];
     struct case_collection collection = {context, NULL, 0, 0};
     collect_cases(&collection, parts.items[1], 0);

@@ -59,13 +59,19 @@ struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *functio
         block->statement_capacity = capacity;
     }
     struct ir_statement *statement = &block->statements[block->statement_count++];
+    ir_statement_init(statement, kind, location);
+    return statement;
+}
+
+void ir_statement_init(struct ir_statement *statement, enum statement_kind kind,
+                       struct source_location location)
+{
     memset(statement, 0, sizeof *statement);
     statement->kind = kind;
     statement->location = location;
     statement->target = -1;
     statement->call.target = -1;
     statement->call.function_index = -1;
-    return statement;
 }
 
 const char *ir_path_text(struct arena *arena, const struct ir_function *function, int parent,

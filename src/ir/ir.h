@@ -259,6 +259,10 @@ struct ir_function *ir_add_function(struct ir_unit *unit, const char *name);
 int ir_add_block(struct ir_unit *unit, struct ir_function *function);
 struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *function, int block,
                                enum statement_kind kind, struct source_location location);
+/* A statement of `kind` at `location` with nothing else set (no target,
+ * no callee): what ir_append hands out, for builders with their own store. */
+void ir_statement_init(struct ir_statement *statement, enum statement_kind kind,
+                       struct source_location location);
 
 /* Returns the id of the path (parent, step, name), creating it when new.
  * For roots pass parent -1 and PATH_VARIABLE; `text` is computed. */
