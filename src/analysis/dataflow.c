@@ -95,14 +95,13 @@ static int reverse_postorder(const struct ir_function *function, struct arena *a
     return count;
 }
 
-/* The immediate post-dominator of every block (-1: none but the exit, or
- * no way out), by Cooper, Harvey and Kennedy's iteration on the reversed
- * CFG, whose root is a virtual exit after every block that leaves. */
-static int *immediate_postdominators(const struct ir_function *function, struct arena *arena)
+/* The predecessors of every block, as one array: those of block b are
+ * list[first[b] .. first[b + 1]). With `rank` given, only blocks it ranks
+ * (reachable ones) count as predecessors. */
+static void build_predecessors(const struct ir_function *function, const int *rank,
+                               struct arena *arena, int **first_out, int **list_out)
 {
-    int blocks = function->block_count, exit = blocks;
-    int *result = arena_alloc(arena, sizeof *result * (size_t)(blocks + 1));
-    /* predecessors in the original CFG = successors in the reversed one */
+    int blocks = function->block_count;
     int *first = arena_alloc(arena, sizeof *first * (size_t)(blocks + 2));
     int *list = arena_alloc(arena, sizeof *list * (size_t)(2 * blocks + 1));
     int *fill = arena_alloc(arena, sizeof *fill * (size_t)(blocks + 1));
@@ -111,22 +110,30 @@ static int *immediate_postdominators(const struct ir_function *function, struct 
             const struct cfg_block *node = &function->blocks[b];
             int edges = node->terminator == TERMINATOR_GOTO ? 1
                         : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
-            for (int e = 0; e < edges; e++) {
-                int s = node->successors[e];
-                if (s < 0 || s >= blocks)
+            for (int e = 0; (!rank || rank[b] >= 0) && e < edges; e++) {
+                int successor = node->successors[e];
+                if (successor < 0 || successor >= blocks)
                     continue;
                 if (pass == 0)
-                    first[s + 1]++;
+                    first[successor + 1]++;
                 else
-                    list[first[s] + fill[s]++] = b;
+                    list[first[successor] + fill[successor]++] = b;
             }
         }
         for (int b = 0; pass == 0 && b < blocks; b++)
             first[b + 1] += first[b];
     }
-    /* post-order of the reversed CFG from the exit, iteratively */
-    int *number = arena_alloc(arena, sizeof *number * (size_t)(blocks + 1));
-    int *order = arena_alloc(arena, sizeof *order * (size_t)(blocks + 1));
+    *first_out = first;
+    *list_out = list;
+}
+
+/* Post-order of the reversed CFG from a virtual exit (block_count) that
+ * precedes every block that leaves: number[b] is b's place, -1 for blocks
+ * with no way out; order lists them. Iterative, as reverse_postorder. */
+static int reversed_postorder(const struct ir_function *function, const int *first,
+                              const int *list, struct arena *arena, int *number, int *order)
+{
+    int blocks = function->block_count, exit = blocks;
     int *stack = arena_alloc(arena, sizeof *stack * (size_t)(blocks + 1));
     int *next = arena_alloc(arena, sizeof *next * (size_t)(blocks + 1));
     for (int b = 0; b <= blocks; b++)
@@ -161,6 +168,22 @@ static int *immediate_postdominators(const struct ir_function *function, struct 
             depth--;
         }
     }
+    return count;
+}
+
+/* The immediate post-dominator of every block (-1: none but the exit, or
+ * no way out), by Cooper, Harvey and Kennedy's iteration on the reversed
+ * CFG, whose root is a virtual exit after every block that leaves. */
+static int *immediate_postdominators(const struct ir_function *function, struct arena *arena)
+{
+    int blocks = function->block_count, exit = blocks;
+    int *result = arena_alloc(arena, sizeof *result * (size_t)(blocks + 1));
+    /* predecessors in the original CFG = successors in the reversed one */
+    int *first, *list;
+    build_predecessors(function, NULL, arena, &first, &list);
+    int *number = arena_alloc(arena, sizeof *number * (size_t)(blocks + 1));
+    int *order = arena_alloc(arena, sizeof *order * (size_t)(blocks + 1));
+    int count = reversed_postorder(function, first, list, arena, number, order);
     int *dominator = arena_alloc(arena, sizeof *dominator * (size_t)(blocks + 1));
     for (int b = 0; b <= blocks; b++)
         dominator[b] = -1;
@@ -617,11 +640,6 @@ struct null_return_context {
     int *predecessor;
 };
 
-static int edge_count(const struct cfg_block *node)
-{
-    return node->terminator == TERMINATOR_GOTO ? 1 : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
-}
-
 static void null_return_context_init(struct null_return_context *context,
                                      const struct unit_analysis *shared,
                                      const struct ir_function *function, struct arena *arena)
@@ -629,33 +647,14 @@ static void null_return_context_init(struct null_return_context *context,
     int blocks = function->block_count;
     context->derived = parameter_derived(shared, function, arena);
     context->rank = arena_alloc(arena, sizeof *context->rank * (size_t)(blocks + 1));
-    context->first_predecessor =
-        arena_alloc(arena, sizeof *context->first_predecessor * (size_t)(blocks + 2));
-    context->predecessor = arena_alloc(arena, sizeof *context->predecessor * (size_t)(2 * blocks + 1));
     int *order = arena_alloc(arena, sizeof *order * (size_t)(blocks + 1));
     for (int b = 0; b < blocks; b++)
         context->rank[b] = -1;
     int count = reverse_postorder(function, arena, order);
     for (int i = 0; i < count; i++)
         context->rank[order[i]] = i;
-    int *fill = arena_alloc(arena, sizeof *fill * (size_t)(blocks + 1));
-    for (int pass = 0; pass < 2; pass++) {
-        for (int b = 0; b < blocks; b++) {
-            const struct cfg_block *node = &function->blocks[b];
-            for (int e = 0; context->rank[b] >= 0 && e < edge_count(node); e++) {
-                int successor = node->successors[e];
-                if (successor < 0 || successor >= blocks)
-                    continue;
-                if (pass == 0)
-                    context->first_predecessor[successor + 1]++;
-                else
-                    context->predecessor[context->first_predecessor[successor] +
-                                         fill[successor]++] = b;
-            }
-        }
-        for (int b = 0; pass == 0 && b < blocks; b++)
-            context->first_predecessor[b + 1] += context->first_predecessor[b];
-    }
+    build_predecessors(function, context->rank, arena, &context->first_predecessor,
+                       &context->predecessor);
 }
 
 /* Whether `path` or a path it is reached from (name[0] after
@@ -907,6 +906,123 @@ static void collect_nulled(struct unit_analysis *shared, const struct ir_functio
     }
 }
 
+/* What the returns of a function say of its NULL results, gathered one
+ * returning state at a time. */
+struct null_returns {
+    struct null_return_context context;
+    char *edges_in, *seen;               /* scratch for deciding_branches */
+    bool returns_null;                   /* a NULL return that counts */
+    const struct null_origin *origin;    /* the first one's */
+    uint32_t for_null_arguments;         /* NULL only for these NULL parameters */
+    bool for_arguments;                  /* NULL only for some argument values */
+};
+
+static void null_returns_init(struct null_returns *returns, struct function_analysis *analysis)
+{
+    memset(returns, 0, sizeof *returns);
+    const struct ir_function *function = analysis->function;
+    null_return_context_init(&returns->context, analysis->shared, function, &analysis->scratch);
+    returns->context.recursive = calls_itself(analysis);
+    returns->edges_in = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
+    returns->seen = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
+}
+
+/* The value returned by block `b` in state `out`: a NULL that counts for
+ * callers, one that only answers a precondition, or none. */
+static void null_returns_add(struct null_returns *returns, struct function_analysis *analysis,
+                             int b, const struct flow_state *out,
+                             struct function_summary *summary)
+{
+    const struct ir_function *function = analysis->function;
+    const struct cfg_block *block = &function->blocks[b];
+    if (!block->has_return_value || !function->returns_pointer)
+        return;
+    struct ir_value value = block->returned;
+    bool is_null = value.kind == VALUE_NULL || (value.kind == VALUE_INTEGER && value.integer == 0);
+    const struct null_origin *origin = NULL;
+    if (value.kind == VALUE_PATH) {
+        const struct path_state *returned = &out->paths[value.path];
+        if (returned->nullability == NULLABILITY_NULL ||
+            returned->nullability == NULLABILITY_MAYBE) {
+            is_null = true;
+            origin = returned->origin;
+        }
+    }
+    if (is_null && !source_backed(origin)) {
+        int parameter = -1;
+        int kind = tested_null_return(analysis, &returns->context, origin, &parameter);
+        if (kind < 0)
+            kind = (int)classify_null_return(analysis, &returns->context,
+                                             null_block(function, origin, b), returns->edges_in,
+                                             returns->seen, &parameter);
+        switch ((enum null_return_kind)kind) {
+        case NULL_RETURN_EXPECTED:
+            break;
+        case NULL_RETURN_DEFENSIVE:
+            is_null = false;
+            break;
+        case NULL_RETURN_FOR_NULL_ARGUMENT:
+            returns->for_null_arguments |= UINT32_C(1) << parameter;
+            is_null = false;
+            break;
+        case NULL_RETURN_FOR_ARGUMENTS:
+            returns->for_arguments = true;
+            is_null = false;
+            break;
+        }
+    }
+    if (is_null &&
+        (!returns->returns_null || block->return_location.line < summary->null_return.line)) {
+        returns->returns_null = true;
+        summary->null_return = block->return_location;
+        returns->origin = origin;
+    }
+}
+
+static void null_returns_finish(const struct null_returns *returns,
+                                const struct ir_function *function, bool loops,
+                                struct function_summary *summary)
+{
+    /* "NULL only when this argument is NULL": the result is as NULL as the
+     * argument, unless other NULL returns make it maybe-NULL anyway. */
+    if (!returns->returns_null && !returns->for_arguments)
+        summary->propagated_parameters = returns->for_null_arguments;
+    if (returns->returns_null) {
+        summary->returns_null = true;
+        summary->return_kind = returned_kind(function, loops, returns->origin);
+        summary->return_failing = return_failing(summary->return_kind, returns->origin);
+    }
+}
+
+/* The globals whose entry value every return path used unchecked. */
+static void collect_global_uses(struct unit_analysis *shared, const struct ir_function *function,
+                                const struct source_location **global_use, int globals,
+                                struct function_summary *summary)
+{
+    int kept = 0;
+    for (int g = 0; g < globals; g++)
+        if (global_use[g])
+            kept++;
+    if (!kept)
+        return;
+    summary->dereferenced_globals =
+        arena_alloc(shared->arena, sizeof *summary->dereferenced_globals * (size_t)kept);
+    summary->global_names = arena_alloc(shared->arena, sizeof *summary->global_names * (size_t)kept);
+    summary->global_use = arena_alloc(shared->arena, sizeof *summary->global_use * (size_t)kept);
+    for (int i = 0, g = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
+            continue;
+        if (global_use[g]) {
+            int k = summary->dereferenced_global_count++;
+            summary->dereferenced_globals[k] = path->global_key;
+            summary->global_names[k] = path->text;
+            summary->global_use[k] = *global_use[g];
+        }
+        g++;
+    }
+}
+
 void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary)
 {
     struct unit_analysis *shared = analysis->shared;
@@ -926,28 +1042,19 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
             globals++;
     const struct source_location **global_use =
         arena_alloc(&analysis->scratch, sizeof *global_use * (size_t)(globals ? globals : 1));
-    bool first_return = true, loops = has_loop(function, &analysis->scratch);
-    const struct null_origin *null_origin = NULL;
-    bool returns_null = false;
+    bool first_return = true;
 
     /* Pointers the function may leave NULL for its callers to see. */
     char *nulled = arena_alloc(&analysis->scratch, (size_t)(function->path_count + 1));
     for (int i = 0; i < function->path_count; i++)
         nulled[i] = nulled_candidate(function, i);
-
-    struct null_return_context returns;
-    null_return_context_init(&returns, shared, function, &analysis->scratch);
-    returns.recursive = calls_itself(analysis);
-    char *edges_in = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
-    char *seen = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
-    uint32_t null_for_null_arguments = 0;
-    bool null_for_arguments = false;
+    struct null_returns returns;
+    null_returns_init(&returns, analysis);
 
     struct flow_state out;
     flow_state_init(&out, function->path_count, &analysis->scratch);
     for (int b = 0; b < function->block_count; b++) {
-        const struct cfg_block *block = &function->blocks[b];
-        if (block->terminator != TERMINATOR_RETURN)
+        if (function->blocks[b].terminator != TERMINATOR_RETURN)
             continue;
         for (int part = 0; part < analysis->in_states[b].count; part++) {
             block_exit_state(analysis, b, part, &out);
@@ -957,13 +1064,12 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
                 if (out.paths[i].nullability != NULLABILITY_NULL)
                     nulled[i] = 0;
             for (int p = 0; p < parameters; p++) {
-                int parameter = function->parameter_paths[p];
-                const struct source_location *use = out.paths[parameter].entry_use;
-                if (!use) {
-                    used &= ~(1u << p);
-                } else if (first_return) {
+                const struct source_location *use =
+                    out.paths[function->parameter_paths[p]].entry_use;
+                if (!use)
+                    used &= ~(UINT32_C(1) << p);
+                else if (first_return)
                     summary->parameter_use[p] = *use;
-                }
             }
             for (int i = 0, g = 0; i < function->path_count; i++) {
                 const struct access_path *path = &function->paths[i];
@@ -974,88 +1080,14 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
                 g++;
             }
             first_return = false;
-            if (!block->has_return_value || !function->returns_pointer)
-                continue;
-            struct ir_value value = block->returned;
-            bool is_null = value.kind == VALUE_NULL ||
-                           (value.kind == VALUE_INTEGER && value.integer == 0);
-            const struct null_origin *origin = NULL;
-            if (value.kind == VALUE_PATH) {
-                const struct path_state *returned = &out.paths[value.path];
-                if (returned->nullability == NULLABILITY_NULL ||
-                    returned->nullability == NULLABILITY_MAYBE) {
-                    is_null = true;
-                    origin = returned->origin;
-                }
-            }
-            if (is_null && !source_backed(origin)) {
-                int parameter = -1;
-                int kind = tested_null_return(analysis, &returns, origin, &parameter);
-                if (kind < 0)
-                    kind = (int)classify_null_return(analysis, &returns,
-                                                     null_block(function, origin, b), edges_in,
-                                                     seen, &parameter);
-                switch ((enum null_return_kind)kind) {
-                case NULL_RETURN_EXPECTED:
-                    break;
-                case NULL_RETURN_DEFENSIVE:
-                    is_null = false;
-                    break;
-                case NULL_RETURN_FOR_NULL_ARGUMENT:
-                    null_for_null_arguments |= UINT32_C(1) << parameter;
-                    is_null = false;
-                    break;
-                case NULL_RETURN_FOR_ARGUMENTS:
-                    null_for_arguments = true;
-                    is_null = false;
-                    break;
-                }
-            }
-            if (is_null &&
-                (!returns_null || block->return_location.line < summary->null_return.line)) {
-                returns_null = true;
-                summary->null_return = block->return_location;
-                null_origin = origin;
-            }
+            null_returns_add(&returns, analysis, b, &out, summary);
         }
     }
     summary->never_returns = first_return && function->entry >= 0;
-    if (first_return)
-        used = 0;
-    summary->dereferenced_parameters = used;
-    /* "NULL only when this argument is NULL": the result is as NULL as the
-     * argument, unless other NULL returns make it maybe-NULL anyway. */
-    if (!returns_null && !null_for_arguments)
-        summary->propagated_parameters = null_for_null_arguments;
-    if (returns_null) {
-        summary->returns_null = true;
-        summary->return_kind = returned_kind(function, loops, null_origin);
-        summary->return_failing = return_failing(summary->return_kind, null_origin);
-    }
-    if (!first_return)
+    summary->dereferenced_parameters = first_return ? 0 : used;
+    null_returns_finish(&returns, function, has_loop(function, &analysis->scratch), summary);
+    if (!first_return) {
         collect_nulled(shared, function, nulled, summary);
-    int kept = 0;
-    for (int g = 0; g < globals; g++)
-        if (!first_return && global_use[g])
-            kept++;
-    if (kept) {
-        summary->dereferenced_globals =
-            arena_alloc(shared->arena, sizeof *summary->dereferenced_globals * (size_t)kept);
-        summary->global_names =
-            arena_alloc(shared->arena, sizeof *summary->global_names * (size_t)kept);
-        summary->global_use =
-            arena_alloc(shared->arena, sizeof *summary->global_use * (size_t)kept);
-        for (int i = 0, g = 0; i < function->path_count; i++) {
-            const struct access_path *path = &function->paths[i];
-            if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
-                continue;
-            if (global_use[g]) {
-                int k = summary->dereferenced_global_count++;
-                summary->dereferenced_globals[k] = path->global_key;
-                summary->global_names[k] = path->text;
-                summary->global_use[k] = *global_use[g];
-            }
-            g++;
-        }
+        collect_global_uses(shared, function, global_use, globals, summary);
     }
 }

@@ -690,18 +690,14 @@ static void leave_out_null(struct function_analysis *analysis, int block, int in
     }
 }
 
-static void transfer_call(struct function_analysis *analysis, int block, int index,
-                          struct flow_state *state)
+/* The arguments (and globals) a call requires to be non-NULL: uses. */
+static void use_call_arguments(struct function_analysis *analysis,
+                               const struct ir_statement *statement,
+                               const struct pack_entry *rule,
+                               const struct function_summary *summary, struct flow_state *state)
 {
     const struct ir_function *function = function_of(analysis);
-    const struct ir_statement *statement = &function->blocks[block].statements[index];
     const struct ir_call *call = &statement->call;
-    const struct pack_entry *rule = call_rule(analysis, block, index, call);
-    const struct function_summary *summary =
-        call->function_index >= 0
-            ? summary_for_call(analysis, call->function_index, call, state)
-            : NULL;
-
     for (int i = 0; i < call->argument_count; i++) {
         const char *reason;
         const struct source_location *callee_use;
@@ -720,32 +716,22 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
             report_value(analysis, &site, "NULL", NULLABILITY_NULL, origin);
         }
     }
-    if (summary) {
-        for (int g = 0; g < summary->dereferenced_global_count; g++) {
-            int path = function_global_path(function, summary->dereferenced_globals[g]);
-            if (path < 0)
-                continue;
-            struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, -1, NULL,
-                                    &summary->global_use[g]};
-            use_path(analysis, state, path, &site);
-        }
+    for (int g = 0; summary && g < summary->dereferenced_global_count; g++) {
+        int path = function_global_path(function, summary->dereferenced_globals[g]);
+        if (path < 0)
+            continue;
+        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, -1, NULL,
+                                &summary->global_use[g]};
+        use_path(analysis, state, path, &site);
     }
-    const struct pack_entry *macro = macro_rule(analysis, &statement->location);
-    if (rule && rule->checked_arguments)
-        refine_checked(function, call, rule->checked_arguments, state);
-    if (macro && macro->checked_arguments)
-        refine_checked(function, call, UINT32_MAX, state);
+}
 
-    if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
-        (macro && macro->noreturn) ||
-        (summary && summary->never_returns) ||
-        summary_never_returns(analysis->shared, call->function_index)) {
-        state->reachable = false;
-        return;
-    }
-
-    /* What the callee may change: what its pointer arguments point to, and
-     * globals and escaped locals unless it is known not to write them. */
+/* What the callee may change: what its pointer arguments point to, and
+ * globals and escaped locals unless it is known not to write them. */
+static void forget_call_effects(const struct ir_function *function, const struct ir_call *call,
+                                const struct pack_entry *rule,
+                                const struct function_summary *summary, struct flow_state *state)
+{
     for (int i = 0; i < call->argument_count; i++) {
         struct ir_value argument = call->arguments[i];
         if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer)
@@ -753,27 +739,59 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         else if (argument.kind == VALUE_NONNULL && argument.path >= 0)
             kill_path(function, state, argument.path); /* &x: the callee may set x */
     }
-    bool keeps_globals = rule != NULL || (summary && !summary->writes_globals);
-    if (!keeps_globals) {
-        for (int i = 0; i < function->path_count; i++) {
-            const struct access_path *path = &function->paths[i];
-            if (path->parent >= 0)
-                continue;
-            if (path->root_kind == VARIABLE_GLOBAL || path->address_taken)
-                kill_path(function, state, i);
-        }
-    }
-
-    if (summary)
-        apply_nulled(analysis, statement, summary, state);
-    if (rule && rule->out_null_arguments)
-        leave_out_null(analysis, block, index, rule, state);
-
-    int signature = lookup_signature(analysis, statement, rule);
-    if (signature < 0)
-        forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
-    if (call->target < 0)
+    if (rule != NULL || (summary && !summary->writes_globals))
         return;
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent < 0 && (path->root_kind == VARIABLE_GLOBAL || path->address_taken))
+            kill_path(function, state, i);
+    }
+}
+
+/* json_string_value(v), or a function of the unit that returns NULL only
+ * when v is: the result is as NULL as v (with v's origin). */
+static void propagate_argument(struct function_analysis *analysis, int block, int index,
+                               uint32_t propagated, struct flow_state *state)
+{
+    const struct ir_statement *statement = &function_of(analysis)->blocks[block].statements[index];
+    const struct ir_call *call = &statement->call;
+    struct path_state *result = &state->paths[call->target];
+    for (int i = 0; i < call->argument_count; i++) {
+        struct ir_value argument = call->arguments[i];
+        if (!argument_in_mask(propagated, i))
+            continue;
+        if (argument.kind == VALUE_NULL ||
+            (argument.kind == VALUE_INTEGER && argument.integer == 0)) {
+            /* skip_blanks(NULL): NULL in, NULL out (one origin per
+             * statement, so that joins compare equal pointers) */
+            const struct null_origin **slot = &analysis->statement_origins[block][index];
+            if (!*slot)
+                *slot = new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location,
+                                   call->callee, HOW_RETURNED_ARGUMENT, call->target);
+            result->nullability = NULLABILITY_NULL;
+            result->origin = *slot;
+            return;
+        }
+        if (argument.kind != VALUE_PATH || argument.path == call->target)
+            continue;
+        const struct path_state *source = &state->paths[argument.path];
+        if (source->nullability == NULLABILITY_NULL || source->nullability == NULLABILITY_MAYBE ||
+            source->nullability == NULLABILITY_NONNULL) {
+            result->nullability = source->nullability;
+            result->origin = source->origin;
+        }
+        return;
+    }
+}
+
+/* The call's result: a pure lookup's earlier answer, a NULL source, a
+ * non-NULL result, or what an argument passes through. */
+static void set_call_result(struct function_analysis *analysis, int block, int index,
+                            const struct pack_entry *rule, const struct function_summary *summary,
+                            int signature, struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_call *call = &function->blocks[block].statements[index].call;
     kill_path(function, state, call->target);
     forget_lookups(analysis, state, call->target);
     struct path_state *result = &state->paths[call->target];
@@ -798,36 +816,47 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     } else if (call->facts & CALL_RETURNS_NONNULL) {
         result->nullability = NULLABILITY_NONNULL;
     } else if (propagated) {
-        /* json_string_value(v), or a function of the unit that returns NULL
-         * only when v is: as NULL as v (with v's origin) */
-        for (int i = 0; i < call->argument_count; i++) {
-            struct ir_value argument = call->arguments[i];
-            if (!argument_in_mask(propagated, i))
-                continue;
-            if (argument.kind == VALUE_NULL ||
-                (argument.kind == VALUE_INTEGER && argument.integer == 0)) {
-                /* skip_blanks(NULL): NULL in, NULL out (one origin per
-                 * statement, so that joins compare equal pointers) */
-                const struct null_origin **slot = &analysis->statement_origins[block][index];
-                if (!*slot)
-                    *slot = new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location,
-                                       call->callee, HOW_RETURNED_ARGUMENT, call->target);
-                result->nullability = NULLABILITY_NULL;
-                result->origin = *slot;
-                break;
-            }
-            if (argument.kind != VALUE_PATH || argument.path == call->target)
-                continue;
-            const struct path_state *source = &state->paths[argument.path];
-            if (source->nullability == NULLABILITY_NULL ||
-                source->nullability == NULLABILITY_MAYBE ||
-                source->nullability == NULLABILITY_NONNULL) {
-                result->nullability = source->nullability;
-                result->origin = source->origin;
-            }
-            break;
-        }
+        propagate_argument(analysis, block, index, propagated, state);
     }
+}
+
+static void transfer_call(struct function_analysis *analysis, int block, int index,
+                          struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_statement *statement = &function->blocks[block].statements[index];
+    const struct ir_call *call = &statement->call;
+    const struct pack_entry *rule = call_rule(analysis, block, index, call);
+    const struct function_summary *summary =
+        call->function_index >= 0
+            ? summary_for_call(analysis, call->function_index, call, state)
+            : NULL;
+
+    use_call_arguments(analysis, statement, rule, summary, state);
+    const struct pack_entry *macro = macro_rule(analysis, &statement->location);
+    if (rule && rule->checked_arguments)
+        refine_checked(function, call, rule->checked_arguments, state);
+    if (macro && macro->checked_arguments)
+        refine_checked(function, call, UINT32_MAX, state);
+
+    if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
+        (macro && macro->noreturn) ||
+        (summary && summary->never_returns) ||
+        summary_never_returns(analysis->shared, call->function_index)) {
+        state->reachable = false;
+        return;
+    }
+    forget_call_effects(function, call, rule, summary, state);
+    if (summary)
+        apply_nulled(analysis, statement, summary, state);
+    if (rule && rule->out_null_arguments)
+        leave_out_null(analysis, block, index, rule, state);
+
+    int signature = lookup_signature(analysis, statement, rule);
+    if (signature < 0)
+        forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
+    if (call->target >= 0)
+        set_call_result(analysis, block, index, rule, summary, signature, state);
 }
 
 void transfer_statement(struct function_analysis *analysis, int block, int index,
