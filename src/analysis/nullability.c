@@ -235,14 +235,3 @@ bool flow_state_join(struct flow_state *into, const struct flow_state *from)
     return changed;
 }
 
-const char *nullability_name(enum nullability nullability)
-{
-    switch (nullability) {
-    case NULLABILITY_BOTTOM: return "bottom";
-    case NULLABILITY_NONNULL: return "non-null";
-    case NULLABILITY_NULL: return "null";
-    case NULLABILITY_UNKNOWN: return "unknown";
-    case NULLABILITY_MAYBE: return "maybe-null";
-    }
-    return "?";
-}

@@ -98,6 +98,4 @@ bool path_interval(const struct path_state *state, long long *low, long long *hi
 /* a + b, saturating at the ends of long long (the ends stand for "no bound"). */
 long long integer_add(long long a, long long b);
 
-const char *nullability_name(enum nullability nullability);
-
 #endif

@@ -19,7 +19,7 @@ static bool same_finding(const struct finding *left, const struct finding *right
            same_text(left->message, right->message);
 }
 
-void findings_deduplicate(struct finding_list *list)
+static void findings_deduplicate(struct finding_list *list)
 {
     finding_list_sort(list);
     int kept = 0;

@@ -16,7 +16,4 @@
 void findings_merge(const struct finding_list *const *lists, int list_count,
                     struct finding_list *merged);
 
-/* Sorts `list` and removes duplicates as above, in place. */
-void findings_deduplicate(struct finding_list *list);
-
 #endif

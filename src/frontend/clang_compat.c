@@ -17,15 +17,6 @@
 
 #define BIT(code) (UINT64_C(1) << (code))
 
-bool compat_has_operator_api(void)
-{
-#ifdef HAVE_OPERATOR_API
-    return true;
-#else
-    return false;
-#endif
-}
-
 CXType compat_canonical_type(CXType type)
 {
     for (int guard = 0; type.kind == CXType_Attributed && guard < 16; guard++)

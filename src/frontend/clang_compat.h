@@ -55,10 +55,6 @@ enum unary_operator {
     UNARY_EXTENSION   /* __extension__ */
 };
 
-/* True when libclang has the operator-kind API (19); false means the token
- * fallback (14). */
-bool compat_has_operator_api(void);
-
 /* Operator of a CXCursor_BinaryOperator or CXCursor_CompoundAssignOperator.
  * BINARY_UNKNOWN when it cannot be told (on 14: an operator written inside
  * a macro body whose definition does not make it unambiguous). */

@@ -71,16 +71,6 @@ int *cursor_map_insert(struct cursor_map *map, CXCursor key, int value)
     return &slot->value;
 }
 
-void cursor_map_clear(struct cursor_map *map)
-{
-    map->count = 0;
-    if (++map->generation == 0) { /* wrapped: wipe once */
-        if (map->slots)
-            memset(map->slots, 0, map->capacity * sizeof *map->slots);
-        map->generation = 1;
-    }
-}
-
 void cursor_map_free(struct cursor_map *map)
 {
     free(map->slots);
@@ -151,13 +141,6 @@ int *name_map_insert(struct name_map *map, const char *key, int value)
         map->count++;
     }
     return &slot->value;
-}
-
-void name_map_clear(struct name_map *map)
-{
-    if (map->count)
-        memset(map->slots, 0, map->capacity * sizeof *map->slots);
-    map->count = 0;
 }
 
 void name_map_free(struct name_map *map)

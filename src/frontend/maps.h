@@ -63,7 +63,7 @@ struct cursor_map {
     struct cursor_map_slot *slots;
     size_t capacity; /* a power of two, or 0 */
     size_t count;
-    unsigned generation; /* clearing bumps it instead of wiping the slots */
+    unsigned generation; /* slots stamped with it are in use; fresh slots hold 0 */
 };
 
 void cursor_map_init(struct cursor_map *map);
@@ -76,8 +76,6 @@ int *cursor_map_find(const struct cursor_map *map, CXCursor key);
  * until the next insertion. */
 int *cursor_map_insert(struct cursor_map *map, CXCursor key, int value);
 
-/* Empties the map, keeping its memory for reuse. */
-void cursor_map_clear(struct cursor_map *map);
 void cursor_map_free(struct cursor_map *map);
 
 struct name_map_slot {
@@ -103,7 +101,6 @@ const char *name_map_key(const struct name_map *map, const char *key);
 /* As cursor_map_insert. `key` is not copied: it must outlive the map. */
 int *name_map_insert(struct name_map *map, const char *key, int value);
 
-void name_map_clear(struct name_map *map);
 void name_map_free(struct name_map *map);
 
 /* FNV-1a hash of a string, shared with other front-end indexes. */

@@ -74,8 +74,10 @@ void ir_statement_init(struct ir_statement *statement, enum statement_kind kind,
     statement->call.function_index = -1;
 }
 
-const char *ir_path_text(struct arena *arena, const struct ir_function *function, int parent,
-                         enum path_step step, const char *name)
+/* The text of the path (parent, step, name) as a user writes it: "s->name",
+ * "cfg.port", "*out", "argv[1]". For roots, the name. */
+static const char *ir_path_text(struct arena *arena, const struct ir_function *function,
+                                int parent, enum path_step step, const char *name)
 {
     if (parent < 0)
         return arena_strdup(arena, name);

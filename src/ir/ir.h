@@ -274,11 +274,6 @@ int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum
 int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
                 enum path_step step, const char *name, enum variable_kind root_kind);
 
-/* The text of the path (parent, step, name) as a user writes it: "s->name",
- * "cfg.port", "*out", "argv[1]". For roots, the name. */
-const char *ir_path_text(struct arena *arena, const struct ir_function *function, int parent,
-                         enum path_step step, const char *name);
-
 /* True when `path` is `ancestor` or is reached from it. */
 bool ir_path_is_below(const struct ir_function *function, int path, int ancestor);
 
