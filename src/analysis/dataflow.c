@@ -4,6 +4,7 @@
  * and the reporting walk that replays each reachable block once with its
  * fixed-point entry state. Statement semantics live in transfer.c.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <limits.h>
 #include <string.h>
@@ -962,6 +963,7 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
             is_null = false;
             break;
         case NULL_RETURN_FOR_NULL_ARGUMENT:
+            assert(parameter >= 0 && parameter < ARGUMENT_MASK_BITS);
             returns->for_null_arguments |= UINT32_C(1) << parameter;
             is_null = false;
             break;

@@ -3,6 +3,7 @@
  */
 #include "nullability.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <string.h>
 
@@ -211,12 +212,14 @@ void flow_state_init(struct flow_state *state, int count, struct arena *arena)
 
 void flow_state_copy(struct flow_state *into, const struct flow_state *from)
 {
+    assert(into->count == from->count);
     into->reachable = from->reachable;
     memcpy(into->paths, from->paths, sizeof *into->paths * (size_t)from->count);
 }
 
 bool flow_state_join(struct flow_state *into, const struct flow_state *from)
 {
+    assert(into->count == from->count);
     if (!from->reachable)
         return false;
     if (!into->reachable) {

@@ -4,6 +4,7 @@
  * late NULL tests become events when the caller is the reporting walk.
  * The fixed point itself is in dataflow.c.
  */
+#include <assert.h>
 #include <limits.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ static int alias_root(const struct flow_state *state, int path)
 static void forget_paths(const struct ir_function *function, struct flow_state *state, int path,
                          bool including_path)
 {
+    assert(path >= 0 && path < function->path_count);
     for (int i = path; i < function->path_count; i++) {
         if (i == path ? !including_path : !ir_path_is_below(function, i, path))
             continue;

@@ -4,6 +4,7 @@
  */
 #include "ir.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "../support/string_buffer.h"
@@ -119,6 +120,9 @@ int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum
 int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
                 enum path_step step, const char *name, enum variable_kind root_kind)
 {
+    /* A path comes after its parent: the analysis relies on it when it
+     * forgets what is below a path (every descendant has a larger id). */
+    assert(parent >= -1 && parent < function->path_count);
     if (function->path_count == function->path_capacity) {
         int capacity = function->path_capacity ? function->path_capacity * 2 : 16;
         function->paths = arena_grow(unit->arena, function->paths, (size_t)function->path_count,

@@ -3,6 +3,7 @@
  */
 #include "files.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -59,6 +60,7 @@ void path_normalize(char *path)
         size_t length = end ? (size_t)(end - in) : strlen(in);
         if (length == 0)
             break;
+        assert(out <= in);
         if (length == 1 && in[0] == '.') {
             /* nothing */
         } else if (length == 2 && in[0] == '.' && in[1] == '.') {
