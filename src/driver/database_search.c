@@ -10,6 +10,7 @@
 
 #include "sources.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 struct searched_directory {
     char *directory;
@@ -45,12 +46,7 @@ static bool cached(const struct database_search *search, const char *directory,
 static void remember(struct database_search *search, const char *directory,
                      struct compile_database *database)
 {
-    if (search->directory_count == search->directory_capacity) {
-        int capacity = search->directory_capacity ? search->directory_capacity * 2 : 16;
-        search->directories =
-            xrealloc(search->directories, (size_t)capacity * sizeof *search->directories);
-        search->directory_capacity = capacity;
-    }
+    search->directories = heap_array_reserve(search->directories, &search->directory_capacity, search->directory_count + 1, sizeof *search->directories);
     char *copy = xstrdup(directory);
     search->directories[search->directory_count].directory = copy;
     search->directories[search->directory_count].database = database;

@@ -9,6 +9,7 @@
 
 #include "../support/text.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 void message_list_init(struct message_list *list)
 {
@@ -20,11 +21,7 @@ void message_list_init(struct message_list *list)
 
 void message_add_owned(struct message_list *list, enum message_kind kind, char *text)
 {
-    if (list->count == list->capacity) {
-        int capacity = list->capacity ? list->capacity * 2 : 8;
-        list->items = xrealloc(list->items, (size_t)capacity * sizeof *list->items);
-        list->capacity = capacity;
-    }
+    list->items = heap_array_reserve(list->items, &list->capacity, list->count + 1, sizeof *list->items);
     list->items[list->count].kind = kind;
     list->items[list->count].text = text;
     list->count++;

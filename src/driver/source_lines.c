@@ -11,6 +11,7 @@
 
 #include "../support/files.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 struct cached_source {
     char *path;
@@ -47,11 +48,7 @@ static struct cached_source *load(struct source_lines *cache, const char *path)
     for (int i = 0; i < cache->count; i++)
         if (strcmp(cache->files[i].path, path) == 0)
             return &cache->files[i];
-    if (cache->count == cache->capacity) {
-        int capacity = cache->capacity ? cache->capacity * 2 : 8;
-        cache->files = xrealloc(cache->files, (size_t)capacity * sizeof *cache->files);
-        cache->capacity = capacity;
-    }
+    cache->files = heap_array_reserve(cache->files, &cache->capacity, cache->count + 1, sizeof *cache->files);
     struct cached_source *file = &cache->files[cache->count++];
     memset(file, 0, sizeof *file);
     file->path = xstrdup(path);

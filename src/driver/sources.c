@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 enum { BINARY_PROBE_SIZE = 64 * 1024 };
 
@@ -148,11 +149,7 @@ static void add_file(struct source_set *set, const char *path, struct message_li
         free(absolute);
         return;
     }
-    if (set->count == set->capacity) {
-        int capacity = set->capacity ? set->capacity * 2 : 16;
-        set->files = xrealloc(set->files, (size_t)capacity * sizeof *set->files);
-        set->capacity = capacity;
-    }
+    set->files = heap_array_reserve(set->files, &set->capacity, set->count + 1, sizeof *set->files);
     set->files[set->count].path = copy_string(path);
     set->files[set->count].absolute = absolute;
     set->count++;
@@ -177,11 +174,7 @@ struct path_list {
 
 static void path_list_add(struct path_list *list, char *path)
 {
-    if (list->count == list->capacity) {
-        int capacity = list->capacity ? list->capacity * 2 : 16;
-        list->items = xrealloc(list->items, (size_t)capacity * sizeof *list->items);
-        list->capacity = capacity;
-    }
+    list->items = heap_array_reserve(list->items, &list->capacity, list->count + 1, sizeof *list->items);
     list->items[list->count++] = path;
 }
 

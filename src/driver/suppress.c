@@ -16,6 +16,7 @@
 
 #include "../support/files.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 enum { MAX_SOURCE_BYTES = 64 * 1024 * 1024, MAX_NAMES = 64 };
 
@@ -52,11 +53,7 @@ static bool is_identifier_char(char c)
 
 static struct suppression *add_suppression(struct suppression_list *list)
 {
-    if (list->count == list->capacity) {
-        int capacity = list->capacity ? list->capacity * 2 : 16;
-        list->items = xrealloc(list->items, (size_t)capacity * sizeof *list->items);
-        list->capacity = capacity;
-    }
+    list->items = heap_array_reserve(list->items, &list->capacity, list->count + 1, sizeof *list->items);
     struct suppression *suppression = &list->items[list->count++];
     memset(suppression, 0, sizeof *suppression);
     return suppression;

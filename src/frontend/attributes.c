@@ -12,6 +12,7 @@
 #include "lower.h"
 #include "../support/argument_mask.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 static bool contains(const char *text, const char *needle)
 {
@@ -112,11 +113,7 @@ const struct callee_facts *attributes_of(struct frontend_unit *unit, CXCursor fu
             facts.facts |= CALL_NORETURN;
         clang_disposeString(type_text);
     }
-    if (unit->callee_count == unit->callee_capacity) {
-        int capacity = unit->callee_capacity ? unit->callee_capacity * 2 : 32;
-        unit->callees = xrealloc(unit->callees, (size_t)capacity * sizeof *unit->callees);
-        unit->callee_capacity = capacity;
-    }
+    unit->callees = heap_array_reserve(unit->callees, &unit->callee_capacity, unit->callee_count + 1, sizeof *unit->callees);
     unit->callees[unit->callee_count] = facts;
     cursor_map_insert(&unit->callee_index, canonical, unit->callee_count);
     return &unit->callees[unit->callee_count++];

@@ -13,6 +13,7 @@
 
 #include "lower.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 #define EVALUATION_DEPTH_LIMIT 256
 
@@ -40,11 +41,7 @@ void constants_add_candidate(struct frontend_unit *unit, CXCursor variable)
     CXCursor key = clang_getCanonicalCursor(variable);
     if (cursor_map_find(&unit->constant_index, key))
         return;
-    if (unit->constant_count == unit->constant_capacity) {
-        int capacity = unit->constant_capacity ? unit->constant_capacity * 2 : 32;
-        unit->constants = xrealloc(unit->constants, (size_t)capacity * sizeof *unit->constants);
-        unit->constant_capacity = capacity;
-    }
+    unit->constants = heap_array_reserve(unit->constants, &unit->constant_capacity, unit->constant_count + 1, sizeof *unit->constants);
     struct constant_entry *entry = &unit->constants[unit->constant_count];
     entry->variable = variable;
     entry->value = 0;
@@ -61,12 +58,7 @@ static void remember_use(struct frontend_unit *unit, int slot, long long value)
         if (last->function == unit->lowering_function && last->slot == slot)
             return;
     }
-    if (unit->constant_use_count == unit->constant_use_capacity) {
-        int capacity = unit->constant_use_capacity ? unit->constant_use_capacity * 2 : 32;
-        unit->constant_uses =
-            xrealloc(unit->constant_uses, (size_t)capacity * sizeof *unit->constant_uses);
-        unit->constant_use_capacity = capacity;
-    }
+    unit->constant_uses = heap_array_reserve(unit->constant_uses, &unit->constant_use_capacity, unit->constant_use_count + 1, sizeof *unit->constant_uses);
     struct constant_use *use = &unit->constant_uses[unit->constant_use_count++];
     use->function = unit->lowering_function;
     use->slot = slot;

@@ -11,6 +11,7 @@
 #include "lower.h"
 #include "lower_sites.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 /* ---- blocks and statements ---- */
 
@@ -18,12 +19,7 @@ int lower_new_block(struct lower_context *context)
 {
     struct frontend_unit *unit = context->unit_state;
     struct ir_function *function = context->function;
-    if (function->block_count == unit->scratch_block_capacity) {
-        int capacity = unit->scratch_block_capacity ? unit->scratch_block_capacity * 2 : 256;
-        unit->scratch_blocks =
-            xrealloc(unit->scratch_blocks, (size_t)capacity * sizeof *unit->scratch_blocks);
-        unit->scratch_block_capacity = capacity;
-    }
+    unit->scratch_blocks = heap_array_reserve(unit->scratch_blocks, &unit->scratch_block_capacity, function->block_count + 1, sizeof *unit->scratch_blocks);
     function->blocks = unit->scratch_blocks;
     function->block_capacity = unit->scratch_block_capacity;
     int id = function->block_count++;

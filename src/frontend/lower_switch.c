@@ -10,6 +10,7 @@
 
 #include "lower.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 static struct ir_condition condition_of(enum condition_kind kind, int path, long long integer,
                                         struct source_location location)
@@ -49,12 +50,7 @@ static void collect_cases(struct case_collection *collection, CXCursor cursor, i
     if (depth > LOWER_DEPTH_LIMIT || kind == CXCursor_SwitchStmt || clang_isExpression(kind))
         return; /* nested switches own their cases */
     if (kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt) {
-        if (collection->count == collection->capacity) {
-            int capacity = collection->capacity ? collection->capacity * 2 : 16;
-            collection->cases =
-                xrealloc(collection->cases, (size_t)capacity * sizeof *collection->cases);
-            collection->capacity = capacity;
-        }
+        collection->cases = heap_array_reserve(collection->cases, &collection->capacity, collection->count + 1, sizeof *collection->cases);
         struct switch_case *entry = &collection->cases[collection->count++];
         memset(entry, 0, sizeof *entry);
         entry->statement = cursor;

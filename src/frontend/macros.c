@@ -11,6 +11,7 @@
 
 #include "lower.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 #define MACRO_TOKENS_MAX 512
 
@@ -22,11 +23,7 @@ void macros_add(struct frontend_unit *unit, CXCursor expansion, int file, unsign
     if (!unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) || end_file != file ||
         end <= begin)
         end = begin + 1;
-    if (unit->macro_count == unit->macro_capacity) {
-        int capacity = unit->macro_capacity ? unit->macro_capacity * 2 : 64;
-        unit->macros = xrealloc(unit->macros, (size_t)capacity * sizeof *unit->macros);
-        unit->macro_capacity = capacity;
-    }
+    unit->macros = heap_array_reserve(unit->macros, &unit->macro_capacity, unit->macro_count + 1, sizeof *unit->macros);
     struct macro_expansion *macro = &unit->macros[unit->macro_count++];
     memset(macro, 0, sizeof *macro);
     macro->file = file;
@@ -139,13 +136,7 @@ uint64_t macros_operator_tokens(struct frontend_unit *unit, struct macro_expansi
         set |= UINT64_C(1) << tokens[i].code;
     free(tokens);
     macro->operators = set;
-    if (unit->macro_definition_count == unit->macro_definition_capacity) {
-        int capacity = unit->macro_definition_capacity ? unit->macro_definition_capacity * 2 : 32;
-        unit->macro_operator_sets =
-            xrealloc(unit->macro_operator_sets,
-                     (size_t)capacity * sizeof *unit->macro_operator_sets);
-        unit->macro_definition_capacity = capacity;
-    }
+    unit->macro_operator_sets = heap_array_reserve(unit->macro_operator_sets, &unit->macro_definition_capacity, unit->macro_definition_count + 1, sizeof *unit->macro_operator_sets);
     unit->macro_operator_sets[unit->macro_definition_count] = set;
     cursor_map_insert(&unit->macro_definitions, definition, unit->macro_definition_count++);
     return set;

@@ -13,6 +13,7 @@
 #include "../support/yaml_input.h"
 #include "../support/argument_mask.h"
 #include "../support/xalloc.h"
+#include "../support/heap_array.h"
 
 enum { MAX_ARGUMENT = ARGUMENT_MASK_BITS, MAX_NAME = 255, MAX_REASON = 300 };
 
@@ -120,11 +121,7 @@ static int parse_arguments(struct yaml_input *input, yaml_node_t *node, uint32_t
 
 static void add_pending(struct pending *pending, const struct pack_entry *rule)
 {
-    if (pending->count == pending->capacity) {
-        int capacity = pending->capacity ? pending->capacity * 2 : 64;
-        pending->entries = xrealloc(pending->entries, (size_t)capacity * sizeof *pending->entries);
-        pending->capacity = capacity;
-    }
+    pending->entries = heap_array_reserve(pending->entries, &pending->capacity, pending->count + 1, sizeof *pending->entries);
     pending->entries[pending->count++] = *rule;
 }
 
@@ -268,11 +265,7 @@ static const char *variant_scalar(struct pack_set *set, struct yaml_input *input
 
 static void add_variant(struct pack_set *set, const struct pack_variant *variant)
 {
-    if (set->variant_count == set->variant_capacity) {
-        int capacity = set->variant_capacity ? set->variant_capacity * 2 : 8;
-        set->variants = xrealloc(set->variants, (size_t)capacity * sizeof *set->variants);
-        set->variant_capacity = capacity;
-    }
+    set->variants = heap_array_reserve(set->variants, &set->variant_capacity, set->variant_count + 1, sizeof *set->variants);
     set->variants[set->variant_count++] = *variant;
 }
 
@@ -403,11 +396,7 @@ static void merge(struct pack_set *set, const struct pending *pending)
             *existing = *rule;
             continue;
         }
-        if (set->count == set->capacity) {
-            int capacity = set->capacity ? set->capacity * 2 : 256;
-            set->entries = xrealloc(set->entries, (size_t)capacity * sizeof *set->entries);
-            set->capacity = capacity;
-        }
+        set->entries = heap_array_reserve(set->entries, &set->capacity, set->count + 1, sizeof *set->entries);
         set->entries[set->count++] = *rule;
     }
     if (set->count > before)

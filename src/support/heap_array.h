@@ -9,7 +9,7 @@
 
 /* Returns `items` with room for at least `needed` elements of `size`
  * bytes, doubling *capacity as needed (realloc keeps the contents). Never
- * returns NULL: running out of memory aborts, as in arena.c. */
+ * returns NULL: running out of memory aborts (xalloc.c). */
 void *heap_array_reserve(void *items, int *capacity, int needed, size_t size);
 
 #endif
