@@ -245,6 +245,57 @@ static bool is_builtin_expect(CXCursor call)
 static void lower_condition_at(struct lower_context *context, CXCursor expression, int if_true,
                                int if_false);
 
+/* &&, ||, the comma, and comparisons as branches; false for any other
+ * operator (the caller lowers it as a value). */
+static bool lower_binary_condition(struct lower_context *context, CXCursor expression,
+                                   int if_true, int if_false)
+{
+    struct frontend_unit *unit = context->unit_state;
+    struct cursor_list operands;
+    cursor_code_children(context->unit_state, expression, &operands);
+    bool done = operands.count == 2;
+    if (done) {
+        CXCursor left = operands.items[0], right = operands.items[1];
+        int middle;
+        switch (compat_binary_operator(unit, expression)) {
+        case BINARY_LOGICAL_AND:
+            middle = lower_new_block(context);
+            lower_condition_at(context, left, middle, if_false);
+            context->current = middle;
+            lower_condition_at(context, right, if_true, if_false);
+            break;
+        case BINARY_LOGICAL_OR:
+            middle = lower_new_block(context);
+            lower_condition_at(context, left, if_true, middle);
+            context->current = middle;
+            lower_condition_at(context, right, if_true, if_false);
+            break;
+        case BINARY_COMMA:
+            lower_expression(context, left, LOWER_EFFECT);
+            lower_condition_at(context, right, if_true, if_false);
+            break;
+        case BINARY_EQUAL:
+        case BINARY_NOT_EQUAL: {
+            bool equal = compat_binary_operator(unit, expression) == BINARY_EQUAL;
+            lower_equality(context, expression, left, right, equal, if_true, if_false);
+            break;
+        }
+        case BINARY_LESS:
+        case BINARY_LESS_EQUAL:
+        case BINARY_GREATER:
+        case BINARY_GREATER_EQUAL:
+            lower_ordering(context, expression, left, right,
+                           compat_binary_operator(unit, expression), if_true, if_false);
+            break;
+        default:
+            done = false;
+            break;
+        }
+    }
+    cursor_list_free(&operands);
+    return done;
+}
+
 static bool lower_structured(struct lower_context *context, CXCursor expression, int if_true,
                              int if_false)
 {
@@ -309,49 +360,7 @@ static bool lower_structured(struct lower_context *context, CXCursor expression,
     }
     if (kind != CXCursor_BinaryOperator)
         return false;
-    struct cursor_list operands;
-    cursor_code_children(context->unit_state, expression, &operands);
-    bool done = operands.count == 2;
-    if (done) {
-        CXCursor left = operands.items[0], right = operands.items[1];
-        int middle;
-        switch (compat_binary_operator(unit, expression)) {
-        case BINARY_LOGICAL_AND:
-            middle = lower_new_block(context);
-            lower_condition_at(context, left, middle, if_false);
-            context->current = middle;
-            lower_condition_at(context, right, if_true, if_false);
-            break;
-        case BINARY_LOGICAL_OR:
-            middle = lower_new_block(context);
-            lower_condition_at(context, left, if_true, middle);
-            context->current = middle;
-            lower_condition_at(context, right, if_true, if_false);
-            break;
-        case BINARY_COMMA:
-            lower_expression(context, left, LOWER_EFFECT);
-            lower_condition_at(context, right, if_true, if_false);
-            break;
-        case BINARY_EQUAL:
-        case BINARY_NOT_EQUAL: {
-            bool equal = compat_binary_operator(unit, expression) == BINARY_EQUAL;
-            lower_equality(context, expression, left, right, equal, if_true, if_false);
-            break;
-        }
-        case BINARY_LESS:
-        case BINARY_LESS_EQUAL:
-        case BINARY_GREATER:
-        case BINARY_GREATER_EQUAL:
-            lower_ordering(context, expression, left, right,
-                           compat_binary_operator(unit, expression), if_true, if_false);
-            break;
-        default:
-            done = false;
-            break;
-        }
-    }
-    cursor_list_free(&operands);
-    return done;
+    return lower_binary_condition(context, expression, if_true, if_false);
 }
 
 static void lower_condition_at(struct lower_context *context, CXCursor expression, int if_true,

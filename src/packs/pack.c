@@ -125,6 +125,112 @@ static void add_pending(struct pending *pending, const struct pack_entry *rule)
     pending->entries[pending->count++] = *rule;
 }
 
+/* An entry's facts about results and arguments: returns, nonnull, checks,
+ * out-null, out-kind, propagates-null (and macro); *kind_text is the kind
+ * its default reason speaks of, or NULL. */
+static int parse_entry_facts(struct yaml_input *input, yaml_node_t *node,
+                             struct pack_entry *rule, const char **kind_text, char **error)
+{
+    yaml_node_t *value;
+    if ((value = yaml_input_get(input, node, "macro")) &&
+        yaml_input_bool(input, value, &rule->macro_only, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "returns"))) {
+        if (parse_kind(input, value, &rule->returns, error) != 0)
+            return -1;
+        *kind_text = (const char *)value->data.scalar.value;
+    }
+    if ((value = yaml_input_get(input, node, "nonnull")) &&
+        parse_arguments(input, value, &rule->nonnull_arguments, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "checks")) &&
+        parse_arguments(input, value, &rule->checked_arguments, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "out-null")) &&
+        parse_arguments(input, value, &rule->out_null_arguments, error) != 0)
+        return -1;
+    yaml_node_t *propagates = yaml_input_get(input, node, "propagates-null");
+    if (propagates &&
+        parse_arguments(input, propagates, &rule->propagated_arguments, error) != 0)
+        return -1;
+    if (rule->propagated_arguments && rule->returns != SOURCE_NONE) {
+        *error = yaml_input_error(input, propagates, "'propagates-null' and 'returns' contradict: "
+                                  "the result is either as NULL as an argument or a NULL source");
+        return -1;
+    }
+    yaml_node_t *out_kind = yaml_input_get(input, node, "out-kind");
+    if (out_kind) {
+        if (!rule->out_null_arguments) {
+            *error = yaml_input_error(input, out_kind,
+                                      "'out-kind' needs 'out-null': the arguments it is about");
+            return -1;
+        }
+        if (parse_kind(input, out_kind, &rule->out_kind, error) != 0)
+            return -1;
+        if (!*kind_text)
+            *kind_text = (const char *)out_kind->data.scalar.value;
+    } else if (rule->out_null_arguments) {
+        rule->out_kind = rule->returns != SOURCE_NONE ? rule->returns : SOURCE_LOOKUP;
+        if (!*kind_text)
+            *kind_text = "lookup";
+    }
+    return 0;
+}
+
+/* noreturn, never-null and accepts-null, which rule out some facts. */
+static int parse_entry_flags(struct yaml_input *input, yaml_node_t *node,
+                             struct pack_entry *rule, char **error)
+{
+    yaml_node_t *noreturn = yaml_input_get(input, node, "noreturn");
+    if (noreturn && yaml_input_bool(input, noreturn, &rule->noreturn, error) != 0)
+        return -1;
+    if (rule->noreturn &&
+        (rule->returns != SOURCE_NONE || rule->out_null_arguments || rule->propagated_arguments)) {
+        *error = yaml_input_error(input, noreturn, "'%s' cannot both never return and return "
+                                  "or leave NULL", rule->name);
+        return -1;
+    }
+    yaml_node_t *never_null = yaml_input_get(input, node, "never-null");
+    if (never_null && yaml_input_bool(input, never_null, &rule->never_null, error) != 0)
+        return -1;
+    if (rule->never_null &&
+        (rule->returns != SOURCE_NONE || rule->propagated_arguments || rule->noreturn)) {
+        *error = yaml_input_error(input, never_null, "'%s' cannot both never return NULL and "
+                                  "return NULL, pass it on or never return", rule->name);
+        return -1;
+    }
+    yaml_node_t *accepts = yaml_input_get(input, node, "accepts-null");
+    if (accepts && yaml_input_bool(input, accepts, &rule->accepts_null, error) != 0)
+        return -1;
+    if (rule->accepts_null && (rule->nonnull_arguments || rule->checked_arguments)) {
+        *error = yaml_input_error(input, accepts, "'%s' cannot both accept NULL and require or "
+                                  "check arguments", rule->name);
+        return -1;
+    }
+    return 0;
+}
+
+/* The entry's reason, given or the default for its kind. */
+static int parse_entry_reason(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
+                              struct pack_entry *rule, const char *kind_text, char **error)
+{
+    yaml_node_t *value;
+    if ((value = yaml_input_get(input, node, "reason"))) {
+        const char *reason = yaml_input_scalar(input, value, "a one-line reason", error);
+        if (!reason)
+            return -1;
+        if (!reason[0] || strchr(reason, '\n') || strlen(reason) > MAX_REASON) {
+            *error = yaml_input_error(input, value, "expected a one-line reason of 1 to %d "
+                                      "characters", MAX_REASON);
+            return -1;
+        }
+        rule->reason = arena_strdup(&set->strings, reason);
+    } else if (kind_text) {
+        rule->reason = default_reason(kind_text, rule->returns == SOURCE_NONE);
+    }
+    return 0;
+}
+
 static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
                        const char *pack, const char *file, struct pending *pending,
                        char **error)
@@ -161,88 +267,10 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
     rule.line = (unsigned)node->start_mark.line + 1;
 
     const char *kind_text = NULL;
-    yaml_node_t *value;
-    if ((value = yaml_input_get(input, node, "macro")) &&
-        yaml_input_bool(input, value, &rule.macro_only, error) != 0)
+    if (parse_entry_facts(input, node, &rule, &kind_text, error) != 0 ||
+        parse_entry_flags(input, node, &rule, error) != 0 ||
+        parse_entry_reason(set, input, node, &rule, kind_text, error) != 0)
         return -1;
-    if ((value = yaml_input_get(input, node, "returns"))) {
-        if (parse_kind(input, value, &rule.returns, error) != 0)
-            return -1;
-        kind_text = (const char *)value->data.scalar.value;
-    }
-    if ((value = yaml_input_get(input, node, "nonnull")) &&
-        parse_arguments(input, value, &rule.nonnull_arguments, error) != 0)
-        return -1;
-    if ((value = yaml_input_get(input, node, "checks")) &&
-        parse_arguments(input, value, &rule.checked_arguments, error) != 0)
-        return -1;
-    if ((value = yaml_input_get(input, node, "out-null")) &&
-        parse_arguments(input, value, &rule.out_null_arguments, error) != 0)
-        return -1;
-    yaml_node_t *propagates = yaml_input_get(input, node, "propagates-null");
-    if (propagates &&
-        parse_arguments(input, propagates, &rule.propagated_arguments, error) != 0)
-        return -1;
-    if (rule.propagated_arguments && rule.returns != SOURCE_NONE) {
-        *error = yaml_input_error(input, propagates, "'propagates-null' and 'returns' contradict: "
-                                  "the result is either as NULL as an argument or a NULL source");
-        return -1;
-    }
-    yaml_node_t *out_kind = yaml_input_get(input, node, "out-kind");
-    if (out_kind) {
-        if (!rule.out_null_arguments) {
-            *error = yaml_input_error(input, out_kind,
-                                      "'out-kind' needs 'out-null': the arguments it is about");
-            return -1;
-        }
-        if (parse_kind(input, out_kind, &rule.out_kind, error) != 0)
-            return -1;
-        if (!kind_text)
-            kind_text = (const char *)out_kind->data.scalar.value;
-    } else if (rule.out_null_arguments) {
-        rule.out_kind = rule.returns != SOURCE_NONE ? rule.returns : SOURCE_LOOKUP;
-        if (!kind_text)
-            kind_text = "lookup";
-    }
-    yaml_node_t *noreturn = yaml_input_get(input, node, "noreturn");
-    if (noreturn && yaml_input_bool(input, noreturn, &rule.noreturn, error) != 0)
-        return -1;
-    if (rule.noreturn &&
-        (rule.returns != SOURCE_NONE || rule.out_null_arguments || rule.propagated_arguments)) {
-        *error = yaml_input_error(input, noreturn, "'%s' cannot both never return and return "
-                                  "or leave NULL", rule.name);
-        return -1;
-    }
-    yaml_node_t *never_null = yaml_input_get(input, node, "never-null");
-    if (never_null && yaml_input_bool(input, never_null, &rule.never_null, error) != 0)
-        return -1;
-    if (rule.never_null &&
-        (rule.returns != SOURCE_NONE || rule.propagated_arguments || rule.noreturn)) {
-        *error = yaml_input_error(input, never_null, "'%s' cannot both never return NULL and "
-                                  "return NULL, pass it on or never return", rule.name);
-        return -1;
-    }
-    yaml_node_t *accepts = yaml_input_get(input, node, "accepts-null");
-    if (accepts && yaml_input_bool(input, accepts, &rule.accepts_null, error) != 0)
-        return -1;
-    if (rule.accepts_null && (rule.nonnull_arguments || rule.checked_arguments)) {
-        *error = yaml_input_error(input, accepts, "'%s' cannot both accept NULL and require or "
-                                  "check arguments", rule.name);
-        return -1;
-    }
-    if ((value = yaml_input_get(input, node, "reason"))) {
-        const char *reason = yaml_input_scalar(input, value, "a one-line reason", error);
-        if (!reason)
-            return -1;
-        if (!reason[0] || strchr(reason, '\n') || strlen(reason) > MAX_REASON) {
-            *error = yaml_input_error(input, value, "expected a one-line reason of 1 to %d "
-                                      "characters", MAX_REASON);
-            return -1;
-        }
-        rule.reason = arena_strdup(&set->strings, reason);
-    } else if (kind_text) {
-        rule.reason = default_reason(kind_text, rule.returns == SOURCE_NONE);
-    }
     if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.checked_arguments &&
         !rule.out_null_arguments && !rule.noreturn && !rule.accepts_null &&
         !rule.propagated_arguments && !rule.never_null) {
