@@ -35,6 +35,47 @@ static void remember_macro_call(struct lower_context *context, struct source_loc
     call->target = target;
 }
 
+/* Whether a call in a macro's expansion was written in one of the macro's
+ * arguments (its spelling offset, for telling calls apart, in *spelled_at).
+ * libclang 14 spells every token of a macro's body at the expansion site,
+ * so distinct calls there would look alike; only a call written in a macro
+ * argument is spelt elsewhere on both versions. */
+static bool in_macro_argument(CXCursor expression, unsigned *spelled_at)
+{
+    CXSourceLocation where = clang_getCursorLocation(expression);
+    CXFile spelled_file = NULL, expanded_file = NULL;
+    unsigned expanded_at = 0;
+    clang_getSpellingLocation(where, &spelled_file, NULL, NULL, spelled_at);
+    clang_getExpansionLocation(where, &expanded_file, NULL, NULL, &expanded_at);
+    return *spelled_at != expanded_at || !clang_File_isEqual(spelled_file, expanded_file);
+}
+
+/* The temporary that receives a call's result ("strchr()"), or -1 for a
+ * void call. */
+static int result_temporary(struct lower_context *context, CXCursor expression,
+                            const struct callee_facts *facts)
+{
+    struct frontend_unit *unit = context->unit_state;
+    CXType result = clang_getCursorType(expression);
+    if (compat_is_void_type(result))
+        return -1;
+    bool returns_pointer = compat_is_pointer_type(result);
+    const char *base = "(call)";
+    if (facts->name) {
+        base = facts->result_name;
+    } else {
+        CXString spelling = clang_getCursorSpelling(expression);
+        const char *text = clang_getCString(spelling);
+        if (text && text[0])
+            base = unit_join(unit, text, "()");
+        clang_disposeString(spelling);
+    }
+    int target = lower_temporary(context, base, returns_pointer);
+    if (returns_pointer) /* for suggestions: the T of an Option<T> */
+        context->function->paths[target].type = sites_type_text(unit, result);
+    return target;
+}
+
 struct ir_value lower_call(struct lower_context *context, CXCursor expression,
                                   enum lower_mode mode)
 {
@@ -74,19 +115,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     }
     struct source_location location = lower_location(context, expression);
     unsigned spelled_at = 0;
-    bool in_argument = false; /* written in an argument of the macro holding it */
-    if (location.macro) {
-        CXSourceLocation where = clang_getCursorLocation(expression);
-        CXFile spelled_file = NULL, expanded_file = NULL;
-        unsigned expanded_at = 0;
-        clang_getSpellingLocation(where, &spelled_file, NULL, NULL, &spelled_at);
-        clang_getExpansionLocation(where, &expanded_file, NULL, NULL, &expanded_at);
-        /* libclang 14 spells every token of a macro's body at the expansion
-         * site: distinct calls there would look alike. Only a call written
-         * in a macro argument is spelt elsewhere on both versions. */
-        in_argument = spelled_at != expanded_at || !clang_File_isEqual(spelled_file,
-                                                                        expanded_file);
-    }
+    bool in_argument = location.macro && in_macro_argument(expression, &spelled_at);
     if (in_argument) {
         for (int i = 0; i < context->macro_call_count; i++) {
             const struct macro_call *seen = &context->macro_calls[i];
@@ -113,22 +142,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
 
     CXType result = clang_getCursorType(expression);
     bool returns_pointer = compat_is_pointer_type(result);
-    int target = -1;
-    if (!compat_is_void_type(result)) {
-        const char *base = "(call)";
-        if (facts.name) {
-            base = facts.result_name;
-        } else {
-            CXString spelling = clang_getCursorSpelling(expression);
-            const char *text = clang_getCString(spelling);
-            if (text && text[0])
-                base = unit_join(unit, text, "()");
-            clang_disposeString(spelling);
-        }
-        target = lower_temporary(context, base, returns_pointer);
-        if (returns_pointer) /* for suggestions: the T of an Option<T> */
-            context->function->paths[target].type = sites_type_text(unit, result);
-    }
+    int target = result_temporary(context, expression, &facts);
     if (in_argument && target >= 0)
         remember_macro_call(context, location, spelled_at, target);
     struct ir_statement *call = lower_emit(context, STATEMENT_CALL, location);
