@@ -531,6 +531,9 @@ struct ir_value lower_call(struct lower_context *context, CXCursor call, enum lo
 /* Lowers `expression` as a branch: ends the current block. */
 void lower_condition(struct lower_context *context, CXCursor expression, int if_true,
                      int if_false);
+/* Ends the blocks `if_true` and `if_false` with jumps to a new block where
+ * lowering goes on: the join of a two-way branch. */
+void lower_rejoin(struct lower_context *context, int if_true, int if_false);
 /* Lowers a condition into a diamond that joins again (value unknown). */
 void lower_diamond(struct lower_context *context, CXCursor expression);
 void lower_statement(struct lower_context *context, CXCursor statement);

@@ -398,14 +398,19 @@ void lower_condition(struct lower_context *context, CXCursor expression, int if_
     lower_condition_at(context, expression, if_true, if_false);
 }
 
-void lower_diamond(struct lower_context *context, CXCursor expression)
+void lower_rejoin(struct lower_context *context, int if_true, int if_false)
 {
-    int if_true = lower_new_block(context), if_false = lower_new_block(context);
     int join = lower_new_block(context);
-    lower_condition(context, expression, if_true, if_false);
     context->current = if_true;
     lower_goto(context, join);
     context->current = if_false;
     lower_goto(context, join);
     context->current = join;
+}
+
+void lower_diamond(struct lower_context *context, CXCursor expression)
+{
+    int if_true = lower_new_block(context), if_false = lower_new_block(context);
+    lower_condition(context, expression, if_true, if_false);
+    lower_rejoin(context, if_true, if_false);
 }

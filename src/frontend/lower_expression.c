@@ -54,14 +54,9 @@ static void null_test_diamond(struct lower_context *context, int path,
                               struct source_location location)
 {
     int if_true = lower_new_block(context), if_false = lower_new_block(context);
-    int join = lower_new_block(context);
     struct ir_condition condition = {CONDITION_NONNULL, path, 0, location, -1, false};
     lower_branch(context, condition, if_true, if_false);
-    context->current = if_true;
-    lower_goto(context, join);
-    context->current = if_false;
-    lower_goto(context, join);
-    context->current = join;
+    lower_rejoin(context, if_true, if_false);
 }
 
 static void lower_all_effects(struct lower_context *context, CXCursor parent)

@@ -276,6 +276,15 @@ static json_t *fixes(const struct finding *finding, const struct report_options 
     return array;
 }
 
+/* Sets `key` to `array` when it has items; drops an empty one. */
+static void set_unless_empty(json_t *object, const char *key, json_t *array)
+{
+    if (json_array_size(array))
+        json_util_set(object, key, array);
+    else
+        json_decref(array);
+}
+
 static json_t *result(const struct finding *finding, int occurrence,
                       const struct report_options *options)
 {
@@ -305,11 +314,7 @@ static json_t *result(const struct finding *finding, int occurrence,
         json_array_append_new(locations, location);
     }
     json_util_set(object, "locations", locations);
-    json_t *related = related_locations(finding, options);
-    if (json_array_size(related))
-        json_util_set(object, "relatedLocations", related);
-    else
-        json_decref(related);
+    set_unless_empty(object, "relatedLocations", related_locations(finding, options));
     char fingerprint[FINGERPRINT_SIZE];
     finding_fingerprint(finding, fingerprint);
     char identifier[FINGERPRINT_SIZE + 16];
@@ -317,11 +322,7 @@ static json_t *result(const struct finding *finding, int occurrence,
     json_t *fingerprints = json_object();
     json_util_set(fingerprints, "nullproof/v1", json_string(identifier));
     json_util_set(object, "partialFingerprints", fingerprints);
-    json_t *fix_array = fixes(finding, options);
-    if (json_array_size(fix_array))
-        json_util_set(object, "fixes", fix_array);
-    else
-        json_decref(fix_array);
+    set_unless_empty(object, "fixes", fixes(finding, options));
     return object;
 }
 
