@@ -1012,6 +1012,23 @@ static bool learn_comparison(const struct ir_function *function,
     return true;
 }
 
+/* a == b of two pointers, on the edge `holds`: where one side is known
+ * NULL it is a NULL test of the other; where one is known non-NULL and
+ * they are equal, so is the other. */
+static void learn_pointer_equality(struct function_analysis *analysis, int block,
+                                   const struct ir_condition *condition, bool holds,
+                                   struct flow_state *state)
+{
+    int sides[2] = {condition->path, condition->other};
+    for (int s = 0; s < 2 && state->reachable; s++) {
+        enum nullability known = state->paths[sides[1 - s]].nullability;
+        if (known == NULLABILITY_NULL)
+            learn_nullness(analysis, block, sides[s], !holds, state);
+        else if (known == NULLABILITY_NONNULL && holds)
+            learn_nullness(analysis, block, sides[s], true, state);
+    }
+}
+
 /* What a test learnt of an integer holds for every copy of it
  * (r->type = type; if (type == A) return; ... r->type is not A), and a
  * two-valued enum that is not one value is the other. */
@@ -1071,13 +1088,16 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         break;
     case CONDITION_LESS:
     case CONDITION_EQUALS_PATH:
-        if (!learn_comparison(function, condition, holds, state))
+        if (condition->kind == CONDITION_EQUALS_PATH && function->paths[condition->path].is_pointer)
+            learn_pointer_equality(analysis, block, condition, holds, state);
+        else if (!learn_comparison(function, condition, holds, state))
             state->reachable = false;
         break;
     case CONDITION_UNKNOWN:
         break;
     }
-    if (state->reachable && condition->kind != CONDITION_NONNULL) {
+    if (state->reachable && condition->kind != CONDITION_NONNULL &&
+        !function->paths[condition->path].is_pointer) {
         share_integer(function, state, condition->path);
         if (condition->other >= 0 &&
             (condition->kind == CONDITION_LESS || condition->kind == CONDITION_EQUALS_PATH))
@@ -1106,7 +1126,8 @@ void transfer_guard(struct function_analysis *analysis, int block, struct flow_s
      * another pointer, such as a list walk's `node != NULL`, says nothing
      * that usually rules this one's NULL out. */
     if (end < 0 || !state->reachable || condition->kind == CONDITION_UNKNOWN ||
-        condition->kind == CONDITION_NONNULL || !correlatable(function, condition->path))
+        condition->kind == CONDITION_NONNULL || function->paths[condition->path].is_pointer ||
+        !correlatable(function, condition->path))
         return;
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *value = &state->paths[i];

@@ -207,6 +207,17 @@ static void lower_equality(struct lower_context *context, CXCursor expression, C
         return;
     }
     if (first.kind == VALUE_PATH && second.kind == VALUE_PATH &&
+        context->function->paths[first.path].is_pointer &&
+        context->function->paths[second.path].is_pointer) {
+        /* a == b of two pointers: a NULL test where one side holds NULL
+         * (ASSERT_NOT_NULL's `const void *b = NULL; if (a != b)`) */
+        struct ir_condition condition =
+            make_condition(CONDITION_EQUALS_PATH, first.path, 0, location);
+        condition.other = second.path;
+        lower_branch(context, condition, when_equal, when_different);
+        return;
+    }
+    if (first.kind == VALUE_PATH && second.kind == VALUE_PATH &&
         !context->function->paths[first.path].is_pointer &&
         !context->function->paths[second.path].is_pointer && same_signedness(left, right)) {
         struct ir_condition condition =

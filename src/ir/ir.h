@@ -150,7 +150,8 @@ enum condition_kind {
     CONDITION_INTEGER_EQUALS, /* path == integer */
     CONDITION_NONZERO,        /* path != 0, for integer paths */
     CONDITION_LESS,           /* path < other + integer (other -1: path < integer) */
-    CONDITION_EQUALS_PATH     /* path == other + integer, two integer paths */
+    CONDITION_EQUALS_PATH     /* path == other + integer, two integer paths; or
+                               * path == other, two pointer paths (integer 0) */
 };
 
 struct ir_condition {

@@ -121,5 +121,5 @@ struct user make_user(const char *name)
 _Bool starts_upper(const char *text)
 {
     const char *upper = strpbrk(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    return upper == text && upper[0] != '\0'; // expect: unchecked-lookup
+    return upper[0] != '\0' && upper == text; // expect: unchecked-lookup
 }

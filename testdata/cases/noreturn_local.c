@@ -83,6 +83,22 @@ char *job_copy_name(const struct job *job)
     return copy;
 }
 
+/* A function that ends in an endless loop (a watchdog's halt) does not
+ * return either. */
+static void halt(void)
+{
+    for (;;)
+        continue;
+}
+
+int next_priority_or_halt(void)
+{
+    struct job *job = job_queue_peek();
+    if (job == NULL)
+        halt();
+    return job->priority;
+}
+
 /* Flagged. */
 
 int next_priority_reported(void)

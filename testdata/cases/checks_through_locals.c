@@ -1,0 +1,95 @@
+/* NULL tests written the indirect ways test frameworks and kernels write
+ * them: through a local that holds NULL (ASSERT_NOT_NULL compares two
+ * locals), through __builtin_expect (likely/unlikely), through a cast. */
+#include <stdlib.h>
+
+struct item {
+    int value;
+};
+
+#define ASSERT_NOT_NULL(p)                                                     \
+    do {                                                                       \
+        const void *actual_ = (p);                                             \
+        const void *expected_ = NULL;                                          \
+        if (!(actual_ != expected_))                                           \
+            abort();                                                           \
+    } while (0)
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* must stay silent */
+
+int asserted(void)
+{
+    struct item *item = malloc(sizeof *item);
+    ASSERT_NOT_NULL(item);
+    item->value = 1;
+    int value = item->value;
+    free(item);
+    return value;
+}
+
+int tested_likely(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if (!likely(item))
+        return -1;
+    item->value = 2;
+    free(item);
+    return 0;
+}
+
+int tested_unlikely(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if (unlikely(item == NULL))
+        return -1;
+    item->value = 3;
+    free(item);
+    return 0;
+}
+
+int tested_through_cast(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if (!(long)item)
+        return -1;
+    item->value = 4;
+    free(item);
+    return 0;
+}
+
+int compared_with_null_local(void)
+{
+    struct item *item = malloc(sizeof *item);
+    struct item *none = NULL;
+    if (item == none)
+        return -1;
+    item->value = 5;
+    free(item);
+    return 0;
+}
+
+/* must be reported */
+
+/* The local compared with is not NULL: the test says nothing. */
+int compared_with_other(struct item *other)
+{
+    struct item *item = malloc(sizeof *item);
+    if (item == other)
+        return -1;
+    item->value = 6; // expect: unchecked-alloc
+    free(item);
+    return 0;
+}
+
+/* Equal to a NULL local: the branch where it is used is the NULL one. */
+int used_when_equal(void)
+{
+    struct item *item = malloc(sizeof *item);
+    struct item *none = NULL;
+    if (item == none)
+        return item->value; // expect: null-deref
+    free(item);
+    return 0;
+}
