@@ -18,6 +18,7 @@
 #include "../report/report.h"
 #include "../support/text.h"
 #include "../support/xalloc.h"
+#include "../support/files.h"
 
 enum { BASELINE_VERSION = 1 };
 
@@ -47,17 +48,21 @@ static bool is_fingerprint(const char *text)
 struct baseline *baseline_load(const char *path, char **error)
 {
     *error = NULL;
+    char *unreadable = file_unreadable(path);
+    if (unreadable) {
+        *error = text_printf("cannot read baseline %s: %s", path, unreadable);
+        free(unreadable);
+        return NULL;
+    }
     json_error_t problem;
     json_t *root = json_load_file(path, 0, &problem);
+    if (!root && problem.line < 0) { /* jansson could not open or read it */
+        *error = text_printf("cannot read baseline %s: %s", path, problem.text);
+        return NULL;
+    }
     if (!root) {
-        FILE *stream = fopen(path, "r");
-        if (!stream) {
-            *error = text_printf("cannot read baseline %s: %s", path, strerror(errno));
-            return NULL;
-        }
-        fclose(stream);
-        *error = text_printf("baseline %s is not valid JSON (line %d: %s)", path,
-                                problem.line, problem.text);
+        *error = text_printf("baseline %s is not valid JSON (line %d: %s)", path, problem.line,
+                             problem.text);
         return NULL;
     }
     json_t *version = json_object_get(root, "nullproof_baseline");

@@ -78,6 +78,46 @@ static char *format_names(void)
 }
 
 /* Rules, format and output file: what must be right before any work. */
+/* Whether `path` is the same file (inode) as `other`. */
+static bool same_file(const struct stat *target, const char *other)
+{
+    struct stat info;
+    return other && stat(other, &info) == 0 && info.st_dev == target->st_dev &&
+           info.st_ino == target->st_ino;
+}
+
+/* An output path that names an input (a file given, a source found in a
+ * directory given, the compile database or a file it lists) would be
+ * overwritten before it is read: says so and returns true. */
+static bool refuse_input_as_output(struct run *run, const char *path, const char *option)
+{
+    struct stat target;
+    if (!path || stat(path, &target) != 0 || !S_ISREG(target.st_mode))
+        return false; /* a new file, or a device such as /dev/stdout */
+    const char *input = NULL;
+    for (int i = 0; !input && i < run->options.path_count; i++)
+        if (same_file(&target, run->options.paths[i]))
+            input = run->options.paths[i];
+    for (int i = 0; !input && i < run->sources.count; i++)
+        if (same_file(&target, run->sources.files[i].absolute))
+            input = run->sources.files[i].path;
+    if (!input && run->database) {
+        char *json = source_join_path(compile_database_directory(run->database),
+                                      "compile_commands.json");
+        if (same_file(&target, json) || same_file(&target, run->options.database_path))
+            input = run->options.database_path;
+        free(json);
+        for (int i = 0; !input && i < compile_database_count(run->database); i++)
+            if (same_file(&target, compile_database_entry(run->database, i)->file))
+                input = compile_database_entry(run->database, i)->file;
+    }
+    if (!input)
+        return false;
+    message_add(&run->messages, MESSAGE_ERROR,
+                "%s %s is an input (%s): refusing to overwrite it", option, path, input);
+    return true;
+}
+
 static int configure(struct run *run)
 {
     int rule_count = 0;
@@ -101,6 +141,24 @@ static int configure(struct run *run)
                     "no input files: give a PATH or -p DIR (see --help)");
         return -1;
     }
+    if (run->options.database_path) {
+        run->database = compile_database_load(run->options.database_path, &error);
+        if (!run->database) {
+            message_add_owned(&run->messages, MESSAGE_ERROR,
+                              error ? error : strdup("cannot load compile_commands.json"));
+            return -1;
+        }
+    } else {
+        run->search = database_search_create();
+    }
+    /* The inputs are known before any output is opened: an output that
+     * names one would destroy it before it is read. */
+    if (run->options.path_count > 0)
+        sources_collect(run->options.paths, run->options.path_count, &run->sources,
+                        &run->messages);
+    if (refuse_input_as_output(run, run->options.output_path, "-o") ||
+        refuse_input_as_output(run, run->options.write_baseline_path, "--write-baseline"))
+        return -1;
     run->output = stdout;
     if (run->options.output_path) {
         run->output = fopen(run->options.output_path, "w");
@@ -121,16 +179,6 @@ static int configure(struct run *run)
     } else {
         run->fallback_arguments = default_arguments;
         run->fallback_argument_count = 1;
-    }
-    if (run->options.database_path) {
-        run->database = compile_database_load(run->options.database_path, &error);
-        if (!run->database) {
-            message_add_owned(&run->messages, MESSAGE_ERROR,
-                              error ? error : strdup("cannot load compile_commands.json"));
-            return -1;
-        }
-    } else {
-        run->search = database_search_create();
     }
     run->working_directory = getcwd(NULL, 0);
     run->baseline_written = -1;

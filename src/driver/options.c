@@ -136,6 +136,19 @@ static enum value_flag match_value_flag(const char *argument, const char **spell
     return FLAG_NONE;
 }
 
+/* A flag that names one file may be given once: a second -o would
+ * silently win over the first. */
+static int set_once(const char **slot, const char *value, const char *spelling, char **error)
+{
+    if (*slot) {
+        *error = text_printf("%s given twice ('%s' and '%s'): give it once", spelling, *slot,
+                             value);
+        return -1;
+    }
+    *slot = value;
+    return 0;
+}
+
 static int apply_value_flag(struct options *options, enum value_flag flag, const char *spelling,
                             const char *value, char **error)
 {
@@ -145,13 +158,11 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
     }
     switch (flag) {
     case FLAG_DATABASE:
-        options->database_path = value;
-        return 0;
+        return set_once(&options->database_path, value, spelling, error);
     case FLAG_JOBS:
         return parse_jobs(value, &options->jobs, error);
     case FLAG_OUTPUT:
-        options->output_path = value;
-        return 0;
+        return set_once(&options->output_path, value, spelling, error);
     case FLAG_FORMAT:
         options->format = value;
         return 0;
@@ -164,11 +175,9 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
         return append_rule_names(&options->disabled_rules, &options->disabled_rule_count, value,
                                  spelling, error);
     case FLAG_BASELINE:
-        options->baseline_path = value;
-        return 0;
+        return set_once(&options->baseline_path, value, spelling, error);
     case FLAG_WRITE_BASELINE:
-        options->write_baseline_path = value;
-        return 0;
+        return set_once(&options->write_baseline_path, value, spelling, error);
     case FLAG_EXTRA_ARGUMENT_BEFORE:
         options->extra_arguments_before =
             grow_array(options->extra_arguments_before, options->extra_argument_before_count,

@@ -172,8 +172,7 @@ static void plan_jobs(struct run *run)
         plan_database(run);
         return;
     }
-    sources_collect(run->options.paths, run->options.path_count, &run->sources,
-                    &run->messages);
+    /* run->sources were collected by the driver before any output opened */
     for (int i = 0; i < run->sources.count; i++)
         plan_source(run, &run->sources.files[i]);
 }

@@ -22,6 +22,7 @@
 #include "maps.h"
 #include "../support/text.h"
 #include "../support/xalloc.h"
+#include "../support/files.h"
 
 struct compile_database {
     char *directory;
@@ -168,11 +169,19 @@ void compile_database_free(struct compile_database *database)
  * not a LIBCLANG TOOLING ERROR line on stderr. */
 static char *check_json(const char *file, const char *directory)
 {
+    char *unreadable = file_unreadable(file);
+    if (unreadable) {
+        char *message = text_printf("cannot read %s: %s", file, unreadable);
+        free(unreadable);
+        return message;
+    }
     json_error_t problem;
     json_t *root = json_load_file(file, 0, &problem);
+    if (!root && problem.line < 0) /* jansson could not open or read it */
+        return text_printf("cannot read %s: %s", file, problem.text);
     if (!root)
         return text_printf("cannot read %s: not a valid compilation database (line %d: %s)", file,
-                      problem.line, problem.text);
+                           problem.line, problem.text);
     char *error = NULL;
     if (!json_is_array(root)) {
         error = text_printf("cannot read %s: not a valid compilation database (not a JSON array)",

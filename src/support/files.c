@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "text.h"
 #include "xalloc.h"
 
 enum read_status read_whole_file(const char *path, size_t limit, char **text, size_t *length)
@@ -76,4 +78,14 @@ void path_normalize(char *path)
     if (out == path)
         *out++ = '/';
     *out = '\0';
+}
+
+char *file_unreadable(const char *path)
+{
+    struct stat info;
+    if (stat(path, &info) != 0)
+        return text_printf("%s", strerror(errno));
+    if (S_ISDIR(info.st_mode))
+        return text_printf("a directory, not a file");
+    return NULL;
 }

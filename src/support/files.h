@@ -20,6 +20,11 @@ enum read_status {
  * of 0 means none. */
 enum read_status read_whole_file(const char *path, size_t limit, char **text, size_t *length);
 
+/* Why `path` cannot be read as a file: a heap message ("no such file or
+ * directory", "a directory, not a file") that the caller frees, or NULL
+ * when it is a regular file (or a device such as /dev/stdin). */
+char *file_unreadable(const char *path);
+
 /* Removes ".", ".." and doubled slashes from an absolute path, in place,
  * without asking the file system (as clang shows paths: links unresolved). */
 void path_normalize(char *path);

@@ -4,6 +4,7 @@ answer (findings, no findings or a clear error), never a crash or a hang.
 
 Usage: test_robustness.py NULLPROOF_BINARY SOURCE_DIR
 """
+import json
 import os
 import re
 import shutil
@@ -132,6 +133,60 @@ class RobustnessTest(unittest.TestCase):
         completed, description = self.run_nullproof("-j", "8", "many")
         self.assertEqual(completed.returncode, 0, description)
         self.assertRegex(completed.stderr, r"60 translation units")
+
+
+    # --- never lose data: outputs that name inputs --------------------------
+
+    def test_output_that_is_an_input_is_refused(self):
+        source = "int main(void) { return 0; }\n"
+        self.write("a.c", source)
+        os.makedirs(os.path.join(self.directory, "tree"))
+        self.write("tree/b.c", source)
+        self.write("compile_commands.json", json.dumps([
+            {"directory": self.directory, "file": "a.c", "arguments": ["cc", "-c", "a.c"]}]))
+        for arguments in (["-o", "a.c", "a.c"], ["--write-baseline", "a.c", "a.c"],
+                          ["--output=a.c", "a.c"], ["-o", "tree/b.c", "tree"],
+                          ["-o", "a.c", "-p", "."],
+                          ["-o", "compile_commands.json", "-p", "."]):
+            with self.subTest(arguments=arguments):
+                completed, description = self.run_nullproof(*arguments)
+                self.assertEqual(completed.returncode, 2, description)
+                self.assertIn("is an input", completed.stderr, description)
+                self.assertIn("refusing to overwrite it", completed.stderr, description)
+        for name in ("a.c", "tree/b.c"):
+            with open(os.path.join(self.directory, name)) as stream:
+                self.assertEqual(stream.read(), source, name)
+        with open(os.path.join(self.directory, "compile_commands.json")) as stream:
+            self.assertIn('"a.c"', stream.read())
+        # a new file, or a device, is fine
+        completed, description = self.run_nullproof("-o", "report.txt", "a.c")
+        self.assertEqual(completed.returncode, 0, description)
+        completed, description = self.run_nullproof("-o", "/dev/null", "a.c")
+        self.assertEqual(completed.returncode, 0, description)
+
+    def test_one_file_flag_given_twice_is_an_error(self):
+        self.write("a.c", "int main(void) { return 0; }\n")
+        for flag in ("-o", "--baseline", "--write-baseline", "-p"):
+            with self.subTest(flag=flag):
+                completed, description = self.run_nullproof(flag, "x.json", flag, "y.json",
+                                                            "a.c")
+                self.assertEqual(completed.returncode, 2, description)
+                self.assertIn("given twice ('x.json' and 'y.json')", completed.stderr,
+                              description)
+        self.assertFalse(os.path.exists(os.path.join(self.directory, "x.json")))
+
+    def test_directories_where_files_are_expected(self):
+        self.write("a.c", "int main(void) { return 0; }\n")
+        os.makedirs(os.path.join(self.directory, "dir", "compile_commands.json"))
+        completed, description = self.run_nullproof("--baseline", "dir", "a.c")
+        self.assertEqual(completed.returncode, 2, description)
+        self.assertIn("cannot read baseline dir: a directory, not a file", completed.stderr,
+                      description)
+        completed, description = self.run_nullproof("-p", "dir", "a.c")
+        self.assertEqual(completed.returncode, 2, description)
+        self.assertIn("compile_commands.json: a directory, not a file", completed.stderr,
+                      description)
+        self.assertNotIn("line -1", completed.stderr, description)
 
 
 def main():

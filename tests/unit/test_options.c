@@ -112,18 +112,19 @@ static void test_value_flags_joined(void **state)
 {
     (void)state;
     char *arguments[] = {"nullproof",      "-p=build",        "-j4",          "--format=text",
-                         "--output=o.txt", "--color=always",  "--jobs=2",     "-pother"};
+                         "--output=o.txt", "--color=always",  "--jobs=2"};
     struct options options;
     parse_ok(arguments, ARGUMENT_COUNT(arguments), &options);
-    assert_string_equal(options.database_path, "other");
+    assert_string_equal(options.database_path, "build");
     assert_int_equal(options.jobs, 2);
     assert_string_equal(options.output_path, "o.txt");
     assert_int_equal(options.color, COLOR_ALWAYS);
     options_free(&options);
 
-    char *more[] = {"nullproof", "-oout.txt", "--jobs", "7", "--color", "auto"};
+    char *more[] = {"nullproof", "-oout.txt", "--jobs", "7", "--color", "auto", "-pother"};
     parse_ok(more, ARGUMENT_COUNT(more), &options);
     assert_string_equal(options.output_path, "out.txt");
+    assert_string_equal(options.database_path, "other");
     assert_int_equal(options.jobs, 7);
     assert_int_equal(options.color, COLOR_AUTO);
     options_free(&options);
@@ -179,6 +180,9 @@ static void test_errors(void **state)
     parse_fails(missing_value, ARGUMENT_COUNT(missing_value), "-p expects a value");
     char *missing_output[] = {"nullproof", "a.c", "-o"};
     parse_fails(missing_output, ARGUMENT_COUNT(missing_output), "-o expects a value");
+    char *output_twice[] = {"nullproof", "-o", "a.txt", "--output=b.txt", "a.c"};
+    parse_fails(output_twice, ARGUMENT_COUNT(output_twice),
+                "--output given twice ('a.txt' and 'b.txt'): give it once");
     char *empty_value[] = {"nullproof", "--format="};
     parse_fails(empty_value, ARGUMENT_COUNT(empty_value), "--format expects a value");
     char *bad_jobs[] = {"nullproof", "-j", "many"};
