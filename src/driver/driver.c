@@ -284,10 +284,15 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     free(outputs);
     message_list_print(&run->messages, run->options.verbose, stderr);
     outcome->error_count += run->messages.error_count;
-    if (!run->options.quiet && !run->options.dump_ir)
-        fprintf(stderr, "nullproof: %d finding%s in %d file%s, %d translation unit%s, %.2f s\n",
+    if (!run->options.quiet && !run->options.dump_ir) {
+        fprintf(stderr, "nullproof: %d finding%s in %d file%s, %d translation unit%s",
                 outcome->finding_count, outcome->finding_count == 1 ? "" : "s", file_count,
-                file_count == 1 ? "" : "s", units, units == 1 ? "" : "s", seconds_since(start));
+                file_count == 1 ? "" : "s", units, units == 1 ? "" : "s");
+        if (run->clang_error_count > 0)
+            fprintf(stderr, ", %d error%s", run->clang_error_count,
+                    run->clang_error_count == 1 ? "" : "s");
+        fprintf(stderr, ", %.2f s\n", seconds_since(start));
+    }
     run_report_baseline(run);
 }
 

@@ -156,9 +156,25 @@ void run_report(struct run *run, struct job_output *outputs, struct driver_outco
     if (!run->options.dump_ir)
         apply_baseline(run, &merged, outcome);
 
-    for (int i = 0; i < merged.count; i++)
-        if (!is_clang_error(&merged.items[i]))
+    for (int i = 0; i < merged.count; i++) {
+        if (is_clang_error(&merged.items[i]))
+            run->clang_error_count++;
+        else
             outcome->finding_count++;
+    }
+    /* clang's errors always reach the terminal, also when the findings go
+     * to a file, to another format or to a baseline */
+    bool errors_elsewhere = run->output_is_file || run->options.write_baseline_path ||
+                            strcmp(run->format->name, "text") != 0;
+    if (errors_elsewhere && !run->options.dump_ir && run->clang_error_count > 0) {
+        struct string_buffer errors;
+        string_buffer_init(&errors);
+        for (int i = 0; i < merged.count; i++)
+            if (is_clang_error(&merged.items[i]))
+                report_write_text_finding(&merged.items[i], false, &errors);
+        fputs(string_buffer_text(&errors), stderr);
+        string_buffer_free(&errors);
+    }
     struct string_buffer text;
     string_buffer_init(&text);
     if (run->options.dump_ir) {

@@ -53,6 +53,7 @@ struct run {
     const char ***extended_arguments; /* per job, with --extra-arg(-before) added */
     int extended_argument_count;
     struct profile_set profiles;    /* one per configuration file; built before the jobs */
+    int clang_error_count;          /* clang's errors among the merged findings */
 };
 
 /* plan.c: one job per translation unit to analyse, with its compiler

@@ -189,6 +189,26 @@ class RobustnessTest(unittest.TestCase):
         self.assertNotIn("line -1", completed.stderr, description)
 
 
+    def test_errors_reach_stderr_whatever_the_output(self):
+        self.write("broken.c", "int f(void) { return undefined_thing; }\n")
+        for arguments in (["broken.c"], ["--format", "sarif", "-o", "out.sarif", "--exit-zero",
+                                         "broken.c"],
+                          ["--format", "json", "broken.c"],
+                          ["--write-baseline", "base.json", "broken.c"]):
+            with self.subTest(arguments=arguments):
+                completed, description = self.run_nullproof(*arguments)
+                self.assertEqual(completed.returncode, 2, description)
+                # text on standard output carries them itself; any other output also
+                # shows them on standard error
+                shown = completed.stdout if arguments == ["broken.c"] else completed.stderr
+                self.assertIn("broken.c:1:22: error: use of undeclared identifier", shown,
+                              description)
+                self.assertEqual(completed.stderr.count("error: use of undeclared"),
+                                 0 if arguments == ["broken.c"] else 1, description)
+                self.assertRegex(completed.stderr, r"nullproof: 0 findings in 0 files, "
+                                 r"1 translation unit, 1 error, \d+\.\d\d s\n", description)
+
+
 def main():
     global BINARY
     if len(sys.argv) < 3:
