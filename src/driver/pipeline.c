@@ -98,6 +98,10 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
     struct frontend_result result;
     memset(&result, 0, sizeof result);
     int status = frontend_run(frontend, &request, &work, &output->findings, &result);
+    for (int i = 0; i < result.dropped_count; i++)
+        message_add(&output->messages, MESSAGE_VERBOSE,
+                    "%s: left out the compiler argument '%s', which clang does not know",
+                    job->display_path, result.dropped[i]);
     output->clang_error_count = result.error_count;
     /* Every printed clang error must fail the run, whatever the count says. */
     int printed_errors = 0;

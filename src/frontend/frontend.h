@@ -32,6 +32,9 @@ struct frontend_result {
     int error_count;               /* clang errors in the unit */
     bool parse_failed;             /* no AST at all: unit is empty; error_message says why */
     const char *error_message;
+    const char **dropped;          /* compiler arguments clang does not know (GCC's
+                                    * -fanalyzer, ...), left out as clangd does */
+    int dropped_count;
 };
 
 /* Creates a front end (with its own libclang index); NULL on failure. */

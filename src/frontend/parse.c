@@ -164,6 +164,47 @@ static int absolute_arguments(const struct frontend_job *job, struct arena *aren
     return count;
 }
 
+/* The arguments the driver part of clang rejected as unknown ("unknown
+ * argument: '-fanalyzer'", with or without a "did you mean"), taken out of
+ * `arguments`; returns how many were removed. GCC-only flags in a compile
+ * database would otherwise fail the unit. */
+static int drop_unknown_arguments(CXTranslationUnit tu, const char **arguments, int *count,
+                                  struct arena *arena, struct frontend_result *result)
+{
+    int removed = 0;
+    unsigned diagnostics = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < diagnostics; i++) {
+        CXDiagnostic diagnostic = clang_getDiagnostic(tu, i);
+        CXString spelling = clang_getDiagnosticSpelling(diagnostic);
+        const char *text = clang_getCString(spelling);
+        const char *open = text && strncmp(text, "unknown argument", 16) == 0
+                               ? strchr(text, '\'')
+                               : NULL;
+        const char *close = open ? strchr(open + 1, '\'') : NULL;
+        if (close) {
+            const char *unknown = arena_strndup(arena, open + 1, (size_t)(close - open - 1));
+            int kept = 0;
+            for (int a = 0; a < *count; a++) {
+                if (strcmp(arguments[a], unknown) == 0) {
+                    removed++;
+                    continue;
+                }
+                arguments[kept++] = arguments[a];
+            }
+            if (kept < *count) {
+                result->dropped = arena_grow(arena, result->dropped, (size_t)result->dropped_count,
+                                             (size_t)result->dropped_count + 1,
+                                             sizeof *result->dropped);
+                result->dropped[result->dropped_count++] = unknown;
+            }
+            *count = kept;
+        }
+        clang_disposeString(spelling);
+        clang_disposeDiagnostic(diagnostic);
+    }
+    return removed;
+}
+
 int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,
                  struct finding_list *diagnostics, struct frontend_result *result)
 {
@@ -182,6 +223,13 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     CXTranslationUnit tu = NULL;
     enum CXErrorCode status = clang_parseTranslationUnit2(frontend->index, job->file, arguments,
                                                           count, NULL, 0, options, &tu);
+    if (status == CXError_Success && tu &&
+        drop_unknown_arguments(tu, arguments, &count, arena, result) > 0) {
+        clang_disposeTranslationUnit(tu);
+        tu = NULL;
+        status = clang_parseTranslationUnit2(frontend->index, job->file, arguments, count, NULL, 0,
+                                             options, &tu);
+    }
     if (status != CXError_Success || !tu) {
         if (tu)
             clang_disposeTranslationUnit(tu);

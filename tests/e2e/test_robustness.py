@@ -209,6 +209,28 @@ class RobustnessTest(unittest.TestCase):
                                  r"1 translation unit, 1 error, \d+\.\d\d s\n", description)
 
 
+    def test_gcc_only_flags_are_left_out(self):
+        self.write("f.c", "#include <stdlib.h>\n"
+                          "void f(void) { char *p = malloc(4); p[0] = 0; free(p); }\n")
+        gcc_flags = ["-fanalyzer", "-fno-allow-store-data-races", "-O2"]
+        self.write("compile_commands.json", json.dumps([
+            {"directory": self.directory, "file": "f.c",
+             "arguments": ["gcc"] + gcc_flags + ["-c", "f.c"]}]))
+        for arguments in (["--verbose", "-p", ".", "f.c"],
+                          ["--verbose", "f.c", "--"] + gcc_flags,
+                          ["--verbose", "f.c", "--", "gcc"] + gcc_flags + ["-c", "f.c", "-o",
+                                                                          "f.o"]):
+            with self.subTest(arguments=arguments):
+                completed, description = self.run_nullproof(*arguments)
+                self.assertEqual(completed.returncode, 1, description)  # the finding, no error
+                self.assertIn("[unchecked-alloc]", completed.stdout, description)
+                self.assertNotIn("error:", completed.stdout + completed.stderr, description)
+                self.assertIn("left out the compiler argument '-fanalyzer'", completed.stderr,
+                              description)
+        completed, description = self.run_nullproof("-p", ".", "f.c")
+        self.assertNotIn("left out", completed.stderr, description)  # only with --verbose
+
+
 def main():
     global BINARY
     if len(sys.argv) < 3:
