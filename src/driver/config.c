@@ -27,7 +27,8 @@ enum { MAX_CONFIG_BYTES = 1024 * 1024 };
 static const char *const config_keys[] = {
     "enable", "disable", "severity", "packs", "builtin-packs", "exclude",
     "allocations-never-fail", "report-unused-suppressions", "suggest", "noreturn",
-    "never-null"};
+    "never-null", "compile-flags"};
+static const char *const compile_flag_keys[] = {"remove", "add"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -56,6 +57,8 @@ void config_free(struct config *config)
     free_strings(config->exclude, config->exclude_count);
     free_strings(config->noreturn, config->noreturn_count);
     free_strings(config->never_null, config->never_null_count);
+    free_strings(config->remove_flags, config->remove_flag_count);
+    free_strings(config->add_flags, config->add_flag_count);
     memset(config, 0, sizeof *config);
 }
 
@@ -126,6 +129,59 @@ static int parse_function_names(struct yaml_input *input, yaml_node_t *node, cha
         xappend_string(items, count, xstrdup(name));
     }
     return 0;
+}
+
+/* A list of compiler arguments, for compile-flags. */
+static int parse_flag_list(struct yaml_input *input, yaml_node_t *node, char ***items,
+                           int *count, char **error)
+{
+    if (node->type != YAML_SEQUENCE_NODE) {
+        *error = yaml_input_error(input, node, "expected a list of compiler arguments");
+        return -1;
+    }
+    int length = yaml_input_item_count(node);
+    for (int i = 0; i < length; i++) {
+        const char *flag =
+            yaml_input_scalar(input, yaml_input_item(input, node, i), "a compiler argument",
+                              error);
+        if (!flag)
+            return -1;
+        xappend_string(items, count, xstrdup(flag));
+    }
+    return 0;
+}
+
+/* compile-flags: {remove: [...], add: [...]} */
+static int parse_compile_flags(struct config *config, struct yaml_input *input,
+                               yaml_node_t *node, char **error)
+{
+    if (yaml_input_expect_mapping(input, node, "'compile-flags': remove and add lists",
+                                  error) != 0 ||
+        yaml_input_check_keys(input, node, "'compile-flags'", compile_flag_keys,
+                              COUNT(compile_flag_keys), error) != 0)
+        return -1;
+    yaml_node_t *value;
+    if ((value = yaml_input_get(input, node, "remove")) &&
+        parse_flag_list(input, value, &config->remove_flags, &config->remove_flag_count,
+                        error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "add")) &&
+        parse_flag_list(input, value, &config->add_flags, &config->add_flag_count, error) != 0)
+        return -1;
+    return 0;
+}
+
+bool config_removes_flag(const struct config *config, const char *argument)
+{
+    for (int i = 0; i < config->remove_flag_count; i++) {
+        const char *pattern = config->remove_flags[i];
+        size_t length = strlen(pattern);
+        if (length > 0 && pattern[length - 1] == '*'
+                ? strncmp(argument, pattern, length - 1) == 0
+                : strcmp(argument, pattern) == 0)
+            return true;
+    }
+    return false;
 }
 
 static int parse_severities(struct config *config, struct yaml_input *input, yaml_node_t *node,
@@ -240,6 +296,9 @@ static int parse_root(struct config *config, struct yaml_input *input, const cha
     if ((value = yaml_input_get(input, root, "packs")) &&
         parse_paths(input, value, directory, "a rule pack file or directory", &config->packs,
                     &config->pack_count, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, root, "compile-flags")) &&
+        parse_compile_flags(config, input, value, error) != 0)
         return -1;
     if ((value = yaml_input_get(input, root, "noreturn")) &&
         parse_function_names(input, value, &config->noreturn, &config->noreturn_count,
@@ -455,6 +514,15 @@ void config_write_yaml(const struct config *config, struct string_buffer *out)
     if (config->has_builtin_packs)
         emit_list(&emitter, "builtin-packs", config->builtin_packs, config->builtin_pack_count);
     emit_list(&emitter, "exclude", config->exclude, config->exclude_count);
+    if (config->remove_flag_count || config->add_flag_count) {
+        emit_scalar(&emitter, "compile-flags");
+        yaml_mapping_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+        emit(&emitter, &event);
+        emit_list(&emitter, "remove", config->remove_flags, config->remove_flag_count);
+        emit_list(&emitter, "add", config->add_flags, config->add_flag_count);
+        yaml_mapping_end_event_initialize(&event);
+        emit(&emitter, &event);
+    }
     emit_list(&emitter, "noreturn", config->noreturn, config->noreturn_count);
     emit_list(&emitter, "never-null", config->never_null, config->never_null_count);
     emit_scalar(&emitter, "allocations-never-fail");

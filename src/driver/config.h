@@ -42,6 +42,11 @@ struct config {
     int noreturn_count;
     char **never_null;             /* functions whose result is never NULL (xmalloc) */
     int never_null_count;
+    char **remove_flags;           /* compile-flags remove: arguments left out of every compile
+                                    * command ("-fsanitize=*": a trailing * matches a prefix) */
+    int remove_flag_count;
+    char **add_flags;              /* compile-flags add: arguments appended to every one */
+    int add_flag_count;
     bool report_unused_suppressions;
     bool has_suggest;              /* `suggest` given: how much advice findings carry */
     enum suggest_level suggest;
@@ -58,6 +63,9 @@ void config_free(struct config *config);
  * initialised; release it with config_free in both cases. */
 int config_parse(struct config *config, const char *file, const char *directory,
                  const char *text, size_t length, char **error);
+
+/* Whether `argument` is one the configuration's compile-flags remove. */
+bool config_removes_flag(const struct config *config, const char *argument);
 
 /* Reads and parses the file at `path`. Returns 0 or -1 as config_parse. */
 int config_load(struct config *config, const char *path, char **error);

@@ -9,6 +9,7 @@
 
 #include "../analysis/analysis.h"
 #include "../checks/checks.h"
+#include "config.h"
 #include "profiles.h"
 #include "source_lines.h"
 #include "../support/files.h"
@@ -86,6 +87,25 @@ static void dump_unit(const struct ir_unit *unit, struct string_buffer *dump)
     }
 }
 
+/* The configuration's compile-flags: its `remove` arguments left out of
+ * the job's, its `add` ones appended. */
+static void apply_compile_flags(const struct config *config, struct arena *arena,
+                                struct frontend_job *request)
+{
+    if (!config->remove_flag_count && !config->add_flag_count)
+        return;
+    const char **arguments = arena_alloc(
+        arena, sizeof *arguments * (size_t)(request->argument_count + config->add_flag_count + 1));
+    int count = 0;
+    for (int i = 0; i < request->argument_count; i++)
+        if (!config_removes_flag(config, request->arguments[i]))
+            arguments[count++] = request->arguments[i];
+    for (int i = 0; i < config->add_flag_count; i++)
+        arguments[count++] = config->add_flags[i];
+    request->arguments = arguments;
+    request->argument_count = count;
+}
+
 void pipeline_run(struct frontend *frontend, const struct job *job,
                   const struct job_settings *settings, struct job_output *output)
 {
@@ -95,6 +115,8 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
     arena_init(&work);
     struct frontend_job request = {job->parse_path, job->directory, job->arguments,
                                    job->argument_count, settings->packs};
+    if (settings->config)
+        apply_compile_flags(settings->config, &work, &request);
     struct frontend_result result;
     memset(&result, 0, sizeof result);
     int status = frontend_run(frontend, &request, &work, &output->findings, &result);

@@ -212,6 +212,12 @@ static void describe_effective(struct profile *profile, const struct config *fil
     for (int i = 0; i < file->never_null_count; i++)
         xappend_string(&effective->never_null, &effective->never_null_count,
                       xstrdup(file->never_null[i]));
+    for (int i = 0; i < file->remove_flag_count; i++)
+        xappend_string(&effective->remove_flags, &effective->remove_flag_count,
+                       xstrdup(file->remove_flags[i]));
+    for (int i = 0; i < file->add_flag_count; i++)
+        xappend_string(&effective->add_flags, &effective->add_flag_count,
+                       xstrdup(file->add_flags[i]));
     effective->has_suggest = true;
     effective->suggest = options->suggest_given || !file->has_suggest ? options->suggest
                                                                        : file->suggest;

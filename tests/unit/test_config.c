@@ -55,7 +55,8 @@ static void test_every_key(void **state)
                        "allocations-never-fail: true\n"
                        "report-unused-suppressions: true\n"
                        "noreturn: [die, fatal_error]\n"
-                       "never-null: [xmalloc]\n";
+                       "never-null: [xmalloc]\n"
+                       "compile-flags: {remove: [-fanalyzer, '-fplugin=*'], add: [-DX=1]}\n";
     if (parse(&config, text, &error) != 0)
         fail_msg("%s", error);
     assert_true(config.has_enable);
@@ -82,6 +83,12 @@ static void test_every_key(void **state)
     assert_string_equal(config.noreturn[1], "fatal_error");
     assert_int_equal(config.never_null_count, 1);
     assert_string_equal(config.never_null[0], "xmalloc");
+    assert_int_equal(config.remove_flag_count, 2);
+    assert_int_equal(config.add_flag_count, 1);
+    assert_true(config_removes_flag(&config, "-fanalyzer"));
+    assert_true(config_removes_flag(&config, "-fplugin=/x.so"));
+    assert_false(config_removes_flag(&config, "-fanalyzer-verbose"));
+    assert_false(config_removes_flag(&config, "-O2"));
     assert_string_equal(config.directory, "/p");
     config_free(&config);
 
@@ -109,6 +116,8 @@ static void test_errors_name_the_place(void **state)
     config_fails("severity:\n  null-deref: error\n  null-deref: note\n", "given twice");
     config_fails("allocations-never-fail: maybe\n", "1:25: expected true or false");
     config_fails("noreturn: die\n", "1:11: expected a list of function names");
+    config_fails("compile-flags: [-O2]\n", "1:16: expected 'compile-flags': remove and add");
+    config_fails("compile-flags: {drop: [-O2]}\n", "unknown key 'drop'");
     config_fails("never-null: [x-malloc]\n", "1:14: expected a C function name, found 'x-malloc'");
     config_fails("builtin-packs: [libc, boost]\n",
                  "1:23: unknown built-in rule pack 'boost'");
