@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,12 +61,60 @@ static char *parser_error(const char *file, const yaml_parser_t *parser, const c
     return format_at(file, parser->problem_mark, "invalid YAML: %s", problem);
 }
 
+/* Flow collections ([ and {) nested deeper than this are refused before
+ * libyaml sees them: its scanner slows down with the square of the depth
+ * (100 KB of '[' took 25 s), and no configuration or pack needs more. */
+enum { MAX_FLOW_DEPTH = 64 };
+
+/* Where the text first nests flow collections deeper than MAX_FLOW_DEPTH
+ * (a quick lexical scan that skips quoted scalars and comments); false
+ * when it does not. */
+static bool too_deep(const char *text, size_t length, yaml_mark_t *where)
+{
+    int depth = 0;
+    size_t line = 0, line_start = 0;
+    for (size_t i = 0; i < length; i++) {
+        char c = text[i];
+        if (c == '\n') {
+            line++;
+            line_start = i + 1;
+        } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' ||
+                                text[i - 1] == '\n')) {
+            while (i + 1 < length && text[i + 1] != '\n')
+                i++;
+        } else if (c == '"' || c == '\'') {
+            for (i++; i < length && text[i] != c; i++) {
+                if (c == '"' && text[i] == '\\' && i + 1 < length)
+                    i++;
+                else if (text[i] == '\n')
+                    line++, line_start = i + 1;
+            }
+        } else if (c == '[' || c == '{') {
+            if (++depth > MAX_FLOW_DEPTH) {
+                where->index = i;
+                where->line = line;
+                where->column = i - line_start;
+                return true;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return false;
+}
+
 int yaml_input_load(struct yaml_input *input, const char *file, const char *text, size_t length,
                     char **error)
 {
     memset(input, 0, sizeof *input);
     input->file = file;
     *error = NULL;
+    yaml_mark_t deep;
+    if (too_deep(text, length, &deep)) {
+        *error = format_at(file, deep, "lists and mappings nested deeper than %d levels",
+                           MAX_FLOW_DEPTH);
+        return -1;
+    }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         yaml_mark_t start = {0, 0, 0};

@@ -231,6 +231,19 @@ class RobustnessTest(unittest.TestCase):
         self.assertNotIn("left out", completed.stderr, description)  # only with --verbose
 
 
+    def test_deeply_nested_yaml_is_refused_at_once(self):
+        # libyaml slows down with the square of the nesting: 100 KB of '['
+        # once took 25 s. The test's own timeout is the bound, not a timing.
+        self.write("a.c", "int main(void) { return 0; }\n")
+        self.write("deep.yaml", "enable: " + "[" * 100000 + "\n")
+        self.write("deep_pack.yaml", "pack: p\nentries: " + "[" * 100000 + "\n")
+        for arguments in (["--config", "deep.yaml", "a.c"], ["--rules", "deep_pack.yaml", "a.c"]):
+            with self.subTest(arguments=arguments):
+                completed, description = self.run_nullproof(*arguments, timeout=60)
+                self.assertEqual(completed.returncode, 2, description)
+                self.assertIn("nested deeper than 64 levels", completed.stderr, description)
+
+
 def main():
     global BINARY
     if len(sys.argv) < 3:

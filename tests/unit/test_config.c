@@ -117,6 +117,10 @@ static void test_errors_name_the_place(void **state)
     config_fails("allocations-never-fail: maybe\n", "1:25: expected true or false");
     config_fails("noreturn: die\n", "1:11: expected a list of function names");
     config_fails("compile-flags: [-O2]\n", "1:16: expected 'compile-flags': remove and add");
+    char deep[200] = "enable: ";
+    for (int i = 0; i < 70; i++)
+        strcat(deep, "[");
+    config_fails(deep, "1:73: lists and mappings nested deeper than 64 levels");
     config_fails("compile-flags: {drop: [-O2]}\n", "unknown key 'drop'");
     config_fails("never-null: [x-malloc]\n", "1:14: expected a C function name, found 'x-malloc'");
     config_fails("builtin-packs: [libc, boost]\n",
