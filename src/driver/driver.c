@@ -252,6 +252,9 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     settings.dump_ir = run->options.dump_ir;
     settings.working_directory = run->working_directory;
     settings.suggest = run->options.suggest;
+    if (!run->options.quiet && !run->options.dump_ir && run->job_count > 1 &&
+        isatty(fileno(stderr)))
+        settings.progress = stderr;
     profiles_init(&run->profiles, &run->options, &settings);
     if (profiles_assign(&run->profiles, run->jobs, run->job_count, &run->messages) != 0) {
         /* a wrong configuration file or rule pack: nothing is analysed */

@@ -1,5 +1,6 @@
 /*
- * jobs: the worker pool. Workers take the next job index under a mutex;
+ * jobs: the worker pool. Workers take the next job index under a mutex
+ * (and, on a terminal, say which unit they start on one progress line);
  * everything else they touch is their own (front end, job output), so the
  * result does not depend on the number of threads or their timing.
  */
@@ -32,6 +33,12 @@ static int take_job(struct pool *pool)
 {
     pthread_mutex_lock(&pool->lock);
     int index = pool->next < pool->job_count ? pool->next++ : -1;
+    if (index >= 0 && pool->settings->progress) {
+        /* as ninja does: one line, rewritten, naming the unit started */
+        fprintf(pool->settings->progress, "\r\033[K[%d/%d] %s", index + 1, pool->job_count,
+                pool->jobs[index].display_path);
+        fflush(pool->settings->progress);
+    }
     pthread_mutex_unlock(&pool->lock);
     return index;
 }
@@ -91,6 +98,10 @@ int jobs_run(const struct job *jobs, int job_count, const struct job_settings *s
     pthread_attr_destroy(&attributes);
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
+    if (settings->progress) { /* the summary and the messages take the line */
+        fputs("\r\033[K", settings->progress);
+        fflush(settings->progress);
+    }
     free(threads);
     pthread_mutex_destroy(&pool.lock);
     if (started == 0) {

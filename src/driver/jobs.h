@@ -8,6 +8,7 @@
 #define NULLPROOF_JOBS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "../checks/checks.h"
 #include "../report/finding.h"
@@ -39,6 +40,7 @@ struct job_settings {
     bool dump_ir;                 /* lower and dump, do not analyse */
     const char *working_directory; /* the process's cwd, to shorten paths */
     enum suggest_level suggest;   /* --suggest: the advice findings carry */
+    FILE *progress;               /* a terminal to keep one "[3/41] src/x.c" line on, or NULL */
 };
 
 struct job_output {
