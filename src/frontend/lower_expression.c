@@ -297,6 +297,31 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
     return value_of_kind(VALUE_NONNULL);
 }
 
+/* ++ and -- (prefix or postfix) on `operand`: a pointer keeps its nullness
+ * but moves, an integer's new value is unknown. */
+static struct ir_value lower_increment(struct lower_context *context, CXCursor expression,
+                                       CXCursor operand, enum unary_operator op)
+{
+    struct ir_value target = lower_expression(context, operand, LOWER_VALUE);
+    if (target.kind != VALUE_PATH)
+        return value_unknown();
+    if (type_is_pointer(operand)) {
+        /* p++ keeps p's nullness but moves it: what *p was is forgotten.
+         * A postfix one yields the old pointer: keep it in a temporary. */
+        struct source_location location = lower_location(context, expression);
+        struct ir_value result = target;
+        if (op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT) {
+            result = value_path(lower_temporary(
+                context, context->function->paths[target.path].text, true));
+            emit_assign(context, result.path, target, location);
+        }
+        emit_assign(context, target.path, target, location);
+        return result;
+    }
+    emit_assign(context, target.path, value_unknown(), lower_location(context, expression));
+    return value_unknown();
+}
+
 static struct ir_value lower_unary(struct lower_context *context, CXCursor expression,
                                    enum lower_mode mode)
 {
@@ -367,26 +392,8 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
     case UNARY_PRE_INCREMENT:
     case UNARY_PRE_DECREMENT:
     case UNARY_POST_INCREMENT:
-    case UNARY_POST_DECREMENT: {
-        struct ir_value target = lower_expression(context, operand, LOWER_VALUE);
-        if (target.kind != VALUE_PATH)
-            return value_unknown();
-        if (type_is_pointer(operand)) {
-            /* p++ keeps p's nullness but moves it: what *p was is forgotten.
-             * A postfix one yields the old pointer: keep it in a temporary. */
-            struct source_location location = lower_location(context, expression);
-            struct ir_value result = target;
-            if (op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT) {
-                result = value_path(lower_temporary(
-                    context, context->function->paths[target.path].text, true));
-                emit_assign(context, result.path, target, location);
-            }
-            emit_assign(context, target.path, target, location);
-            return result;
-        }
-        emit_assign(context, target.path, value_unknown(), lower_location(context, expression));
-        return value_unknown();
-    }
+    case UNARY_POST_DECREMENT:
+        return lower_increment(context, expression, operand, op);
     case UNARY_EXTENSION:
         return lower_expression(context, operand, mode);
     default:
