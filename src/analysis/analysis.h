@@ -100,6 +100,10 @@ struct analysis_event {
     const struct ir_function *function_info; /* the function of `function`: its result
                                               * kind, labels and paths, for suggestions */
     const char *value_type;          /* VARIANT: the Option/Result struct's type, or NULL */
+    /* UNSAFE_USE, after analysis_group_uses: */
+    bool repeated;                   /* an earlier use of the same NULL is reported instead */
+    const struct source_location *also; /* the later uses of the same NULL, for notes */
+    int also_count;
 };
 
 struct analysis_result {
@@ -117,5 +121,10 @@ struct analysis_options {
  * `arena` (normally the unit's), deduplicated and in a deterministic order. */
 void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
                   struct arena *arena, struct analysis_result *result);
+
+/* One finding per root cause: of the unsafe uses of one NULL (the same
+ * origin), the first in the source stays and lists the others in `also`;
+ * those are marked `repeated`. Events must be in analysis_run's order. */
+void analysis_group_uses(struct analysis_result *result, struct arena *arena);
 
 #endif

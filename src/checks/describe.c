@@ -130,6 +130,11 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                                           origin->callee ? origin->callee : "the function"),
                              NULL);
     }
+    for (int i = 0; i < event->also_count; i++)
+        finding_add_note(findings, finding, event->also[i].file, event->also[i].line,
+                         event->also[i].column,
+                         arena_printf(arena, "the same NULL '%s' may reach this use too", name),
+                         NULL);
     if (event->sink == SINK_ARGUMENT && event->dereference.line)
         finding_add_note(findings, finding, event->dereference.file, event->dereference.line,
                          event->dereference.column,
@@ -144,8 +149,8 @@ void describe_source_uses(const struct analysis_result *result, enum origin_kind
 {
     for (int i = 0; i < result->event_count; i++) {
         const struct analysis_event *event = &result->events[i];
-        if (event->kind != EVENT_UNSAFE_USE || event_is_null_flow(event) || !event->origin ||
-            event->origin->kind != kind)
+        if (event->kind != EVENT_UNSAFE_USE || event->repeated || event_is_null_flow(event) ||
+            !event->origin || event->origin->kind != kind)
             continue;
         describe_unsafe_use(event, context->rule, "may be NULL", context);
     }

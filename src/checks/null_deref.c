@@ -11,7 +11,7 @@ void check_null_deref(const struct analysis_result *result, struct check_context
 {
     for (int i = 0; i < result->event_count; i++) {
         const struct analysis_event *event = &result->events[i];
-        if (!event_is_null_flow(event))
+        if (!event_is_null_flow(event) || event->repeated)
             continue;
         describe_unsafe_use(event, context->rule,
                             event->definitely_null ? "is NULL" : "is NULL on some paths",

@@ -41,6 +41,7 @@ struct job_settings {
     const char *working_directory; /* the process's cwd, to shorten paths */
     enum suggest_level suggest;   /* --suggest: the advice findings carry */
     FILE *progress;               /* a terminal to keep one "[3/41] src/x.c" line on, or NULL */
+    bool all_uses;                /* --all-uses: no grouping of the uses of one NULL */
 };
 
 struct job_output {

@@ -219,6 +219,7 @@ static const struct switch_flag switch_flags[] = {
     {"-v", offsetof(struct options, verbose)},
     {"--list-rules", offsetof(struct options, list_rules)},
     {"--exit-zero", offsetof(struct options, exit_zero)},
+    {"--all-uses", offsetof(struct options, all_uses)},
     {"--version", offsetof(struct options, show_version)},
     {"--help", offsetof(struct options, show_help)},
     {"-h", offsetof(struct options, show_help)},
@@ -405,6 +406,8 @@ const char *options_usage(void)
            "                       files that git tracks with no uncommitted changes\n"
            "  --fix-backup         --fix any file, saving the original as FILE.orig\n"
            "  --exit-zero          exit with 0 even when there are findings\n"
+           "  --all-uses           report every use of a NULL, not only the first (the\n"
+           "                       others are notes of the first by default)\n"
            "  --baseline FILE      report only findings that FILE does not record\n"
            "  --write-baseline FILE\n"
            "                       record the findings in FILE (for --baseline) and exit 0\n"

@@ -32,6 +32,7 @@ struct options {
     bool verbose;
     bool list_rules;
     bool exit_zero;
+    bool all_uses;                  /* --all-uses: every use of one NULL is a finding */
     bool show_version;
     bool show_help;
     bool dump_ir;                   /* hidden developer flag --dump-ir */

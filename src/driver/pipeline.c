@@ -144,6 +144,8 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
         struct analysis_result events;
         memset(&events, 0, sizeof events);
         analysis_run(&result.unit, &options, &work, &events);
+        if (!settings->all_uses)
+            analysis_group_uses(&events, &work);
         int first = output->findings.count;
         checks_run(&events, settings->enabled_rules, settings->suggest, &output->findings);
         profiles_settle_findings(settings, job, &output->findings, first);

@@ -26,7 +26,9 @@ void fill_header(char *out, size_t size)
     free(header);
 }
 
-/* One finding on each path, none after they meet. */
+/* One finding per root cause: the first use on each path is a use of the
+ * same unchecked malloc, so the second is a note of the first (--all-uses
+ * reports both); none after the paths meet. */
 int first_byte(int binary)
 {
     char *text = malloc(8);
@@ -34,9 +36,21 @@ int first_byte(int binary)
     if (binary)
         byte = text[0] & 0x7f; // expect: unchecked-alloc
     else
-        byte = text[0]; // expect: unchecked-alloc
+        byte = text[0];
     byte += text[1];
     free(text);
+    return byte;
+}
+
+/* Two allocations are two root causes: two findings. */
+int two_bytes(void)
+{
+    char *first = malloc(8);
+    char *second = malloc(8);
+    int byte = first[0]; // expect: unchecked-alloc
+    byte += second[0]; // expect: unchecked-alloc
+    free(first);
+    free(second);
     return byte;
 }
 

@@ -386,6 +386,26 @@ class CliTest(unittest.TestCase):
 
     # --- information -----------------------------------------------------
 
+    def test_one_finding_per_root_cause(self):
+        path = os.path.join(self.directory, "twice.c")
+        with open(path, "w") as stream:
+            stream.write("#include <stdlib.h>\n"
+                         "int pick(int binary)\n"
+                         "{\n"
+                         "    char *text = malloc(8);\n"
+                         "    int byte = binary ? text[0] : text[1];\n"
+                         "    free(text);\n"
+                         "    return byte;\n"
+                         "}\n")
+        grouped = self.run_nullproof("--color", "never", path)
+        self.assertStatus(grouped, 1)
+        self.assertEqual(grouped.stdout.count("warning:"), 1, grouped.stdout)
+        self.assertIn("note: the same NULL 'text' may reach this use too", grouped.stdout)
+        every = self.run_nullproof("--color", "never", "--all-uses", path)
+        self.assertStatus(every, 1)
+        self.assertEqual(every.stdout.count("warning:"), 2, every.stdout)
+        self.assertNotIn("the same NULL", every.stdout)
+
     def test_list_rules(self):
         result = self.run_nullproof("--list-rules")
         self.assertStatus(result, 0)
