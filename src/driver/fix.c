@@ -219,6 +219,56 @@ static char *absolute_path(const char *display, const char *working_directory)
 }
 
 /* Applies the edits of one file; returns 1 when it was changed. */
+/* Whether the file's lines end in CRLF. */
+static bool has_crlf(const char *text, size_t length)
+{
+    for (size_t i = 0; i + 1 < length; i++)
+        if (text[i] == '\r' && text[i + 1] == '\n')
+            return true;
+    return false;
+}
+
+/* A file whose lines end in CRLF keeps them: the fix-its' own line ends
+ * become "\r\n" too. Returns what restore_replacements needs to undo it. */
+static char **crlf_replacements(struct text_edit *edits, int count)
+{
+    /* converted[i]: the new text of edit i (or NULL); converted[count + 1 + i]:
+     * its original, to put back */
+    char **converted = xcalloc(2 * (size_t)count + 2, sizeof *converted);
+    for (int i = 0; i < count; i++) {
+        const char *text = edits[i].replacement;
+        converted[i + count + 1] = (char *)text;
+        size_t breaks = 0;
+        for (const char *c = text; *c; c++)
+            breaks += *c == '\n' && (c == text || c[-1] != '\r');
+        if (!breaks)
+            continue;
+        char *out = converted[i] = xmalloc(strlen(text) + breaks + 1);
+        for (const char *c = text; *c; c++) {
+            if (*c == '\n' && (c == text || c[-1] != '\r'))
+                *out++ = '\r';
+            *out++ = *c;
+        }
+        *out = '\0';
+        edits[i].replacement = converted[i];
+    }
+    return converted;
+}
+
+/* Undoes crlf_replacements once the edits are applied: they point to
+ * their own texts again, and the converted ones are freed. */
+static void restore_replacements(struct text_edit *edits, int count, char **converted)
+{
+    if (!converted)
+        return;
+    for (int i = 0; i < count; i++)
+        if (converted[i])
+            edits[i].replacement = converted[i + count + 1];
+    for (int i = 0; i < count; i++)
+        free(converted[i]);
+    free(converted);
+}
+
 static int fix_file(const char *display, const char *working_directory, struct text_edit *edits,
                     int count, bool backup, FILE *log, struct message_list *messages)
 {
@@ -234,8 +284,10 @@ static int fix_file(const char *display, const char *working_directory, struct t
         free(absolute);
         return 0;
     }
+    char **converted = has_crlf(text, length) ? crlf_replacements(edits, count) : NULL;
     int applied = 0;
     char *fixed = edits_apply(text, length, edits, count, &new_length, &applied);
+    restore_replacements(edits, count, converted); /* the log shows them as given */
     for (int i = 0; i < count; i++)
         if (edits[i].status == EDIT_OUTSIDE || edits[i].status == EDIT_OVERLAP)
             message_add(messages, MESSAGE_ERROR,

@@ -315,6 +315,8 @@ struct frontend_unit {
     struct ir_unit *unit;
     struct arena *arena;
     const struct pack_set *packs;   /* declared tagged unions, or NULL */
+    bool declarations_first;        /* C89 rules (-std=c89, -Wdeclaration-after-statement):
+                                     * a fix-it may not put a statement before a declaration */
 
     struct source_file *files;
     int file_count, file_capacity;

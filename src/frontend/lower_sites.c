@@ -212,7 +212,45 @@ static bool alone_on_line(struct lower_context *context, CXCursor statement, uns
     return true;
 }
 
-void sites_add_call_assignment(struct lower_context *context, CXCursor statement)
+struct reference_search {
+    CXCursor variable;
+    bool found;
+};
+
+static enum CXChildVisitResult find_reference(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct reference_search *search = data;
+    if (clang_getCursorKind(cursor) == CXCursor_DeclRefExpr &&
+        clang_equalCursors(clang_getCanonicalCursor(clang_getCursorReferenced(cursor)),
+                           search->variable)) {
+        search->found = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Under C89's rules, the line after which a test of `variable` may go:
+ * after the declarations that follow its assignment in the same block, so
+ * that the code stays valid. False when one of them already uses the
+ * variable (the test would come too late) or is not alone on its line. */
+static bool insertion_line(struct lower_context *context, CXCursor variable,
+                           const CXCursor *following, int following_count, unsigned *line)
+{
+    struct reference_search search = {clang_getCanonicalCursor(variable), false};
+    for (int i = 0; i < following_count; i++) {
+        if (clang_getCursorKind(following[i]) != CXCursor_DeclStmt)
+            break;
+        clang_visitChildren(following[i], find_reference, &search);
+        const char *indent;
+        if (search.found || !alone_on_line(context, following[i], line, &indent))
+            return false;
+    }
+    return true;
+}
+
+void sites_add_call_assignment(struct lower_context *context, CXCursor statement,
+                               const CXCursor *following, int following_count)
 {
     struct frontend_unit *unit = context->unit_state;
     CXCursor variable = clang_getNullCursor();
@@ -251,6 +289,9 @@ void sites_add_call_assignment(struct lower_context *context, CXCursor statement
     unsigned line = 0;
     const char *indent = NULL;
     if (call_location.macro || !alone_on_line(context, statement, &line, &indent))
+        return;
+    if (context->unit_state->declarations_first &&
+        !insertion_line(context, variable, following, following_count, &line))
         return;
     int root = lower_root(context, variable);
     struct ir_function *function = context->function;

@@ -26,7 +26,10 @@ void sites_add_goto(struct lower_context *context, const char *name, CXCursor st
 
 /* Records `statement`, a direct child of a compound statement, when it
  * only stores a call's result in a local pointer and is alone on its line
- * outside macros (struct ir_call_assignment). Call it after lowering it. */
-void sites_add_call_assignment(struct lower_context *context, CXCursor statement);
+ * outside macros (struct ir_call_assignment), with the line a test may
+ * follow: after the declarations among `following` (the statements after
+ * it in the block) that come first. Call it after lowering it. */
+void sites_add_call_assignment(struct lower_context *context, CXCursor statement,
+                               const CXCursor *following, int following_count);
 
 #endif

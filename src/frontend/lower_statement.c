@@ -18,7 +18,8 @@ static void lower_children_as_statements(struct lower_context *context, CXCursor
     cursor_code_children(context->unit_state, parent, &children);
     for (int i = 0; i < children.count; i++) {
         lower_statement(context, children.items[i]);
-        sites_add_call_assignment(context, children.items[i]); /* for fix-its */
+        sites_add_call_assignment(context, children.items[i], children.items + i + 1,
+                                  children.count - i - 1); /* for fix-its */
     }
     cursor_list_free(&children);
 }

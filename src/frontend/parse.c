@@ -205,6 +205,32 @@ static int drop_unknown_arguments(CXTranslationUnit tu, const char **arguments, 
     return removed;
 }
 
+/* Whether the arguments ask for C89's rule that declarations come first
+ * in a block: a C89/C90 standard (the last -std= wins; -ansi is one), or
+ * -Wdeclaration-after-statement. */
+static bool declarations_first(const char *const *arguments, int count)
+{
+    static const char *const c89[] = {"-std=c89", "-std=c90", "-std=gnu89", "-std=gnu90",
+                                      "-std=iso9899:1990", "-std=iso9899:199409"};
+    bool old_standard = false, warned = false;
+    for (int i = 0; i < count; i++) {
+        const char *argument = arguments[i];
+        if (strncmp(argument, "-std=", 5) == 0) {
+            old_standard = false;
+            for (size_t k = 0; k < sizeof c89 / sizeof c89[0]; k++)
+                old_standard |= strcmp(argument, c89[k]) == 0;
+        } else if (strcmp(argument, "-ansi") == 0) {
+            old_standard = true;
+        } else if (strcmp(argument, "-Wdeclaration-after-statement") == 0 ||
+                   strcmp(argument, "-Werror=declaration-after-statement") == 0) {
+            warned = true;
+        } else if (strcmp(argument, "-Wno-declaration-after-statement") == 0) {
+            warned = false;
+        }
+    }
+    return old_standard || warned;
+}
+
 int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,
                  struct finding_list *diagnostics, struct frontend_result *result)
 {
@@ -248,6 +274,7 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     struct frontend_unit unit;
     frontend_unit_init(&unit, tu, &result->unit, arena);
     unit.packs = job->packs;
+    unit.declarations_first = declarations_first(arguments, count);
     report_diagnostics(&unit, result->unit.main_file, diagnostics, result);
     lower_translation_unit(&unit);
     frontend_unit_free(&unit);

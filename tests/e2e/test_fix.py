@@ -135,6 +135,67 @@ class FixTest(unittest.TestCase):
         self.assertIn("nullproof: --fix: no fix-its to apply", third.stderr)
         self.assertEqual(self.text(), text)
 
+    def fix_other(self, name, content, *flags):
+        """--fix on a file of its own, committed; returns (result, fixed text)."""
+        path = os.path.join(self.directory, name)
+        with open(path, "w", newline="") as stream:
+            stream.write(content)
+        git(self.directory, "init", "-q", ".")
+        git(self.directory, "add", name)
+        git(self.directory, "commit", "-q", "-m", name)
+        result = demo_project.run(BINARY, ["--color", "never", "--fix", name, "--"] +
+                                  list(flags), self.directory)
+        with open(path, newline="") as stream:
+            return result, stream.read()
+
+    def test_fix_keeps_c89_declarations_first(self):
+        source = ("#include <stdlib.h>\n#include <string.h>\n\n"
+                  "size_t copy_length(const char *s)\n{\n"
+                  "    char *p = malloc(16);\n"
+                  "    size_t n = strlen(s);\n"
+                  "    int k = 0;\n"
+                  "    p[0] = 'x';\n"
+                  "    free(p);\n"
+                  "    return n + (size_t)k;\n}\n")
+        result, fixed = self.fix_other("c89.c", source, "-std=c89", "-pedantic")
+        self.assertIn("inserted 'if (p == NULL) return 0;' after line 8", result.stderr)
+        self.assertIn("    int k = 0;\n    if (p == NULL) return 0;\n    p[0] = 'x';", fixed)
+        if shutil.which("gcc"):
+            compiled = subprocess.run(["gcc", "-std=c89", "-pedantic-errors", "-fsyntax-only",
+                                       "c89.c"], cwd=self.directory, capture_output=True,
+                                      text=True)
+            self.assertEqual(compiled.returncode, 0, compiled.stderr)
+
+    def test_fix_goes_right_after_the_assignment_since_c99(self):
+        source = ("#include <stdlib.h>\n\nint first(void)\n{\n"
+                  "    char *p = malloc(16);\n"
+                  "    int c = p[0];\n"
+                  "    free(p);\n"
+                  "    return c;\n}\n")
+        result, fixed = self.fix_other("c99.c", source, "-std=c99")
+        self.assertIn("    char *p = malloc(16);\n    if (p == NULL) return -1;\n    int c = p[0];",
+                      fixed, result.stderr)
+
+    def test_no_fixit_when_a_declaration_uses_the_value_first(self):
+        source = ("#include <stdlib.h>\n\nint first(void)\n{\n"
+                  "    char *p = malloc(16);\n"
+                  "    int c = p[0];\n"
+                  "    free(p);\n"
+                  "    return c;\n}\n")
+        result, fixed = self.fix_other("early.c", source, "-Wdeclaration-after-statement")
+        self.assertIn("[unchecked-alloc]", result.stdout)
+        self.assertEqual(fixed, source)  # the test would come after the use: no fix-it
+
+    def test_fix_keeps_crlf_line_ends(self):
+        source = ("#include <stdlib.h>\r\nint f(void)\r\n{\r\n"
+                  "    char *p = malloc(4);\r\n"
+                  "    p[0] = 0;\r\n"
+                  "    free(p);\r\n"
+                  "    return 0;\r\n}\r\n")
+        _, fixed = self.fix_other("crlf.c", source)
+        self.assertIn("    char *p = malloc(4);\r\n    if (p == NULL) return -1;\r\n", fixed)
+        self.assertNotIn("\n", fixed.replace("\r\n", ""))
+
     def test_refuses_uncommitted_changes(self):
         self.commit()
         with open(self.case, "a") as stream:
