@@ -251,6 +251,21 @@ static int compare_events(const void *left, const void *right)
     return (a->origin->kind > b->origin->kind) - (a->origin->kind < b->origin->kind);
 }
 
+/* Records a function that its size made the analysis do less for. */
+static void note_limit(const struct function_analysis *analysis, struct arena *arena,
+                       struct analysis_result *result)
+{
+    if (analysis->partitions == PARTITIONS && !analysis->too_large)
+        return;
+    result->limits = arena_grow(arena, result->limits, (size_t)result->limit_count,
+                                (size_t)result->limit_count + 1, sizeof *result->limits);
+    struct analysis_limit *limit = &result->limits[result->limit_count++];
+    limit->function = analysis->function->name;
+    limit->blocks = analysis->function->block_count;
+    limit->paths = analysis->function->path_count;
+    limit->skipped = analysis->too_large;
+}
+
 void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
                   struct arena *arena, struct analysis_result *result)
 {
@@ -284,6 +299,7 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
         struct function_analysis analysis;
         entry->in_progress = true;
         function_analysis_begin(&analysis, &shared, order[i], NULL, 0);
+        note_limit(&analysis, arena, result);
         dataflow_solve(&analysis);
         dataflow_summarise(&analysis, &entry->summary);
         entry->in_progress = false;

@@ -106,10 +106,19 @@ struct analysis_event {
     int also_count;
 };
 
+/* A function the analysis did less for, to stay within its memory budget. */
+struct analysis_limit {
+    const char *function;
+    int blocks, paths;
+    bool skipped;   /* not analysed at all; else without path sensitivity */
+};
+
 struct analysis_result {
     struct analysis_event *events;
     int event_count;
     int event_capacity;
+    struct analysis_limit *limits; /* for --verbose */
+    int limit_count;
 };
 
 struct analysis_options {

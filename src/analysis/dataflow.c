@@ -28,6 +28,10 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
     arena_init(&analysis->scratch);
     const struct ir_function *function = analysis->function;
     int blocks = function->block_count;
+    size_t state_bytes =
+        (size_t)blocks * (size_t)function->path_count * sizeof(struct path_state);
+    analysis->partitions = state_bytes * PARTITIONS > STATE_BYTES_FOR_PARTITIONS ? 1 : PARTITIONS;
+    analysis->too_large = state_bytes > STATE_BYTES_LIMIT;
     analysis->in_states = arena_alloc(&analysis->scratch,
                                       sizeof *analysis->in_states * (size_t)(blocks ? blocks : 1));
     analysis->statement_origins = arena_alloc(
@@ -262,20 +266,20 @@ static bool join_partition(struct function_analysis *analysis, int block,
     for (int part = 0; part < states->count; part++)
         if (same_partition(function, &states->parts[part], incoming))
             return flow_state_join(&states->parts[part], incoming);
-    if (states->count < PARTITIONS) {
+    if (states->count < analysis->partitions) {
         struct flow_state *fresh = &states->parts[states->count++];
         flow_state_init(fresh, function->path_count, &analysis->scratch);
         flow_state_copy(fresh, incoming);
         return true;
     }
-    return flow_state_join(&states->parts[PARTITIONS - 1], incoming);
+    return flow_state_join(&states->parts[analysis->partitions - 1], incoming);
 }
 
 void dataflow_solve(struct function_analysis *analysis)
 {
     const struct ir_function *function = analysis->function;
     int blocks = function->block_count;
-    if (function->entry < 0 || blocks == 0)
+    if (function->entry < 0 || blocks == 0 || analysis->too_large)
         return;
     struct arena *scratch = &analysis->scratch;
     int *order = arena_alloc(scratch, sizeof *order * (size_t)blocks);
@@ -1085,7 +1089,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
             null_returns_add(&returns, analysis, b, &out, summary);
         }
     }
-    summary->never_returns = first_return && function->entry >= 0;
+    /* a function too large to analyse says nothing (not "never returns") */
+    summary->never_returns = first_return && function->entry >= 0 && !analysis->too_large;
     summary->dereferenced_parameters = first_return ? 0 : used;
     null_returns_finish(&returns, function, has_loop(function, &analysis->scratch), summary);
     if (!first_return) {

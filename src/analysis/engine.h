@@ -40,6 +40,13 @@ struct unit_analysis {
  * facts (a counter) keep them apart. Extra states merge into the last. */
 enum { PARTITIONS = 4 };
 
+/* Memory for one function's block states is bounded: past the first
+ * budget a function keeps one state per block (no path sensitivity), past
+ * the second it is not analysed at all (and --verbose says so). A run never
+ * dies of one huge generated function. */
+#define STATE_BYTES_FOR_PARTITIONS ((size_t)128 << 20)
+#define STATE_BYTES_LIMIT ((size_t)768 << 20)
+
 struct block_states {
     int count;
     struct flow_state parts[PARTITIONS];
@@ -60,6 +67,9 @@ struct function_analysis {
     int function_index;
     struct arena scratch;              /* flow states; freed with the function */
     struct block_states *in_states;    /* per block */
+    int partitions;                    /* states kept per block: PARTITIONS, or 1 for a huge
+                                        * function */
+    bool too_large;                    /* over STATE_BYTES_LIMIT: not analysed */
     struct use_seen *uses_seen;        /* reporting walk only */
     int use_seen_count, use_seen_capacity;
     const struct null_origin ***statement_origins; /* lazily made origins per statement */

@@ -146,6 +146,15 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
         analysis_run(&result.unit, &options, &work, &events);
         if (!settings->all_uses)
             analysis_group_uses(&events, &work);
+        for (int i = 0; i < events.limit_count; i++) {
+            const struct analysis_limit *limit = &events.limits[i];
+            message_add(&output->messages, MESSAGE_VERBOSE,
+                        "%s: %s() is too large (%d blocks, %d values) %s", job->display_path,
+                        limit->function, limit->blocks, limit->paths,
+                        limit->skipped ? "to analyse: skipped, no finding in it is reported"
+                                       : "for path-sensitive analysis: analysed with one state "
+                                         "per block");
+        }
         int first = output->findings.count;
         checks_run(&events, settings->enabled_rules, settings->suggest, &output->findings);
         profiles_settle_findings(settings, job, &output->findings, first);

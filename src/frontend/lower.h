@@ -453,6 +453,9 @@ struct lower_context {
                                       * writing a payload is not reading it */
     struct macro_call *macro_calls;  /* calls written as a macro argument, by spelling */
     int macro_call_count, macro_call_capacity;
+    int result_target;               /* the local that the call being lowered next stores its
+                                      * result in directly (p = malloc(n)), or -1: one value
+                                      * less per call keeps huge functions small */
 };
 
 /* A call spelled once as a macro argument: a macro that uses its argument
@@ -536,6 +539,11 @@ void lower_condition(struct lower_context *context, CXCursor expression, int if_
 /* Ends the blocks `if_true` and `if_false` with jumps to a new block where
  * lowering goes on: the join of a two-way branch. */
 void lower_rejoin(struct lower_context *context, int if_true, int if_false);
+/* The value of `source` stored into the local `target` (an assignment or
+ * an initializer): a call that is the whole value (casts aside) writes its
+ * result into `target` itself. Returns what to assign to `target`, or a
+ * value of kind VALUE_PATH equal to `target` when the call already did. */
+struct ir_value lower_stored_value(struct lower_context *context, CXCursor source, int target);
 /* Lowers a condition into a diamond that joins again (value unknown). */
 void lower_diamond(struct lower_context *context, CXCursor expression);
 void lower_statement(struct lower_context *context, CXCursor statement);

@@ -79,6 +79,8 @@ static int result_temporary(struct lower_context *context, CXCursor expression,
 struct ir_value lower_call(struct lower_context *context, CXCursor expression,
                                   enum lower_mode mode)
 {
+    int stored_into = context->result_target; /* for this call, not for its arguments' */
+    context->result_target = -1;
     struct frontend_unit *unit = context->unit_state;
     struct cursor_list children;
     cursor_code_children(context->unit_state, expression, &children);
@@ -142,7 +144,9 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
 
     CXType result = clang_getCursorType(expression);
     bool returns_pointer = compat_is_pointer_type(result);
-    int target = result_temporary(context, expression, &facts);
+    int target = stored_into >= 0 && !compat_is_void_type(result)
+                     ? stored_into
+                     : result_temporary(context, expression, &facts);
     if (in_argument && target >= 0)
         remember_macro_call(context, location, spelled_at, target);
     struct ir_statement *call = lower_emit(context, STATEMENT_CALL, location);

@@ -441,9 +441,59 @@ static bool exact_operands(struct lower_context *context, CXCursor expression,
     return exact;
 }
 
+/* The cast-free core of an expression: what a cast of a pointer passes on. */
+static CXCursor without_casts(struct frontend_unit *unit, CXCursor expression)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        expression = cursor_strip(unit, expression);
+        if (clang_getCursorKind(expression) != CXCursor_CStyleCastExpr)
+            return expression;
+        CXCursor inner = cursor_first_expression(unit, expression);
+        if (cursor_is_null(inner))
+            return expression;
+        expression = inner;
+    }
+    return expression;
+}
+
+struct ir_value lower_stored_value(struct lower_context *context, CXCursor source, int target)
+{
+    const struct access_path *local = &context->function->paths[target];
+    CXCursor core = without_casts(context->unit_state, source);
+    if (clang_getCursorKind(core) == CXCursor_CallExpr && local->parent < 0 &&
+        local->root_kind == VARIABLE_LOCAL && local->is_pointer && type_is_pointer(source) &&
+        type_is_pointer(core))
+        context->result_target = target;
+    struct ir_value value = lower_expression(context, source, LOWER_VALUE);
+    context->result_target = -1; /* unused when no call took it (a recovered expression) */
+    return value;
+}
+
+/* The local variable an assignment writes, when the left side is just its
+ * name; -1 otherwise. */
+static int assigned_local(struct lower_context *context, CXCursor target)
+{
+    CXCursor stripped = cursor_strip(context->unit_state, target);
+    if (clang_getCursorKind(stripped) != CXCursor_DeclRefExpr)
+        return -1;
+    CXCursor variable = cursor_declaration(stripped);
+    if (clang_getCursorKind(variable) != CXCursor_VarDecl ||
+        clang_Cursor_hasVarDeclGlobalStorage(variable))
+        return -1;
+    return lower_root(context, variable);
+}
+
 static struct ir_value lower_assignment(struct lower_context *context, CXCursor expression,
                                         CXCursor target, CXCursor source)
 {
+    int local = assigned_local(context, target);
+    if (local >= 0) {
+        struct ir_value value = lower_stored_value(context, source, local);
+        if (value.kind == VALUE_PATH && value.path == local)
+            return value; /* the call wrote its result into the local itself */
+        emit_assign(context, local, value, lower_location(context, expression));
+        return value_path(local);
+    }
     struct ir_value value = lower_expression(context, source, LOWER_VALUE);
     CXCursor outer = context->written;
     context->written = cursor_strip(context->unit_state, target);

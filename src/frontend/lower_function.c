@@ -434,6 +434,7 @@ void lower_function(struct frontend_unit *unit, CXCursor definition, bool poison
         prescan_function(unit);
     context.break_target = context.continue_target = -1;
     context.written = clang_getNullCursor();
+    context.result_target = -1;
     cursor_map_init(&context.roots);
     cursor_map_init(&context.aliases);
     name_map_init(&context.temporaries);

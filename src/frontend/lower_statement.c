@@ -45,7 +45,9 @@ static void lower_variable(struct lower_context *context, CXCursor variable)
         if (clang_getCursorKind(initializer) == CXCursor_InitListExpr || invalid)
             lower_expression(context, initializer, LOWER_EFFECT);
         else
-            value = lower_expression(context, initializer, LOWER_VALUE);
+            value = lower_stored_value(context, initializer, root);
+        if (value.kind == VALUE_PATH && value.path == root)
+            return; /* the call wrote its result into the variable itself */
     } else if (!context->function->paths[root].is_pointer) {
         return;
     }

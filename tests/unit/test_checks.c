@@ -28,7 +28,7 @@ static void run_events(struct run *run, struct analysis_event *events, int count
 {
     arena_init(&run->arena);
     finding_list_init(&run->findings, &run->arena);
-    struct analysis_result result = {events, count, count};
+    struct analysis_result result = {events, count, count, NULL, 0};
     checks_run(&result, NULL, SUGGEST_FIX, &run->findings);
 }
 
@@ -205,7 +205,7 @@ static void test_disabled_rule_is_silent(void **state)
     arena_init(&arena);
     struct finding_list findings;
     finding_list_init(&findings, &arena);
-    struct analysis_result result = {&event, 1, 1};
+    struct analysis_result result = {&event, 1, 1, NULL, 0};
     checks_run(&result, enabled, SUGGEST_FIX, &findings);
     assert_int_equal(findings.count, 0);
     enabled[late_check] = true;

@@ -201,7 +201,7 @@ static const struct finding *run_event(struct run *run, const struct analysis_ev
 {
     arena_init(&run->arena);
     finding_list_init(&run->findings, &run->arena);
-    struct analysis_result result = {(struct analysis_event *)event, 1, 1};
+    struct analysis_result result = {(struct analysis_event *)event, 1, 1, NULL, 0};
     checks_run(&result, NULL, level, &run->findings);
     assert_int_equal(run->findings.count, 1);
     return &run->findings.items[0];
