@@ -376,16 +376,19 @@ static void add_parameters(struct lower_context *context, CXCursor definition)
     }
 }
 
-/* Computed gotos may reach any label: a chain of unknown branches. */
+/* Computed gotos may reach any label: every one jumps to one shared
+ * dispatch, a chain of unknown branches to each label, as clang's own CFG
+ * has one indirect-goto block (a chain per goto grew with the square of
+ * an interpreter's size). */
 static void link_indirect_gotos(struct lower_context *context)
 {
     int label_count = (int)context->labels.count;
-    for (int i = 0; i < context->indirect_goto_count; i++) {
-        struct cfg_block *block = &context->function->blocks[context->indirect_gotos[i]];
-        block->terminator = TERMINATOR_UNREACHABLE;
-        if (label_count == 0)
-            continue;
-        context->current = context->indirect_gotos[i];
+    if (context->indirect_goto_count == 0)
+        return;
+    int dispatch = -1;
+    if (label_count > 0) {
+        dispatch = lower_new_block(context);
+        context->current = dispatch;
         int seen = 0;
         for (size_t slot = 0; slot < context->labels.capacity; slot++) {
             if (!context->labels.slots[slot].key)
@@ -399,6 +402,14 @@ static void link_indirect_gotos(struct lower_context *context)
             struct ir_condition unknown = {CONDITION_UNKNOWN, -1, 0, {NULL, 0, 0, NULL}, -1, false};
             lower_branch(context, unknown, target, next);
             context->current = next;
+        }
+    }
+    for (int i = 0; i < context->indirect_goto_count; i++) {
+        struct cfg_block *block = &context->function->blocks[context->indirect_gotos[i]];
+        block->terminator = TERMINATOR_UNREACHABLE;
+        if (dispatch >= 0) {
+            context->current = context->indirect_gotos[i];
+            lower_goto(context, dispatch);
         }
     }
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Time and peak memory of nullproof against `clang -fsyntax-only` on
+# generated functions of growing size (issue: cost must stay close to
+# clang's own on any function). Prints one table; compare the ratios, not
+# the seconds (shared, noisy machines).
+#
+#   bench/scale.sh [NULLPROOF] [SIZES...]     (default sizes: 1000 2000 5000 10000 20000)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+nullproof=${1:-$top/build-rel/nullproof}
+shift || true
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 2000 5000 10000 20000)
+[[ -x $nullproof ]] || { echo "scale.sh: no binary at $nullproof" >&2; exit 2; }
+clang=$(command -v clang || command -v clang-19 || command -v clang-14) ||
+    { echo "scale.sh: no clang to compare with" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work" "${sizes[@]}" <<'PY'
+import os, sys
+work, sizes = sys.argv[1], [int(n) for n in sys.argv[2:]]
+def write(name, n, lines):
+    with open(os.path.join(work, "%s_%d.c" % (name, n)), "w") as out:
+        out.write("\n".join(["#include <stdlib.h>"] + lines) + "\n")
+for n in sizes:
+    # n tests that may allocate, then one use
+    write("if_chain", n, ["char f(int c) {", "  char *p = 0;"] +
+          ["  if (c == %d) p = malloc(%d + 1);" % (i, i) for i in range(n)] +
+          ["  return p[0];", "}"])
+    # a switch interpreter with 100 pointer locals
+    locals_ = ["  char *r%d = 0;" % k for k in range(100)]
+    cases = ["    case %d: r%d = malloc(%d); if (!r%d) return -1; r%d[0] = %d; break;"
+             % (i, i % 100, i + 1, i % 100, i % 100, i % 7) for i in range(n)]
+    write("switch_interpreter", n, ["int run(const int *code, int length) {"] + locals_ +
+          ["  for (int pc = 0; pc < length; pc++) {", "    switch (code[pc]) {"] + cases +
+          ["    }", "  }", "  return 0;", "}"])
+    # computed-goto dispatch
+    labels = ["op%d: p = (p ? p : malloc(%d)); if (!p) return -1; p[0] = %d; goto *table[code[pc++] %% %d];"
+              % (i, i + 1, i % 7, n) for i in range(n)]
+    write("computed_goto", n, ["int run(const int *code) {", "  char *p = 0;", "  int pc = 0;",
+          "  static void *table[] = {" + ", ".join("&&op%d" % i for i in range(n)) + "};",
+          "  goto *table[code[pc++] %% %d];" % n] + labels + ["}"])
+    # a long else-if chain ending in the use
+    write("else_if", n, ["char g(int c) {", "  char *p = malloc(4);", "  int y;"] +
+          [("  if" if i == 0 else "  else if") + " (c == %d) y = %d;" % (i, i) for i in range(n)] +
+          ["  else y = -1;", "  return p[0] + (char)y;", "}"])
+    # deep nesting (clang's own bracket limit caps blocks at 256: nested ifs)
+    depth = min(n, 250)
+    write("nesting", n, ["char h(int c) {", "  char *p = malloc(4);", "  char r = 0;"] +
+          ["  " + " " * i + "if (c > %d) {" % i for i in range(depth)] +
+          ["    r = p[0];"] + ["  }" for _ in range(depth)] + ["  return r;", "}"])
+PY
+
+measure() { # command... -> "seconds kilobytes"
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+    cat "$work/time"
+}
+printf '%-20s %6s %10s %10s %7s %10s %10s %7s\n' shape n "np s" "clang s" ratio "np MiB" "clang MiB" ratio
+for n in "${sizes[@]}"; do
+    for shape in if_chain switch_interpreter computed_goto else_if nesting; do
+        file=$work/${shape}_$n.c
+        read -r np_s np_kb < <(measure "$nullproof" -q --exit-zero "$file" -- -std=gnu11)
+        read -r cl_s cl_kb < <(measure "$clang" -fsyntax-only -std=gnu11 "$file")
+        python3 -c "
+import sys
+name, n, a, b, c, d = sys.argv[1:]
+a, b, c, d = float(a), float(b), float(c) / 1024, float(d) / 1024
+print('%-20s %6s %10.2f %10.2f %6.1fx %10.1f %10.1f %6.1fx' % (name, n, a, b, a / max(b, 0.01), c, d, c / max(d, 1)))
+" "$shape" "$n" "$np_s" "$cl_s" "$np_kb" "$cl_kb"
+    done
+done
