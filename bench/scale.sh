@@ -52,9 +52,13 @@ for n in sizes:
           ["    r = p[0];"] + ["  }" for _ in range(depth)] + ["  return r;", "}"])
 PY
 
-measure() { # command... -> "seconds kilobytes"
+measure() { # command... -> "seconds kilobytes", or "crash crash" when it died of a signal
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-    cat "$work/time"
+    if grep -q "terminated by signal" "$work/time"; then
+        echo "crash crash"
+    else
+        tail -n 1 "$work/time"
+    fi
 }
 printf '%-20s %6s %10s %10s %7s %10s %10s %7s\n' shape n "np s" "clang s" ratio "np MiB" "clang MiB" ratio
 for n in "${sizes[@]}"; do
@@ -65,6 +69,9 @@ for n in "${sizes[@]}"; do
         python3 -c "
 import sys
 name, n, a, b, c, d = sys.argv[1:]
+if 'crash' in (a, c):
+    print('%-20s %6s %10s (nullproof died of a signal)' % (name, n, 'CRASH'))
+    sys.exit(0)
 a, b, c, d = float(a), float(b), float(c) / 1024, float(d) / 1024
 print('%-20s %6s %10.2f %10.2f %6.1fx %10.1f %10.1f %6.1fx' % (name, n, a, b, a / max(b, 0.01), c, d, c / max(d, 1)))
 " "$shape" "$n" "$np_s" "$cl_s" "$np_kb" "$cl_kb"

@@ -44,8 +44,8 @@ enum { PARTITIONS = 4 };
  * budget a function keeps one state per block (no path sensitivity), past
  * the second it is not analysed at all (and --verbose says so). A run never
  * dies of one huge generated function. */
-#define STATE_BYTES_FOR_PARTITIONS ((size_t)128 << 20)
-#define STATE_BYTES_LIMIT ((size_t)768 << 20)
+#define STATE_BYTES_FOR_PARTITIONS ((size_t)64 << 20)
+#define STATE_BYTES_LIMIT ((size_t)512 << 20)
 
 struct block_states {
     int count;

@@ -244,6 +244,21 @@ class RobustnessTest(unittest.TestCase):
                 self.assertIn("nested deeper than 64 levels", completed.stderr, description)
 
 
+    def test_code_clang_accepts_does_not_crash_the_parse(self):
+        # libclang 19 parses on a thread of its own with an 8 MiB stack, which
+        # a 6000-arm else-if chain overflowed: nullproof parses on its worker.
+        arms = ["    %sif (c == %d) y = %d;" % ("else " if i else "", i, i) for i in range(6000)]
+        self.write("chain.c", "int f(int c)\n{\n    int y;\n" + "\n".join(arms) +
+                   "\n    else y = -1;\n    return y;\n}\n")
+        completed, description = self.run_nullproof("chain.c")
+        self.assertEqual(completed.returncode, 0, description)
+        self.assertIn("1 translation unit", completed.stderr, description)
+        self.write("parens.c", "int f(int x) { return " + "(" * 1000 + "x" + ")" * 1000 +
+                   "; }\n")
+        completed, description = self.run_nullproof("parens.c", "--", "-fbracket-depth=100000")
+        self.assertEqual(completed.returncode, 0, description)
+
+
 def main():
     global BINARY
     if len(sys.argv) < 3:
