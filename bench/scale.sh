@@ -72,6 +72,10 @@ name, n, a, b, c, d = sys.argv[1:]
 if 'crash' in (a, c):
     print('%-20s %6s %10s (nullproof died of a signal)' % (name, n, 'CRASH'))
     sys.exit(0)
+if 'crash' in (b, d):
+    print('%-20s %6s %10.2f %10s %7s %10.1f %10s (clang died of a signal)'
+          % (name, n, float(a), 'CRASH', '', float(c) / 1024, 'CRASH'))
+    sys.exit(0)
 a, b, c, d = float(a), float(b), float(c) / 1024, float(d) / 1024
 print('%-20s %6s %10.2f %10.2f %6.1fx %10.1f %10.1f %6.1fx' % (name, n, a, b, a / max(b, 0.01), c, d, c / max(d, 1)))
 " "$shape" "$n" "$np_s" "$cl_s" "$np_kb" "$cl_kb"
