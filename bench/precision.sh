@@ -18,20 +18,22 @@ verdicts=$top/bench/triage/verdicts.tsv
 [[ -x $nullproof ]] || { echo "precision.sh: no binary at $nullproof (build it first)" >&2; exit 2; }
 [[ -d $corpus ]] || { echo "precision.sh: no corpus at $corpus" >&2; exit 2; }
 mkdir -p "$results"
+rm -f "$results/times.txt"
 databases=$(mktemp -d)
 trap 'rm -rf "$databases"' EXIT
 "$corpus/prepare.sh" "$databases" >/dev/null
 
 for project in git jq lz4 mbedtls zstd; do
-    start=$(date +%s.%N)
+    start=$(date +%s%N)
     "$nullproof" -p "$databases/$project" --format json -o "$results/$project.json" \
         --exit-zero -q -j"$(nproc)" 2>"$results/$project.stderr" || {
         echo "precision.sh: nullproof failed on $project:" >&2
         cat "$results/$project.stderr" >&2
         exit 1
     }
-    end=$(date +%s.%N)
-    printf '%s %.2f\n' "$project" "$(echo "$end - $start" | bc)" >>"$results/times.txt"
+    end=$(date +%s%N)
+    elapsed=$(( (end - start) / 10000000 )) # hundredths of a second
+    printf '%s %d.%02d\n' "$project" $((elapsed / 100)) $((elapsed % 100)) >>"$results/times.txt"
 done
 
 python3 - "$results" <<'PY'
