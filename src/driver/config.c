@@ -104,49 +104,37 @@ static int parse_rule_list(struct yaml_input *input, yaml_node_t *node, char ***
     return 0;
 }
 
-/* A list of C function names (`noreturn: [die, fatal]`). */
-static int parse_function_names(struct yaml_input *input, yaml_node_t *node, char ***items,
-                                int *count, char **error)
+static bool is_c_identifier(const char *name)
+{
+    bool identifier = name[0] && !isdigit((unsigned char)name[0]);
+    for (const char *c = name; *c && identifier; c++)
+        identifier = isalnum((unsigned char)*c) || *c == '_';
+    return identifier;
+}
+
+/* A list of strings, each a `what` ("function name"); with `identifiers`
+ * each must be a C identifier (`noreturn: [die, fatal]`), else anything
+ * goes (compile-flags' compiler arguments). */
+static int parse_string_list(struct yaml_input *input, yaml_node_t *node, const char *what,
+                             bool identifiers, char ***items, int *count, char **error)
 {
     if (node->type != YAML_SEQUENCE_NODE) {
-        *error = yaml_input_error(input, node, "expected a list of function names");
+        *error = yaml_input_error(input, node, "expected a list of %ss", what);
         return -1;
     }
+    char one[64]; /* "a function name", for yaml_input's messages */
+    snprintf(one, sizeof one, "a %s", what);
     int length = yaml_input_item_count(node);
     for (int i = 0; i < length; i++) {
         yaml_node_t *item = yaml_input_item(input, node, i);
-        const char *name = yaml_input_scalar(input, item, "a function name", error);
-        if (!name)
+        const char *text = yaml_input_scalar(input, item, one, error);
+        if (!text)
             return -1;
-        bool identifier = name[0] && !isdigit((unsigned char)name[0]);
-        for (const char *c = name; *c && identifier; c++)
-            identifier = isalnum((unsigned char)*c) || *c == '_';
-        if (!identifier) {
-            *error = yaml_input_error(input, item, "expected a C function name, found '%s'",
-                                      name);
+        if (identifiers && !is_c_identifier(text)) {
+            *error = yaml_input_error(input, item, "expected a C %s, found '%s'", what, text);
             return -1;
         }
-        xappend_string(items, count, xstrdup(name));
-    }
-    return 0;
-}
-
-/* A list of compiler arguments, for compile-flags. */
-static int parse_flag_list(struct yaml_input *input, yaml_node_t *node, char ***items,
-                           int *count, char **error)
-{
-    if (node->type != YAML_SEQUENCE_NODE) {
-        *error = yaml_input_error(input, node, "expected a list of compiler arguments");
-        return -1;
-    }
-    int length = yaml_input_item_count(node);
-    for (int i = 0; i < length; i++) {
-        const char *flag =
-            yaml_input_scalar(input, yaml_input_item(input, node, i), "a compiler argument",
-                              error);
-        if (!flag)
-            return -1;
-        xappend_string(items, count, xstrdup(flag));
+        xappend_string(items, count, xstrdup(text));
     }
     return 0;
 }
@@ -162,11 +150,12 @@ static int parse_compile_flags(struct config *config, struct yaml_input *input,
         return -1;
     yaml_node_t *value;
     if ((value = yaml_input_get(input, node, "remove")) &&
-        parse_flag_list(input, value, &config->remove_flags, &config->remove_flag_count,
-                        error) != 0)
+        parse_string_list(input, value, "compiler argument", false, &config->remove_flags,
+                          &config->remove_flag_count, error) != 0)
         return -1;
     if ((value = yaml_input_get(input, node, "add")) &&
-        parse_flag_list(input, value, &config->add_flags, &config->add_flag_count, error) != 0)
+        parse_string_list(input, value, "compiler argument", false, &config->add_flags,
+                          &config->add_flag_count, error) != 0)
         return -1;
     return 0;
 }
@@ -301,12 +290,12 @@ static int parse_root(struct config *config, struct yaml_input *input, const cha
         parse_compile_flags(config, input, value, error) != 0)
         return -1;
     if ((value = yaml_input_get(input, root, "noreturn")) &&
-        parse_function_names(input, value, &config->noreturn, &config->noreturn_count,
-                             error) != 0)
+        parse_string_list(input, value, "function name", true, &config->noreturn,
+                          &config->noreturn_count, error) != 0)
         return -1;
     if ((value = yaml_input_get(input, root, "never-null")) &&
-        parse_function_names(input, value, &config->never_null, &config->never_null_count,
-                             error) != 0)
+        parse_string_list(input, value, "function name", true, &config->never_null,
+                          &config->never_null_count, error) != 0)
         return -1;
     if ((value = yaml_input_get(input, root, "builtin-packs")) &&
         parse_builtin_packs(config, input, value, error) != 0)
