@@ -12,6 +12,7 @@ shift || true
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 2000 5000 10000 20000)
 [[ -x $nullproof ]] || { echo "scale.sh: no binary at $nullproof" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "scale.sh: needs GNU time (apt-get install time)" >&2; exit 2; }
 clang=$(command -v clang || command -v clang-19 || command -v clang-14) ||
     { echo "scale.sh: no clang to compare with" >&2; exit 2; }
 work=$(mktemp -d)

@@ -82,7 +82,7 @@ struct analysis_event {
     const char *function;            /* where the event happens */
     struct source_location location; /* the use, or the late test */
     const char *path_text;           /* "buf", "s->name"; VARIANT: the payload read */
-    const char *tag_text;            /* VARIANT: the tag that should have been tested */
+    const char *tag_text;            /* VARIANT: the tag that should have been tested (its path) */
     const char *variant;             /* VARIANT of an enum-tagged union: the enumerator the tag
                                       * should hold; NULL for a boolean tag */
     bool tag_required;               /* VARIANT: the tag must be true (value) or false (error) */
@@ -102,7 +102,7 @@ struct analysis_event {
     const char *value_type;          /* VARIANT: the Option/Result struct's type, or NULL */
     /* UNSAFE_USE, after analysis_group_uses: */
     bool repeated;                   /* an earlier use of the same NULL is reported instead */
-    const struct source_location *also; /* the later uses of the same NULL, for notes */
+    struct source_location *also;    /* the later uses of the same NULL, for notes */
     int also_count;
 };
 

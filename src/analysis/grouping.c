@@ -30,9 +30,9 @@ void analysis_group_uses(struct analysis_result *result, struct arena *arena)
                 strcmp(first->function, later->function) != 0 ||
                 !same_origin(first->origin, later->origin))
                 continue;
-            first->also = arena_grow(arena, (void *)first->also, (size_t)first->also_count,
+            first->also = arena_grow(arena, first->also, (size_t)first->also_count,
                                      (size_t)first->also_count + 1, sizeof *first->also);
-            ((struct source_location *)first->also)[first->also_count++] = later->location;
+            first->also[first->also_count++] = later->location;
             later->repeated = true;
             break;
         }

@@ -961,11 +961,9 @@ static void operand_bounds(const struct flow_state *state, int other, long long 
 
 /* a < b + k, or a == b + k, on the edge `holds`: narrows both sides'
  * intervals; false when the edge cannot be taken. */
-static bool learn_comparison(const struct ir_function *function,
-                             const struct ir_condition *condition, bool holds,
+static bool learn_comparison(const struct ir_condition *condition, bool holds,
                              struct flow_state *state)
 {
-    (void)function;
     struct path_state *left = &state->paths[condition->path];
     struct path_state *right = condition->other >= 0 ? &state->paths[condition->other] : NULL;
     long long k = condition->integer, low, high;
@@ -1090,7 +1088,7 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
     case CONDITION_EQUALS_PATH:
         if (condition->kind == CONDITION_EQUALS_PATH && function->paths[condition->path].is_pointer)
             learn_pointer_equality(analysis, block, condition, holds, state);
-        else if (!learn_comparison(function, condition, holds, state))
+        else if (!learn_comparison(condition, holds, state))
             state->reachable = false;
         break;
     case CONDITION_UNKNOWN:

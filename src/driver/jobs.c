@@ -60,12 +60,6 @@ static void *work(void *argument)
     return NULL;
 }
 
-static char *copy_message(const char *text)
-{
-    char *copy = xstrdup(text);
-    return copy;
-}
-
 int jobs_run(const struct job *jobs, int job_count, const struct job_settings *settings,
              int thread_count, struct job_output *outputs, char **error)
 {
@@ -105,7 +99,7 @@ int jobs_run(const struct job *jobs, int job_count, const struct job_settings *s
     free(threads);
     pthread_mutex_destroy(&pool.lock);
     if (started == 0) {
-        *error = copy_message("cannot start a worker thread");
+        *error = xstrdup("cannot start a worker thread");
         return -1;
     }
     return 0;
