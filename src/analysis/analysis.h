@@ -29,6 +29,8 @@ enum origin_kind {
  * analysis writes no sentences; describe.c does). */
 enum origin_how {
     HOW_PACK_RESULT,      /* a pack entry says `pack_name` returns NULL (`pack_reason`) */
+    HOW_HOOK_RESULT,      /* `callee`, a function pointer named like the allocator
+                           * `pack_name`, returns NULL as it does (`pack_reason`) */
     HOW_PACK_LEFT,        /* a pack entry says `pack_name` (a function or a macro) may leave
                            * it NULL through an out-argument (`pack_reason`) */
     HOW_UNIT_FUNCTION,    /* `callee`, a function of the unit, returns NULL; with kind
@@ -73,7 +75,7 @@ enum event_kind {
 };
 
 enum sink_kind {
-    SINK_STAR, SINK_ARROW, SINK_INDEX, SINK_RETURN, /* as enum use_kind */
+    SINK_STAR, SINK_ARROW, SINK_INDEX, SINK_RETURN, SINK_CALL, /* as enum use_kind */
     SINK_ARGUMENT                                    /* passed where non-NULL is required */
 };
 

@@ -506,7 +506,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             const struct ir_call *call = &statement->call;
             if (root_is_global(function, call->target))
                 summary->writes_globals = true;
-            if (packs_find(shared->options->packs, call->callee))
+            if (transfer_call_entry(shared, call))
                 continue;
             if (call->function_index < 0) {
                 summary->writes_globals = true;
@@ -573,7 +573,7 @@ static const char *return_failing(enum origin_kind kind, const struct null_origi
  * failure or an absence, not a precondition on the arguments. */
 static bool call_is_source(const struct unit_analysis *shared, const struct ir_call *call)
 {
-    const struct pack_entry *rule = packs_find(shared->options->packs, call->callee);
+    const struct pack_entry *rule = transfer_call_entry(shared, call);
     if (rule)
         return rule->returns != SOURCE_NONE;
     if (call->function_index < 0)

@@ -89,6 +89,12 @@ struct function_analysis {
 
 /* Applies statement `index` of `block` to `state`. Records events when
  * analysis->events is set. */
+/* The pack entry a call follows: its callee's, else the one of the name it
+ * is spelt with or its hook's name (ir_call.contract) when nothing else is
+ * known of the callee: no function of the unit, no returns_nonnull. */
+const struct pack_entry *transfer_call_entry(const struct unit_analysis *shared,
+                                             const struct ir_call *call);
+
 void transfer_statement(struct function_analysis *analysis, int block, int index,
                         struct flow_state *state);
 

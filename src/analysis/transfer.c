@@ -169,6 +169,16 @@ static enum origin_kind origin_of_source(enum source_kind kind)
     return ORIGIN_NULLABLE;
 }
 
+const struct pack_entry *transfer_call_entry(const struct unit_analysis *shared,
+                                             const struct ir_call *call)
+{
+    const struct pack_entry *rule = packs_find(shared->options->packs, call->callee);
+    if (rule || !call->contract || call->function_index >= 0 ||
+        (call->facts & CALL_RETURNS_NONNULL))
+        return rule;
+    return packs_find(shared->options->packs, call->contract);
+}
+
 /* Marks "looked up, no rule" in function_analysis.call_rules. */
 static const struct pack_entry no_rule;
 
@@ -178,8 +188,7 @@ static const struct pack_entry *call_rule(struct function_analysis *analysis, in
 {
     const struct pack_entry **slot = &analysis->call_rules[block][index];
     if (!*slot) {
-        const struct pack_entry *rule =
-            packs_find(analysis->shared->options->packs, call->callee);
+        const struct pack_entry *rule = transfer_call_entry(analysis->shared, call);
         *slot = rule ? rule : &no_rule;
     }
     return *slot == &no_rule ? NULL : *slot;
@@ -210,9 +219,11 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
     struct null_origin *origin;
     if (statement->kind == STATEMENT_CALL) {
         const struct ir_call *call = &statement->call;
+        bool hook = !call->callee && call->contract_how == CONTRACT_HOOK;
         if (rule && rule->returns != SOURCE_NONE) {
             origin = pack_origin(analysis, origin_of_source(rule->returns), statement->location,
-                                 call->callee, rule, HOW_PACK_RESULT, call->target);
+                                 hook ? call->hook : call->callee, rule,
+                                 hook ? HOW_HOOK_RESULT : HOW_PACK_RESULT, call->target);
         } else if (summary && summary->returns_null) {
             origin = new_origin(analysis, summary->return_kind, statement->location, call->callee,
                                 HOW_UNIT_FUNCTION, call->target);
@@ -387,6 +398,7 @@ static enum sink_kind sink_of_use(enum use_kind use)
     case USE_ARROW: return SINK_ARROW;
     case USE_INDEX: return SINK_INDEX;
     case USE_RETURN: return SINK_RETURN;
+    case USE_CALL: return SINK_CALL;
     }
     return SINK_STAR;
 }

@@ -34,6 +34,8 @@ static const char *use_text(const struct analysis_event *event, struct arena *ar
         return "dereferenced with '->'";
     case SINK_INDEX:
         return "indexed";
+    case SINK_CALL:
+        return "called";
     case SINK_RETURN:
         return arena_printf(arena, "returned from '%s', which is declared never to return NULL",
                             event->function);
@@ -57,6 +59,10 @@ const char *describe_origin(const struct null_origin *origin, struct arena *aren
     switch (origin->how) {
     case HOW_PACK_RESULT:
         return arena_printf(arena, "%s() %s", origin->pack_name,
+                            origin->pack_reason ? origin->pack_reason : "may return NULL");
+    case HOW_HOOK_RESULT:
+        return arena_printf(arena, "%s(), an allocator hook like %s(), %s", callee,
+                            origin->pack_name,
                             origin->pack_reason ? origin->pack_reason : "may return NULL");
     case HOW_PACK_LEFT:
         return arena_printf(arena, "%s() %s", origin->pack_name,

@@ -187,7 +187,8 @@ void prescan_unit(struct frontend_unit *unit, const CXCursor *variables, int cou
 void prescan_function(struct frontend_unit *unit);
 bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable);
 bool prescan_written(struct frontend_unit *unit, CXCursor variable);
-/* The one function a local function pointer is ever set to, if any. */
+/* The one function a function pointer variable is ever set to, if any (for
+ * a global, complete only once every function is scanned). */
 bool prescan_function_pointer_target(struct frontend_unit *unit, CXCursor variable,
                                      CXCursor *function);
 
@@ -310,6 +311,15 @@ struct global_root {
     CXCursor variable;
 };
 
+/* A call through a global function pointer or a field, settled once every
+ * function is lowered (hooks.c). */
+struct pending_hook {
+    int function;
+    int block;
+    int statement;
+    CXCursor pointer; /* the VarDecl or FieldDecl called through */
+};
+
 struct frontend_unit {
     CXTranslationUnit tu;
     struct ir_unit *unit;
@@ -353,6 +363,8 @@ struct frontend_unit {
 
     struct pending_call *pending;
     int pending_count, pending_capacity;
+    struct pending_hook *hooks;
+    int hook_count, hook_capacity;
 
     int lowering_function;              /* index of the function being lowered, or -1 */
     struct constant_use *constant_uses;
@@ -406,6 +418,20 @@ void unit_add_global_root(struct frontend_unit *unit, int function, int path, CX
  * function_index is filled in once every function is lowered. */
 void unit_add_pending_call(struct frontend_unit *unit, int function, int block, int statement,
                            const char *key);
+
+/* ---- hooks.c: calls through global function pointers and fields ---- */
+
+/* A variable declared at file scope (a global, static or not). */
+bool hooks_is_file_scope(CXCursor declaration);
+/* Remembers a pointer-returning call through `pointer` (a VarDecl or a
+ * FieldDecl): statement `statement` of `block` of `function`. */
+void hooks_add(struct frontend_unit *unit, int function, int block, int statement,
+               CXCursor pointer);
+/* Drops the hooks of functions about to be lowered again. */
+void hooks_forget(struct frontend_unit *unit, const bool *stale);
+/* Once every function is lowered, before calls are linked: a hook the unit
+ * sets to one function calls it; another may take its name's contract. */
+void hooks_settle(struct frontend_unit *unit);
 
 /* Lowers every function of the unit (main file and non-system headers). */
 void lower_translation_unit(struct frontend_unit *unit);

@@ -76,6 +76,70 @@ static int result_temporary(struct lower_context *context, CXCursor expression,
     return target;
 }
 
+/* Whether the call is what a macro named like a function expands to:
+ * `malloc(n)` under `#define malloc(n) debug_malloc(n, __FILE__, __LINE__)`
+ * or `#define malloc(n) Curl_cmalloc(n)`. Only the outermost macro is
+ * known, and a call written in its arguments is the caller's own: its
+ * tokens are spelt inside the macro call's text, where the body's are
+ * spelt in the definition (libclang 19) or at the macro's name (14). */
+static bool in_spelled_macro(struct frontend_unit *unit, CXCursor expression,
+                             const struct source_location *location, const char *callee)
+{
+    if (!location->macro || (callee && strcmp(callee, location->macro) == 0))
+        return false;
+    int file;
+    unsigned offset;
+    CXSourceLocation where = clang_getCursorLocation(expression);
+    if (!unit_offset(unit, where, &file, &offset))
+        return false;
+    const struct macro_expansion *macro = macros_find(unit, file, offset);
+    if (!macro)
+        return false;
+    CXFile spelled_file = NULL;
+    unsigned spelled_at = 0;
+    clang_getSpellingLocation(where, &spelled_file, NULL, NULL, &spelled_at);
+    bool in_call_text = spelled_file && unit_file(unit, spelled_file) == macro->file &&
+                        spelled_at > macro->begin && spelled_at < macro->end;
+    return !in_call_text;
+}
+
+/* The call keeps the contract of the name it is spelt with when its own
+ * callee has none (the analysis decides). */
+static void spelled_contract(struct ir_statement *call, const char *macro)
+{
+    call->call.contract = macro;
+    call->call.contract_how = CONTRACT_SPELLED;
+}
+
+/* A call through a pointer uses it like a dereference: `entry()` after
+ * `entry = dlsym(...)`, or `s->read_cb(s)` where a test elsewhere in the
+ * function says the callback may be absent. (o->fn() also uses o.) */
+static void call_through_pointer(struct lower_context *context, CXCursor callee,
+                                 struct source_location location)
+{
+    struct frontend_unit *unit = context->unit_state;
+    CXCursor pointer = cursor_strip(unit, callee);
+    for (int guard = 0; guard < 100; guard++) { /* (*fp)(), (**fp)(): the designator of fp */
+        if (clang_getCursorKind(pointer) != CXCursor_UnaryOperator ||
+            compat_unary_operator(unit, pointer) != UNARY_DEREFERENCE)
+            break;
+        CXCursor operand = cursor_first_expression(unit, pointer);
+        if (cursor_is_null(operand))
+            break;
+        CXType type = compat_canonical_type(clang_getCursorType(operand));
+        if (!compat_is_function_type(type) &&
+            !(type.kind == CXType_Pointer && compat_is_function_type(clang_getPointeeType(type))))
+            break; /* (**fpp)(): *fpp is read, then called */
+        pointer = cursor_strip(unit, operand);
+    }
+    struct ir_value value = lower_expression(context, pointer, LOWER_VALUE);
+    if (value.kind != VALUE_PATH)
+        return;
+    struct ir_statement *use = lower_emit(context, STATEMENT_USE, location);
+    use->target = value.path;
+    use->use = USE_CALL;
+}
+
 struct ir_value lower_call(struct lower_context *context, CXCursor expression,
                                   enum lower_mode mode)
 {
@@ -90,10 +154,14 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
         argument_count = children.count > 0 ? children.count - 1 : 0;
     CXCursor referenced = clang_getCursorReferenced(expression);
     CXCursor function = clang_getNullCursor();
+    CXCursor hook = clang_getNullCursor(); /* a global or field called through */
     if (clang_getCursorKind(referenced) == CXCursor_FunctionDecl)
         function = referenced;
-    else if (clang_getCursorKind(referenced) == CXCursor_VarDecl)
-        prescan_function_pointer_target(unit, referenced, &function);
+    else if (hooks_is_file_scope(referenced) || clang_getCursorKind(referenced) == CXCursor_FieldDecl)
+        hook = referenced; /* every function must be scanned first */
+    else if (clang_getCursorKind(referenced) == CXCursor_VarDecl &&
+             !prescan_function_pointer_target(unit, referenced, &function))
+        hook = referenced; /* a local set to no single function: its name may say */
 
     struct callee_facts facts;
     memset(&facts, 0, sizeof facts);
@@ -129,7 +197,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
         }
     }
     if (cursor_is_null(function) && !cursor_is_null(callee))
-        lower_expression(context, callee, LOWER_EFFECT); /* o->fn(): uses o */
+        call_through_pointer(context, callee, location);
 
     size_t argument_slots = argument_count > 0 ? (size_t)argument_count : 1;
     struct ir_value *arguments =
@@ -158,6 +226,11 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     call->call.nonnull_arguments = facts.nonnull_arguments;
     call->call.target = target;
     call->call.returns_pointer = returns_pointer;
+    if (returns_pointer && in_spelled_macro(unit, expression, &location, facts.name))
+        spelled_contract(call, location.macro);
+    if (!cursor_is_null(hook) && returns_pointer)
+        hooks_add(unit, context->function_index, context->current,
+                  context->function->blocks[context->current].statement_count - 1, hook);
     if (facts.key && facts.key[0]) {
         int block = context->current;
         unit_add_pending_call(unit, context->function_index, block,

@@ -50,6 +50,7 @@ void frontend_unit_free(struct frontend_unit *unit)
     free(unit->global_key_names);
     free(unit->errors);
     free(unit->pending);
+    free(unit->hooks);
     free(unit->constant_uses);
     free(unit->global_roots);
     cursor_map_free(&unit->constant_index);
@@ -392,6 +393,7 @@ static void settle_unit_facts(struct frontend_unit *unit, const struct top_level
                 unit->pending[kept++] = unit->pending[i];
         }
         unit->pending_count = kept;
+        hooks_forget(unit, stale);
         for (int i = 0; i < top->function_count; i++) {
             int index = first_function + i;
             if (stale[index])
@@ -419,6 +421,7 @@ void lower_translation_unit(struct frontend_unit *unit)
         lower_function(unit, top.functions[i], has_error_inside(unit, top.functions[i]), -1,
                        true);
     settle_unit_facts(unit, &top, first_function);
+    hooks_settle(unit);
     link_calls(unit);
     free(top.functions);
     free(top.variables);

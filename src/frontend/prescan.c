@@ -1,7 +1,7 @@
 /*
  * prescan: facts about variables that the lowering needs before it meets
  * them: which are written (=, op=, ++, --), whose address is taken (&x),
- * and which function each local function pointer is set to. File constants
+ * and which function each function pointer variable is set to. File constants
  * and address_taken flags come from here. File-scope initializers are
  * scanned first; each function is scanned from its children tree just
  * before it is lowered (one libclang visit per function, not two), so a
@@ -42,10 +42,11 @@ static CXCursor lvalue_variable(struct frontend_unit *unit, CXCursor expression)
     return clang_getNullCursor();
 }
 
-static bool is_local_function_pointer(CXCursor variable)
+/* Locals and globals: a global's assignments are complete only once every
+ * function is scanned (hooks.c asks then). */
+static bool is_function_pointer_variable(CXCursor variable)
 {
-    if (clang_getCursorKind(variable) != CXCursor_VarDecl ||
-        clang_Cursor_hasVarDeclGlobalStorage(variable))
+    if (clang_getCursorKind(variable) != CXCursor_VarDecl)
         return false;
     CXType type = compat_canonical_type(clang_getCursorType(variable));
     return type.kind == CXType_Pointer && compat_is_function_type(clang_getPointeeType(type));
@@ -115,7 +116,7 @@ static void visit_binary(struct frontend_unit *unit, CXCursor expression)
         CXCursor variable = lvalue_variable(unit, operands.items[0]);
         if (!cursor_is_null(variable)) {
             cursor_map_insert(&unit->written, clang_getCanonicalCursor(variable), 1);
-            if (is_local_function_pointer(variable))
+            if (is_function_pointer_variable(variable))
                 record_function_pointer(unit, variable,
                                         compound ? clang_getNullCursor() : operands.items[1]);
         }
@@ -137,7 +138,7 @@ static void scan(struct frontend_unit *unit, CXCursor cursor)
             CXCursor variable = lvalue_variable(unit, operand);
             if (!cursor_is_null(variable)) {
                 cursor_map_insert(&unit->address_taken, clang_getCanonicalCursor(variable), 1);
-                if (is_local_function_pointer(variable))
+                if (is_function_pointer_variable(variable))
                     record_function_pointer(unit, variable, clang_getNullCursor());
             }
         } else {
@@ -153,7 +154,7 @@ static void scan(struct frontend_unit *unit, CXCursor cursor)
         if (clang_getCursorKind(clang_getCursorSemanticParent(cursor)) !=
             CXCursor_TranslationUnit)
             constants_add_candidate(unit, cursor);
-        if (is_local_function_pointer(cursor)) {
+        if (is_function_pointer_variable(cursor)) {
             CXCursor initializer = clang_Cursor_getVarDeclInitializer(cursor);
             if (!cursor_is_null(initializer))
                 record_function_pointer(unit, cursor, initializer);
@@ -173,8 +174,10 @@ static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientD
 
 void prescan_unit(struct frontend_unit *unit, const CXCursor *variables, int count)
 {
-    for (int i = 0; i < count; i++)
+    for (int i = 0; i < count; i++) {
+        scan(unit, variables[i]); /* a hook's initializer: `void *(*hook)(size_t) = malloc;` */
         clang_visitChildren(variables[i], visit, unit);
+    }
     unit->prescan_done = true;
 }
 

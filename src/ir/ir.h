@@ -96,8 +96,19 @@ enum call_fact {
     CALL_ALL_NONNULL = 1u << 3       /* bare __attribute__((nonnull)): every pointer argument */
 };
 
+/* Why a call has a contract other than its callee's (ir_call.contract). */
+enum contract_how {
+    CONTRACT_NONE,
+    CONTRACT_SPELLED, /* written `malloc(n)`, a macro turns it into another call */
+    CONTRACT_HOOK     /* through a function pointer whose name says which allocator it is */
+};
+
 struct ir_call {
     const char *callee;      /* function name; NULL for a call through an unknown pointer */
+    const char *contract;    /* the library function whose facts apply when the callee has
+                              * none of its own (see contract_how), or NULL */
+    enum contract_how contract_how;
+    const char *hook;        /* CONTRACT_HOOK: the pointer called through, as named */
     int function_index;      /* the callee's index in ir_unit.functions, or -1 */
     struct ir_value *arguments;
     int argument_count;
@@ -122,7 +133,8 @@ enum use_kind {
     USE_STAR,     /* *p */
     USE_ARROW,    /* p->f */
     USE_INDEX,    /* p[i] */
-    USE_RETURN    /* returned from a function declared never to return NULL */
+    USE_RETURN,   /* returned from a function declared never to return NULL */
+    USE_CALL      /* (*p)() or p(): called through */
 };
 
 struct ir_statement {

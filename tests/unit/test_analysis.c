@@ -271,6 +271,50 @@ static void test_unchecked_malloc(void **state)
     assert_false(fixture->result.events[0].definitely_null);
 }
 
+/* p = Curl_cmalloc(8) through a pointer named like malloc, q = debug_alloc(8)
+ * spelt malloc(8): both follow malloc's entry. r = checked_alloc(8) spelt
+ * malloc(8) but declared returns_nonnull, t = (*fp)(8) with no contract:
+ * no event. */
+static void test_call_contracts(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    const char *names[] = {"p", "q", "r", "t"};
+    int paths[4];
+    for (int i = 0; i < 4; i++)
+        paths[i] = local(fixture, function, names[i], true);
+    call(fixture, function, entry, 1, NULL, paths[0], -1, 1, constant(VALUE_INTEGER, 8));
+    struct ir_call *hook = &function->blocks[entry].statements[0].call;
+    hook->contract = "malloc";
+    hook->contract_how = CONTRACT_HOOK;
+    hook->hook = "Curl_cmalloc";
+    call(fixture, function, entry, 2, "debug_alloc", paths[1], -1, 1, constant(VALUE_INTEGER, 8));
+    struct ir_call *spelled = &function->blocks[entry].statements[1].call;
+    spelled->contract = "malloc";
+    spelled->contract_how = CONTRACT_SPELLED;
+    call(fixture, function, entry, 3, "checked_alloc", paths[2], -1, 1,
+         constant(VALUE_INTEGER, 8));
+    struct ir_call *nonnull = &function->blocks[entry].statements[2].call;
+    nonnull->contract = "malloc";
+    nonnull->contract_how = CONTRACT_SPELLED;
+    nonnull->facts = CALL_RETURNS_NONNULL;
+    call(fixture, function, entry, 4, NULL, paths[3], -1, 1, constant(VALUE_INTEGER, 8));
+    for (int i = 0; i < 4; i++)
+        use(fixture, function, entry, 10 + (unsigned)i, paths[i]);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 2);
+    assert_int_equal(line, 10);
+    assert_int_equal(fixture->result.events[0].origin->kind, ORIGIN_ALLOC);
+    assert_int_equal(fixture->result.events[0].origin->how, HOW_HOOK_RESULT);
+    assert_string_equal(fixture->result.events[0].origin->callee, "Curl_cmalloc");
+    assert_string_equal(fixture->result.events[0].origin->pack_name, "malloc");
+    assert_int_equal(fixture->result.events[1].location.line, 11);
+    assert_int_equal(fixture->result.events[1].origin->how, HOW_PACK_RESULT);
+}
+
 /* p = malloc(8); if (!p) return; p[0] = 0; and the alias q = p; if (q) */
 static void test_checked_and_alias(void **state)
 {
@@ -716,6 +760,7 @@ int main(void)
         cmocka_unit_test(test_integer_intervals),
         cmocka_unit_test_setup_teardown(test_flow_state_join, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unchecked_malloc, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_call_contracts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checked_and_alias, setup, teardown),
         cmocka_unit_test_setup_teardown(test_use_after_failed_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_definitely_null_and_dead_edge, setup, teardown),
