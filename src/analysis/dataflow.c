@@ -1,8 +1,10 @@
 /*
- * dataflow: the forward fixed point over one function's CFG (a worklist
- * visited in reverse post-order), the summary read off a solved function,
- * and the reporting walk that replays each reachable block once with its
- * fixed-point entry state. Statement semantics live in transfer.c.
+ * dataflow: the forward fixed point over one function's CFG (a worklist of
+ * roots visited in reverse post-order; only the entry and join blocks keep
+ * states, the blocks below them are walked again from those), the summary
+ * read off a solved function, and the reporting walk that replays each
+ * reachable block with its fixed-point entry states. Statement semantics
+ * live in transfer.c.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -14,6 +16,39 @@
 /* Upper bound on block visits, far above what real functions need (each
  * path's value can only rise a few times), so a malformed CFG cannot hang. */
 enum { VISITS_PER_BLOCK = 64 };
+
+static int edge_count(const struct cfg_block *node)
+{
+    return node->terminator == TERMINATOR_GOTO ? 1 : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+}
+
+/* Blocks that keep their entry states: the entry, and every block that
+ * does not have exactly one incoming edge. The state of any other block is
+ * its predecessor's exit along that edge, recomputed when needed, so a
+ * function of n straight-line or tree-shaped blocks keeps a few states, not
+ * n (a switch interpreter's cases, an if-chain's bodies). Every reachable
+ * block hangs below a root: a cycle of one-edge blocks has no way in.
+ * Returns the number of roots. */
+static int mark_roots(const struct ir_function *function, char *is_root)
+{
+    int blocks = function->block_count;
+    for (int b = 0; b < blocks; b++)
+        is_root[b] = 0;
+    for (int b = 0; b < blocks; b++) {
+        const struct cfg_block *node = &function->blocks[b];
+        for (int e = 0; e < edge_count(node); e++) {
+            int successor = node->successors[e];
+            if (successor >= 0 && successor < blocks && is_root[successor] < 2)
+                is_root[successor]++;
+        }
+    }
+    int roots = 0;
+    for (int b = 0; b < blocks; b++) {
+        is_root[b] = is_root[b] != 1 || b == function->entry;
+        roots += is_root[b];
+    }
+    return roots;
+}
 
 void function_analysis_begin(struct function_analysis *analysis, struct unit_analysis *shared,
                              int function_index, const struct context_value *context,
@@ -28,10 +63,16 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
     arena_init(&analysis->scratch);
     const struct ir_function *function = analysis->function;
     int blocks = function->block_count;
-    size_t state_bytes =
+    analysis->is_root = arena_alloc(&analysis->scratch, (size_t)(blocks ? blocks : 1));
+    int roots = mark_roots(function, analysis->is_root);
+    /* Work grows with every block's states, kept or not; memory with the
+     * roots' only. */
+    size_t walked_bytes =
         (size_t)blocks * (size_t)function->path_count * sizeof(struct path_state);
-    analysis->partitions = state_bytes * PARTITIONS > STATE_BYTES_FOR_PARTITIONS ? 1 : PARTITIONS;
-    analysis->too_large = state_bytes > STATE_BYTES_LIMIT;
+    size_t kept_bytes = (size_t)roots * (size_t)function->path_count * sizeof(struct path_state);
+    analysis->partitions =
+        walked_bytes * PARTITIONS > STATE_BYTES_FOR_PARTITIONS ? 1 : PARTITIONS;
+    analysis->too_large = kept_bytes > STATE_BYTES_LIMIT;
     analysis->in_states = arena_alloc(&analysis->scratch,
                                       sizeof *analysis->in_states * (size_t)(blocks ? blocks : 1));
     analysis->statement_origins = arena_alloc(
@@ -275,6 +316,111 @@ static bool join_partition(struct function_analysis *analysis, int block,
     return flow_state_join(&states->parts[analysis->partitions - 1], incoming);
 }
 
+/* Walks the blocks that hang below one root, one entry state at a time:
+ * pending (block, state) pairs on a stack whose states are reused from
+ * walk to walk. Only roots keep states (mark_roots). */
+struct walker {
+    struct function_analysis *analysis;
+    int *blocks;                 /* the stack */
+    struct flow_state *states;
+    int count, capacity;
+    struct flow_state out, edge[2];
+    long budget;                 /* block visits left */
+    bool solving;                /* join into roots; else they are final */
+    char *dirty;                 /* solving: roots whose states changed */
+    /* visiting: called with each reachable block's exit state */
+    void (*visit)(struct walker *walker, int block, const struct flow_state *exit);
+    void *data;
+};
+
+static void walker_init(struct walker *walker, struct function_analysis *analysis)
+{
+    memset(walker, 0, sizeof *walker);
+    walker->analysis = analysis;
+    int paths = analysis->function->path_count;
+    flow_state_init(&walker->out, paths, &analysis->scratch);
+    flow_state_init(&walker->edge[0], paths, &analysis->scratch);
+    flow_state_init(&walker->edge[1], paths, &analysis->scratch);
+    walker->budget = LONG_MAX;
+}
+
+/* Pushes `block` with `state`, which is swapped with a stack slot's
+ * buffer (no copy). */
+static void walker_push(struct walker *walker, int block, struct flow_state *state)
+{
+    struct function_analysis *analysis = walker->analysis;
+    if (walker->count == walker->capacity) {
+        int capacity = walker->capacity ? walker->capacity * 2 : 8;
+        walker->blocks = arena_grow(&analysis->scratch, walker->blocks, (size_t)walker->count,
+                                    (size_t)capacity, sizeof *walker->blocks);
+        walker->states = arena_grow(&analysis->scratch, walker->states, (size_t)walker->count,
+                                    (size_t)capacity, sizeof *walker->states);
+        for (int i = walker->capacity; i < capacity; i++)
+            flow_state_init(&walker->states[i], analysis->function->path_count,
+                            &analysis->scratch);
+        walker->capacity = capacity;
+    }
+    struct flow_state swapped = walker->states[walker->count];
+    walker->states[walker->count] = *state;
+    *state = swapped;
+    walker->blocks[walker->count++] = block;
+}
+
+/* The edge into a root: joined while solving (marking it dirty when it
+ * changed), ignored when visiting. */
+static void walker_reach_root(struct walker *walker, int root, struct flow_state *edge)
+{
+    if (walker->solving && join_partition(walker->analysis, root, edge))
+        walker->dirty[root] = 1;
+}
+
+static void walk_tree(struct walker *walker, int root, const struct flow_state *entry)
+{
+    struct function_analysis *analysis = walker->analysis;
+    const struct ir_function *function = analysis->function;
+    flow_state_copy(&walker->edge[0], entry);
+    walker_push(walker, root, &walker->edge[0]);
+    while (walker->count > 0 && walker->budget-- > 0) {
+        int block = walker->blocks[--walker->count];
+        struct flow_state popped = walker->states[walker->count];
+        walker->states[walker->count] = walker->out;
+        walker->out = popped;
+        struct flow_state *out = &walker->out;
+        const struct cfg_block *node = &function->blocks[block];
+        for (int i = 0; i < node->statement_count && out->reachable; i++)
+            transfer_statement(analysis, block, i, out);
+        if (!out->reachable)
+            continue;
+        if (walker->visit)
+            walker->visit(walker, block, out);
+        int edges = edge_count(node);
+        for (int e = 0; e < edges; e++) {
+            flow_state_copy(&walker->edge[e], out);
+            transfer_edge(analysis, block, e, &walker->edge[e]);
+        }
+        if (edges == 2 && walker->edge[0].reachable && walker->edge[1].reachable) {
+            transfer_guard(analysis, block, &walker->edge[0], analysis->postdominator[block]);
+            transfer_guard(analysis, block, &walker->edge[1], analysis->postdominator[block]);
+        }
+        for (int e = edges - 1; e >= 0; e--) { /* the first edge is walked first */
+            int successor = node->successors[e];
+            struct flow_state *edge = &walker->edge[e];
+            if (successor < 0 || successor >= function->block_count || !edge->reachable)
+                continue;
+            if (analysis->is_root[successor]) {
+                walker_reach_root(walker, successor, edge);
+                continue;
+            }
+            /* a region decided by a test ends where its branches meet again */
+            for (int i = 0; i < function->path_count; i++)
+                if (edge->paths[i].guard_end == successor)
+                    edge->paths[i].guard_end = -1;
+            walker_push(walker, successor, edge);
+        }
+    }
+    walker->count = 0; /* out of budget: what is left is not walked */
+}
+
 void dataflow_solve(struct function_analysis *analysis)
 {
     const struct ir_function *function = analysis->function;
@@ -290,56 +436,34 @@ void dataflow_solve(struct function_analysis *analysis)
         rank[order[i]] = i;
 
     analysis->postdominator = immediate_postdominators(function, scratch);
-    struct flow_state out, edge[2];
-    flow_state_init(&out, function->path_count, scratch);
-    flow_state_init(&edge[0], function->path_count, scratch);
-    flow_state_init(&edge[1], function->path_count, scratch);
-    transfer_entry_state(analysis, &edge[0]);
-    join_partition(analysis, function->entry, &edge[0]);
+    struct walker walker;
+    walker_init(&walker, analysis);
+    walker.solving = true;
+    walker.dirty = dirty;
+    walker.budget = (long)count * VISITS_PER_BLOCK * PARTITIONS;
+    transfer_entry_state(analysis, &walker.edge[0]);
+    join_partition(analysis, function->entry, &walker.edge[0]);
     dirty[function->entry] = 1;
 
-    long budget = (long)count * VISITS_PER_BLOCK * PARTITIONS;
     int first = rank[function->entry];
-    while (first < count && budget-- > 0) {
-        int block = order[first];
+    while (first < count && walker.budget > 0) {
+        int block = order[first]; /* a root */
         dirty[block] = 0;
+        for (int part = 0; part < analysis->in_states[block].count; part++)
+            walk_tree(&walker, block, &analysis->in_states[block].parts[part]);
+        /* Continue with the next dirty root in reverse post-order, and only
+         * then come back to earlier ones: a loop head made dirty by each
+         * block of its body is visited once per pass over the body, not
+         * once per block (computed-goto dispatch, interpreters). */
         int next = count;
-        const struct cfg_block *node = &function->blocks[block];
-        for (int part = 0; part < analysis->in_states[block].count; part++) {
-            flow_state_copy(&out, &analysis->in_states[block].parts[part]);
-            for (int i = 0; i < node->statement_count && out.reachable; i++)
-                transfer_statement(analysis, block, i, &out);
-            int edges = !out.reachable ? 0
-                        : node->terminator == TERMINATOR_GOTO ? 1
-                        : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
-            for (int e = 0; e < edges; e++) {
-                flow_state_copy(&edge[e], &out);
-                transfer_edge(analysis, block, e, &edge[e]);
-            }
-            if (edges == 2 && edge[0].reachable && edge[1].reachable) {
-                transfer_guard(analysis, block, &edge[0], analysis->postdominator[block]);
-                transfer_guard(analysis, block, &edge[1], analysis->postdominator[block]);
-            }
-            for (int e = 0; e < edges; e++) {
-                int successor = node->successors[e];
-                if (successor < 0 || successor >= blocks)
-                    continue;
-                if (join_partition(analysis, successor, &edge[e])) {
-                    dirty[successor] = 1;
-                    if (rank[successor] < next)
-                        next = rank[successor];
-                }
-            }
-        }
-        /* Continue with the earliest dirty block in reverse post-order. */
-        for (int i = first + 1; i < count && i < next; i++) {
+        for (int i = first + 1; i < count; i++) {
             if (dirty[order[i]]) {
                 next = i;
                 break;
             }
         }
         if (next == count) {
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i <= first && i < count; i++) {
                 if (dirty[order[i]]) {
                     next = i;
                     break;
@@ -350,45 +474,61 @@ void dataflow_solve(struct function_analysis *analysis)
     }
 }
 
-/* The state at the end of `block` (before its terminator), in one partition. */
-static void block_exit_state(struct function_analysis *analysis, int block, int part,
-                             struct flow_state *out)
+/* Calls walker->visit with the exit state of every reachable block, once
+ * per entry state of its root, from the solved root states. */
+static void walk_solved(struct walker *walker)
 {
-    flow_state_copy(out, &analysis->in_states[block].parts[part]);
-    const struct cfg_block *node = &analysis->function->blocks[block];
-    for (int i = 0; i < node->statement_count && out->reachable; i++)
-        transfer_statement(analysis, block, i, out);
+    struct function_analysis *analysis = walker->analysis;
+    const struct ir_function *function = analysis->function;
+    for (int b = 0; b < function->block_count; b++) {
+        if (!analysis->is_root[b])
+            continue;
+        for (int part = 0; part < analysis->in_states[b].count; part++)
+            walk_tree(walker, b, &analysis->in_states[b].parts[part]);
+    }
+}
+
+/* The late NULL test of each block, over all its states: reported only
+ * when every state that reaches the block's end finds it late. */
+struct late_checks {
+    const struct source_location **late;
+    char *not_late;
+};
+
+static void visit_late_check(struct walker *walker, int block, const struct flow_state *exit)
+{
+    struct late_checks *checks = walker->data;
+    const struct source_location *here =
+        transfer_late_check(walker->analysis, block, exit);
+    if (!here)
+        checks->not_late[block] = 1;
+    else if (!checks->late[block] || here->line < checks->late[block]->line)
+        checks->late[block] = here;
 }
 
 void dataflow_report(struct function_analysis *analysis, struct analysis_result *events)
 {
     const struct ir_function *function = analysis->function;
     int blocks = function->block_count;
-    if (function->entry < 0 || blocks == 0)
+    if (function->entry < 0 || blocks == 0 || analysis->too_large)
         return;
-    int *order = arena_alloc(&analysis->scratch, sizeof *order * (size_t)blocks);
-    int count = reverse_postorder(function, &analysis->scratch, order);
-    struct flow_state out;
-    flow_state_init(&out, function->path_count, &analysis->scratch);
+    struct late_checks checks;
+    checks.late = arena_alloc(&analysis->scratch, sizeof *checks.late * (size_t)blocks);
+    checks.not_late = arena_alloc(&analysis->scratch, (size_t)blocks);
+    for (int b = 0; b < blocks; b++) {
+        checks.late[b] = NULL;
+        checks.not_late[b] = 0;
+    }
     int first_event = events->event_count;
     analysis->events = events;
-    for (int i = 0; i < count; i++) {
-        int block = order[i];
-        const struct source_location *late = NULL;
-        bool late_everywhere = analysis->in_states[block].count > 0;
-        for (int part = 0; part < analysis->in_states[block].count; part++) {
-            block_exit_state(analysis, block, part, &out);
-            if (!out.reachable)
-                continue;
-            const struct source_location *here = transfer_late_check(analysis, block, &out);
-            if (!here)
-                late_everywhere = false;
-            else if (!late || here->line < late->line)
-                late = here;
-        }
-        if (late && late_everywhere)
-            transfer_report_late_check(analysis, block, late);
-    }
+    struct walker walker;
+    walker_init(&walker, analysis);
+    walker.visit = visit_late_check;
+    walker.data = &checks;
+    walk_solved(&walker);
+    for (int b = 0; b < blocks; b++)
+        if (checks.late[b] && !checks.not_late[b])
+            transfer_report_late_check(analysis, b, checks.late[b]);
     analysis->events = NULL;
     /* NULL in one partition and not in another: NULL on some paths only. */
     for (int e = first_event; e < events->event_count; e++) {
@@ -1029,6 +1169,55 @@ static void collect_global_uses(struct unit_analysis *shared, const struct ir_fu
     }
 }
 
+/* What the returning states of a function say, gathered one state at a
+ * time in whatever order the walk meets them: facts that must hold on
+ * every return are and-ed, and the places quoted come from the return of
+ * the lowest block, so the summary does not depend on the order. */
+struct return_facts {
+    struct function_summary *summary;
+    int parameters;
+    uint32_t used;                          /* parameters used unchecked on every return */
+    const struct source_location **global_use; /* per global root: from the first return */
+    char *global_unused;                    /* per global root: some return did not use it */
+    int globals;
+    char *nulled;                           /* per path: NULL on every return */
+    struct null_returns returns;
+    int first_block;                        /* the lowest returning block seen, or -1 */
+};
+
+static void visit_return(struct walker *walker, int block, const struct flow_state *out)
+{
+    struct function_analysis *analysis = walker->analysis;
+    const struct ir_function *function = analysis->function;
+    struct return_facts *facts = walker->data;
+    if (function->blocks[block].terminator != TERMINATOR_RETURN)
+        return;
+    bool first = facts->first_block < 0 || block < facts->first_block;
+    if (first)
+        facts->first_block = block;
+    for (int i = 0; i < function->path_count; i++)
+        if (out->paths[i].nullability != NULLABILITY_NULL)
+            facts->nulled[i] = 0;
+    for (int p = 0; p < facts->parameters; p++) {
+        const struct source_location *use = out->paths[function->parameter_paths[p]].entry_use;
+        if (!use)
+            facts->used &= ~(UINT32_C(1) << p);
+        else if (first)
+            facts->summary->parameter_use[p] = *use;
+    }
+    for (int i = 0, g = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
+            continue;
+        if (!out->paths[i].entry_use)
+            facts->global_unused[g] = 1;
+        if (first)
+            facts->global_use[g] = out->paths[i].entry_use;
+        g++;
+    }
+    null_returns_add(&facts->returns, analysis, block, out, facts->summary);
+}
+
 void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary)
 {
     struct unit_analysis *shared = analysis->shared;
@@ -1037,64 +1226,46 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     summary->computed = true;
     summarise_syntax(analysis, summary);
 
-    int parameters = function->parameter_count < ARGUMENT_MASK_BITS ? function->parameter_count
-                                                                    : ARGUMENT_MASK_BITS;
-    uint32_t used = parameters == ARGUMENT_MASK_BITS ? UINT32_MAX
-                                                     : ((UINT32_C(1) << parameters) - 1);
-    int globals = 0;
+    struct return_facts facts;
+    memset(&facts, 0, sizeof facts);
+    facts.summary = summary;
+    facts.first_block = -1;
+    facts.parameters = function->parameter_count < ARGUMENT_MASK_BITS ? function->parameter_count
+                                                                      : ARGUMENT_MASK_BITS;
+    facts.used = facts.parameters == ARGUMENT_MASK_BITS ? UINT32_MAX
+                                                        : ((UINT32_C(1) << facts.parameters) - 1);
     for (int i = 0; i < function->path_count; i++)
         if (function->paths[i].parent < 0 && function->paths[i].root_kind == VARIABLE_GLOBAL &&
             function->paths[i].global_key)
-            globals++;
-    const struct source_location **global_use =
-        arena_alloc(&analysis->scratch, sizeof *global_use * (size_t)(globals ? globals : 1));
-    bool first_return = true;
+            facts.globals++;
+    size_t globals = (size_t)(facts.globals ? facts.globals : 1);
+    facts.global_use = arena_alloc(&analysis->scratch, sizeof *facts.global_use * globals);
+    facts.global_unused = arena_alloc(&analysis->scratch, globals);
+    memset(facts.global_unused, 0, globals);
 
     /* Pointers the function may leave NULL for its callers to see. */
-    char *nulled = arena_alloc(&analysis->scratch, (size_t)(function->path_count + 1));
+    facts.nulled = arena_alloc(&analysis->scratch, (size_t)(function->path_count + 1));
     for (int i = 0; i < function->path_count; i++)
-        nulled[i] = nulled_candidate(function, i);
-    struct null_returns returns;
-    null_returns_init(&returns, analysis);
+        facts.nulled[i] = nulled_candidate(function, i);
+    null_returns_init(&facts.returns, analysis);
 
-    struct flow_state out;
-    flow_state_init(&out, function->path_count, &analysis->scratch);
-    for (int b = 0; b < function->block_count; b++) {
-        if (function->blocks[b].terminator != TERMINATOR_RETURN)
-            continue;
-        for (int part = 0; part < analysis->in_states[b].count; part++) {
-            block_exit_state(analysis, b, part, &out);
-            if (!out.reachable)
-                continue;
-            for (int i = 0; i < function->path_count; i++)
-                if (out.paths[i].nullability != NULLABILITY_NULL)
-                    nulled[i] = 0;
-            for (int p = 0; p < parameters; p++) {
-                const struct source_location *use =
-                    out.paths[function->parameter_paths[p]].entry_use;
-                if (!use)
-                    used &= ~(UINT32_C(1) << p);
-                else if (first_return)
-                    summary->parameter_use[p] = *use;
-            }
-            for (int i = 0, g = 0; i < function->path_count; i++) {
-                const struct access_path *path = &function->paths[i];
-                if (path->parent >= 0 || path->root_kind != VARIABLE_GLOBAL || !path->global_key)
-                    continue;
-                global_use[g] = first_return ? out.paths[i].entry_use
-                                             : (out.paths[i].entry_use ? global_use[g] : NULL);
-                g++;
-            }
-            first_return = false;
-            null_returns_add(&returns, analysis, b, &out, summary);
-        }
+    if (function->entry >= 0 && !analysis->too_large) {
+        struct walker walker;
+        walker_init(&walker, analysis);
+        walker.visit = visit_return;
+        walker.data = &facts;
+        walk_solved(&walker);
     }
+    bool returns = facts.first_block >= 0;
+    for (int g = 0; g < facts.globals; g++)
+        if (facts.global_unused[g])
+            facts.global_use[g] = NULL;
     /* a function too large to analyse says nothing (not "never returns") */
-    summary->never_returns = first_return && function->entry >= 0 && !analysis->too_large;
-    summary->dereferenced_parameters = first_return ? 0 : used;
-    null_returns_finish(&returns, function, has_loop(function, &analysis->scratch), summary);
-    if (!first_return) {
-        collect_nulled(shared, function, nulled, summary);
-        collect_global_uses(shared, function, global_use, globals, summary);
+    summary->never_returns = !returns && function->entry >= 0 && !analysis->too_large;
+    summary->dereferenced_parameters = returns ? facts.used : 0;
+    null_returns_finish(&facts.returns, function, has_loop(function, &analysis->scratch), summary);
+    if (returns) {
+        collect_nulled(shared, function, facts.nulled, summary);
+        collect_global_uses(shared, function, facts.global_use, facts.globals, summary);
     }
 }

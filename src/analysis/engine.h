@@ -40,12 +40,15 @@ struct unit_analysis {
  * facts (a counter) keep them apart. Extra states merge into the last. */
 enum { PARTITIONS = 4 };
 
-/* Memory for one function's block states is bounded: past the first
- * budget a function keeps one state per block (no path sensitivity), past
- * the second it is not analysed at all (and --verbose says so). A run never
- * dies of one huge generated function. */
+/* Work and memory for one function are bounded. Work grows with the
+ * states walked, one per block and entry state: past the first budget a
+ * function keeps one state per root (no path sensitivity). Memory grows
+ * with the states kept, the roots' only: past the second budget the
+ * function is not analysed at all (and --verbose says so), which keeps
+ * peak memory within about twice clang's own parse of the unit. A run
+ * never dies of one huge generated function. */
 #define STATE_BYTES_FOR_PARTITIONS ((size_t)64 << 20)
-#define STATE_BYTES_LIMIT ((size_t)512 << 20)
+#define STATE_BYTES_LIMIT ((size_t)96 << 20)
 
 struct block_states {
     int count;
@@ -66,7 +69,8 @@ struct function_analysis {
     const struct ir_function *function;
     int function_index;
     struct arena scratch;              /* flow states; freed with the function */
-    struct block_states *in_states;    /* per block */
+    struct block_states *in_states;    /* per block; only roots keep states */
+    char *is_root;                     /* per block: the entry or a join (not one edge in) */
     int partitions;                    /* states kept per block: PARTITIONS, or 1 for a huge
                                         * function */
     bool too_large;                    /* over STATE_BYTES_LIMIT: not analysed */
