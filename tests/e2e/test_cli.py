@@ -437,6 +437,17 @@ class CliTest(unittest.TestCase):
                      "--list-rules", "--exit-zero", "--quiet", "--verbose", "--version"]:
             self.assertIn(flag, result.stdout)
 
+    def test_documented_release_is_this_version(self):
+        # docs/ci.md tells pre-commit users which release to pin; it must be
+        # the version this tree builds (tagged v<version> when released).
+        result = self.run_nullproof("--version")
+        version = re.match(r"nullproof version (\S+)", result.stdout).group(1)
+        with open(os.path.join(SOURCE_DIR, "docs", "ci.md")) as page:
+            pins = re.findall(r"^\s*rev: (\S+)", page.read(), re.M)
+        self.assertTrue(pins, "docs/ci.md pins no rev")
+        for pin in pins:
+            self.assertEqual(pin, "v" + version)
+
     # --- rule selection ----------------------------------------------------
 
     def test_enable_and_disable(self):
