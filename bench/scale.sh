@@ -53,23 +53,35 @@ for n in sizes:
           ["    r = p[0];"] + ["  }" for _ in range(depth)] + ["  return r;", "}"])
 PY
 
+# CPU seconds (user + system), not elapsed time: on a shared machine the
+# other processes stretch the elapsed time of both sides differently.
 measure() { # command... -> "seconds kilobytes", or "crash crash" when it died of a signal
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -f "%U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
     if grep -q "terminated by signal" "$work/time"; then
         echo "crash crash"
     else
-        tail -n 1 "$work/time"
+        tail -n 1 "$work/time" | awk '{ printf "%.2f %s\n", $1 + $2, $3 }'
     fi
 }
-printf '%-20s %6s %10s %10s %7s %10s %10s %7s\n' shape n "np s" "clang s" ratio "np MiB" "clang MiB" ratio
+# What nullproof did with the function when it was over a budget (--verbose).
+degraded() {
+    if grep -q "to analyse: skipped" "$work/stderr"; then
+        echo "not analysed (over the memory budget)"
+    elif grep -q "for path-sensitive analysis" "$work/stderr"; then
+        echo "one state per join"
+    fi
+}
+printf '%-20s %6s %10s %10s %7s %10s %10s %7s  %s\n' shape n "np cpu s" "clang s" ratio \
+    "np MiB" "clang MiB" ratio "degraded"
 for n in "${sizes[@]}"; do
     for shape in if_chain switch_interpreter computed_goto else_if nesting; do
         file=$work/${shape}_$n.c
-        read -r np_s np_kb < <(measure "$nullproof" -q --exit-zero "$file" -- -std=gnu11)
+        read -r np_s np_kb < <(measure "$nullproof" --verbose --exit-zero "$file" -- -std=gnu11)
+        note=$(degraded)
         read -r cl_s cl_kb < <(measure "$clang" -fsyntax-only -std=gnu11 "$file")
         python3 -c "
 import sys
-name, n, a, b, c, d = sys.argv[1:]
+name, n, a, b, c, d, note = sys.argv[1:]
 if 'crash' in (a, c):
     print('%-20s %6s %10s (nullproof died of a signal)' % (name, n, 'CRASH'))
     sys.exit(0)
@@ -78,7 +90,7 @@ if 'crash' in (b, d):
           % (name, n, float(a), 'CRASH', '', float(c) / 1024, 'CRASH'))
     sys.exit(0)
 a, b, c, d = float(a), float(b), float(c) / 1024, float(d) / 1024
-print('%-20s %6s %10.2f %10.2f %6.1fx %10.1f %10.1f %6.1fx' % (name, n, a, b, a / max(b, 0.01), c, d, c / max(d, 1)))
-" "$shape" "$n" "$np_s" "$cl_s" "$np_kb" "$cl_kb"
+print('%-20s %6s %10.2f %10.2f %6.1fx %10.1f %10.1f %6.1fx  %s' % (name, n, a, b, a / max(b, 0.01), c, d, c / max(d, 1), note))
+" "$shape" "$n" "$np_s" "$cl_s" "$np_kb" "$cl_kb" "$note"
     done
 done
