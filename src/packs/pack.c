@@ -22,7 +22,7 @@ static const char *const variant_keys[] = {"type", "tag", "members"};
 static const char *const entry_keys[] = {"name",     "macro",    "returns",  "nonnull",
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
-                                         "reason"};
+                                         "nonnull-if-nonzero", "calls-back", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -119,6 +119,51 @@ static int parse_arguments(struct yaml_input *input, yaml_node_t *node, uint32_t
     return 0;
 }
 
+/* nonnull-if-nonzero: {POINTER: COUNT, ...}, 1-based positions: the
+ * pointer must not be NULL when the count may be non-zero. */
+static int parse_conditional(struct yaml_input *input, yaml_node_t *node,
+                             struct pack_entry *rule, char **error)
+{
+    if (node->type != YAML_MAPPING_NODE ||
+        node->data.mapping.pairs.start == node->data.mapping.pairs.top) {
+        *error = yaml_input_error(input, node, "expected 'nonnull-if-nonzero' to map pointer "
+                                  "positions to the position of their count ({1: 3, 2: 3})");
+        return -1;
+    }
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_input_node(input, pair->key);
+        yaml_node_t *value = yaml_input_node(input, pair->value);
+        long pointer, count;
+        if (!key || !value || key->type != YAML_SCALAR_NODE || value->type != YAML_SCALAR_NODE) {
+            *error = yaml_input_error(input, key ? key : node, "expected a pointer position "
+                                      "and the position of its count (1 to %d)", MAX_ARGUMENT);
+            return -1;
+        }
+        if (yaml_input_integer(input, key, 1, MAX_ARGUMENT, &pointer, error) != 0 ||
+            yaml_input_integer(input, value, 1, MAX_ARGUMENT, &count, error) != 0)
+            return -1;
+        uint32_t bit = UINT32_C(1) << (pointer - 1);
+        if (rule->nonnull_if_nonzero & bit) {
+            *error = yaml_input_error(input, key, "argument %ld is listed twice", pointer);
+            return -1;
+        }
+        if (count == pointer) {
+            *error = yaml_input_error(input, value, "argument %ld cannot be its own count",
+                                      pointer);
+            return -1;
+        }
+        if (rule->nonnull_arguments & bit) {
+            *error = yaml_input_error(input, key, "argument %ld is both 'nonnull' and "
+                                      "'nonnull-if-nonzero'", pointer);
+            return -1;
+        }
+        rule->nonnull_if_nonzero |= bit;
+        rule->nonzero_count[pointer - 1] = (unsigned char)(count - 1);
+    }
+    return 0;
+}
+
 static void add_pending(struct pending *pending, const struct pack_entry *rule)
 {
     pending->entries = heap_array_reserve(pending->entries, &pending->capacity, pending->count + 1, sizeof *pending->entries);
@@ -142,6 +187,9 @@ static int parse_entry_facts(struct yaml_input *input, yaml_node_t *node,
     }
     if ((value = yaml_input_get(input, node, "nonnull")) &&
         parse_arguments(input, value, &rule->nonnull_arguments, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "nonnull-if-nonzero")) &&
+        parse_conditional(input, value, rule, error) != 0)
         return -1;
     if ((value = yaml_input_get(input, node, "checks")) &&
         parse_arguments(input, value, &rule->checked_arguments, error) != 0)
@@ -199,10 +247,14 @@ static int parse_entry_flags(struct yaml_input *input, yaml_node_t *node,
                                   "return NULL, pass it on or never return", rule->name);
         return -1;
     }
+    yaml_node_t *calls_back = yaml_input_get(input, node, "calls-back");
+    if (calls_back && yaml_input_bool(input, calls_back, &rule->calls_back, error) != 0)
+        return -1;
     yaml_node_t *accepts = yaml_input_get(input, node, "accepts-null");
     if (accepts && yaml_input_bool(input, accepts, &rule->accepts_null, error) != 0)
         return -1;
-    if (rule->accepts_null && (rule->nonnull_arguments || rule->checked_arguments)) {
+    if (rule->accepts_null &&
+        (rule->nonnull_arguments || rule->nonnull_if_nonzero || rule->checked_arguments)) {
         *error = yaml_input_error(input, accepts, "'%s' cannot both accept NULL and require or "
                                   "check arguments", rule->name);
         return -1;
@@ -271,12 +323,14 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
         parse_entry_flags(input, node, &rule, error) != 0 ||
         parse_entry_reason(set, input, node, &rule, kind_text, error) != 0)
         return -1;
-    if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.checked_arguments &&
+    if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.nonnull_if_nonzero &&
+        !rule.checked_arguments &&
         !rule.out_null_arguments && !rule.noreturn && !rule.accepts_null &&
-        !rule.propagated_arguments && !rule.never_null) {
+        !rule.propagated_arguments && !rule.never_null && !rule.calls_back) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
-                                  "one of returns, nonnull, checks, out-null, propagates-null, "
-                                  "noreturn: true, never-null: true, accepts-null: true",
+                                  "one of returns, nonnull, nonnull-if-nonzero, checks, "
+                                  "out-null, propagates-null, noreturn: true, never-null: "
+                                  "true, accepts-null: true, calls-back: true",
                                   rule.name);
         return -1;
     }
