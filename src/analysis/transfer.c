@@ -695,6 +695,20 @@ static const struct null_origin *out_origin(struct function_analysis *analysis, 
     return *slot;
 }
 
+/* Whether the call's argument that a pack's out-null-if names is a
+ * constant among its values (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE,
+ * &type)); anything else, or a value not known, does not count. */
+static bool condition_holds(const struct ir_call *call, const struct pack_entry *rule)
+{
+    int index = rule->out_null_if_argument - 1;
+    if (index >= call->argument_count || call->arguments[index].kind != VALUE_INTEGER)
+        return false;
+    for (int i = 0; i < rule->out_null_if_count; i++)
+        if (call->arguments[index].integer == rule->out_null_if_values[i])
+            return true;
+    return false;
+}
+
 /* A lookup that writes its result through a pointer (a pack's `out-null`):
  * what it writes may be NULL, "not found", until tested. */
 static void leave_out_null(struct function_analysis *analysis, int block, int index,
@@ -702,6 +716,8 @@ static void leave_out_null(struct function_analysis *analysis, int block, int in
 {
     const struct ir_function *function = function_of(analysis);
     const struct ir_call *call = &function->blocks[block].statements[index].call;
+    if (rule->out_null_if_argument > 0 && !condition_holds(call, rule))
+        return;
     for (int i = 0; i < call->argument_count; i++) {
         if (!argument_in_mask(rule->out_null_arguments, i))
             continue;

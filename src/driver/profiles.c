@@ -438,6 +438,9 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
         if (rule->out_null_arguments) {
             print_arguments(stream, "out-null", rule->out_null_arguments, &first);
             fprintf(stream, " (%s)", packs_kind_name(rule->out_kind));
+            if (rule->out_null_if_argument > 0)
+                fprintf(stream, " if argument %d is one of %d values",
+                        rule->out_null_if_argument, rule->out_null_if_count);
         }
         const char *facts[] = {rule->noreturn ? "noreturn" : NULL,
                                rule->never_null ? "never null" : NULL,

@@ -7,6 +7,7 @@
 #include "packs.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,7 @@ static const char *const variant_keys[] = {"type", "tag", "members"};
 static const char *const entry_keys[] = {"name",     "macro",    "returns",  "nonnull",
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
-                                         "nonnull-if-nonzero", "calls-back", "reason"};
+                                         "nonnull-if-nonzero", "calls-back", "out-null-if", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -164,6 +165,80 @@ static int parse_conditional(struct yaml_input *input, yaml_node_t *node,
     return 0;
 }
 
+/* A constant argument value: decimal, or hexadecimal with 0x (CURLINFO
+ * codes are written that way in their header). */
+static int parse_constant(struct yaml_input *input, yaml_node_t *node, long long *value,
+                          char **error)
+{
+    const char *text = yaml_input_scalar(input, node, "an integer constant", error);
+    if (!text)
+        return -1;
+    char *end = NULL;
+    errno = 0;
+    long long number = strtoll(text, &end, 0);
+    if (errno || end == text || *end != '\0') {
+        *error = yaml_input_error(input, node, "expected an integer constant (decimal or 0x "
+                                  "hexadecimal), found '%s'", text);
+        return -1;
+    }
+    *value = number;
+    return 0;
+}
+
+/* out-null-if: {POSITION: [VALUE, ...]}: out-null applies only when the
+ * argument at POSITION is one of these constants. */
+static int parse_out_null_if(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
+                             struct pack_entry *rule, char **error)
+{
+    if (!rule->out_null_arguments) {
+        *error = yaml_input_error(input, node, "'out-null-if' needs 'out-null': the arguments "
+                                  "it is about");
+        return -1;
+    }
+    if (node->type != YAML_MAPPING_NODE ||
+        node->data.mapping.pairs.top - node->data.mapping.pairs.start != 1) {
+        *error = yaml_input_error(input, node, "expected 'out-null-if' to map one argument "
+                                  "position to its values ({2: [18, 31]})");
+        return -1;
+    }
+    yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+    yaml_node_t *key = yaml_input_node(input, pair->key);
+    yaml_node_t *values = yaml_input_node(input, pair->value);
+    long position;
+    if (!key || !values || key->type != YAML_SCALAR_NODE) {
+        *error = yaml_input_error(input, node, "expected an argument position (1 to %d)",
+                                  MAX_ARGUMENT);
+        return -1;
+    }
+    if (yaml_input_integer(input, key, 1, MAX_ARGUMENT, &position, error) != 0)
+        return -1;
+    if (argument_in_mask(rule->out_null_arguments, (int)position - 1)) {
+        *error = yaml_input_error(input, key, "argument %ld is an out-parameter, not a "
+                                  "condition", position);
+        return -1;
+    }
+    int count = yaml_input_item_count(values);
+    if (count == 0) {
+        *error = yaml_input_error(input, values, "expected constants, found an empty list");
+        return -1;
+    }
+    long long *constants = arena_alloc(&set->strings, (size_t)count * sizeof *constants);
+    for (int i = 0; i < count; i++) {
+        yaml_node_t *item = yaml_input_item(input, values, i);
+        if (!item || item->type != YAML_SCALAR_NODE) {
+            *error = yaml_input_error(input, item ? item : values,
+                                      "expected an integer constant or a list of them");
+            return -1;
+        }
+        if (parse_constant(input, item, &constants[i], error) != 0)
+            return -1;
+    }
+    rule->out_null_if_argument = (int)position;
+    rule->out_null_if_values = constants;
+    rule->out_null_if_count = count;
+    return 0;
+}
+
 static void add_pending(struct pending *pending, const struct pack_entry *rule)
 {
     pending->entries = heap_array_reserve(pending->entries, &pending->capacity, pending->count + 1, sizeof *pending->entries);
@@ -173,7 +248,7 @@ static void add_pending(struct pending *pending, const struct pack_entry *rule)
 /* An entry's facts about results and arguments: returns, nonnull, checks,
  * out-null, out-kind, propagates-null (and macro); *kind_text is the kind
  * its default reason speaks of, or NULL. */
-static int parse_entry_facts(struct yaml_input *input, yaml_node_t *node,
+static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
                              struct pack_entry *rule, const char **kind_text, char **error)
 {
     yaml_node_t *value;
@@ -196,6 +271,9 @@ static int parse_entry_facts(struct yaml_input *input, yaml_node_t *node,
         return -1;
     if ((value = yaml_input_get(input, node, "out-null")) &&
         parse_arguments(input, value, &rule->out_null_arguments, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "out-null-if")) &&
+        parse_out_null_if(set, input, value, rule, error) != 0)
         return -1;
     yaml_node_t *propagates = yaml_input_get(input, node, "propagates-null");
     if (propagates &&
@@ -319,7 +397,7 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
     rule.line = (unsigned)node->start_mark.line + 1;
 
     const char *kind_text = NULL;
-    if (parse_entry_facts(input, node, &rule, &kind_text, error) != 0 ||
+    if (parse_entry_facts(set, input, node, &rule, &kind_text, error) != 0 ||
         parse_entry_flags(input, node, &rule, error) != 0 ||
         parse_entry_reason(set, input, node, &rule, kind_text, error) != 0)
         return -1;

@@ -35,6 +35,11 @@ struct pack_entry {
     uint32_t propagated_arguments; /* bit i: the result is NULL when argument i is, and only
                                     * then as far as the pack knows (json_string_value) */
     enum source_kind out_kind;    /* the kind of what out_null_arguments leave NULL */
+    int out_null_if_argument;     /* 1-based; 0: out_null_arguments always apply, else only
+                                   * when this argument is a constant among the values
+                                   * (curl_easy_getinfo's string CURLINFO_* codes) */
+    const long long *out_null_if_values;
+    int out_null_if_count;
     bool noreturn;
     bool never_null;              /* the result is never NULL (an allocator that aborts on
                                    * failure: xmalloc), whatever its body says */

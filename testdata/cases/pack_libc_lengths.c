@@ -193,3 +193,20 @@ time_t utc_seconds_checked(time_t when)
         return (time_t)-1;
     return timegm(local);
 }
+
+/* qsort calls the comparison function (calls-back): what it sets in
+ * globals is not known after the call */
+static const int *largest_seen;
+
+static int by_value_noting(const void *a, const void *b)
+{
+    largest_seen = a;
+    return by_value(a, b);
+}
+
+int largest_after_sort(int *values, size_t count)
+{
+    largest_seen = NULL;
+    qsort(values, count, sizeof *values, by_value_noting);
+    return *largest_seen;
+}

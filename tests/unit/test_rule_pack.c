@@ -168,16 +168,25 @@ static void test_every_key(void **state)
                        "  - {name: open_thing, returns: io}\n"
                        "  - {name: odd, returns: other, checks: [2, 3]}\n"
                        "  - {name: xmalloc, never-null: true}\n"
-                       "  - {name: copy, nonnull: 4, nonnull-if-nonzero: {1: 3, 2: 3}}\n";
+                       "  - {name: copy, nonnull: 4, nonnull-if-nonzero: {1: 3, 2: 3}}\n"
+                       "  - {name: info, out-null: 3, out-null-if: {2: [18, 0x10001f]}}\n"
+                       "  - {name: sort, calls-back: true}\n";
     if (add_text(&set, text, &error) != 0)
         fail_msg("%s", error);
-    assert_int_equal(set.count, 8);
+    assert_int_equal(set.count, 10);
     assert_int_equal(set.pack_count, 1);
     assert_string_equal(set.packs[0].name, "mine");
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
-    assert_int_equal(set.packs[0].entry_count, 8);
+    assert_int_equal(set.packs[0].entry_count, 10);
     rule_copy_facts(packs_find(&set, "copy"));
+    assert_true(packs_find(&set, "sort")->calls_back);
+    assert_false(packs_find(&set, "copy")->calls_back);
+    const struct pack_entry *info = packs_find(&set, "info");
+    assert_int_equal(info->out_null_if_argument, 2);
+    assert_int_equal(info->out_null_if_count, 2);
+    assert_int_equal(info->out_null_if_values[0], 18);
+    assert_int_equal(info->out_null_if_values[1], 0x10001f);
     assert_true(packs_find(&set, "xmalloc")->never_null);
     assert_false(packs_find(&set, "die")->never_null);
 
@@ -243,6 +252,18 @@ static void test_errors_name_the_place(void **state)
                "argument 1 is listed twice");
     pack_fails("pack: p\nentries:\n  - {name: f, accepts-null: true, nonnull-if-nonzero: {1: 3}}\n",
                "cannot both accept NULL and require");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: other, out-null-if: {2: 1}}\n",
+               "'out-null-if' needs 'out-null'");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: 1, 1: 2}}\n",
+               "to map one argument position to its values");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {3: 1}}\n",
+               "argument 3 is an out-parameter, not a condition");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: [x]}}\n",
+               "expected an integer constant (decimal or 0x hexadecimal), found 'x'");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: []}}\n",
+               "expected constants, found an empty list");
+    pack_fails("pack: p\nentries:\n  - {name: f, calls-back: maybe}\n",
+               "expected true or false, found 'maybe'");
     pack_fails("pack: p\nentries:\n  - {name: f, noreturn: yes}\n",
                "expected true or false, found 'yes'");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc}\n  - {name: f, noreturn: true}\n",
