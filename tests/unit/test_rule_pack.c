@@ -73,9 +73,10 @@ static void test_embedded_packs_load(void **state)
     (void)state;
     int count = 0;
     const struct embedded_pack *packs = packs_embedded(&count);
-    const char *expected[] = {"cjson.yaml", "curl.yaml",   "glib.yaml",   "jansson.yaml",
-                              "libc.yaml",  "openssl.yaml", "posix.yaml", "sqlite.yaml",
-                              "uthash.yaml"};
+    const char *expected[] = {"cjson.yaml",    "curl.yaml",    "glib.yaml",    "gnutls.yaml",
+                              "hiredis.yaml",  "jansson.yaml", "libc.yaml",    "libevent.yaml",
+                              "libxml2.yaml",  "openssl.yaml", "posix.yaml",   "sqlite.yaml",
+                              "uthash.yaml",   "zlib.yaml"};
     assert_int_equal(count, (int)(sizeof expected / sizeof expected[0]));
     for (int i = 0; i < count; i++)
         assert_string_equal(packs[i].file, expected[i]);
