@@ -23,7 +23,8 @@ static const char *const variant_keys[] = {"type", "tag", "members"};
 static const char *const entry_keys[] = {"name",     "macro",    "returns",  "nonnull",
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
-                                         "nonnull-if-nonzero", "calls-back", "out-null-if", "reason"};
+                                         "nonnull-if-nonzero", "calls-back", "out-null-if",
+                                         "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
