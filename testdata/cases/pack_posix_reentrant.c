@@ -9,6 +9,7 @@
 #include <libgen.h>
 #include <netdb.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -214,5 +215,27 @@ size_t entries_in(DIR *directory)
     size_t count = 0;
     while (readdir_r(directory, &storage, &entry) == 0 && entry != NULL)
         count += entry->d_name[0] != '.';
+    return count;
+}
+
+/* Not out-parameters: getaddrinfo writes its list only on success and
+ * getline's buffer is non-NULL after a line; code tests the status. */
+int family_of(const char *host)
+{
+    struct addrinfo *list;
+    if (getaddrinfo(host, NULL, NULL, &list) != 0)
+        return -1;
+    int family = list->ai_family;
+    freeaddrinfo(list);
+    return family;
+}
+
+size_t blank_lines(FILE *input)
+{
+    char *line = NULL;
+    size_t size = 0, count = 0;
+    while (getline(&line, &size, input) != -1)
+        count += line[0] == '\n';
+    free(line);
     return count;
 }
