@@ -92,6 +92,9 @@ struct analysis_event {
     const char *callee;              /* SINK_ARGUMENT: the function called */
     int argument_index;              /* SINK_ARGUMENT: 0-based; -1 for a global the callee uses */
     const char *sink_reason;         /* SINK_ARGUMENT: why it must be non-NULL, or NULL */
+    int count_position;              /* SINK_ARGUMENT: required only because the argument
+                                      * at this 1-based position (a length) may be non-zero;
+                                      * 0: always */
     bool definitely_null;            /* NULL on every path, not only on some */
     const struct null_origin *origin; /* EVENT_UNSAFE_USE */
     struct source_location dereference; /* EVENT_CHECK_AFTER_DEREF: the earlier dereference;

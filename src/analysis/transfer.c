@@ -297,6 +297,8 @@ struct use_site {
     int argument_index;
     const char *sink_reason;
     const struct source_location *callee_use; /* where a summarised callee dereferences it */
+    int count_position; /* required only while the argument at this 1-based position (a
+                         * length) may be non-zero; 0: always */
 };
 
 static void remember_use(struct function_analysis *analysis,
@@ -342,6 +344,7 @@ static void report_value(struct function_analysis *analysis, const struct use_si
     event.callee = site->callee;
     event.argument_index = site->argument_index;
     event.sink_reason = site->sink_reason;
+    event.count_position = site->count_position;
     event.definitely_null = nullability == NULLABILITY_NULL;
     event.origin = origin;
     event.function_info = analysis->function;
@@ -565,19 +568,43 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     }
 }
 
-/* Whether argument `index` of the call must not be NULL, and why. */
+/* Whether a length argument may be non-zero here: only a constant 0 or
+ * a value whose known interval is [0, 0] is zero. */
+static bool count_may_be_nonzero(const struct ir_call *call, const struct flow_state *state,
+                                 int count)
+{
+    if (count >= call->argument_count)
+        return true;
+    struct ir_value argument = call->arguments[count];
+    if (argument.kind == VALUE_INTEGER)
+        return argument.integer != 0;
+    if (argument.kind == VALUE_PATH)
+        return !(state->paths[argument.path].low == 0 && state->paths[argument.path].high == 0);
+    return true;
+}
+
+/* Whether argument `index` of the call must not be NULL, and why:
+ * *count_position is the 1-based position of the length that makes it
+ * required (a pack's nonnull-if-nonzero), or 0. */
 static bool argument_required(const struct ir_function *function, const struct ir_call *call,
                               const struct pack_entry *rule,
-                              const struct function_summary *summary, int index,
-                              const char **reason, const struct source_location **callee_use)
+                              const struct function_summary *summary,
+                              const struct flow_state *state, int index, int *count_position,
+                              const struct source_location **callee_use)
 {
-    *reason = NULL;
+    *count_position = 0;
     *callee_use = NULL;
     if (index >= ARGUMENT_MASK_BITS)
         return false;
     uint32_t bit = UINT32_C(1) << index;
     if (rule && rule->accepts_null)
         return false; /* the pack knows better than the declaration's attributes */
+    if (rule && (rule->nonnull_if_nonzero & bit)) {
+        /* memcpy(dst, NULL, 0) is defined (C2y, N3322): the pack's
+         * condition replaces the declaration's unconditional nonnull */
+        *count_position = rule->nonzero_count[index] + 1;
+        return count_may_be_nonzero(call, state, rule->nonzero_count[index]);
+    }
     if (summary && (summary->dereferenced_parameters & bit)) {
         *callee_use = &summary->parameter_use[index];
         return true;
@@ -680,6 +707,20 @@ static const struct null_origin *out_origin(struct function_analysis *analysis, 
     return *slot;
 }
 
+/* Whether the call's argument that a pack's out-null-if names is a
+ * constant among its values (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE,
+ * &type)); anything else, or a value not known, does not count. */
+static bool condition_holds(const struct ir_call *call, const struct pack_entry *rule)
+{
+    int index = rule->out_null_if_argument - 1;
+    if (index >= call->argument_count || call->arguments[index].kind != VALUE_INTEGER)
+        return false;
+    for (int i = 0; i < rule->out_null_if_count; i++)
+        if (call->arguments[index].integer == rule->out_null_if_values[i])
+            return true;
+    return false;
+}
+
 /* A lookup that writes its result through a pointer (a pack's `out-null`):
  * what it writes may be NULL, "not found", until tested. */
 static void leave_out_null(struct function_analysis *analysis, int block, int index,
@@ -687,6 +728,8 @@ static void leave_out_null(struct function_analysis *analysis, int block, int in
 {
     const struct ir_function *function = function_of(analysis);
     const struct ir_call *call = &function->blocks[block].statements[index].call;
+    if (rule->out_null_if_argument > 0 && !condition_holds(call, rule))
+        return;
     for (int i = 0; i < call->argument_count; i++) {
         if (!argument_in_mask(rule->out_null_arguments, i))
             continue;
@@ -713,12 +756,13 @@ static void use_call_arguments(struct function_analysis *analysis,
     const struct ir_function *function = function_of(analysis);
     const struct ir_call *call = &statement->call;
     for (int i = 0; i < call->argument_count; i++) {
-        const char *reason;
+        int count_position;
         const struct source_location *callee_use;
-        if (!argument_required(function, call, rule, summary, i, &reason, &callee_use))
+        if (!argument_required(function, call, rule, summary, state, i, &count_position,
+                               &callee_use))
             continue;
-        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, i, reason,
-                                callee_use};
+        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, i, NULL,
+                                callee_use, count_position};
         struct ir_value argument = call->arguments[i];
         if (argument.kind == VALUE_PATH) {
             use_path(analysis, state, argument.path, &site);
@@ -735,7 +779,7 @@ static void use_call_arguments(struct function_analysis *analysis,
         if (path < 0)
             continue;
         struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, -1, NULL,
-                                &summary->global_use[g]};
+                                &summary->global_use[g], 0};
         use_path(analysis, state, path, &site);
     }
 }
@@ -753,7 +797,9 @@ static void forget_call_effects(const struct ir_function *function, const struct
         else if (argument.kind == VALUE_NONNULL && argument.path >= 0)
             kill_path(function, state, argument.path); /* &x: the callee may set x */
     }
-    if (rule != NULL || (summary && !summary->writes_globals))
+    /* a library function leaves the program's globals alone, unless it
+     * calls the program back (qsort's comparison, an event loop) */
+    if ((rule != NULL && !rule->calls_back) || (summary && !summary->writes_globals))
         return;
     for (int i = 0; i < function->path_count; i++) {
         const struct access_path *path = &function->paths[i];
@@ -889,7 +935,7 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
         if (statement->target < 0)
             break;
         struct use_site site = {&statement->location, sink_of_use(statement->use), NULL, -1,
-                                NULL, NULL};
+                                NULL, NULL, 0};
         use_path(analysis, state, statement->target, &site);
         break;
     }

@@ -48,6 +48,13 @@ static const char *use_text(const struct analysis_event *event, struct arena *ar
     if (event->dereference.line)
         return arena_printf(arena, "passed to %s(), which dereferences argument %s", callee,
                             ordinal(event->argument_index, number, sizeof number));
+    if (event->count_position > 0) {
+        char count[16];
+        return arena_printf(arena, "passed to %s(), whose argument %s must not be NULL when "
+                            "argument %s (a length) is not 0", callee,
+                            ordinal(event->argument_index, number, sizeof number),
+                            ordinal(event->count_position - 1, count, sizeof count));
+    }
     return arena_printf(arena, "passed to %s(), whose argument %s must not be NULL", callee,
                         ordinal(event->argument_index, number, sizeof number));
 }

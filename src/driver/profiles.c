@@ -426,15 +426,26 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
             first = false;
         }
         print_arguments(stream, "nonnull", rule->nonnull_arguments, &first);
+        for (int a = 0; a < ARGUMENT_MASK_BITS; a++) {
+            if (!argument_in_mask(rule->nonnull_if_nonzero, a))
+                continue;
+            fprintf(stream, "%snonnull %d if %d is not 0", first ? "" : ", ", a + 1,
+                    rule->nonzero_count[a] + 1);
+            first = false;
+        }
         print_arguments(stream, "checks", rule->checked_arguments, &first);
         print_arguments(stream, "propagates-null", rule->propagated_arguments, &first);
         if (rule->out_null_arguments) {
             print_arguments(stream, "out-null", rule->out_null_arguments, &first);
             fprintf(stream, " (%s)", packs_kind_name(rule->out_kind));
+            if (rule->out_null_if_argument > 0)
+                fprintf(stream, " if argument %d is one of %d values",
+                        rule->out_null_if_argument, rule->out_null_if_count);
         }
         const char *facts[] = {rule->noreturn ? "noreturn" : NULL,
                                rule->never_null ? "never null" : NULL,
-                               rule->accepts_null ? "accepts null" : NULL};
+                               rule->accepts_null ? "accepts null" : NULL,
+                               rule->calls_back ? "calls back" : NULL};
         for (size_t f = 0; f < sizeof facts / sizeof facts[0]; f++) {
             if (!facts[f])
                 continue;

@@ -7,6 +7,7 @@
 #include "packs.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ static const char *const variant_keys[] = {"type", "tag", "members"};
 static const char *const entry_keys[] = {"name",     "macro",    "returns",  "nonnull",
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
+                                         "nonnull-if-nonzero", "calls-back", "out-null-if",
                                          "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
@@ -119,6 +121,125 @@ static int parse_arguments(struct yaml_input *input, yaml_node_t *node, uint32_t
     return 0;
 }
 
+/* nonnull-if-nonzero: {POINTER: COUNT, ...}, 1-based positions: the
+ * pointer must not be NULL when the count may be non-zero. */
+static int parse_conditional(struct yaml_input *input, yaml_node_t *node,
+                             struct pack_entry *rule, char **error)
+{
+    if (node->type != YAML_MAPPING_NODE ||
+        node->data.mapping.pairs.start == node->data.mapping.pairs.top) {
+        *error = yaml_input_error(input, node, "expected 'nonnull-if-nonzero' to map pointer "
+                                  "positions to the position of their count ({1: 3, 2: 3})");
+        return -1;
+    }
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_input_node(input, pair->key);
+        yaml_node_t *value = yaml_input_node(input, pair->value);
+        long pointer, count;
+        if (!key || !value || key->type != YAML_SCALAR_NODE || value->type != YAML_SCALAR_NODE) {
+            *error = yaml_input_error(input, key ? key : node, "expected a pointer position "
+                                      "and the position of its count (1 to %d)", MAX_ARGUMENT);
+            return -1;
+        }
+        if (yaml_input_integer(input, key, 1, MAX_ARGUMENT, &pointer, error) != 0 ||
+            yaml_input_integer(input, value, 1, MAX_ARGUMENT, &count, error) != 0)
+            return -1;
+        uint32_t bit = UINT32_C(1) << (pointer - 1);
+        if (rule->nonnull_if_nonzero & bit) {
+            *error = yaml_input_error(input, key, "argument %ld is listed twice", pointer);
+            return -1;
+        }
+        if (count == pointer) {
+            *error = yaml_input_error(input, value, "argument %ld cannot be its own count",
+                                      pointer);
+            return -1;
+        }
+        if (rule->nonnull_arguments & bit) {
+            *error = yaml_input_error(input, key, "argument %ld is both 'nonnull' and "
+                                      "'nonnull-if-nonzero'", pointer);
+            return -1;
+        }
+        rule->nonnull_if_nonzero |= bit;
+        rule->nonzero_count[pointer - 1] = (unsigned char)(count - 1);
+    }
+    return 0;
+}
+
+/* A constant argument value: decimal, or hexadecimal with 0x (CURLINFO
+ * codes are written that way in their header). */
+static int parse_constant(struct yaml_input *input, yaml_node_t *node, long long *value,
+                          char **error)
+{
+    const char *text = yaml_input_scalar(input, node, "an integer constant", error);
+    if (!text)
+        return -1;
+    char *end = NULL;
+    errno = 0;
+    long long number = strtoll(text, &end, 0);
+    if (errno || end == text || *end != '\0') {
+        *error = yaml_input_error(input, node, "expected an integer constant (decimal or 0x "
+                                  "hexadecimal), found '%s'", text);
+        return -1;
+    }
+    *value = number;
+    return 0;
+}
+
+/* out-null-if: {POSITION: [VALUE, ...]}: out-null applies only when the
+ * argument at POSITION is one of these constants. */
+static int parse_out_null_if(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
+                             struct pack_entry *rule, char **error)
+{
+    if (!rule->out_null_arguments) {
+        *error = yaml_input_error(input, node, "'out-null-if' needs 'out-null': the arguments "
+                                  "it is about");
+        return -1;
+    }
+    if (node->type != YAML_MAPPING_NODE ||
+        node->data.mapping.pairs.top - node->data.mapping.pairs.start != 1) {
+        *error = yaml_input_error(input, node, "expected 'out-null-if' to map one argument "
+                                  "position to its values ({2: [18, 31]})");
+        return -1;
+    }
+    yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+    yaml_node_t *key = yaml_input_node(input, pair->key);
+    yaml_node_t *values = yaml_input_node(input, pair->value);
+    long position;
+    if (!key || !values || key->type != YAML_SCALAR_NODE) {
+        *error = yaml_input_error(input, node, "expected an argument position (1 to %d)",
+                                  MAX_ARGUMENT);
+        return -1;
+    }
+    if (yaml_input_integer(input, key, 1, MAX_ARGUMENT, &position, error) != 0)
+        return -1;
+    if (argument_in_mask(rule->out_null_arguments, (int)position - 1)) {
+        *error = yaml_input_error(input, key, "argument %ld is an out-parameter, not a "
+                                  "condition", position);
+        return -1;
+    }
+    int count = yaml_input_item_count(values);
+    if (count == 0) {
+        *error = yaml_input_error(input, values, "expected constants, found an empty list");
+        return -1;
+    }
+    long long *constants = arena_alloc(&set->strings, (size_t)count * sizeof *constants);
+    for (int i = 0; i < count; i++) {
+        yaml_node_t *item = yaml_input_item(input, values, i);
+        if (!item || item->type != YAML_SCALAR_NODE) {
+            *error = yaml_input_error(input, item ? item : values,
+                                      "expected an integer constant or a list of them");
+            return -1;
+        }
+        if (parse_constant(input, item, &constants[i], error) != 0)
+            return -1;
+    }
+    rule->out_null_if_argument = (int)position;
+    rule->out_null_if_values = constants;
+    rule->out_null_if_count = count;
+    return 0;
+}
+
 static void add_pending(struct pending *pending, const struct pack_entry *rule)
 {
     pending->entries = heap_array_reserve(pending->entries, &pending->capacity, pending->count + 1, sizeof *pending->entries);
@@ -128,7 +249,7 @@ static void add_pending(struct pending *pending, const struct pack_entry *rule)
 /* An entry's facts about results and arguments: returns, nonnull, checks,
  * out-null, out-kind, propagates-null (and macro); *kind_text is the kind
  * its default reason speaks of, or NULL. */
-static int parse_entry_facts(struct yaml_input *input, yaml_node_t *node,
+static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
                              struct pack_entry *rule, const char **kind_text, char **error)
 {
     yaml_node_t *value;
@@ -143,11 +264,17 @@ static int parse_entry_facts(struct yaml_input *input, yaml_node_t *node,
     if ((value = yaml_input_get(input, node, "nonnull")) &&
         parse_arguments(input, value, &rule->nonnull_arguments, error) != 0)
         return -1;
+    if ((value = yaml_input_get(input, node, "nonnull-if-nonzero")) &&
+        parse_conditional(input, value, rule, error) != 0)
+        return -1;
     if ((value = yaml_input_get(input, node, "checks")) &&
         parse_arguments(input, value, &rule->checked_arguments, error) != 0)
         return -1;
     if ((value = yaml_input_get(input, node, "out-null")) &&
         parse_arguments(input, value, &rule->out_null_arguments, error) != 0)
+        return -1;
+    if ((value = yaml_input_get(input, node, "out-null-if")) &&
+        parse_out_null_if(set, input, value, rule, error) != 0)
         return -1;
     yaml_node_t *propagates = yaml_input_get(input, node, "propagates-null");
     if (propagates &&
@@ -199,10 +326,14 @@ static int parse_entry_flags(struct yaml_input *input, yaml_node_t *node,
                                   "return NULL, pass it on or never return", rule->name);
         return -1;
     }
+    yaml_node_t *calls_back = yaml_input_get(input, node, "calls-back");
+    if (calls_back && yaml_input_bool(input, calls_back, &rule->calls_back, error) != 0)
+        return -1;
     yaml_node_t *accepts = yaml_input_get(input, node, "accepts-null");
     if (accepts && yaml_input_bool(input, accepts, &rule->accepts_null, error) != 0)
         return -1;
-    if (rule->accepts_null && (rule->nonnull_arguments || rule->checked_arguments)) {
+    if (rule->accepts_null &&
+        (rule->nonnull_arguments || rule->nonnull_if_nonzero || rule->checked_arguments)) {
         *error = yaml_input_error(input, accepts, "'%s' cannot both accept NULL and require or "
                                   "check arguments", rule->name);
         return -1;
@@ -267,16 +398,18 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
     rule.line = (unsigned)node->start_mark.line + 1;
 
     const char *kind_text = NULL;
-    if (parse_entry_facts(input, node, &rule, &kind_text, error) != 0 ||
+    if (parse_entry_facts(set, input, node, &rule, &kind_text, error) != 0 ||
         parse_entry_flags(input, node, &rule, error) != 0 ||
         parse_entry_reason(set, input, node, &rule, kind_text, error) != 0)
         return -1;
-    if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.checked_arguments &&
+    if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.nonnull_if_nonzero &&
+        !rule.checked_arguments &&
         !rule.out_null_arguments && !rule.noreturn && !rule.accepts_null &&
-        !rule.propagated_arguments && !rule.never_null) {
+        !rule.propagated_arguments && !rule.never_null && !rule.calls_back) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
-                                  "one of returns, nonnull, checks, out-null, propagates-null, "
-                                  "noreturn: true, never-null: true, accepts-null: true",
+                                  "one of returns, nonnull, nonnull-if-nonzero, checks, "
+                                  "out-null, propagates-null, noreturn: true, never-null: "
+                                  "true, accepts-null: true, calls-back: true",
                                   rule.name);
         return -1;
     }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "../support/arena.h"
+#include "../support/argument_mask.h"
 
 /* What kind of NULL a source gives: picks the rule id of a finding
  * (unchecked-alloc, unchecked-lookup, unchecked-nullable). */
@@ -25,17 +26,29 @@ struct pack_entry {
     const char *name;
     enum source_kind returns;     /* the result may be NULL, and of which kind */
     uint32_t nonnull_arguments;   /* bit i: argument i must not be NULL */
+    uint32_t nonnull_if_nonzero;  /* bit i: argument i must not be NULL when argument
+                                   * nonzero_count[i] (0-based) may be non-zero
+                                   * (memcpy(dst, src, n): NULL is fine when n is 0) */
+    unsigned char nonzero_count[ARGUMENT_MASK_BITS];
     uint32_t checked_arguments;   /* bit i: argument i is non-NULL after the call (like assert) */
     uint32_t out_null_arguments;  /* bit i: what argument i points to may be left NULL */
     uint32_t propagated_arguments; /* bit i: the result is NULL when argument i is, and only
                                     * then as far as the pack knows (json_string_value) */
     enum source_kind out_kind;    /* the kind of what out_null_arguments leave NULL */
+    int out_null_if_argument;     /* 1-based; 0: out_null_arguments always apply, else only
+                                   * when this argument is a constant among the values
+                                   * (curl_easy_getinfo's string CURLINFO_* codes) */
+    const long long *out_null_if_values;
+    int out_null_if_count;
     bool noreturn;
     bool never_null;              /* the result is never NULL (an allocator that aborts on
                                    * failure: xmalloc), whatever its body says */
     bool accepts_null;            /* takes NULL anywhere: a function's nonnull attributes are
                                    * overridden; nothing inside a macro's expansion is reported */
     bool macro_only;              /* names a function-like macro, never a function */
+    bool calls_back;              /* runs the program's own code (a comparison function,
+                                   * registered callbacks): it may change globals, which
+                                   * other library calls are assumed not to touch */
     const char *reason;           /* one line for notes: "returns NULL when allocation fails" */
     const char *pack;             /* the pack that defines it ("libc", a user pack's name) */
     const char *file;             /* where: "libc.yaml" for embedded packs, else the path */

@@ -1,6 +1,7 @@
 /* The libcurl pack: curl_easy_init fails with NULL (and the easy
  * functions then silently do nothing), curl_easy_escape and
- * curl_slist_append allocate. */
+ * curl_slist_append allocate, and curl_easy_getinfo leaves the string
+ * of some infos NULL (no Content-Type, no redirect): out-null-if. */
 #include <curl/curl.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,7 +29,52 @@ const char *first_header(void)
     return headers->data; // expect: unchecked-alloc
 }
 
+int is_json(CURL *curl)
+{
+    char *type = NULL;
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+    return strncmp(type, "application/json", 16) == 0; // expect: unchecked-nullable
+}
+
+size_t redirect_length(CURL *curl)
+{
+    char *location;
+    if (curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) != CURLE_OK)
+        return 0;
+    return strlen(location); // expect: unchecked-nullable
+}
+
 /* must stay silent */
+
+int is_json_checked(CURL *curl)
+{
+    char *type = NULL;
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+    return type && strncmp(type, "application/json", 16) == 0;
+}
+
+size_t redirect_length_checked(CURL *curl)
+{
+    char *location = NULL;
+    if (curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) != CURLE_OK || !location)
+        return 0;
+    return strlen(location);
+}
+
+size_t effective_url_length(CURL *curl)
+{
+    /* the effective URL is always there: not one of the NULL-able infos */
+    char *url;
+    curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &url);
+    return strlen(url);
+}
+
+long status_of(CURL *curl)
+{
+    long code = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+    return code;
+}
 
 int fetch_checked(const char *url)
 {

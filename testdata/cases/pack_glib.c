@@ -53,7 +53,24 @@ gchar *copy_name(const gchar *name)
     return copy;
 }
 
+gint stored_expiry(GHashTable *sessions, const gchar *token)
+{
+    gpointer value = NULL;
+    if (!g_hash_table_lookup_extended(sessions, token, NULL, &value))
+        return -1;
+    /* present, but the stored value may be NULL */
+    return ((struct session *)value)->expires; // expect: unchecked-lookup
+}
+
 /* must stay silent */
+
+gint stored_expiry_checked(GHashTable *sessions, const gchar *token)
+{
+    gpointer value = NULL;
+    if (!g_hash_table_lookup_extended(sessions, token, NULL, &value) || value == NULL)
+        return -1;
+    return ((struct session *)value)->expires;
+}
 
 gint session_expiry_checked(GHashTable *sessions, const gchar *token)
 {

@@ -121,12 +121,20 @@ class RulesConfigTest(unittest.TestCase):
         self.assertStatus(result, 0)
         self.assertTrue(result.stdout.startswith(plain.stdout), result.stdout)
         for pack in ["libc", "posix", "glib", "cjson", "jansson", "uthash", "curl", "sqlite",
-                     "openssl", "strmap"]:
+                     "openssl", "libevent", "hiredis", "gnutls", "libxml2", "zlib", "strmap"]:
             self.assertRegex(result.stdout, re.compile(r"^  %s +\d+ entries" % pack,
                                                        re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(
             r"^  malloc +libc +returns alloc: returns NULL when allocation fails +\[libc.yaml:\d+\]$",
             re.MULTILINE))
+        self.assertRegex(result.stdout, re.compile(
+            r"^  memcpy +libc +nonnull 1 if 3 is not 0, nonnull 2 if 3 is not 0 +\[libc.yaml:\d+\]$",
+            re.MULTILINE))
+        self.assertRegex(result.stdout, re.compile(
+            r"^  curl_easy_getinfo +curl +nonnull 1, out-null 3 \(nullable\) if argument 2 is one "
+            r"of 7 values: ", re.MULTILINE))
+        self.assertRegex(result.stdout, re.compile(r"^  qsort +libc +nonnull 4, nonnull 1 if 2 "
+                                                   r"is not 0, calls back ", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  strmap_get +strmap +returns lookup, "
                                                    r"nonnull 1,2", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  HASH_FIND_STR \(macro\) +uthash +"
@@ -221,8 +229,8 @@ class RulesConfigTest(unittest.TestCase):
         self.assertIn("allocations-never-fail: true\n", text)
         self.assertRegex(text, re.compile(r"^packs: \[.*/packs\]$", re.M))
         self.assertRegex(text, re.compile(r"^exclude: \[.*/src/gen\]$", re.M))
-        self.assertIn("builtin-packs: [cjson, curl, glib, jansson, libc, openssl, posix, "
-                      "sqlite, uthash]\n", text)
+        self.assertIn("builtin-packs: [cjson, curl, glib, gnutls, hiredis, jansson, libc, "
+                      "libevent, libxml2, openssl, posix,\n  sqlite, uthash, zlib]\n", text)
         try:
             import yaml
         except ImportError:

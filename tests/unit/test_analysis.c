@@ -736,6 +736,84 @@ static void test_variant_read_on_wrong_edge(void **state)
     assert_true(fixture->result.events[0].definitely_null); /* tested the other way */
 }
 
+/* p = malloc(8); memcpy(p, s, 0); n = 0; memcpy(p, s, n); memcpy(p, s, m):
+ * only the last length may be non-zero (nonnull-if-nonzero) */
+static void test_length_zero_allows_null(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int s = parameter(fixture, function, "s");
+    int n = local(fixture, function, "n", false);
+    int m = local(fixture, function, "m", false);
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "malloc", p, -1, 1, constant(VALUE_INTEGER, 8));
+    call(fixture, function, entry, 2, "memcpy", -1, -1, 3, path_value(p), path_value(s),
+         constant(VALUE_INTEGER, 0));
+    assign(fixture, function, entry, 3, n, constant(VALUE_INTEGER, 0));
+    call(fixture, function, entry, 4, "memcpy", -1, -1, 3, path_value(p), path_value(s),
+         path_value(n));
+    call(fixture, function, entry, 5, "memcpy", -1, -1, 3, path_value(p), path_value(s),
+         path_value(m));
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 5);
+    assert_int_equal(fixture->result.events[0].argument_index, 0);
+    assert_int_equal(fixture->result.events[0].count_position, 3);
+}
+
+/* g = NULL; memset(buf, 0, 0); g[0] is NULL, but after qsort (whose
+ * comparison function may set g: calls-back) it is not known */
+static void test_callback_forgets_globals(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int g = global(fixture, function, "g", true);
+    int h = global(fixture, function, "h", true);
+    int buf = parameter(fixture, function, "buf");
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, g, constant(VALUE_NULL, 0));
+    assign(fixture, function, entry, 2, h, constant(VALUE_NULL, 0));
+    call(fixture, function, entry, 3, "memset", -1, -1, 3, path_value(buf),
+         constant(VALUE_INTEGER, 0), constant(VALUE_INTEGER, 0));
+    use(fixture, function, entry, 4, g);
+    call(fixture, function, entry, 5, "qsort", -1, -1, 4, path_value(buf),
+         constant(VALUE_INTEGER, 4), constant(VALUE_INTEGER, 4), constant(VALUE_NONNULL, 0));
+    use(fixture, function, entry, 6, h);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 4);
+}
+
+/* curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type) leaves type
+ * possibly NULL (out-null-if); CURLINFO_EFFECTIVE_URL does not */
+static void test_out_null_if_constant(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int curl = parameter(fixture, function, "curl");
+    int type = local(fixture, function, "type", true);
+    int url = local(fixture, function, "url", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    struct ir_value address_of_type = {VALUE_NONNULL, type, 0};
+    struct ir_value address_of_url = {VALUE_NONNULL, url, 0};
+    call(fixture, function, entry, 1, "curl_easy_getinfo", -1, -1, 3, path_value(curl),
+         constant(VALUE_INTEGER, 0x100001), address_of_url);
+    use(fixture, function, entry, 2, url);
+    call(fixture, function, entry, 3, "curl_easy_getinfo", -1, -1, 3, path_value(curl),
+         constant(VALUE_INTEGER, 0x100012), address_of_type);
+    use(fixture, function, entry, 4, type);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 4);
+}
+
 static void test_rules_table_sorted(void **state)
 {
     (void)state;
@@ -780,6 +858,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_variant_read_needs_its_tag, setup, teardown),
         cmocka_unit_test_setup_teardown(test_variant_read_after_test, setup, teardown),
         cmocka_unit_test_setup_teardown(test_variant_read_on_wrong_edge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_length_zero_allows_null, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_callback_forgets_globals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_out_null_if_constant, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -73,9 +73,10 @@ static void test_embedded_packs_load(void **state)
     (void)state;
     int count = 0;
     const struct embedded_pack *packs = packs_embedded(&count);
-    const char *expected[] = {"cjson.yaml", "curl.yaml",   "glib.yaml",   "jansson.yaml",
-                              "libc.yaml",  "openssl.yaml", "posix.yaml", "sqlite.yaml",
-                              "uthash.yaml"};
+    const char *expected[] = {"cjson.yaml",    "curl.yaml",    "glib.yaml",    "gnutls.yaml",
+                              "hiredis.yaml",  "jansson.yaml", "libc.yaml",    "libevent.yaml",
+                              "libxml2.yaml",  "openssl.yaml", "posix.yaml",   "sqlite.yaml",
+                              "uthash.yaml",   "zlib.yaml"};
     assert_int_equal(count, (int)(sizeof expected / sizeof expected[0]));
     for (int i = 0; i < count; i++)
         assert_string_equal(packs[i].file, expected[i]);
@@ -111,7 +112,13 @@ static void test_builtin_facts(void **state)
     assert_int_equal(rule->nonnull_arguments, ARG(0));
     assert_string_equal(rule->reason, "returns NULL when the variable is not set");
     rule = packs_find(&set, "bsearch");
-    assert_int_equal(rule->nonnull_arguments, ARG(1) | ARG(4));
+    assert_int_equal(rule->nonnull_arguments, ARG(0) | ARG(4));
+    assert_int_equal(rule->nonnull_if_nonzero, ARG(1));
+    assert_int_equal(rule->nonzero_count[1], 2);
+    rule = packs_find(&set, "memcpy");
+    assert_int_equal(rule->nonnull_arguments, 0);
+    assert_int_equal(rule->nonnull_if_nonzero, ARG(0) | ARG(1));
+    assert_int_equal(rule->nonzero_count[0], 2);
     rule = packs_find(&set, "fputc");
     assert_int_equal(rule->returns, SOURCE_NONE);
     assert_int_equal(rule->nonnull_arguments, ARG(1));
@@ -134,6 +141,15 @@ static void test_builtin_facts(void **state)
     packs_free(&set);
 }
 
+static void rule_copy_facts(const struct pack_entry *rule)
+{
+    assert_non_null(rule);
+    assert_int_equal(rule->nonnull_arguments, ARG(3));
+    assert_int_equal(rule->nonnull_if_nonzero, ARG(0) | ARG(1));
+    assert_int_equal(rule->nonzero_count[0], 2);
+    assert_int_equal(rule->nonzero_count[1], 2);
+}
+
 static void test_every_key(void **state)
 {
     (void)state;
@@ -152,15 +168,26 @@ static void test_every_key(void **state)
                        "  - {name: die, noreturn: true}\n"
                        "  - {name: open_thing, returns: io}\n"
                        "  - {name: odd, returns: other, checks: [2, 3]}\n"
-                       "  - {name: xmalloc, never-null: true}\n";
+                       "  - {name: xmalloc, never-null: true}\n"
+                       "  - {name: copy, nonnull: 4, nonnull-if-nonzero: {1: 3, 2: 3}}\n"
+                       "  - {name: info, out-null: 3, out-null-if: {2: [18, 0x10001f]}}\n"
+                       "  - {name: sort, calls-back: true}\n";
     if (add_text(&set, text, &error) != 0)
         fail_msg("%s", error);
-    assert_int_equal(set.count, 7);
+    assert_int_equal(set.count, 10);
     assert_int_equal(set.pack_count, 1);
     assert_string_equal(set.packs[0].name, "mine");
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
-    assert_int_equal(set.packs[0].entry_count, 7);
+    assert_int_equal(set.packs[0].entry_count, 10);
+    rule_copy_facts(packs_find(&set, "copy"));
+    assert_true(packs_find(&set, "sort")->calls_back);
+    assert_false(packs_find(&set, "copy")->calls_back);
+    const struct pack_entry *info = packs_find(&set, "info");
+    assert_int_equal(info->out_null_if_argument, 2);
+    assert_int_equal(info->out_null_if_count, 2);
+    assert_int_equal(info->out_null_if_values[0], 18);
+    assert_int_equal(info->out_null_if_values[1], 0x10001f);
     assert_true(packs_find(&set, "xmalloc")->never_null);
     assert_false(packs_find(&set, "die")->never_null);
 
@@ -210,6 +237,34 @@ static void test_errors_name_the_place(void **state)
     pack_fails("pack: p\nentries:\n  - {name: f, nonnull: []}\n", "an empty list");
     pack_fails("pack: p\nentries:\n  - {name: f, nonnull: {a: 1}}\n",
                "expected an argument position");
+    pack_fails("pack: p\nentries:\n  - {name: f, nonnull-if-nonzero: 1}\n",
+               "expected 'nonnull-if-nonzero' to map pointer positions");
+    pack_fails("pack: p\nentries:\n  - {name: f, nonnull-if-nonzero: {}}\n",
+               "expected 'nonnull-if-nonzero' to map pointer positions");
+    pack_fails("pack: p\nentries:\n  - {name: f, nonnull-if-nonzero: {1: 0}}\n",
+               "expected a number from 1 to 32, found '0'");
+    pack_fails("pack: p\nentries:\n  - {name: f, nonnull-if-nonzero: {2: 2}}\n",
+               "argument 2 cannot be its own count");
+    pack_fails("pack: p\nentries:\n  - {name: f, nonnull-if-nonzero: {1: [3]}}\n",
+               "expected a pointer position and the position of its count");
+    pack_fails("pack: p\nentries:\n  - {name: f, nonnull: 1, nonnull-if-nonzero: {1: 3}}\n",
+               "argument 1 is both 'nonnull' and 'nonnull-if-nonzero'");
+    pack_fails("pack: p\nentries:\n  - {name: f, nonnull-if-nonzero: {1: 3, 1: 2}}\n",
+               "argument 1 is listed twice");
+    pack_fails("pack: p\nentries:\n  - {name: f, accepts-null: true, nonnull-if-nonzero: {1: 3}}\n",
+               "cannot both accept NULL and require");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: other, out-null-if: {2: 1}}\n",
+               "'out-null-if' needs 'out-null'");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: 1, 1: 2}}\n",
+               "to map one argument position to its values");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {3: 1}}\n",
+               "argument 3 is an out-parameter, not a condition");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: [x]}}\n",
+               "expected an integer constant (decimal or 0x hexadecimal), found 'x'");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: []}}\n",
+               "expected constants, found an empty list");
+    pack_fails("pack: p\nentries:\n  - {name: f, calls-back: maybe}\n",
+               "expected true or false, found 'maybe'");
     pack_fails("pack: p\nentries:\n  - {name: f, noreturn: yes}\n",
                "expected true or false, found 'yes'");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc}\n  - {name: f, noreturn: true}\n",

@@ -55,6 +55,8 @@ typedef gboolean (*GEqualFunc)(gconstpointer a, gconstpointer b);
 GHashTable *g_hash_table_new(GHashFunc hash_func, GEqualFunc key_equal_func);
 gboolean g_hash_table_insert(GHashTable *hash_table, gpointer key, gpointer value);
 gpointer g_hash_table_lookup(GHashTable *hash_table, gconstpointer key);
+gboolean g_hash_table_lookup_extended(GHashTable *hash_table, gconstpointer lookup_key,
+                                      gpointer *orig_key, gpointer *value);
 gpointer g_tree_lookup(GTree *tree, gconstpointer key);
 GList *g_list_find(GList *list, gconstpointer data);
 gpointer g_queue_pop_head(GQueue *queue);

@@ -17,6 +17,16 @@ typedef enum {
     CURLOPT_WRITEFUNCTION = 20011
 } CURLoption;
 
+#define CURLINFO_STRING 0x100000
+#define CURLINFO_LONG 0x200000
+typedef enum {
+    CURLINFO_EFFECTIVE_URL = CURLINFO_STRING + 1,
+    CURLINFO_RESPONSE_CODE = CURLINFO_LONG + 2,
+    CURLINFO_CONTENT_TYPE = CURLINFO_STRING + 18,
+    CURLINFO_REDIRECT_URL = CURLINFO_STRING + 31,
+    CURLINFO_SCHEME = CURLINFO_STRING + 49
+} CURLINFO;
+
 struct curl_slist {
     char *data;
     struct curl_slist *next;
@@ -25,6 +35,7 @@ struct curl_slist {
 CURL *curl_easy_init(void);
 CURLcode curl_easy_setopt(CURL *curl, CURLoption option, ...);
 CURLcode curl_easy_perform(CURL *curl);
+CURLcode curl_easy_getinfo(CURL *curl, CURLINFO info, ...);
 void curl_easy_cleanup(CURL *curl);
 char *curl_easy_escape(CURL *handle, const char *string, int length);
 void curl_free(void *p);

@@ -26,6 +26,20 @@ const unsigned char *ASN1_STRING_get0_data(const ASN1_STRING *x);
 int ASN1_STRING_length(const ASN1_STRING *x);
 void X509_free(X509 *a);
 const EVP_MD *EVP_get_digestbyname(const char *name);
+typedef struct ssl_ctx_st SSL_CTX;
+typedef struct ssl_method_st SSL_METHOD;
+#define SSL_VERIFY_PEER 0x01
+#define SSL_OP_NO_COMPRESSION 0x00020000UL
+const SSL_METHOD *TLS_client_method(void);
+SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
+void SSL_CTX_free(SSL_CTX *ctx);
+unsigned long SSL_CTX_set_options(SSL_CTX *ctx, unsigned long op);
+void SSL_CTX_set_verify(SSL_CTX *ctx, int mode, int (*callback)(int, void *));
+int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
+int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
+SSL *SSL_new(SSL_CTX *ctx);
+int SSL_set_fd(SSL *s, int fd);
+int SSL_connect(SSL *ssl);
 int EVP_MD_get_size(const EVP_MD *md);
 
 #endif
