@@ -747,6 +747,30 @@ static void leave_out_null(struct function_analysis *analysis, int block, int in
     }
 }
 
+/* What the call fills in when it succeeds (getaddrinfo's list): non-NULL
+ * from here on, so a later test of it is no witness of a NULL. On failure
+ * the code leaves without reading it. */
+static void fill_out_nonnull(struct function_analysis *analysis, int block, int index,
+                             const struct pack_entry *rule, struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_call *call = &function->blocks[block].statements[index].call;
+    for (int i = 0; i < call->argument_count; i++) {
+        if (!argument_in_mask(rule->out_nonnull_arguments, i))
+            continue;
+        struct ir_value argument = call->arguments[i];
+        int path = -1;
+        if (argument.kind == VALUE_NONNULL && argument.path >= 0)
+            path = argument.path;
+        else if (argument.kind == VALUE_PATH)
+            path = deref_path(function, argument.path);
+        if (path < 0 || !function->paths[path].is_pointer)
+            continue;
+        kill_path(function, state, path);
+        state->paths[path].nullability = NULLABILITY_NONNULL;
+    }
+}
+
 /* The arguments (and globals) a call requires to be non-NULL: uses. */
 static void use_call_arguments(struct function_analysis *analysis,
                                const struct ir_statement *statement,
@@ -911,6 +935,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         apply_nulled(analysis, statement, summary, state);
     if (rule && rule->out_null_arguments)
         leave_out_null(analysis, block, index, rule, state);
+    if (rule && rule->out_nonnull_arguments)
+        fill_out_nonnull(analysis, block, index, rule, state);
 
     int signature = lookup_signature(analysis, statement, rule);
     if (signature < 0)

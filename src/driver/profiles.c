@@ -442,6 +442,7 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
                 fprintf(stream, " if argument %d is one of %d values",
                         rule->out_null_if_argument, rule->out_null_if_count);
         }
+        print_arguments(stream, "out-nonnull", rule->out_nonnull_arguments, &first);
         const char *facts[] = {rule->noreturn ? "noreturn" : NULL,
                                rule->never_null ? "never null" : NULL,
                                rule->accepts_null ? "accepts null" : NULL,

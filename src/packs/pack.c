@@ -24,7 +24,7 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
-                                         "reason"};
+                                         "out-nonnull", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -276,6 +276,15 @@ static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yam
     if ((value = yaml_input_get(input, node, "out-null-if")) &&
         parse_out_null_if(set, input, value, rule, error) != 0)
         return -1;
+    if ((value = yaml_input_get(input, node, "out-nonnull"))) {
+        if (parse_arguments(input, value, &rule->out_nonnull_arguments, error) != 0)
+            return -1;
+        if (rule->out_nonnull_arguments & rule->out_null_arguments) {
+            *error = yaml_input_error(input, value, "an argument cannot be in both 'out-null' "
+                                      "and 'out-nonnull'");
+            return -1;
+        }
+    }
     yaml_node_t *propagates = yaml_input_get(input, node, "propagates-null");
     if (propagates &&
         parse_arguments(input, propagates, &rule->propagated_arguments, error) != 0)
@@ -404,12 +413,13 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
         return -1;
     if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.nonnull_if_nonzero &&
         !rule.checked_arguments &&
-        !rule.out_null_arguments && !rule.noreturn && !rule.accepts_null &&
+        !rule.out_null_arguments && !rule.out_nonnull_arguments && !rule.noreturn &&
+        !rule.accepts_null &&
         !rule.propagated_arguments && !rule.never_null && !rule.calls_back) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
                                   "one of returns, nonnull, nonnull-if-nonzero, checks, "
-                                  "out-null, propagates-null, noreturn: true, never-null: "
-                                  "true, accepts-null: true, calls-back: true",
+                                  "out-null, out-nonnull, propagates-null, noreturn: true, "
+                                  "never-null: true, accepts-null: true, calls-back: true",
                                   rule.name);
         return -1;
     }

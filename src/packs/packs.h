@@ -32,6 +32,9 @@ struct pack_entry {
     unsigned char nonzero_count[ARGUMENT_MASK_BITS];
     uint32_t checked_arguments;   /* bit i: argument i is non-NULL after the call (like assert) */
     uint32_t out_null_arguments;  /* bit i: what argument i points to may be left NULL */
+    uint32_t out_nonnull_arguments; /* bit i: what argument i points to is non-NULL after the
+                                     * call: the library fills it when it succeeds, and code
+                                     * that goes on has tested the status (getaddrinfo) */
     uint32_t propagated_arguments; /* bit i: the result is NULL when argument i is, and only
                                     * then as far as the pack knows (json_string_value) */
     enum source_kind out_kind;    /* the kind of what out_null_arguments leave NULL */

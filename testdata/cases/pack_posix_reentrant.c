@@ -230,6 +230,44 @@ int family_of(const char *host)
     return family;
 }
 
+/* A successful getaddrinfo gives at least one entry: walking the list with
+ * a test, or testing it defensively, makes no NULL of it for freeaddrinfo. */
+int first_reachable(const char *host)
+{
+    struct addrinfo *list, *entry;
+    if (getaddrinfo(host, "http", NULL, &list) != 0)
+        return -1;
+    int family = -1;
+    for (entry = list; entry != NULL; entry = entry->ai_next) {
+        family = entry->ai_family;
+        if (family == AF_INET)
+            break;
+    }
+    freeaddrinfo(list);
+    return family;
+}
+
+int canonical_length(const char *host)
+{
+    struct addrinfo *info;
+    int length = -1;
+    if (!getaddrinfo(host, NULL, NULL, &info)) {
+        if (info && info->ai_canonname)
+            length = (int)strlen(info->ai_canonname);
+        freeaddrinfo(info);
+    }
+    return length;
+}
+
+/* A list of the program's own that may be NULL is still reported. */
+int walk_own(struct addrinfo *list)
+{
+    struct addrinfo *entry;
+    for (entry = list; entry != NULL; entry = entry->ai_next)
+        ;
+    return entry->ai_family; // expect: null-deref
+}
+
 size_t blank_lines(FILE *input)
 {
     char *line = NULL;

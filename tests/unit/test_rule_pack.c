@@ -253,6 +253,8 @@ static void test_errors_name_the_place(void **state)
                "argument 1 is listed twice");
     pack_fails("pack: p\nentries:\n  - {name: f, accepts-null: true, nonnull-if-nonzero: {1: 3}}\n",
                "cannot both accept NULL and require");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 2, out-nonnull: [1, 2]}\n",
+               "both 'out-null' and 'out-nonnull'");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: other, out-null-if: {2: 1}}\n",
                "'out-null-if' needs 'out-null'");
     pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: 1, 1: 2}}\n",
