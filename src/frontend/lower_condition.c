@@ -317,6 +317,14 @@ static bool lower_structured(struct lower_context *context, CXCursor expression,
         lower_condition_at(context, cursor_first_expression(unit, expression), if_false, if_true);
         return true;
     }
+    if (kind == CXCursor_UnaryOperator &&
+        (compat_unary_operator(unit, expression) == UNARY_MINUS ||
+         compat_unary_operator(unit, expression) == UNARY_PLUS)) {
+        /* -x is zero exactly when x is: git's XDL_ALLOC_GROW is
+         * -!(n <= alloc || (p = grow(p))), -1 when p went NULL */
+        lower_condition_at(context, cursor_first_expression(unit, expression), if_true, if_false);
+        return true;
+    }
     if (kind == CXCursor_CStyleCastExpr) {
         struct cursor_list parts;
         cursor_code_children(context->unit_state, expression, &parts);

@@ -89,3 +89,31 @@ int option_flags_after_warning(const char *name)
         puts("option disabled");
     return option->flags; // expect: null-deref
 }
+
+/* A negated truth value keeps its zero-ness: -!(fits || (p = grow(p))) is
+ * non-zero exactly when grow() gave NULL (git's XDL_ALLOC_GROW). */
+void *grow_slots(void *slots, long *capacity);
+#define GROW(p, n, capacity) (-!((n) <= (capacity) || ((p) = grow_slots((p), &(capacity)))))
+
+struct slots {
+    void **items;
+    long count, capacity;
+};
+
+int append_slot(struct slots *slots, void *item)
+{
+    slots->count++;
+    if (GROW(slots->items, slots->count, slots->capacity))
+        return -1;
+    slots->items[slots->count - 1] = item;
+    return 0;
+}
+
+int append_slot_unchecked(long count, long capacity, void *item)
+{
+    void **grown = NULL;
+    if (+!(count <= capacity || (grown = grow_slots(grown, &capacity))))
+        puts("out of memory");
+    grown[count - 1] = item; // expect: null-deref
+    return 0;
+}
