@@ -421,6 +421,30 @@ static void walk_tree(struct walker *walker, int root, const struct flow_state *
     walker->count = 0; /* out of budget: what is left is not walked */
 }
 
+/* The branches a back edge enters (while and for tests) or leaves (do
+ * ... while tests), in reverse post-order `rank`. */
+static char *loop_tests(const struct ir_function *function, const int *order, int count,
+                        const int *rank, struct arena *arena)
+{
+    char *loop_test = arena_alloc(arena, (size_t)(function->block_count + 1));
+    memset(loop_test, 0, (size_t)(function->block_count + 1));
+    for (int i = 0; i < count; i++) {
+        int block = order[i];
+        const struct cfg_block *node = &function->blocks[block];
+        for (int e = 0; e < edge_count(node); e++) {
+            int successor = node->successors[e];
+            if (successor < 0 || successor >= function->block_count ||
+                rank[successor] > rank[block])
+                continue;
+            if (function->blocks[successor].terminator == TERMINATOR_BRANCH)
+                loop_test[successor] = 1;
+            if (node->terminator == TERMINATOR_BRANCH)
+                loop_test[block] = 1;
+        }
+    }
+    return loop_test;
+}
+
 void dataflow_solve(struct function_analysis *analysis)
 {
     const struct ir_function *function = analysis->function;
@@ -436,6 +460,7 @@ void dataflow_solve(struct function_analysis *analysis)
         rank[order[i]] = i;
 
     analysis->postdominator = immediate_postdominators(function, scratch);
+    analysis->loop_test = loop_tests(function, order, count, rank, scratch);
     struct walker walker;
     walker_init(&walker, analysis);
     walker.solving = true;

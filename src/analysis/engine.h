@@ -83,6 +83,8 @@ struct function_analysis {
                                                     * up once (NULL: not yet) */
     const struct null_origin ***out_origins;  /* per statement: what a call leaves NULL */
     int *postdominator;                /* per block: its immediate post-dominator, or -1 */
+    char *loop_test;                   /* per block: a branch on a cycle's back edge (the
+                                        * test of a while, for or do loop) */
     const struct ir_statement **lookup_calls; /* pure lookup calls by signature: the first call
                                                * statement with each callee and arguments */
     int lookup_call_count;

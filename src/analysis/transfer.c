@@ -983,6 +983,36 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
 
 /* On an edge where `path` is known non-NULL (or NULL): refine it and its
  * aliases, or mark the edge impossible when that contradicts what is known. */
+/* Takes `path` out of its must-alias class, the others staying together. */
+static void detach_alias(const struct ir_function *function, struct flow_state *state, int path)
+{
+    int new_root = -1;
+    for (int i = 0; i < function->path_count; i++) {
+        if (i == path || state->paths[i].alias != path)
+            continue;
+        if (new_root < 0) {
+            new_root = i;
+            state->paths[i].alias = -1;
+        } else {
+            state->paths[i].alias = new_root;
+        }
+    }
+    state->paths[path].alias = -1;
+}
+
+/* A loop that walks a local cursor to NULL (`for (p = list; p; p = p->next)`)
+ * tests where the walk ends, not whether the list it started from may be
+ * NULL: on the exit edge only the cursor is NULL. Otherwise the first
+ * iteration would make `list` NULL after the loop, and `free_list(list)`
+ * a finding, where the author knows the list is not empty. */
+static bool cursor_exit(const struct function_analysis *analysis, int block, int path)
+{
+    const struct ir_function *function = function_of(analysis);
+    const struct access_path *tested = &function->paths[path];
+    return analysis->loop_test && analysis->loop_test[block] && tested->parent < 0 &&
+           tested->root_kind == VARIABLE_LOCAL;
+}
+
 static void learn_nullness(struct function_analysis *analysis, int block, int path, bool nonnull,
                            struct flow_state *state)
 {
@@ -996,13 +1026,16 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
     } else if (!function->paths[path].weak) {
         const struct pack_entry *macro =
             macro_rule(analysis, &function->blocks[block].condition.location);
-        if (value->nullability == NULLABILITY_NONNULL)
+        if (value->nullability == NULLABILITY_NONNULL) {
             state->reachable = false;
-        else if (macro && macro->checked_arguments)
+        } else if (macro && macro->checked_arguments) {
             state->reachable = false; /* CHECK_NOT_NULL(p) does not go on with p NULL */
-        else
+        } else {
+            if (cursor_exit(analysis, block, path))
+                detach_alias(function, state, path);
             refine_null(function, state, path,
                         condition_origin(analysis, block, path, source_cause(value)));
+        }
     }
 }
 

@@ -82,3 +82,33 @@ const char *skip_to_field(const char *record)
         separator++;
     return separator;
 }
+
+/* The loop tests where the walk ends, not whether the list it started
+ * from is empty: `table->entries` is not made NULL by the cursor's test. A
+ * test of the list itself still is a witness. */
+struct table {
+    struct entry *entries;
+    int count;
+};
+
+int renumber(struct table *table)
+{
+    struct entry *entry, *last = NULL;
+    for (entry = table->entries; entry; entry = entry->next) {
+        entry->value++;
+        last = entry;
+    }
+    return table->entries->value + (last == table->entries);
+}
+
+int renumber_tested(struct table *table)
+{
+    struct entry *entry, *last = NULL;
+    if (!table->entries)
+        table->count = 0;
+    for (entry = table->entries; entry; entry = entry->next) {
+        entry->value++;
+        last = entry;
+    }
+    return table->entries->value + (last == table->entries); // expect: null-deref
+}

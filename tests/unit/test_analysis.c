@@ -315,6 +315,53 @@ static void test_call_contracts(void **state)
     assert_int_equal(fixture->result.events[1].origin->how, HOW_PACK_RESULT);
 }
 
+/* last = NULL; for (cursor = list; cursor; cursor = cursor->next) last =
+ * cursor; list[0]: the loop's exit says the walk ended, not that `list` is
+ * NULL. (`last`, NULL before the loop only, keeps the first iteration's
+ * state apart, with cursor still an alias of list.) The same test in an if
+ * (no back edge) is a witness for both. */
+static void build_walk(struct fixture *fixture, bool loop)
+{
+    struct ir_function *function = ir_add_function(&fixture->unit, loop ? "walk" : "test");
+    int list = parameter(fixture, function, "list");
+    int cursor = local(fixture, function, "cursor", true);
+    int last = local(fixture, function, "last", true);
+    int next = ir_path(&fixture->unit, function, cursor, PATH_ARROW, "next", VARIABLE_LOCAL);
+    function->paths[next].is_pointer = true;
+    int entry = ir_add_block(&fixture->unit, function);
+    int test = ir_add_block(&fixture->unit, function);
+    int body = ir_add_block(&fixture->unit, function);
+    int after = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, last, constant(VALUE_NULL, 0));
+    assign(fixture, function, entry, 1, cursor, path_value(list));
+    go(function, entry, test);
+    branch(function, test, CONDITION_NONNULL, cursor, 0, body, after, 2);
+    assign(fixture, function, body, 3, last, path_value(cursor));
+    assign(fixture, function, body, 3, cursor, path_value(next));
+    go(function, body, loop ? test : after);
+    use(fixture, function, after, 4, list);
+    function->blocks[after].terminator = TERMINATOR_RETURN;
+}
+
+static void test_loop_cursor_exit(void **state)
+{
+    struct fixture *fixture = *state;
+    build_walk(fixture, true);
+    run(fixture);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+}
+
+static void test_cursor_test_outside_loop(void **state)
+{
+    struct fixture *fixture = *state;
+    build_walk(fixture, false);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 4);
+}
+
 /* p = malloc(8); if (!p) return; p[0] = 0; and the alias q = p; if (q) */
 static void test_checked_and_alias(void **state)
 {
@@ -839,6 +886,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_flow_state_join, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unchecked_malloc, setup, teardown),
         cmocka_unit_test_setup_teardown(test_call_contracts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loop_cursor_exit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cursor_test_outside_loop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checked_and_alias, setup, teardown),
         cmocka_unit_test_setup_teardown(test_use_after_failed_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_definitely_null_and_dead_edge, setup, teardown),
