@@ -165,9 +165,9 @@ static json_t *rule_descriptor(const struct report_rule *rule)
     if (markdown)
         json_util_set(help, "markdown", json_util_string(markdown));
     json_util_set(object, "help", help);
-    char *help = report_rule_help_uri(rule->id);
-    json_util_set(object, "helpUri", json_util_string(help));
-    free(help);
+    char *help_uri = report_rule_help_uri(rule->id);
+    json_util_set(object, "helpUri", json_util_string(help_uri));
+    free(help_uri);
     json_t *configuration = json_object();
     json_util_set(configuration, "level", json_string("warning"));
     json_util_set(object, "defaultConfiguration", configuration);
