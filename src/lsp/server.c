@@ -135,7 +135,7 @@ static void did_open(struct lsp_server *server, json_t *params)
     pthread_mutex_lock(&server->lock);
     struct lsp_document *opened = documents_open(&server->documents, uri, text, version);
     if (opened)
-        lsp_schedule(server, opened, 0);
+        lsp_schedule(server, opened, 0, false);
     pthread_mutex_unlock(&server->lock);
     if (!opened)
         lsp_log(server, 4, "%s: not a file: URI, not analysed", uri);
@@ -160,7 +160,7 @@ static void did_change(struct lsp_server *server, json_t *params)
         failed |= document_apply_change(document, change, server->encoding) != 0;
     }
     document->version = (int)json_integer_value(json_object_get(identifier, "version"));
-    lsp_schedule(server, document, LSP_DEBOUNCE_MS);
+    lsp_schedule(server, document, LSP_DEBOUNCE_MS, true);
     pthread_mutex_unlock(&server->lock);
     if (failed)
         lsp_log(server, 2, "%s: a malformed change was ignored", uri);
@@ -175,7 +175,7 @@ static void did_save(struct lsp_server *server, json_t *params)
         if (is_configuration(server, document->path))
             server->reload_configuration = true;
         /* the disk changed: the units that include it see it too */
-        lsp_schedule(server, document, 0);
+        lsp_schedule(server, document, 0, true);
     }
     pthread_mutex_unlock(&server->lock);
 }
@@ -205,7 +205,7 @@ static void did_change_watched_files(struct lsp_server *server, json_t *params)
         if (path && is_configuration(server, path)) {
             server->reload_configuration = true;
             for (int i = 0; i < server->documents.count; i++)
-                lsp_schedule(server, server->documents.items[i], 0);
+                lsp_schedule(server, server->documents.items[i], 0, false);
         }
         pthread_mutex_unlock(&server->lock);
         free(path);

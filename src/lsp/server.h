@@ -199,8 +199,10 @@ json_t *lsp_code_actions(const struct lsp_server *server, const struct lsp_docum
 
 /* worker.c */
 void *lsp_analyse_documents(void *server); /* the worker thread */
-/* Marks `document` for analysis `delay_ms` from now, and every open
- * document whose unit includes it. Called with `lock` held. */
-void lsp_schedule(struct lsp_server *server, struct lsp_document *document, int delay_ms);
+/* Marks `document` for analysis `delay_ms` from now and, with
+ * `includers` (its text changed), every open document whose unit
+ * includes it. Called with `lock` held. */
+void lsp_schedule(struct lsp_server *server, struct lsp_document *document, int delay_ms,
+                  bool includers);
 
 #endif

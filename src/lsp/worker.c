@@ -39,13 +39,14 @@ static bool includes(const struct lsp_document *document, const char *path)
     return false;
 }
 
-void lsp_schedule(struct lsp_server *server, struct lsp_document *document, int delay_ms)
+void lsp_schedule(struct lsp_server *server, struct lsp_document *document, int delay_ms,
+                  bool includers)
 {
     struct timespec due = now_plus(delay_ms);
     document->pending = true;
     document->due = due;
     /* a header edit re-checks the open units that include it */
-    for (int i = 0; i < server->documents.count; i++) {
+    for (int i = 0; includers && i < server->documents.count; i++) {
         struct lsp_document *other = server->documents.items[i];
         if (other != document && includes(other, document->path)) {
             other->pending = true;

@@ -143,6 +143,9 @@ class LspClient:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream and not stream.closed:
+                stream.close()
 
 
 def rss_kib(pid):
