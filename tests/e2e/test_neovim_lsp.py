@@ -38,7 +38,7 @@ void fill(void)
 # The client's part, run with :luafile. Every step is recorded; the script
 # always quits, and the test reads `result.json`.
 SCRIPT = r"""
-local result = { steps = {} }
+local result = {}
 local function finish()
   local stream = io.open(RESULT_PATH, 'w')
   stream:write(vim.fn.json_encode(result))
