@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../report/json_util.h"
+#include "../support/text.h"
 #include "../support/xalloc.h"
 #include "server.h"
 
@@ -56,20 +57,35 @@ static json_t *capabilities(const struct lsp_server *server)
     return result;
 }
 
-/* initializationOptions: "compilationDatabasePath" (a directory holding
- * compile_commands.json, as -p) and "configFile" (as --config). */
-static void take_client_options(struct lsp_server *server, json_t *options)
+/* `path` from the client, relative to the workspace root when it is
+ * relative and the client named a root. Malloc'ed. */
+static char *client_path(const char *path, const char *root)
 {
+    if (path[0] == '/' || !root)
+        return xstrdup(path);
+    return text_printf("%s/%s", root, path);
+}
+
+/* initializationOptions: "compilationDatabasePath" (a directory holding
+ * compile_commands.json, as -p) and "configFile" (as --config), relative
+ * to the workspace root (rootUri) when not absolute. */
+static void take_client_options(struct lsp_server *server, json_t *params)
+{
+    json_t *options = json_object_get(params, "initializationOptions");
     const char *database = string_at(options, "compilationDatabasePath");
     const char *config = string_at(options, "configFile");
+    char *root = uri_to_path(string_at(params, "rootUri"));
+    if (!root && string_at(params, "rootPath"))
+        root = xstrdup(string_at(params, "rootPath"));
     if (database && database[0]) {
-        server->database_override = xstrdup(database);
+        server->database_override = client_path(database, root);
         server->options.database_path = server->database_override;
     }
     if (config && config[0]) {
-        server->config_override = xstrdup(config);
+        server->config_override = client_path(config, root);
         server->options.config_path = server->config_override;
     }
+    free(root);
 }
 
 static int start_worker(struct lsp_server *server, pthread_t *thread)
@@ -94,7 +110,7 @@ static void initialize(struct lsp_server *server, json_t *id, json_t *params, pt
                                         "positionEncodings");
     server->encoding = offers(encodings, "utf-8") && !offers(encodings, "utf-16") ? LSP_UTF8
                                                                                    : LSP_UTF16;
-    take_client_options(server, json_object_get(params, "initializationOptions"));
+    take_client_options(server, params);
     char *error = NULL;
     if (lsp_analyser_init(&server->analyser, &server->options, &error) != 0) {
         lsp_respond_error(server, id, LSP_INVALID_PARAMS, error ? error : "cannot start");

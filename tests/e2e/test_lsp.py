@@ -287,7 +287,10 @@ class LspSessionTest(unittest.TestCase):
         config = os.path.join(self.root, "strict.yaml")
         with open(config, "w") as stream:
             stream.write("severity:\n  unchecked-alloc: error\n")
-        self.client.initialize(self.root, {"compilationDatabasePath": build,
+        # relative to the workspace root, not to the server's directory
+        self.client.kill()
+        self.client = LspClient([BINARY, "--lsp"], cwd="/", stderr=self.log)
+        self.client.initialize(self.root, {"compilationDatabasePath": "build",
                                            "configFile": config})
         self.client.open(self.a, A_C)
         diagnostics = self.client.diagnostics(uri_of(self.a))["diagnostics"]
