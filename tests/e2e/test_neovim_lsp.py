@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """`nullproof --lsp` in a real LSP client: headless Neovim (Debian's
-neovim, 0.7's built-in client) runs a small Lua script that starts the
-server with vim.lsp.start_client, attaches it to a C buffer of a tiny
-project with compile_commands.json, waits until vim.diagnostic.get()
-lists the rule, picks the preferred quick fix through
-vim.lsp.buf.code_action() (vim.ui.select answered by the script), checks
-the buffer's text and waits for the diagnostic to clear. The script
-writes what it saw to a JSON file that the test reads back.
+neovim, 0.7's built-in client) starts with the configuration that
+docs/editors.md gives (its first ```lua block under "Neovim: the built-in
+client", used as init.lua unchanged, `nullproof` found on PATH), opens a C
+file of a tiny project with compile_commands.json, so that the FileType
+autocommand attaches the server; a small Lua script then waits until
+vim.diagnostic.get() lists the rule, picks the preferred quick fix
+through vim.lsp.buf.code_action() (vim.ui.select answered by the script),
+checks the buffer's text and waits for the diagnostic to clear. The
+script writes what it saw to a JSON file that the test reads back.
 
 Without nvim the test exits 77 (ctest: skipped).
 
@@ -14,6 +16,7 @@ Usage: test_neovim_lsp.py NULLPROOF_BINARY SOURCE_DIR
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,13 +59,14 @@ end
 
 local ok, err = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(SOURCE_PATH))
-  local client_id = vim.lsp.start_client({
-    name = 'nullproof',
-    cmd = { BINARY, '--lsp' },
-    root_dir = ROOT,
-  })
-  result.client_started = client_id ~= nil
-  vim.lsp.buf_attach_client(0, client_id)
+  result.filetype = vim.bo.filetype
+  -- the documented FileType autocommand attaches the server
+  result.client_started = vim.wait(30000, function()
+    return #vim.lsp.buf_get_clients(0) > 0
+  end, 20)
+  local client = vim.lsp.buf_get_clients(0)[1] or vim.lsp.get_active_clients()[1]
+  result.client_name = client and client.name
+  result.root_dir = client and client.config.root_dir
 
   result.diagnostic_seen = vim.wait(60000, function() return has_rule('unchecked-alloc') ~= nil end, 50)
   local diagnostic = has_rule('unchecked-alloc')
@@ -91,12 +95,20 @@ local ok, err = pcall(function()
   result.lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
   result.cleared = vim.wait(60000, function() return has_rule('unchecked-alloc') == nil end, 50)
   result.modified = vim.bo.modified
-  vim.lsp.stop_client(client_id)
+  if client then vim.lsp.stop_client(client.id) end
 end)
 result.ok = ok
 result.error = err and tostring(err) or nil
 finish()
 """
+
+
+def documented_configuration():
+    """The Lua of docs/editors.md's "Neovim: the built-in client" section."""
+    with open(os.path.join(SOURCE_DIR, "docs", "editors.md")) as stream:
+        text = stream.read()
+    section = text[text.index("### Neovim: the built-in client"):]
+    return re.search(r"```lua\n(.*?)```", section, re.DOTALL).group(1)
 
 
 class NeovimLspTest(unittest.TestCase):
@@ -118,20 +130,26 @@ class NeovimLspTest(unittest.TestCase):
 
     def run_neovim(self):
         result_path = os.path.join(self.root, "result.json")
-        script = os.path.join(self.root, "attach.lua")
+        init = os.path.join(self.root, "init.lua")
+        with open(init, "w") as stream:
+            stream.write(documented_configuration())
+        script = os.path.join(self.root, "check.lua")
         with open(script, "w") as stream:
-            for name, value in (("BINARY", BINARY), ("ROOT", self.root),
-                                ("SOURCE_PATH", self.source), ("RESULT_PATH", result_path)):
+            for name, value in (("SOURCE_PATH", self.source), ("RESULT_PATH", result_path)):
                 stream.write("%s = %s\n" % (name, json.dumps(value)))
             stream.write(SCRIPT)
+        bin_directory = os.path.join(self.root, "bin")
+        os.makedirs(bin_directory)
+        os.symlink(BINARY, os.path.join(bin_directory, "nullproof"))
         environment = dict(os.environ)
         environment["HOME"] = self.root
         environment["XDG_STATE_HOME"] = os.path.join(self.root, "state")
         environment["XDG_DATA_HOME"] = os.path.join(self.root, "data")
         environment["XDG_CACHE_HOME"] = os.path.join(self.root, "cache")
+        environment["PATH"] = bin_directory + os.pathsep + environment.get("PATH", "")
         completed = subprocess.run(
-            ["nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile " + script],
-            cwd=self.root, capture_output=True, text=True, env=environment, timeout=240,
+            ["nvim", "--headless", "-u", init, "-i", "NONE", "-n", "-c", "luafile " + script],
+            cwd="/", capture_output=True, text=True, env=environment, timeout=240,
             stdin=subprocess.DEVNULL)
         self.assertTrue(os.path.exists(result_path),
                         "nvim wrote no result (status %d):\n%s%s" %
@@ -142,7 +160,10 @@ class NeovimLspTest(unittest.TestCase):
     def test_diagnostic_and_quick_fix(self):
         result = self.run_neovim()
         self.assertTrue(result["ok"], result.get("error"))
+        self.assertEqual(result["filetype"], "c")
         self.assertTrue(result["client_started"], result)
+        self.assertEqual(result["client_name"], "nullproof")
+        self.assertEqual(result["root_dir"], self.root)  # where compile_commands.json is
         self.assertTrue(result["diagnostic_seen"], result)
         self.assertEqual(result["diagnostic"], {"lnum": 6, "col": 4, "code": "unchecked-alloc",
                                                 "message": "'p' may be NULL and is indexed"})
