@@ -75,8 +75,9 @@ static void take_client_options(struct lsp_server *server, json_t *params)
     const char *database = string_at(options, "compilationDatabasePath");
     const char *config = string_at(options, "configFile");
     char *root = uri_to_path(string_at(params, "rootUri"));
-    if (!root && string_at(params, "rootPath"))
-        root = xstrdup(string_at(params, "rootPath"));
+    const char *root_path = string_at(params, "rootPath");
+    if (!root && root_path)
+        root = xstrdup(root_path);
     if (database && database[0]) {
         server->database_override = client_path(database, root);
         server->options.database_path = server->database_override;
