@@ -323,14 +323,14 @@ static void dispatch(struct lsp_server *server, struct session *session, json_t 
 
 static struct lsp_message *next_message(struct lsp_server *server)
 {
-    pthread_mutex_lock(&server->lock);
+    pthread_mutex_lock(&server->queue_lock);
     while (!server->queue_head)
-        pthread_cond_wait(&server->wake_dispatcher, &server->lock);
+        pthread_cond_wait(&server->wake_dispatcher, &server->queue_lock);
     struct lsp_message *message = server->queue_head;
     server->queue_head = message->next;
     if (!server->queue_head)
         server->queue_tail = NULL;
-    pthread_mutex_unlock(&server->lock);
+    pthread_mutex_unlock(&server->queue_lock);
     return message;
 }
 
@@ -353,6 +353,7 @@ int lsp_serve(const struct options *options, int input, FILE *output, FILE *log)
     server->input = input;
     server->options = *options;
     pthread_mutex_init(&server->lock, NULL);
+    pthread_mutex_init(&server->queue_lock, NULL);
     pthread_mutex_init(&server->output_lock, NULL);
     pthread_condattr_t monotonic;
     pthread_condattr_init(&monotonic);
@@ -380,7 +381,7 @@ int lsp_serve(const struct options *options, int input, FILE *output, FILE *log)
         }
         status = session.exit && server->shutdown_requested ? 0 : 1;
         pthread_mutex_lock(&server->lock);
-        server->stopping = true;
+        atomic_store(&server->stopping, true);
         pthread_cond_broadcast(&server->wake_worker);
         pthread_mutex_unlock(&server->lock);
         pthread_join(reader, NULL);
@@ -396,6 +397,7 @@ int lsp_serve(const struct options *options, int input, FILE *output, FILE *log)
     pthread_cond_destroy(&server->wake_worker);
     pthread_cond_destroy(&server->wake_dispatcher);
     pthread_mutex_destroy(&server->output_lock);
+    pthread_mutex_destroy(&server->queue_lock);
     pthread_mutex_destroy(&server->lock);
     free(server);
     return status;

@@ -7,14 +7,18 @@
  *
  * Threads: a reader (transport) queues the messages, the dispatcher
  * (server.c) answers them in order, the worker analyses. `lock` guards the
- * documents, the queue and the flags; `output_lock` the output stream.
- * Taken in that order, never the other.
+ * documents and the flags; `output_lock` the output stream, taken after
+ * `lock` when both are, never before. The queue has a lock of its own
+ * (`queue_lock`, taken alone) so that the reader keeps reading while the
+ * others wait to write: a client that writes before it reads never blocks
+ * the server.
  */
 #ifndef NULLPROOF_LSP_SERVER_H
 #define NULLPROOF_LSP_SERVER_H
 
 #include <jansson.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <time.h>
@@ -154,13 +158,14 @@ struct lsp_server {
     pthread_mutex_t lock;
     pthread_mutex_t output_lock;
     pthread_cond_t wake_worker;       /* documents changed, or stopping */
-    pthread_cond_t wake_dispatcher;   /* a message was queued */
+    pthread_mutex_t queue_lock;
+    pthread_cond_t wake_dispatcher;   /* a message was queued (with queue_lock) */
     struct lsp_message *queue_head, *queue_tail;
     struct lsp_documents documents;
     enum lsp_encoding encoding;
     bool initialized;
     bool shutdown_requested;
-    bool stopping;                    /* the threads leave */
+    atomic_bool stopping;             /* the threads leave (set with `lock` held) */
     bool reload_configuration;        /* a configuration file was saved */
     int input;
     struct options options;           /* command line; initializationOptions override */

@@ -95,10 +95,7 @@ struct reader {
 
 static bool stopping(struct lsp_server *server)
 {
-    pthread_mutex_lock(&server->lock);
-    bool stop = server->stopping;
-    pthread_mutex_unlock(&server->lock);
-    return stop;
+    return atomic_load(&server->stopping);
 }
 
 /* More bytes into the buffer; false at the end of the input or when the
@@ -181,7 +178,7 @@ static void enqueue(struct lsp_server *server, json_t *json, bool end_of_input)
     struct lsp_message *message = xcalloc(1, sizeof *message);
     message->json = json;
     message->end_of_input = end_of_input;
-    pthread_mutex_lock(&server->lock);
+    pthread_mutex_lock(&server->queue_lock);
     json_t *method = json ? json_object_get(json, "method") : NULL;
     if (json_is_string(method) && strcmp(json_string_value(method), "$/cancelRequest") == 0) {
         /* A request still waiting is answered RequestCancelled; one already
@@ -193,7 +190,7 @@ static void enqueue(struct lsp_server *server, json_t *json, bool end_of_input)
                 queued->cancelled = true;
         json_decref(json);
         free(message);
-        pthread_mutex_unlock(&server->lock);
+        pthread_mutex_unlock(&server->queue_lock);
         return;
     }
     if (server->queue_tail)
@@ -202,7 +199,7 @@ static void enqueue(struct lsp_server *server, json_t *json, bool end_of_input)
         server->queue_head = message;
     server->queue_tail = message;
     pthread_cond_signal(&server->wake_dispatcher);
-    pthread_mutex_unlock(&server->lock);
+    pthread_mutex_unlock(&server->queue_lock);
 }
 
 /* The Content-Length of a header block, read up to its empty line; -1
