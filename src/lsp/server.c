@@ -72,6 +72,7 @@ static char *client_path(const char *path, const char *root)
 static void take_client_options(struct lsp_server *server, json_t *params)
 {
     json_t *options = json_object_get(params, "initializationOptions");
+    server->options = server->command_line; /* not a failed initialize's */
     const char *database = string_at(options, "compilationDatabasePath");
     const char *config = string_at(options, "configFile");
     char *root = uri_to_path(string_at(params, "rootUri"));
@@ -79,10 +80,12 @@ static void take_client_options(struct lsp_server *server, json_t *params)
     if (!root && root_path)
         root = xstrdup(root_path);
     if (database && database[0]) {
+        free(server->database_override); /* an initialize that failed before */
         server->database_override = client_path(database, root);
         server->options.database_path = server->database_override;
     }
     if (config && config[0]) {
+        free(server->config_override);
         server->config_override = client_path(config, root);
         server->options.config_path = server->config_override;
     }
@@ -351,6 +354,7 @@ int lsp_serve(const struct options *options, int input, FILE *output, FILE *log)
     server->output = output;
     server->log = log;
     server->input = input;
+    server->command_line = *options;
     server->options = *options;
     pthread_mutex_init(&server->lock, NULL);
     pthread_mutex_init(&server->queue_lock, NULL);

@@ -168,7 +168,8 @@ struct lsp_server {
     atomic_bool stopping;             /* the threads leave (set with `lock` held) */
     bool reload_configuration;        /* a configuration file was saved */
     int input;
-    struct options options;           /* command line; initializationOptions override */
+    struct options command_line;      /* the options --lsp came with */
+    struct options options;           /* those with initializationOptions' overrides */
     char *database_override;          /* owned copies of those overrides */
     char *config_override;
     struct lsp_analyser analyser;     /* the worker's */

@@ -276,6 +276,16 @@ class LspSessionTest(unittest.TestCase):
         response, status = self.client.shutdown_and_exit()
         self.assertEqual(status, 0)
 
+    def test_missing_database(self):
+        """A database directory that does not exist fails initialize with a
+        message; a second initialize without it works."""
+        response = self.client.initialize(self.root, {"compilationDatabasePath": "no/such"})
+        self.assertIn("error", response)
+        self.assertIn("no/such", response["error"]["message"])
+        response = self.client.initialize(self.root)
+        self.assertIn("capabilities", response["result"])
+        self.assertEqual(self.client.shutdown_and_exit()[1], 0)
+
     def test_initialization_options(self):
         """The database directory and the configuration file come from
         initializationOptions: a database elsewhere, and a configuration
