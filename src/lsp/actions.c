@@ -203,15 +203,17 @@ json_t *lsp_code_actions(const struct lsp_server *server, const struct lsp_docum
                          json_t *params)
 {
     json_t *actions = json_array();
-    if (!document->has_result || document->result_version != document->version)
-        return actions; /* stale: the client asks again when the new diagnostics come */
+    /* Only analyses of the open texts: positions in an older one would edit
+     * the wrong text (the client asks again when new diagnostics come). */
+    int count = 0;
+    const struct finding **findings = lsp_findings_in(server, document, true, &count);
     json_t *range = json_object_get(params, "range");
     json_int_t first = json_integer_value(json_object_get(json_object_get(range, "start"), "line"));
     json_int_t last = json_integer_value(json_object_get(json_object_get(range, "end"), "line"));
     json_t *only = json_object_get(json_object_get(params, "context"), "only");
-    for (int i = 0; i < document->result.findings.count; i++) {
-        const struct finding *finding = &document->result.findings.items[i];
-        if (!lsp_is_reported(document, finding) || !is_rule_finding(finding))
+    for (int i = 0; i < count; i++) {
+        const struct finding *finding = findings[i];
+        if (!is_rule_finding(finding))
             continue;
         json_int_t line = (json_int_t)finding->line - 1;
         if (line < first || line > last)
@@ -225,5 +227,6 @@ json_t *lsp_code_actions(const struct lsp_server *server, const struct lsp_docum
             append(actions, pattern_action(finding, diagnostic));
         json_decref(diagnostic);
     }
+    free(findings);
     return actions;
 }

@@ -153,4 +153,15 @@ void lsp_analyse(struct lsp_analyser *analyser, const struct lsp_analysis_reques
     free(buffers);
     suppress_findings_in_text(&output->findings, request->path, request->text, request->length,
                               profile->settings.report_unused_suppressions);
+    /* findings in the other open buffers (headers) by their unsaved text */
+    for (int b = 0; b < request->buffer_count; b++) {
+        const struct frontend_unsaved *buffer = &request->buffers[b];
+        bool named = false;
+        for (int i = 0; i < output->findings.count && !named; i++)
+            named = output->findings.items[i].file &&
+                    strcmp(output->findings.items[i].file, buffer->path) == 0;
+        if (named && strcmp(buffer->path, request->path) != 0)
+            suppress_findings_in_text(&output->findings, buffer->path, buffer->text,
+                                      buffer->length, false);
+    }
 }

@@ -14,6 +14,7 @@
 #include "../driver/suppress.h"
 #include "../report/json_util.h"
 #include "../report/report.h"
+#include "../support/xalloc.h"
 
 bool lsp_is_reported(const struct lsp_document *document, const struct finding *finding)
 {
@@ -124,14 +125,64 @@ json_t *lsp_diagnostic(const struct lsp_server *server, const struct lsp_documen
     return diagnostic;
 }
 
+static bool same_finding(const struct finding *a, const struct finding *b)
+{
+    return a->line == b->line && a->column == b->column && strcmp(a->rule, b->rule) == 0 &&
+           strcmp(a->message ? a->message : "", b->message ? b->message : "") == 0;
+}
+
+const struct finding **lsp_findings_in(const struct lsp_server *server,
+                                       const struct lsp_document *document, bool current_only,
+                                       int *count)
+{
+    const struct finding **found = NULL;
+    *count = 0;
+    const struct lsp_documents *documents = &server->documents;
+    for (int d = 0; d < documents->count; d++) {
+        const struct lsp_document *unit = documents->items[d];
+        if (!unit->has_result ||
+            (current_only && (unit->result_version != unit->version || unit->pending)))
+            continue;
+        for (int i = 0; i < unit->result.findings.count; i++) {
+            const struct finding *finding = &unit->result.findings.items[i];
+            if (!lsp_is_reported(document, finding))
+                continue;
+            bool known = false;
+            for (int k = 0; k < *count && !known; k++)
+                known = same_finding(found[k], finding);
+            if (known)
+                continue;
+            found = xrealloc(found, (size_t)(*count + 1) * sizeof *found);
+            found[(*count)++] = finding;
+        }
+    }
+    return found;
+}
+
 json_t *lsp_diagnostics(const struct lsp_server *server, const struct lsp_document *document)
 {
     json_t *diagnostics = json_array();
-    for (int i = 0; document->has_result && i < document->result.findings.count; i++) {
-        const struct finding *finding = &document->result.findings.items[i];
-        if (lsp_is_reported(document, finding))
-            json_array_append_new(diagnostics, lsp_diagnostic(server, document, finding));
+    int count = 0;
+    const struct finding **findings = lsp_findings_in(server, document, false, &count);
+    for (int i = 0; i < count; i++)
+        json_array_append_new(diagnostics, lsp_diagnostic(server, document, findings[i]));
+    free(findings);
+    /* A header's diagnostics come from the units that include it: they are
+     * for the text it has now, which those units were given. */
+    int version = document->has_result ? document->result_version : document->version;
+    return json_pack("{s:s,s:I,s:o}", "uri", document->uri, "version", (json_int_t)version,
+                     "diagnostics", diagnostics);
+}
+
+void lsp_publish_included(struct lsp_server *server, const struct lsp_document *unit)
+{
+    for (int d = 0; d < server->documents.count; d++) {
+        const struct lsp_document *document = server->documents.items[d];
+        bool included = false;
+        for (int i = 0; unit->has_result && i < unit->result.include_count && !included; i++)
+            included = strcmp(unit->result.includes[i], document->path) == 0;
+        if (included && !document->has_result)
+            lsp_notify(server, "textDocument/publishDiagnostics",
+                       lsp_diagnostics(server, document));
     }
-    return json_pack("{s:s,s:I,s:o}", "uri", document->uri, "version",
-                     (json_int_t)document->result_version, "diagnostics", diagnostics);
 }

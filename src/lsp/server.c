@@ -208,9 +208,26 @@ static void did_close(struct lsp_server *server, json_t *params)
     pthread_mutex_lock(&server->lock);
     struct lsp_document *document = documents_find(&server->documents, uri);
     if (document) {
+        /* the open headers it includes lose its findings in them */
+        struct lsp_document **included = xcalloc((size_t)server->documents.count + 1,
+                                                 sizeof *included);
+        int included_count = 0;
+        for (int i = 0; document->has_result && i < server->documents.count; i++) {
+            struct lsp_document *other = server->documents.items[i];
+            for (int k = 0; other != document && k < document->result.include_count; k++)
+                if (strcmp(document->result.includes[k], other->path) == 0) {
+                    included[included_count++] = other;
+                    break;
+                }
+        }
         documents_close(&server->documents, uri);
         lsp_notify(server, "textDocument/publishDiagnostics",
                    json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));
+        for (int i = 0; i < included_count; i++)
+            if (!included[i]->has_result)
+                lsp_notify(server, "textDocument/publishDiagnostics",
+                           lsp_diagnostics(server, included[i]));
+        free(included);
     }
     pthread_mutex_unlock(&server->lock);
 }

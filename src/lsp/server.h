@@ -186,9 +186,20 @@ void lsp_log(struct lsp_server *server, int type, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 void *lsp_read_messages(void *server); /* the reader thread */
 
-/* diagnostics.c: the diagnostics of `document`'s last result, as
- * publishDiagnostics params. Called with `lock` held. */
+/* diagnostics.c: the findings located in `document`, from the last
+ * analysis of every open unit (its own; for a header, those of the units
+ * that include it), each once, in a malloc'ed array (count in *count).
+ * With `current_only`, only from analyses of the texts open now (no unit
+ * edited or pending since): what code actions may edit. Called with
+ * `lock` held. */
+const struct finding **lsp_findings_in(const struct lsp_server *server,
+                                       const struct lsp_document *document, bool current_only,
+                                       int *count);
+/* Those findings as publishDiagnostics params. Called with `lock` held. */
 json_t *lsp_diagnostics(const struct lsp_server *server, const struct lsp_document *document);
+/* Publishes the diagnostics of every open document that `unit` includes
+ * (its findings in them changed) and that is no unit of its own. */
+void lsp_publish_included(struct lsp_server *server, const struct lsp_document *unit);
 /* One finding's diagnostic. */
 json_t *lsp_diagnostic(const struct lsp_server *server, const struct lsp_document *document,
                        const struct finding *finding);

@@ -150,6 +150,7 @@ static void analyse_one(struct lsp_server *server, struct lsp_document *document
         current->result_version = snapshot.version;
         server->analyses++;
         lsp_notify(server, "textDocument/publishDiagnostics", lsp_diagnostics(server, current));
+        lsp_publish_included(server, current);
     } else {
         job_output_free(&output); /* superseded by a newer version, or closed */
     }

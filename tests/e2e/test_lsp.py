@@ -263,6 +263,53 @@ class LspSessionTest(unittest.TestCase):
         self.assertNotIn("ERROR: AddressSanitizer", self.server_log())
         self.assertNotIn("runtime error", self.server_log())
 
+    def test_header_findings(self):
+        """A finding in an open header, from the unit that includes it, is
+        published for the header; its code actions work there; a
+        suppression typed (unsaved) in the header hides it; closing the
+        unit takes it away."""
+        header_text = ("#include <stdlib.h>\n"
+                       "static inline char *name_copy(void)\n"
+                       "{\n"
+                       "    char *copy = malloc(8);\n"
+                       "    copy[0] = 'n';\n"
+                       "    return copy;\n"
+                       "}\n" + HEADER)
+        client = self.client
+        client.initialize(self.root)
+        uri, uri_h = uri_of(self.a), uri_of(self.header)
+        client.open(self.header, header_text)
+        client.open(self.a, A_C)
+        own = client.diagnostics(uri)["diagnostics"]
+        self.assertEqual([d["range"]["start"]["line"] for d in own], [6])  # not the header's
+        found = client.wait_for(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and
+            m["params"]["uri"] == uri_h and m["params"]["diagnostics"])
+        diagnostics = found["params"]["diagnostics"]
+        self.assertEqual([(d["code"], d["range"]["start"]["line"]) for d in diagnostics],
+                         [("unchecked-alloc", 4)])
+        actions = self.code_actions(uri_h, diagnostics[0])
+        suppress = [a for a in actions if a["title"].startswith("Suppress")]
+        self.assertEqual(len(suppress), 1, actions)
+        suppressed = apply_edits(header_text, suppress[0]["edit"]["changes"][uri_h])
+        self.assertIn("    copy[0] = 'n'; // nullproof: ignore[unchecked-alloc]\n", suppressed)
+        client.change(self.header, 2, text=suppressed)
+        cleared = client.wait_for(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and
+            m["params"]["uri"] == uri_h and m["params"]["version"] == 2)
+        self.assertEqual(cleared["params"]["diagnostics"], [])
+        client.change(self.header, 3, text=header_text)
+        client.wait_for(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and
+            m["params"]["uri"] == uri_h and m["params"]["version"] == 3 and
+            m["params"]["diagnostics"])
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        gone = client.wait_for(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and
+            m["params"]["uri"] == uri_h and not m["params"]["diagnostics"])
+        self.assertEqual(gone["params"]["diagnostics"], [])
+        self.assertEqual(client.shutdown_and_exit()[1], 0)
+
     def test_exit_without_shutdown(self):
         self.client.initialize(self.root)
         self.client.notify("exit")
