@@ -135,7 +135,7 @@ const struct finding **lsp_findings_in(const struct lsp_server *server,
                                        const struct lsp_document *document, bool current_only,
                                        int *count)
 {
-    const struct finding **found = NULL;
+    const struct finding **found = xmalloc(sizeof *found); /* never NULL, even empty */
     *count = 0;
     const struct lsp_documents *documents = &server->documents;
     for (int d = 0; d < documents->count; d++) {

@@ -191,7 +191,7 @@ void *lsp_read_messages(void *server); /* the reader thread */
  * that include it), each once, in a malloc'ed array (count in *count).
  * With `current_only`, only from analyses of the texts open now (no unit
  * edited or pending since): what code actions may edit. Called with
- * `lock` held. */
+ * `lock` held. Never NULL. */
 const struct finding **lsp_findings_in(const struct lsp_server *server,
                                        const struct lsp_document *document, bool current_only,
                                        int *count);
