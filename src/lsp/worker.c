@@ -109,11 +109,15 @@ static void free_snapshot(struct snapshot *snapshot)
     free(snapshot->path);
 }
 
+/* Errors go to the client's log too; the rest, as the CLI's, only with
+ * --verbose (every analysis would repeat them). */
 static void log_messages(struct lsp_server *server, const struct message_list *messages)
 {
-    for (int i = 0; i < messages->count; i++)
-        lsp_log(server, messages->items[i].kind == MESSAGE_ERROR ? 2 : 4, "%s",
-                messages->items[i].text);
+    for (int i = 0; i < messages->count; i++) {
+        bool error = messages->items[i].kind == MESSAGE_ERROR;
+        if (error || server->options.verbose)
+            lsp_log(server, error ? 2 : 4, "%s", messages->items[i].text);
+    }
 }
 
 /* Runs one analysis of `document` (lock held on entry and on return). */
