@@ -32,6 +32,7 @@
 #include "sources.h"
 #include "suppress.h"
 #include "run.h"
+#include "../lsp/lsp.h"
 #include "../support/xalloc.h"
 
 static const char *const default_arguments[] = {"-std=gnu11"};
@@ -303,6 +304,8 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
 int driver_exit_status(const struct driver_outcome *outcome)
 {
     enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
+    if (outcome->has_status)
+        return outcome->status;
     if (outcome->error_count > 0)
         return EXIT_ERROR;
     if (outcome->finding_count > 0 && !outcome->exit_zero)
@@ -364,7 +367,7 @@ struct driver_outcome driver_main(int argc, char **argv)
 {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    struct driver_outcome outcome = {0, 0, false};
+    struct driver_outcome outcome = {0, 0, false, false, 0};
     struct run run;
     memset(&run, 0, sizeof run);
     message_list_init(&run.messages);
@@ -387,6 +390,9 @@ struct driver_outcome driver_main(int argc, char **argv)
         print_rules(stdout);
         if (run.options.verbose)
             describe_rule_packs(&run, &outcome);
+    } else if (run.options.lsp) {
+        outcome.has_status = true;
+        outcome.status = lsp_serve(&run.options, STDIN_FILENO, stdout, stderr);
     } else if (run.options.dump_config) {
         dump_config(&run, &outcome);
     } else if (configure(&run) != 0) {

@@ -13,6 +13,8 @@ struct driver_outcome {
     int finding_count; /* rule findings reported (clang errors not included) */
     int error_count;   /* usage, configuration and input errors, units with clang errors */
     bool exit_zero;    /* --exit-zero: findings alone do not fail the run */
+    bool has_status;   /* the exit status is `status` (--lsp's session decides it) */
+    int status;
 };
 
 /* Runs nullproof with `argv` (argv[0] is the program). */

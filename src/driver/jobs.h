@@ -17,6 +17,8 @@
 #include "../support/string_buffer.h"
 #include "messages.h"
 
+struct frontend_unsaved;
+
 struct job {
     const char *display_path;     /* how the main file is named in output */
     const char *parse_path;       /* what the front end is given */
@@ -26,6 +28,10 @@ struct job {
     int argument_count;
     bool from_database;           /* the file came from a database listing (-p, no PATH) */
     const struct job_settings *settings; /* its configuration's settings; NULL: the run's */
+    const struct frontend_unsaved *unsaved; /* editor buffers parsed instead of the disk
+                                             * (the language server's); none: NULL */
+    int unsaved_count;
+    bool list_includes;           /* fill job_output.includes */
 };
 
 struct config;
@@ -51,6 +57,8 @@ struct job_output {
     struct string_buffer dump;     /* --dump-ir text */
     int clang_error_count;
     bool parsed;                   /* an AST was produced */
+    const char **includes;         /* job->list_includes: the files the unit includes */
+    int include_count;
 };
 
 /* Runs `jobs` on `thread_count` threads (at least 1, at most the number

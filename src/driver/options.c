@@ -229,6 +229,7 @@ static const struct switch_flag switch_flags[] = {
     {"--fix", offsetof(struct options, fix)},
     {"--fix-backup", offsetof(struct options, fix_backup)},
     {"--parseable-fixits", offsetof(struct options, parseable_fixits)},
+    {"--lsp", offsetof(struct options, lsp)},
     {"-fdiagnostics-parseable-fixits", offsetof(struct options, parseable_fixits)}, /* clang's */
 };
 
@@ -413,6 +414,8 @@ const char *options_usage(void)
            "                       record the findings in FILE (for --baseline) and exit 0\n"
            "  --extra-arg ARG, --extra-arg-before ARG\n"
            "                       add ARG after (before) every file's compiler arguments\n"
+           "  --lsp                run as a language server (LSP) on standard input and\n"
+           "                       output, for editors (docs/editors.md)\n"
            "  -q, --quiet          no summary line\n"
            "  -v, --verbose        say which files are analysed and with which arguments\n"
            "  --version            print the version and exit\n"

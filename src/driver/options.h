@@ -52,6 +52,7 @@ struct options {
     bool fix;                        /* --fix: apply the fix-its to the files */
     bool fix_backup;                 /* --fix-backup: --fix, keeping FILE.orig */
     bool parseable_fixits;           /* --parseable-fixits: fix-it lines in text output */
+    bool lsp;                        /* --lsp: serve the Language Server Protocol on stdio */
 };
 
 /* Parses argv[1..argc-1]. Returns 0, or -1 with a malloc'ed message in

@@ -114,7 +114,8 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
     struct arena work;
     arena_init(&work);
     struct frontend_job request = {job->parse_path, job->directory, job->arguments,
-                                   job->argument_count, settings->packs};
+                                   job->argument_count, settings->packs, job->unsaved,
+                                   job->unsaved_count, job->list_includes};
     if (settings->config)
         apply_compile_flags(settings->config, &work, &request);
     struct frontend_result result;
@@ -125,6 +126,13 @@ void pipeline_run(struct frontend *frontend, const struct job *job,
                     "%s: left out the compiler argument '%s', which clang does not know",
                     job->display_path, result.dropped[i]);
     output->clang_error_count = result.error_count;
+    if (result.include_count > 0) {
+        output->includes = arena_alloc(&output->arena,
+                                       (size_t)result.include_count * sizeof *output->includes);
+        for (int i = 0; i < result.include_count; i++)
+            output->includes[i] = arena_strdup(&output->arena, result.includes[i]);
+        output->include_count = result.include_count;
+    }
     /* Every printed clang error must fail the run, whatever the count says. */
     int printed_errors = 0;
     for (int i = 0; i < output->findings.count; i++)

@@ -482,14 +482,11 @@ static void report_unused(struct finding_list *findings, const char *file, const
                 source_line_of(text, length, suppression->line, findings->arena), NULL);
 }
 
-/* Applies the suppressions of one file; returns how many findings it hid. */
-static int apply_file(struct finding_list *findings, const char *file, bool report,
-                      bool *removed)
+/* Applies the suppressions of one file, whose text is `text`; returns how
+ * many findings it hid. */
+static int apply_text(struct finding_list *findings, const char *file, const char *text,
+                      size_t length, bool report, bool *removed)
 {
-    size_t length = 0;
-    char *text = read_source(file, &length);
-    if (!text)
-        return 0;
     struct suppression_list list;
     memset(&list, 0, sizeof list);
     suppress_scan(text, length, &list);
@@ -511,7 +508,45 @@ static int apply_file(struct finding_list *findings, const char *file, bool repo
         for (int s = 0; s < list.count; s++)
             report_unused(findings, file, text, length, &list.items[s]);
     suppression_list_free(&list);
+    return hidden;
+}
+
+static int apply_file(struct finding_list *findings, const char *file, bool report,
+                      bool *removed)
+{
+    size_t length = 0;
+    char *text = read_source(file, &length);
+    if (!text)
+        return 0;
+    int hidden = apply_text(findings, file, text, length, report, removed);
     free(text);
+    return hidden;
+}
+
+/* Drops the findings marked in `removed` (the first `original_count`),
+ * keeping the order and any added after them, sorted again if so. */
+static void compact(struct finding_list *findings, int original_count, const bool *removed)
+{
+    int kept = 0;
+    for (int i = 0; i < findings->count; i++) {
+        if (i < original_count && removed[i])
+            continue;
+        findings->items[kept++] = findings->items[i];
+    }
+    bool added = findings->count > original_count;
+    findings->count = kept;
+    if (added)
+        finding_list_sort(findings);
+}
+
+int suppress_findings_in_text(struct finding_list *findings, const char *file, const char *text,
+                              size_t length, bool report_unused)
+{
+    int original_count = findings->count;
+    bool *removed = xcalloc((size_t)original_count + 1, sizeof *removed);
+    int hidden = apply_text(findings, file, text, length, report_unused, removed);
+    compact(findings, original_count, removed);
+    free(removed);
     return hidden;
 }
 
@@ -549,16 +584,7 @@ int suppress_findings(struct finding_list *findings, const struct suppress_file 
             report |= entries[k++].report;
         hidden += apply_file(findings, path, report, removed);
     }
-    int kept = 0;
-    for (int i = 0; i < findings->count; i++) {
-        if (i < original_count && removed[i])
-            continue;
-        findings->items[kept++] = findings->items[i];
-    }
-    bool added = findings->count > original_count;
-    findings->count = kept;
-    if (added)
-        finding_list_sort(findings);
+    compact(findings, original_count, removed);
     free(entries);
     free(removed);
     return hidden;

@@ -68,4 +68,12 @@ struct suppress_file {
 int suppress_findings(struct finding_list *findings, const struct suppress_file *files,
                       int file_count);
 
+/* The same for the one file `file` whose text the caller holds (an
+ * editor's unsaved buffer): its findings that a suppression in `text`
+ * covers are removed and, with `report_unused`, the unused suppressions
+ * reported. Other files' findings are left alone. Returns the number
+ * removed. */
+int suppress_findings_in_text(struct finding_list *findings, const char *file, const char *text,
+                              size_t length, bool report_unused);
+
 #endif

@@ -18,12 +18,23 @@
 
 struct frontend;
 
+/* The text an editor holds for a file, parsed instead of the file on
+ * disk (libclang's CXUnsavedFile). */
+struct frontend_unsaved {
+    const char *path;   /* absolute path, as the unit names the file */
+    const char *text;   /* not necessarily NUL-terminated */
+    unsigned long length;
+};
+
 struct frontend_job {
     const char *file;             /* source file to parse (absolute or relative to cwd) */
     const char *directory;        /* working directory for relative paths in arguments, or NULL */
     const char *const *arguments; /* compiler arguments without the compiler and the file */
     int argument_count;
     const struct pack_set *packs; /* tagged unions declared in packs, or NULL */
+    const struct frontend_unsaved *unsaved; /* editor buffers read instead of the disk */
+    int unsaved_count;
+    bool list_includes;           /* fill frontend_result.includes */
 };
 
 struct frontend_result {
@@ -35,6 +46,9 @@ struct frontend_result {
     const char **dropped;          /* compiler arguments clang does not know (GCC's
                                     * -fanalyzer, ...), left out as clangd does */
     int dropped_count;
+    const char **includes;         /* with job->list_includes: every file the unit
+                                    * includes, directly or not, as clang names them */
+    int include_count;
 };
 
 /* Creates a front end (with its own libclang index); NULL on failure. */

@@ -231,6 +231,46 @@ static bool declarations_first(const char *const *arguments, int count)
     return old_standard || warned;
 }
 
+/* The editor's buffers as libclang takes them, in `arena`. */
+static struct CXUnsavedFile *unsaved_files(const struct frontend_job *job, struct arena *arena)
+{
+    if (job->unsaved_count <= 0)
+        return NULL;
+    struct CXUnsavedFile *files =
+        arena_alloc(arena, (size_t)job->unsaved_count * sizeof *files);
+    for (int i = 0; i < job->unsaved_count; i++) {
+        files[i].Filename = job->unsaved[i].path;
+        files[i].Contents = job->unsaved[i].text;
+        files[i].Length = job->unsaved[i].length;
+    }
+    return files;
+}
+
+struct include_list {
+    struct frontend_result *result;
+    struct arena *arena;
+};
+
+static void add_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
+                          CXClientData data)
+{
+    (void)stack;
+    struct include_list *list = data;
+    if (depth == 0)
+        return; /* the main file */
+    CXString name = clang_getFileName(file);
+    const char *text = clang_getCString(name);
+    if (text && text[0]) {
+        struct frontend_result *result = list->result;
+        result->includes = arena_grow(list->arena, result->includes,
+                                      (size_t)result->include_count,
+                                      (size_t)result->include_count + 1,
+                                      sizeof *result->includes);
+        result->includes[result->include_count++] = arena_strdup(list->arena, text);
+    }
+    clang_disposeString(name);
+}
+
 int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,
                  struct finding_list *diagnostics, struct frontend_result *result)
 {
@@ -247,14 +287,16 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IncludeAttributedTypes |
                        CXTranslationUnit_DetailedPreprocessingRecord;
     CXTranslationUnit tu = NULL;
-    enum CXErrorCode status = clang_parseTranslationUnit2(frontend->index, job->file, arguments,
-                                                          count, NULL, 0, options, &tu);
+    struct CXUnsavedFile *unsaved = unsaved_files(job, arena);
+    unsigned unsaved_count = unsaved ? (unsigned)job->unsaved_count : 0;
+    enum CXErrorCode status = clang_parseTranslationUnit2(
+        frontend->index, job->file, arguments, count, unsaved, unsaved_count, options, &tu);
     if (status == CXError_Success && tu &&
         drop_unknown_arguments(tu, arguments, &count, arena, result) > 0) {
         clang_disposeTranslationUnit(tu);
         tu = NULL;
-        status = clang_parseTranslationUnit2(frontend->index, job->file, arguments, count, NULL, 0,
-                                             options, &tu);
+        status = clang_parseTranslationUnit2(frontend->index, job->file, arguments, count,
+                                             unsaved, unsaved_count, options, &tu);
     }
     if (status != CXError_Success || !tu) {
         if (tu)
@@ -276,6 +318,10 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     unit.packs = job->packs;
     unit.declarations_first = declarations_first(arguments, count);
     report_diagnostics(&unit, result->unit.main_file, diagnostics, result);
+    if (job->list_includes) {
+        struct include_list includes = {result, arena};
+        clang_getInclusions(tu, add_inclusion, &includes);
+    }
     lower_translation_unit(&unit);
     frontend_unit_free(&unit);
     clang_disposeTranslationUnit(tu);

@@ -77,6 +77,14 @@ void report_write_codeclimate(const struct finding_list *findings,
 /* The markdown of docs/rules/ID.md built into nullproof, or NULL. */
 const char *report_rule_documentation(const char *id);
 
+/* Appends `path` percent-encoded as RFC 3986 wants (unreserved bytes
+ * and '/' stay). */
+void report_append_uri_path(struct string_buffer *out, const char *path);
+
+/* The address of rule `id`'s page, docs/rules/ID.md where the docs are
+ * published (CMake's NULLPROOF_DOCS_URL). Malloc'ed. */
+char *report_rule_help_uri(const char *id);
+
 /* `path` relative to `working_directory` when it is an absolute path under
  * it (a suffix of `path`), else `path` itself. */
 const char *report_relative_path(const char *path, const char *working_directory);

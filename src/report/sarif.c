@@ -25,29 +25,12 @@
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define SOURCE_ROOT "%SRCROOT%"
 
-/* RFC 3986 percent-encoding of a path: unreserved bytes and '/' stay. */
-static void append_uri_path(struct string_buffer *out, const char *path)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    for (const unsigned char *cursor = (const unsigned char *)path; *cursor; cursor++) {
-        unsigned char byte = *cursor;
-        if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-            (byte >= '0' && byte <= '9') || strchr("-._~/", byte)) {
-            char plain[2] = {(char)byte, '\0'};
-            string_buffer_append(out, plain);
-        } else {
-            char encoded[4] = {'%', hex[byte >> 4], hex[byte & 15], '\0'};
-            string_buffer_append(out, encoded);
-        }
-    }
-}
-
 static json_t *uri_string(const char *prefix, const char *path, const char *suffix)
 {
     struct string_buffer uri;
     string_buffer_init(&uri);
     string_buffer_append(&uri, prefix);
-    append_uri_path(&uri, path);
+    report_append_uri_path(&uri, path);
     string_buffer_append(&uri, suffix);
     json_t *value = json_util_string(string_buffer_text(&uri));
     string_buffer_free(&uri);
@@ -182,7 +165,9 @@ static json_t *rule_descriptor(const struct report_rule *rule)
     if (markdown)
         json_util_set(help, "markdown", json_util_string(markdown));
     json_util_set(object, "help", help);
-    json_util_set(object, "helpUri", uri_string(NULLPROOF_DOCS_URL "rules/", rule->id, ".md"));
+    char *help_uri = report_rule_help_uri(rule->id);
+    json_util_set(object, "helpUri", json_util_string(help_uri));
+    free(help_uri);
     json_t *configuration = json_object();
     json_util_set(configuration, "level", json_string("warning"));
     json_util_set(object, "defaultConfiguration", configuration);

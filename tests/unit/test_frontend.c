@@ -76,7 +76,7 @@ static struct ir_unit *lower(struct fixture *fixture, const char *name, const ch
     int count = 0;
     while (arguments && arguments[count])
         count++;
-    struct frontend_job job = {fixture->path, fixture->directory, arguments, count, NULL};
+    struct frontend_job job = {fixture->path, fixture->directory, arguments, count, NULL, NULL, 0, false};
     fixture->status = frontend_run(fixture->frontend, &job, &fixture->arena,
                                    &fixture->diagnostics, &fixture->result);
     return &fixture->result.unit;
@@ -656,7 +656,7 @@ static void test_parse_failure(void **state)
     struct fixture *fixture = *state;
     arena_free(&fixture->arena);
     finding_list_init(&fixture->diagnostics, &fixture->diagnostics_arena);
-    struct frontend_job job = {"/nonexistent/nullproof/missing.c", NULL, NULL, 0, NULL};
+    struct frontend_job job = {"/nonexistent/nullproof/missing.c", NULL, NULL, 0, NULL, NULL, 0, false};
     int status = frontend_run(fixture->frontend, &job, &fixture->arena, &fixture->diagnostics,
                               &fixture->result);
     assert_int_equal(status, -1);

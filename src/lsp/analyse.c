@@ -1,0 +1,167 @@
+/*
+ * analyse: one translation unit as the editor holds it. The compile
+ * command comes from the database the CLI would use (-p or the nearest
+ * compile_commands.json), the rules from the configuration that applies
+ * to the file, the text from the open buffers; the pipeline is the CLI's
+ * (pipeline_run) and so are the suppressions, applied to the buffer's
+ * text. It neither publishes nor schedules anything.
+ */
+#include "server.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../driver/database_search.h"
+#include "../driver/messages.h"
+#include "../driver/pipeline.h"
+#include "../driver/sources.h"
+#include "../driver/suppress.h"
+#include "../support/text.h"
+
+/* The CLI's arguments for a file without a compile command (driver.c). */
+static const char *const fallback_arguments[] = {"-std=gnu11"};
+
+int lsp_analyser_init(struct lsp_analyser *analyser, const struct options *options,
+                      char **error)
+{
+    memset(analyser, 0, sizeof *analyser);
+    *error = NULL;
+    analyser->options = *options;
+    analyser->working_directory = getcwd(NULL, 0);
+    analyser->base.working_directory = analyser->working_directory;
+    analyser->base.suggest = options->suggest;
+    analyser->base.all_uses = options->all_uses;
+    profiles_init(&analyser->profiles, &analyser->options, &analyser->base);
+    if (options->database_path) {
+        analyser->database = compile_database_load(options->database_path, error);
+        if (!analyser->database)
+            return -1;
+    } else {
+        analyser->search = database_search_create();
+    }
+    analyser->frontend = frontend_create();
+    if (!analyser->frontend) {
+        *error = text_printf("cannot create a libclang index");
+        return -1;
+    }
+    return 0;
+}
+
+void lsp_analyser_free(struct lsp_analyser *analyser)
+{
+    frontend_destroy(analyser->frontend);
+    if (analyser->database)
+        compile_database_free(analyser->database);
+    database_search_free(analyser->search);
+    profiles_free(&analyser->profiles);
+    free(analyser->working_directory);
+    memset(analyser, 0, sizeof *analyser);
+}
+
+void lsp_analyser_reload(struct lsp_analyser *analyser)
+{
+    profiles_free(&analyser->profiles);
+    profiles_init(&analyser->profiles, &analyser->options, &analyser->base);
+}
+
+static const struct compile_command *command_for(struct lsp_analyser *analyser, const char *path,
+                                                 struct message_list *messages)
+{
+    const struct compile_database *database =
+        analyser->database ? analyser->database
+                           : database_search_find(analyser->search, path, messages);
+    return database ? compile_database_find(database, path) : NULL;
+}
+
+bool lsp_is_unit(struct lsp_analyser *analyser, const char *path)
+{
+    if (source_is_c_file(path))
+        return true;
+    struct message_list ignored;
+    message_list_init(&ignored);
+    bool listed = command_for(analyser, path, &ignored) != NULL;
+    message_list_free(&ignored);
+    return listed;
+}
+
+static void init_output(struct job_output *output)
+{
+    memset(output, 0, sizeof *output);
+    arena_init(&output->arena);
+    finding_list_init(&output->findings, &output->arena);
+    message_list_init(&output->messages);
+    string_buffer_init(&output->dump);
+}
+
+void lsp_analyse(struct lsp_analyser *analyser, const struct lsp_analysis_request *request,
+                 struct job_output *output)
+{
+    init_output(output);
+    struct job job;
+    memset(&job, 0, sizeof job);
+    /* the findings name the main file by this: it lives as long as they do */
+    job.display_path = arena_strdup(&output->arena, request->path);
+    job.absolute_path = request->path;
+    job.unsaved = request->buffers;
+    job.unsaved_count = request->buffer_count;
+    job.list_includes = true;
+    const struct compile_command *command = command_for(analyser, request->path,
+                                                        &output->messages);
+    if (command) {
+        job.parse_path = command->file;
+        job.directory = command->directory;
+        job.arguments = (const char *const *)command->arguments;
+        job.argument_count = command->argument_count;
+    } else if (analyser->options.has_compiler_arguments) {
+        job.parse_path = request->path;
+        job.arguments = analyser->options.compiler_arguments;
+        job.argument_count = analyser->options.compiler_argument_count;
+    } else {
+        job.parse_path = request->path;
+        job.arguments = fallback_arguments;
+        job.argument_count = 1;
+    }
+    char *error = NULL;
+    char *config_path = profiles_config_for(&analyser->options, request->path);
+    const struct profile *profile = profiles_get(&analyser->profiles, config_path, &error);
+    free(config_path);
+    if (!profile) {
+        message_add_owned(&output->messages, MESSAGE_ERROR, error);
+        return;
+    }
+    job.settings = &profile->settings;
+    if (!analyser->frontend) {
+        message_add(&output->messages, MESSAGE_ERROR, "no libclang index");
+        return;
+    }
+    /* The compile command may name the file otherwise (a symbolic link):
+     * the buffer must be found under the name clang opens. */
+    struct frontend_unsaved *buffers = NULL;
+    if (strcmp(job.parse_path, request->path) != 0) {
+        buffers = calloc((size_t)request->buffer_count + 1, sizeof *buffers);
+        if (buffers) {
+            if (request->buffer_count > 0)
+                memcpy(buffers, request->buffers, (size_t)request->buffer_count * sizeof *buffers);
+            buffers[request->buffer_count] =
+                (struct frontend_unsaved){job.parse_path, request->text, request->length};
+            job.unsaved = buffers;
+            job.unsaved_count = request->buffer_count + 1;
+        }
+    }
+    pipeline_run(analyser->frontend, &job, &profile->settings, output);
+    free(buffers);
+    suppress_findings_in_text(&output->findings, request->path, request->text, request->length,
+                              profile->settings.report_unused_suppressions);
+    /* findings in the other open buffers (headers) by their unsaved text */
+    for (int b = 0; b < request->buffer_count; b++) {
+        const struct frontend_unsaved *buffer = &request->buffers[b];
+        bool named = false;
+        for (int i = 0; i < output->findings.count && !named; i++)
+            named = output->findings.items[i].file &&
+                    strcmp(output->findings.items[i].file, buffer->path) == 0;
+        if (named && strcmp(buffer->path, request->path) != 0)
+            suppress_findings_in_text(&output->findings, buffer->path, buffer->text,
+                                      buffer->length, false);
+    }
+}
