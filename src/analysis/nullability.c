@@ -59,6 +59,7 @@ struct path_state path_state_unknown(void)
     state.alias = -1;
     state.entry_of = -1;
     state.witness = -1;
+    state.twin = -1;
     state.low = LLONG_MIN;
     state.high = LLONG_MAX;
     state.guard_end = -1;
@@ -190,6 +191,8 @@ static bool join_path(struct path_state *into, const struct path_state *from)
         joined.guard_end = -1; /* one unguarded path is enough to report */
     if (into->entry_of != from->entry_of)
         joined.entry_of = -1;
+    if (into->twin != from->twin)
+        joined.twin = -1;
     if (into->witness != from->witness || into->witness_nonnull != from->witness_nonnull) {
         joined.witness = -1;
         joined.witness_nonnull = false;

@@ -35,6 +35,8 @@ enum nullability {
 
 struct path_state {
     enum nullability nullability;
+    int twin;                            /* a pointer NULL exactly when this one is (the code
+                                          * went on after `!a != !b` was false), or -1 */
     const struct null_origin *origin;    /* NULL and MAYBE: why */
     long long low, high;                 /* integers: the value lies in [low, high]
                                           * (LLONG_MIN..LLONG_MAX: nothing known) */

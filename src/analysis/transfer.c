@@ -49,6 +49,9 @@ static void forget_paths(const struct ir_function *function, struct flow_state *
         if (other->witness >= path && (other->witness != path || including_path) &&
             ir_path_is_below(function, other->witness, path))
             other->witness = -1;
+        if (other->twin >= path && (other->twin != path || including_path) &&
+            ir_path_is_below(function, other->twin, path))
+            other->twin = -1;
     }
 }
 
@@ -78,10 +81,32 @@ static void kill_below_aliases(const struct ir_function *function, struct flow_s
     kill_below(function, state, path);
 }
 
+/* The twin of `path`'s must-alias class (a pointer NULL exactly when it
+ * is), unlinked in both directions since what it said is about to be
+ * known; -1 for none. */
+static int take_twin(const struct ir_function *function, struct flow_state *state, int path)
+{
+    int root = alias_root(state, path);
+    int twin = -1;
+    for (int i = 0; i < function->path_count; i++) {
+        struct path_state *member = &state->paths[i];
+        if (member->twin >= 0 && (i == root || member->alias == root)) {
+            twin = member->twin;
+            member->twin = -1;
+        }
+    }
+    if (twin >= 0)
+        for (int i = 0; i < function->path_count; i++)
+            if (state->paths[i].twin >= 0 && alias_root(state, state->paths[i].twin) == root)
+                state->paths[i].twin = -1;
+    return twin;
+}
+
 static void refine_nonnull(const struct ir_function *function, struct flow_state *state, int path,
                            const struct source_location *dereference)
 {
     int root = alias_root(state, path);
+    int twin = take_twin(function, state, path);
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *member = &state->paths[i];
         if (i != root && member->alias != root)
@@ -91,12 +116,15 @@ static void refine_nonnull(const struct ir_function *function, struct flow_state
         if (dereference && !member->dereferenced)
             member->dereferenced = dereference;
     }
+    if (twin >= 0 && state->paths[twin].nullability != NULLABILITY_NONNULL)
+        refine_nonnull(function, state, twin, NULL);
 }
 
 static void refine_null(const struct ir_function *function, struct flow_state *state, int path,
                         const struct null_origin *origin)
 {
     int root = alias_root(state, path);
+    int twin = take_twin(function, state, path);
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *member = &state->paths[i];
         if (i != root && member->alias != root)
@@ -106,6 +134,8 @@ static void refine_null(const struct ir_function *function, struct flow_state *s
         member->nullability = NULLABILITY_NULL;
         member->dereferenced = NULL;
     }
+    if (twin >= 0 && state->paths[twin].nullability != NULLABILITY_NULL)
+        refine_null(function, state, twin, origin);
 }
 
 static struct null_origin *new_origin(struct function_analysis *analysis, enum origin_kind kind,
@@ -1039,6 +1069,33 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
     }
 }
 
+/* (a == NULL) == (b == NULL) on the edge `same` (else the opposite): what
+ * is known of one says what the other is; with nothing known, each
+ * becomes the other's twin (`if (!a != !b) return; if (a) strcmp(a, b)`). */
+static void learn_same_nullness(struct function_analysis *analysis, int block,
+                                const struct ir_condition *condition, bool same,
+                                struct flow_state *state)
+{
+    const struct ir_function *function = function_of(analysis);
+    int a = condition->path, b = condition->other;
+    if (b < 0)
+        return;
+    for (int pass = 0; pass < 2; pass++, a = condition->other, b = condition->path) {
+        enum nullability known = state->paths[a].nullability;
+        if (known != NULLABILITY_NONNULL && known != NULLABILITY_NULL)
+            continue;
+        bool b_nonnull = (known == NULLABILITY_NONNULL) == same;
+        learn_nullness(analysis, block, b, b_nonnull, state);
+        return;
+    }
+    if (same && !function->paths[a].weak && !function->paths[b].weak) {
+        take_twin(function, state, a);
+        take_twin(function, state, b);
+        state->paths[alias_root(state, a)].twin = b;
+        state->paths[alias_root(state, b)].twin = a;
+    }
+}
+
 /* path == constant on the edge `holds`; false when the edge cannot be taken. */
 static bool learn_equals(const struct ir_function *function, const struct ir_condition *condition,
                          bool holds, struct path_state *value)
@@ -1200,6 +1257,9 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
             if (!holds && state->reachable)
                 integer_set(value, 0);
         }
+        break;
+    case CONDITION_SAME_NULLNESS:
+        learn_same_nullness(analysis, block, condition, holds, state);
         break;
     case CONDITION_LESS:
     case CONDITION_EQUALS_PATH:

@@ -206,6 +206,18 @@ static void lower_equality(struct lower_context *context, CXCursor expression, C
         lower_goto(context, first.integer == second.integer ? when_equal : when_different);
         return;
     }
+    if (first.kind == VALUE_NULL_TEST && second.kind == VALUE_NULL_TEST &&
+        first.path != second.path) {
+        /* !a != !b, (a == NULL) == (b == NULL): the two truths are equal when
+         * both pointers are NULL or neither is, for tests of one polarity */
+        bool same_polarity = first.integer == second.integer;
+        struct ir_condition condition =
+            make_condition(CONDITION_SAME_NULLNESS, first.path, 0, location);
+        condition.other = second.path;
+        lower_branch(context, condition, same_polarity ? when_equal : when_different,
+                     same_polarity ? when_different : when_equal);
+        return;
+    }
     if (first.kind == VALUE_PATH && second.kind == VALUE_PATH &&
         context->function->paths[first.path].is_pointer &&
         context->function->paths[second.path].is_pointer) {

@@ -255,6 +255,10 @@ void ir_dump_function(const struct ir_function *function, struct string_buffer *
             case CONDITION_NONZERO:
                 string_buffer_printf(out, "%s != 0", path_name(function, c->path));
                 break;
+            case CONDITION_SAME_NULLNESS:
+                string_buffer_printf(out, "!%s == !%s", path_name(function, c->path),
+                                     path_name(function, c->other));
+                break;
             case CONDITION_LESS:
             case CONDITION_EQUALS_PATH:
                 string_buffer_printf(out, "%s %s ", path_name(function, c->path),

@@ -162,8 +162,10 @@ enum condition_kind {
     CONDITION_INTEGER_EQUALS, /* path == integer */
     CONDITION_NONZERO,        /* path != 0, for integer paths */
     CONDITION_LESS,           /* path < other + integer (other -1: path < integer) */
-    CONDITION_EQUALS_PATH     /* path == other + integer, two integer paths; or
+    CONDITION_EQUALS_PATH,    /* path == other + integer, two integer paths; or
                                * path == other, two pointer paths (integer 0) */
+    CONDITION_SAME_NULLNESS   /* (path == NULL) == (other == NULL), two pointers:
+                               * `!a == !b`, and `!a != !b` with the edges swapped */
 };
 
 struct ir_condition {
@@ -171,7 +173,8 @@ struct ir_condition {
     int path;
     long long integer;
     struct source_location location;
-    int other;  /* CONDITION_LESS, CONDITION_EQUALS_PATH: the path compared with, or -1 */
+    int other;  /* CONDITION_LESS, CONDITION_EQUALS_PATH, CONDITION_SAME_NULLNESS: the path
+                 * compared with, or -1 */
     bool is_unsigned; /* CONDITION_LESS, CONDITION_EQUALS_PATH: compared as unsigned, where a
                        * negative value stands for one above LLONG_MAX */
 };

@@ -362,6 +362,47 @@ static void test_cursor_test_outside_loop(void **state)
     assert_int_equal(line, 4);
 }
 
+/* if (!a != !b) return; if (a) use(b): b is non-NULL where a is (twins);
+ * and with `if (!a) use(b)`, b is NULL there. */
+static void build_twins(struct fixture *fixture, bool a_nonnull)
+{
+    struct ir_function *function = ir_add_function(&fixture->unit, "twins");
+    int a = parameter(fixture, function, "a");
+    int b = parameter(fixture, function, "b");
+    int entry = ir_add_block(&fixture->unit, function);
+    int differ = ir_add_block(&fixture->unit, function);
+    int test = ir_add_block(&fixture->unit, function);
+    int then = ir_add_block(&fixture->unit, function);
+    int done = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    branch(function, entry, CONDITION_SAME_NULLNESS, a, 0, test, differ, 1);
+    function->blocks[entry].condition.other = b;
+    function->blocks[differ].terminator = TERMINATOR_RETURN;
+    branch(function, test, CONDITION_NONNULL, a, 0, a_nonnull ? then : done,
+           a_nonnull ? done : then, 2);
+    use(fixture, function, then, 3, b);
+    go(function, then, done);
+    function->blocks[done].terminator = TERMINATOR_RETURN;
+}
+
+static void test_same_nullness_nonnull(void **state)
+{
+    struct fixture *fixture = *state;
+    build_twins(fixture, true);
+    run(fixture);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+}
+
+static void test_same_nullness_null(void **state)
+{
+    struct fixture *fixture = *state;
+    build_twins(fixture, false);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 3);
+}
+
 /* p = malloc(8); if (!p) return; p[0] = 0; and the alias q = p; if (q) */
 static void test_checked_and_alias(void **state)
 {
@@ -888,6 +929,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_call_contracts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loop_cursor_exit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cursor_test_outside_loop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_nullness_nonnull, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_nullness_null, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checked_and_alias, setup, teardown),
         cmocka_unit_test_setup_teardown(test_use_after_failed_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_definitely_null_and_dead_edge, setup, teardown),
