@@ -310,7 +310,6 @@ static void test_call_contracts(void **state)
     assert_int_equal(fixture->result.events[0].origin->kind, ORIGIN_ALLOC);
     assert_int_equal(fixture->result.events[0].origin->how, HOW_HOOK_RESULT);
     assert_string_equal(fixture->result.events[0].origin->callee, "Curl_cmalloc");
-    assert_string_equal(fixture->result.events[0].origin->pack_name, "malloc");
     assert_int_equal(fixture->result.events[1].location.line, 11);
     assert_int_equal(fixture->result.events[1].origin->how, HOW_PACK_RESULT);
 }
