@@ -26,6 +26,8 @@ struct job {
     int argument_count;
     bool from_database;           /* the file came from a database listing (-p, no PATH) */
     const struct job_settings *settings; /* its configuration's settings; NULL: the run's */
+    const char *database_directory; /* its compile database's directory (--shard's key is
+                                     * relative to it), or NULL: none */
 };
 
 struct config;
