@@ -209,17 +209,23 @@ static void add_extra_arguments(struct run *run)
     }
 }
 
+/* The shard (1..N of --shard K/N) that `job` belongs to; its key in *key
+ * (malloc'ed) when `key` is not NULL. */
+static int job_shard(const struct run *run, const struct job *job, char **key)
+{
+    char *text = shard_key(job->absolute_path, job->database_directory ? job->database_directory
+                                                                      : run->working_directory);
+    int index = shard_of_key(text, run->options.shard.count);
+    if (key)
+        *key = text;
+    else
+        free(text);
+    return index;
+}
+
 bool run_job_in_shard(const struct run *run, const struct job *job)
 {
-    const struct shard *shard = &run->options.shard;
-    if (shard->count == 0)
-        return true;
-    char *key = shard_key(job->absolute_path, job->database_directory
-                                                  ? job->database_directory
-                                                  : run->working_directory);
-    int index = shard_of_key(key, shard->count);
-    free(key);
-    return index == shard->index;
+    return run->options.shard.count == 0 || job_shard(run, job, NULL) == run->options.shard.index;
 }
 
 /* --shard K/N: this run reports the units of shard K only. Without
@@ -227,14 +233,17 @@ bool run_job_in_shard(const struct run *run, const struct job *job)
  * its job is dropped here, before anything runs. */
 static void plan_select_shard(struct run *run)
 {
-    if (run->options.shard.count == 0)
+    const struct shard *shard = &run->options.shard;
+    if (shard->count == 0)
         return;
     int kept = 0;
     for (int i = 0; i < run->job_count; i++) {
-        bool in_shard = run_job_in_shard(run, &run->jobs[i]);
-        message_add(&run->messages, MESSAGE_VERBOSE, "%s: %s shard %d/%d",
-                    run->jobs[i].display_path, in_shard ? "in" : "not in",
-                    run->options.shard.index, run->options.shard.count);
+        char *key = NULL;
+        bool in_shard = job_shard(run, &run->jobs[i], &key) == shard->index;
+        message_add(&run->messages, MESSAGE_VERBOSE, "%s: %s shard %d/%d (key %s)",
+                    run->jobs[i].display_path, in_shard ? "in" : "not in", shard->index,
+                    shard->count, key);
+        free(key);
         if (in_shard)
             run->jobs[kept++] = run->jobs[i];
     }
