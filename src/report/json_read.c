@@ -188,8 +188,8 @@ static void read_errors(struct reader *reader, const json_t *errors, struct find
             return;
         }
         const char *source = required_string(reader, error, "source");
-        if (reader->error)
-            return;
+        if (!source)
+            break; /* the reader says it is missing */
         if (strcmp(source, "clang") == 0) {
             read_finding(reader, error, "clang-diagnostic", list);
         } else if (strcmp(source, "nullproof") == 0) {
