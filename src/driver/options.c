@@ -302,9 +302,21 @@ int options_parse(int argc, char **argv, struct options *options, char **error)
     if (options->fix_backup)
         options->fix = true;
     if (options->merge && (options->shard.count > 0 || options->database_path ||
-                           options->has_compiler_arguments || options->fix)) {
+                           options->has_compiler_arguments || options->fix || options->dump_ir)) {
         *error = text_printf("--merge combines JSON outputs: it takes no --shard, -p, --fix "
                              "or `--`");
+        return -1;
+    }
+    /* Silently ignored, they would look as if they had changed the report. */
+    if (options->merge &&
+        (options->enabled_rule_count || options->disabled_rule_count || options->rule_path_count ||
+         options->config_path || options->suggest_given || options->all_uses ||
+         options->report_unused_suppressions || options->extra_argument_count ||
+         options->extra_argument_before_count)) {
+        *error = text_printf("--merge combines JSON outputs: the options that decide the "
+                             "findings (--enable, --disable, --rules, --config, --suggest, "
+                             "--all-uses, --report-unused-suppressions, --extra-arg) are the "
+                             "shards' (give them to every --shard run)");
         return -1;
     }
     return 0;

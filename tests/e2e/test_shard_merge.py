@@ -311,9 +311,13 @@ class ShardMergeTest(unittest.TestCase):
                        cwd=self.directory)
         self.merge_error(first, second, elsewhere, expected="different working directories")
         self.merge_error(expected="--merge expects the --format json outputs")
-        result = self.nullproof("--merge", first, "--shard", "1/3")
-        self.assertEqual(result.status, 2)
-        self.assertIn("--merge combines JSON outputs", result.stderr)
+        for flags in (["--shard", "1/3"], ["-p", self.build], ["--disable", "unchecked-alloc"],
+                      ["--suggest", "full"], ["--fix"]):
+            with self.subTest(flags=flags):
+                result = self.nullproof("--merge", first, second, third, *flags)
+                self.assertEqual(result.status, 2, repr(result))
+                self.assertIn("--merge combines JSON outputs", result.stderr)
+                self.assertEqual(result.stdout, "")
 
 
 def main():
