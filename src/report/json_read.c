@@ -142,14 +142,10 @@ static void read_fixits(struct reader *reader, const json_t *object, struct find
     }
 }
 
-/* A finding, or a clang error when `rule` is given. */
+/* A finding (an object), or a clang error when `rule` is given. */
 static void read_finding(struct reader *reader, const json_t *object, const char *rule,
                          struct finding_list *list)
 {
-    if (!json_is_object(object)) {
-        fail(reader, "", "is not an object");
-        return;
-    }
     if (!rule)
         rule = required_string(reader, object, "rule");
     const char *message = required_string(reader, object, "message");
@@ -284,6 +280,10 @@ int json_read_run(const char *path, struct finding_list *findings, struct json_r
     json_array_foreach(results, index, object) {
         snprintf(place, sizeof place, "findings[%zu]", index);
         reader.place = place;
+        if (!json_is_object(object)) {
+            fail(&reader, "", "is not an object");
+            break;
+        }
         read_finding(&reader, object, NULL, findings);
         if (reader.error)
             break;

@@ -175,6 +175,8 @@ static void test_json_read_errors_name_the_file(void **state)
                          "\"1\"}, \"exit_status\": 0, \"findings\": [{\"rule\": 3}], "
                          "\"errors\": []}",
                          "{\"format_version\": 1, \"tool\": {\"name\": \"nullproof\", \"version\": "
+                         "\"1\"}, \"exit_status\": 0, \"findings\": [3], \"errors\": []}",
+                         "{\"format_version\": 1, \"tool\": {\"name\": \"nullproof\", \"version\": "
                          "\"1\"}, \"exit_status\": 0, \"findings\": [], \"errors\": [{\"source\": "
                          "\"elsewhere\"}]}"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
