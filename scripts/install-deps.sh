@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(cmake make gcc pkg-config python3 libclang-dev libclang-19-dev libcmocka-dev
-          libjansson-dev libyaml-dev clang python3-jsonschema
+          libjansson-dev libyaml-dev libxxhash-dev clang python3-jsonschema
           git pre-commit neovim) # the last three for the pre-commit and editor tests
 # not in every distribution: go on without them (their tests are skipped)
 optional=(libclang-19-dev pre-commit neovim)

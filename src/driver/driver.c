@@ -137,11 +137,17 @@ static int configure(struct run *run)
         free(names);
         return -1;
     }
+    if (run->options.merge && run->options.path_count == 0) {
+        message_add(&run->messages, MESSAGE_ERROR,
+                    "--merge expects the --format json outputs of the shards to combine");
+        return -1;
+    }
     if (run->options.path_count == 0 && !run->options.database_path) {
         message_add(&run->messages, MESSAGE_ERROR,
                     "no input files: give a PATH or -p DIR (see --help)");
         return -1;
     }
+    /* With --merge, the PATHs are JSON outputs: no sources, no database. */
     if (run->options.database_path) {
         run->database = compile_database_load(run->options.database_path, &error);
         if (!run->database) {
@@ -149,12 +155,12 @@ static int configure(struct run *run)
                               error ? error : strdup("cannot load compile_commands.json"));
             return -1;
         }
-    } else {
+    } else if (!run->options.merge) {
         run->search = database_search_create();
     }
     /* The inputs are known before any output is opened: an output that
      * names one would destroy it before it is read. */
-    if (run->options.path_count > 0)
+    if (run->options.path_count > 0 && !run->options.merge)
         sources_collect(run->options.paths, run->options.path_count, &run->sources,
                         &run->messages);
     if (refuse_input_as_output(run, run->options.output_path, "-o") ||
@@ -220,6 +226,7 @@ static void release(struct run *run)
     database_search_free(run->search);
     free(run->enabled_rules);
     free(run->working_directory);
+    free(run->configuration);
     for (int i = 0; i < run->command_argument_list_count; i++)
         compiler_command_free(run->command_arguments[i], run->command_argument_counts[i]);
     free(run->command_arguments);
@@ -236,6 +243,25 @@ static void release(struct run *run)
     message_list_free(&run->messages);
     profiles_free(&run->profiles);
     options_free(&run->options);
+}
+
+/* The digest of the configuration that applies where nullproof runs (the
+ * first PATH's, else the working directory's): what --merge compares to
+ * refuse outputs made with different rules. */
+static void record_configuration(struct run *run)
+{
+    char *config_path = profiles_config_for(
+        &run->options, run->options.path_count > 0 ? run->options.paths[0] : ".");
+    char *error = NULL;
+    const struct profile *profile = profiles_get(&run->profiles, config_path, &error);
+    free(config_path);
+    if (!profile) {
+        free(error); /* the same file is a job's configuration, which says what is wrong */
+        return;
+    }
+    char digest[PROFILE_DIGEST_SIZE];
+    profiles_digest(profile, run->working_directory, digest);
+    run->configuration = xstrdup(digest);
 }
 
 static void analyse(struct run *run, struct driver_outcome *outcome,
@@ -266,21 +292,21 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     }
     if (run->profiles.count > 0)
         settings.packs = &run->profiles.items[0]->packs;
+    record_configuration(run);
     struct job_output *outputs = xcalloc((size_t)run->job_count + 1, sizeof *outputs);
     char *error = NULL;
     if (jobs_run(run->jobs, run->job_count, &settings, thread_count(&run->options), outputs,
                  &error) != 0) {
         message_add_owned(&run->messages, MESSAGE_ERROR, error);
     }
-    int units = 0;
     for (int i = 0; i < run->job_count; i++) {
         if (outputs[i].parsed)
-            units++;
+            run->unit_count++;
         if (outputs[i].clang_error_count > 0)
             outcome->error_count++;
     }
     int file_count = 0;
-    run_report(run, outputs, outcome, &file_count);
+    run_report(run, outputs, run->job_count, outcome, &file_count);
     for (int i = 0; i < run->job_count; i++) {
         message_list_print(&outputs[i].messages, run->options.verbose, stderr);
         outcome->error_count += outputs[i].messages.error_count;
@@ -289,15 +315,7 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     free(outputs);
     message_list_print(&run->messages, run->options.verbose, stderr);
     outcome->error_count += run->messages.error_count;
-    if (!run->options.quiet && !run->options.dump_ir) {
-        fprintf(stderr, "nullproof: %d finding%s in %d file%s, %d translation unit%s",
-                outcome->finding_count, outcome->finding_count == 1 ? "" : "s", file_count,
-                file_count == 1 ? "" : "s", units, units == 1 ? "" : "s");
-        if (run->clang_error_count > 0)
-            fprintf(stderr, ", %d error%s", run->clang_error_count,
-                    run->clang_error_count == 1 ? "" : "s");
-        fprintf(stderr, ", %.2f s\n", seconds_since(start));
-    }
+    run_print_summary(run, outcome, file_count, seconds_since(start));
     run_report_baseline(run);
 }
 
@@ -398,6 +416,12 @@ struct driver_outcome driver_main(int argc, char **argv)
     } else if (configure(&run) != 0) {
         message_list_print(&run.messages, run.options.verbose, stderr);
         outcome.error_count += run.messages.error_count;
+    } else if (run.options.merge) {
+        int file_count = run_merge(&run, &outcome);
+        if (file_count >= 0) {
+            run_print_summary(&run, &outcome, file_count, seconds_since(&start));
+            run_report_baseline(&run);
+        }
     } else {
         analyse(&run, &outcome, &start);
     }

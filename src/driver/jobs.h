@@ -32,6 +32,8 @@ struct job {
                                              * (the language server's); none: NULL */
     int unsaved_count;
     bool list_includes;           /* fill job_output.includes */
+    const char *database_directory; /* its compile database's directory (--shard's key is
+                                     * relative to it), or NULL: none */
 };
 
 struct config;

@@ -88,7 +88,8 @@ static int parse_color(const char *text, enum color_mode *mode, char **error)
 /* The flags that take a value. `short_name` may be NULL. */
 enum value_flag { FLAG_DATABASE, FLAG_JOBS, FLAG_OUTPUT, FLAG_FORMAT, FLAG_COLOR, FLAG_ENABLE,
                   FLAG_DISABLE, FLAG_BASELINE, FLAG_WRITE_BASELINE, FLAG_EXTRA_ARGUMENT,
-                  FLAG_EXTRA_ARGUMENT_BEFORE, FLAG_CONFIG, FLAG_RULES, FLAG_SUGGEST, FLAG_NONE };
+                  FLAG_EXTRA_ARGUMENT_BEFORE, FLAG_CONFIG, FLAG_RULES, FLAG_SUGGEST, FLAG_SHARD,
+                  FLAG_NONE };
 
 struct value_flag_spelling {
     enum value_flag flag;
@@ -109,6 +110,7 @@ static const struct value_flag_spelling value_flags[] = {
     {FLAG_CONFIG, "--config", false},
     {FLAG_RULES, "--rules", false},
     {FLAG_SUGGEST, "--suggest", false},
+    {FLAG_SHARD, "--shard", false},
 };
 
 /* Recognises `argument` as a value flag. *inline_value is the value given
@@ -201,6 +203,12 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
     case FLAG_SUGGEST:
         options->suggest_given = true;
         return parse_suggest(value, &options->suggest, error);
+    case FLAG_SHARD:
+        if (options->shard.count > 0) {
+            *error = text_printf("%s given twice: give it once", spelling);
+            return -1;
+        }
+        return shard_parse(value, &options->shard, error);
     case FLAG_NONE:
         break;
     }
@@ -230,6 +238,7 @@ static const struct switch_flag switch_flags[] = {
     {"--fix-backup", offsetof(struct options, fix_backup)},
     {"--parseable-fixits", offsetof(struct options, parseable_fixits)},
     {"--lsp", offsetof(struct options, lsp)},
+    {"--merge", offsetof(struct options, merge)},
     {"-fdiagnostics-parseable-fixits", offsetof(struct options, parseable_fixits)}, /* clang's */
 };
 
@@ -293,6 +302,24 @@ int options_parse(int argc, char **argv, struct options *options, char **error)
     }
     if (options->fix_backup)
         options->fix = true;
+    if (options->merge && (options->shard.count > 0 || options->database_path ||
+                           options->has_compiler_arguments || options->fix || options->dump_ir)) {
+        *error = text_printf("--merge combines JSON outputs: it takes no --shard, -p, --fix "
+                             "or `--`");
+        return -1;
+    }
+    /* Silently ignored, they would look as if they had changed the report. */
+    if (options->merge &&
+        (options->enabled_rule_count || options->disabled_rule_count || options->rule_path_count ||
+         options->config_path || options->suggest_given || options->all_uses ||
+         options->report_unused_suppressions || options->extra_argument_count ||
+         options->extra_argument_before_count)) {
+        *error = text_printf("--merge combines JSON outputs: the options that decide the "
+                             "findings (--enable, --disable, --rules, --config, --suggest, "
+                             "--all-uses, --report-unused-suppressions, --extra-arg) are the "
+                             "shards' (give them to every --shard run)");
+        return -1;
+    }
     return 0;
 }
 
@@ -412,6 +439,11 @@ const char *options_usage(void)
            "  --baseline FILE      report only findings that FILE does not record\n"
            "  --write-baseline FILE\n"
            "                       record the findings in FILE (for --baseline) and exit 0\n"
+           "  --shard K/N          analyse only the K-th of N parts of the translation units\n"
+           "                       (the same split on every machine); write --format json\n"
+           "                       and combine the parts with --merge\n"
+           "  --merge FILE...      combine the --format json outputs of a run's shards into\n"
+           "                       the report of the whole run, in any --format\n"
            "  --extra-arg ARG, --extra-arg-before ARG\n"
            "                       add ARG after (before) every file's compiler arguments\n"
            "  --lsp                run as a language server (LSP) on standard input and\n"

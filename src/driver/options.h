@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "../checks/checks.h"
+#include "shard.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -53,6 +54,8 @@ struct options {
     bool fix_backup;                 /* --fix-backup: --fix, keeping FILE.orig */
     bool parseable_fixits;           /* --parseable-fixits: fix-it lines in text output */
     bool lsp;                        /* --lsp: serve the Language Server Protocol on stdio */
+    struct shard shard;              /* --shard K/N; count 0: not given */
+    bool merge;                      /* --merge: the PATHs are JSON outputs to combine */
 };
 
 /* Parses argv[1..argc-1]. Returns 0, or -1 with a malloc'ed message in

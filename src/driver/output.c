@@ -65,11 +65,35 @@ void run_remember_errors(struct run *run, const struct message_list *list)
     }
 }
 
+static int compare_texts(const void *left, const void *right)
+{
+    return strcmp(*(char *const *)left, *(char *const *)right);
+}
+
+/* The errors in one order whatever the order of the jobs, or of the
+ * shards --merge reads, and each once (every shard reports the errors of
+ * the plan, such as a file the database lists that is missing). */
+static void sort_tool_errors(struct run *run)
+{
+    if (run->tool_error_count < 2)
+        return;
+    qsort(run->tool_errors, (size_t)run->tool_error_count, sizeof *run->tool_errors,
+          compare_texts);
+    int kept = 1;
+    for (int i = 1; i < run->tool_error_count; i++) {
+        if (strcmp(run->tool_errors[kept - 1], run->tool_errors[i]) == 0)
+            free(run->tool_errors[i]);
+        else
+            run->tool_errors[kept++] = run->tool_errors[i];
+    }
+    run->tool_error_count = kept;
+}
+
 /* What machine-readable formats record of the run besides its findings:
  * the rules, the errors so far and the exit status they make. Returns the
  * rules array, for the caller to free. */
 static struct report_rule *fill_run_record(struct run *run, const struct job_output *outputs,
-                                           const struct driver_outcome *outcome,
+                                           int output_count, const struct driver_outcome *outcome,
                                            struct report_options *options)
 {
     int rule_count = 0;
@@ -87,14 +111,19 @@ static struct report_rule *fill_run_record(struct run *run, const struct job_out
     struct driver_outcome expected = *outcome;
     expected.error_count += run->messages.error_count;
     run_remember_errors(run, &run->messages);
-    for (int i = 0; i < run->job_count; i++) {
+    for (int i = 0; i < output_count; i++) {
         expected.error_count += outputs[i].messages.error_count;
         run_remember_errors(run, &outputs[i].messages);
     }
+    sort_tool_errors(run);
     options->tool_errors = (const char *const *)run->tool_errors;
     options->tool_error_count = run->tool_error_count;
     options->exit_status = driver_exit_status(&expected);
     options->working_directory = run->working_directory;
+    options->unit_count = run->unit_count;
+    options->configuration = run->configuration;
+    options->shard_index = run->options.shard.index;
+    options->shard_count = run->options.shard.count;
     return described;
 }
 
@@ -139,19 +168,21 @@ static void apply_suppressions(struct run *run, struct finding_list *merged)
 }
 
 /* Prints the findings (and --dump-ir text) of every job; counts them. */
-void run_report(struct run *run, struct job_output *outputs, struct driver_outcome *outcome,
-                int *file_count)
+void run_report(struct run *run, struct job_output *outputs, int output_count,
+                struct driver_outcome *outcome, int *file_count)
 {
     struct arena merge_arena;
     arena_init(&merge_arena);
     struct finding_list merged;
     finding_list_init(&merged, &merge_arena);
-    const struct finding_list **lists = xcalloc((size_t)run->job_count + 1, sizeof *lists);
-    for (int i = 0; i < run->job_count; i++)
+    const struct finding_list **lists = xcalloc((size_t)output_count + 1, sizeof *lists);
+    for (int i = 0; i < output_count; i++)
         lists[i] = &outputs[i].findings;
-    findings_merge(lists, run->job_count, &merged);
+    findings_merge(lists, output_count, &merged);
     free(lists);
-    if (!run->options.dump_ir)
+    /* --merge: the shards applied the suppressions, each with the
+     * configuration of its files */
+    if (!run->options.dump_ir && !run->options.merge)
         apply_suppressions(run, &merged);
     if (!run->options.dump_ir)
         apply_baseline(run, &merged, outcome);
@@ -178,7 +209,7 @@ void run_report(struct run *run, struct job_output *outputs, struct driver_outco
     struct string_buffer text;
     string_buffer_init(&text);
     if (run->options.dump_ir) {
-        for (int i = 0; i < run->job_count; i++)
+        for (int i = 0; i < output_count; i++)
             string_buffer_append(&text, string_buffer_text(&outputs[i].dump));
         /* The dump is the output; clang's errors still go to the user. */
         struct string_buffer errors;
@@ -195,7 +226,8 @@ void run_report(struct run *run, struct job_output *outputs, struct driver_outco
                                                  getenv("TERM"), getenv("NO_COLOR"));
         report_options.tool_version = NULLPROOF_VERSION;
         report_options.parseable_fixits = run->options.parseable_fixits;
-        struct report_rule *rules = fill_run_record(run, outputs, outcome, &report_options);
+        struct report_rule *rules =
+            fill_run_record(run, outputs, output_count, outcome, &report_options);
         run->format->write(&merged, &report_options, &text);
         free(rules);
     }
@@ -215,6 +247,21 @@ void run_report(struct run *run, struct job_output *outputs, struct driver_outco
                   &run->messages);
     *file_count = count_files(&merged);
     arena_free(&merge_arena);
+}
+
+void run_print_summary(const struct run *run, const struct driver_outcome *outcome,
+                       int file_count, double seconds)
+{
+    if (run->options.quiet || run->options.dump_ir)
+        return;
+    int units = run->unit_count;
+    fprintf(stderr, "nullproof: %d finding%s in %d file%s, %d translation unit%s",
+            outcome->finding_count, outcome->finding_count == 1 ? "" : "s", file_count,
+            file_count == 1 ? "" : "s", units, units == 1 ? "" : "s");
+    if (run->clang_error_count > 0)
+        fprintf(stderr, ", %d error%s", run->clang_error_count,
+                run->clang_error_count == 1 ? "" : "s");
+    fprintf(stderr, ", %.2f s\n", seconds);
 }
 
 static bool analysed_file(const struct run *run, const char *file)

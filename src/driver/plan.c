@@ -28,6 +28,7 @@
 #include "messages.h"
 #include "options.h"
 #include "profiles.h"
+#include "shard.h"
 #include "sources.h"
 #include "suppress.h"
 
@@ -99,6 +100,7 @@ static void plan_source(struct run *run, const struct source_file *source)
          * that does not depend on it. */
         job->parse_path = command->file;
         job->directory = command->directory;
+        job->database_directory = compile_database_directory(database);
         job->arguments = (const char *const *)command->arguments;
         job->argument_count = command->argument_count;
         message_add(&run->messages, MESSAGE_VERBOSE, "%s: using compile_commands.json from %s",
@@ -155,6 +157,7 @@ static void plan_database(struct run *run)
         job->parse_path = command->file;
         job->absolute_path = command->file;
         job->directory = command->directory;
+        job->database_directory = directory;
         job->arguments = (const char *const *)command->arguments;
         job->argument_count = command->argument_count;
         job->from_database = true;
@@ -206,8 +209,50 @@ static void add_extra_arguments(struct run *run)
     }
 }
 
+/* The shard (1..N of --shard K/N) that `job` belongs to; its key in *key
+ * (malloc'ed) when `key` is not NULL. */
+static int job_shard(const struct run *run, const struct job *job, char **key)
+{
+    char *text = shard_key(job->absolute_path, job->database_directory ? job->database_directory
+                                                                      : run->working_directory);
+    int index = shard_of_key(text, run->options.shard.count);
+    if (key)
+        *key = text;
+    else
+        free(text);
+    return index;
+}
+
+bool run_job_in_shard(const struct run *run, const struct job *job)
+{
+    return run->options.shard.count == 0 || job_shard(run, job, NULL) == run->options.shard.index;
+}
+
+/* --shard K/N: this run reports the units of shard K only. Without
+ * whole-program facts a unit outside the shard needs no work at all, so
+ * its job is dropped here, before anything runs. */
+static void plan_select_shard(struct run *run)
+{
+    const struct shard *shard = &run->options.shard;
+    if (shard->count == 0)
+        return;
+    int kept = 0;
+    for (int i = 0; i < run->job_count; i++) {
+        char *key = NULL;
+        bool in_shard = job_shard(run, &run->jobs[i], &key) == shard->index;
+        message_add(&run->messages, MESSAGE_VERBOSE, "%s: %s shard %d/%d (key %s)",
+                    run->jobs[i].display_path, in_shard ? "in" : "not in", shard->index,
+                    shard->count, key);
+        free(key);
+        if (in_shard)
+            run->jobs[kept++] = run->jobs[i];
+    }
+    run->job_count = kept;
+}
+
 void run_plan(struct run *run)
 {
     plan_jobs(run);
+    plan_select_shard(run);
     add_extra_arguments(run);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "../checks/checks.h"
 #include "../support/argument_mask.h"
@@ -468,4 +469,40 @@ void profiles_dump(const struct profile *profile, struct string_buffer *out)
         string_buffer_append(out, "# nullproof configuration: defaults and the command line "
                                   "(no .nullproof.yaml found)\n");
     config_write_yaml(&profile->effective, out);
+}
+
+void profiles_digest(const struct profile *profile, const char *working_directory,
+                     char digest[PROFILE_DIGEST_SIZE])
+{
+    struct string_buffer text;
+    string_buffer_init(&text);
+    config_write_yaml(&profile->effective, &text);
+    const struct job_settings *settings = &profile->settings;
+    string_buffer_printf(&text, "suggest %d\nall-uses %d\nunused-suppressions %d\n",
+                         (int)settings->suggest, settings->all_uses,
+                         settings->report_unused_suppressions);
+    int rule_count = 0;
+    const struct rule_info *rules = checks_rules(&rule_count);
+    for (int i = 0; i < rule_count; i++)
+        string_buffer_printf(&text, "%s %d %d\n", rules[i].id, profile->enabled_rules[i],
+                             (int)profile->severities[i]);
+    /* the working directory's prefix made "." in every path */
+    struct string_buffer stripped;
+    string_buffer_init(&stripped);
+    size_t prefix = working_directory ? strlen(working_directory) : 0;
+    const char *cursor = string_buffer_text(&text);
+    for (;;) {
+        const char *found = prefix > 1 ? strstr(cursor, working_directory) : NULL;
+        if (!found) {
+            string_buffer_append(&stripped, cursor);
+            break;
+        }
+        string_buffer_append_length(&stripped, cursor, (size_t)(found - cursor));
+        string_buffer_append(&stripped, ".");
+        cursor = found + prefix;
+    }
+    snprintf(digest, PROFILE_DIGEST_SIZE, "%016llx",
+             (unsigned long long)XXH3_64bits(stripped.data, stripped.length));
+    string_buffer_free(&stripped);
+    string_buffer_free(&text);
 }

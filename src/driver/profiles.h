@@ -71,4 +71,14 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream);
  * naming the file it came from. */
 void profiles_dump(const struct profile *profile, struct string_buffer *out);
 
+/* 16 hexadecimal digits (and a NUL) that change when anything changes
+ * that decides which findings `profile` reports and how they read: the
+ * effective configuration (rules, severities, packs, excluded paths, ...)
+ * and the settings from the command line (--suggest, --all-uses, ...).
+ * Paths under `working_directory` count relative to it, so the same
+ * configuration in checkouts at different places has one digest. */
+enum { PROFILE_DIGEST_SIZE = 17 };
+void profiles_digest(const struct profile *profile, const char *working_directory,
+                     char digest[PROFILE_DIGEST_SIZE]);
+
 #endif

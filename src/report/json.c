@@ -18,17 +18,20 @@ static json_t *location_fields(json_t *object, const char *file, unsigned line, 
     return object;
 }
 
-/* Located notes; notes without a location are the suggestion. */
-static json_t *notes_array(const struct finding *finding)
+/* Located notes (with `all`, the notes without a location too, in their
+ * order: what --merge needs to print them as the text format does);
+ * notes without a location are also the suggestion. */
+static json_t *notes_array(const struct finding *finding, bool all)
 {
     json_t *notes = json_array();
     for (int i = 0; i < finding->note_count; i++) {
         const struct finding_note *note = &finding->notes[i];
-        if (!note->file)
+        if (!note->file && !all)
             continue;
         json_t *object = json_object();
         json_util_set(object, "message", json_util_string(note->message));
         location_fields(object, note->file, note->line, note->column);
+        json_util_set(object, "source_line", json_util_string(note->source_line));
         json_array_append_new(notes, object);
     }
     return notes;
@@ -79,7 +82,8 @@ static json_t *finding_object(const struct finding *finding)
     json_util_set(object, "subject", json_util_string(finding->subject));
     json_util_set(object, "source_function", json_util_string(finding->source_function));
     json_util_set(object, "source_line", json_util_string(finding->source_line));
-    json_util_set(object, "notes", notes_array(finding));
+    json_util_set(object, "notes", notes_array(finding, false));
+    json_util_set(object, "all_notes", notes_array(finding, true));
     json_util_set(object, "suggestion", suggestion_text(finding));
     json_util_set(object, "fixits", fixits_array(finding));
     json_util_set(object, "fingerprint", json_string(fingerprint));
@@ -94,7 +98,8 @@ static json_t *clang_error_object(const struct finding *finding)
     json_util_set(object, "message", json_util_string(finding->message));
     location_fields(object, finding->file, finding->line, finding->column);
     json_util_set(object, "source_line", json_util_string(finding->source_line));
-    json_util_set(object, "notes", notes_array(finding));
+    json_util_set(object, "notes", notes_array(finding, false));
+    json_util_set(object, "all_notes", notes_array(finding, true));
     return object;
 }
 
@@ -108,6 +113,15 @@ void report_write_json(const struct finding_list *findings, const struct report_
     json_util_set(root, "format_version", json_integer(JSON_FORMAT_VERSION));
     json_util_set(root, "tool", tool);
     json_util_set(root, "exit_status", json_integer(options->exit_status));
+    json_util_set(root, "working_directory", json_util_string(options->working_directory));
+    json_util_set(root, "translation_units", json_integer(options->unit_count));
+    json_util_set(root, "configuration", json_util_string(options->configuration));
+    if (options->shard_count > 0) {
+        json_t *shard = json_object();
+        json_util_set(shard, "index", json_integer(options->shard_index));
+        json_util_set(shard, "count", json_integer(options->shard_count));
+        json_util_set(root, "shard", shard);
+    }
     json_t *results = json_array();
     json_t *errors = json_array();
     for (int i = 0; i < findings->count; i++) {

@@ -29,6 +29,9 @@ struct report_options {
     int tool_error_count;
     int exit_status;                 /* the status the run exits with */
     const char *working_directory;   /* absolute; relative paths in findings are under it */
+    int unit_count;                  /* translation units analysed */
+    const char *configuration;       /* digest of the rule configuration, or NULL */
+    int shard_index, shard_count;    /* --shard K/N; 0: not a shard */
 };
 
 struct report_format {

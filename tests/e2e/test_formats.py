@@ -4,7 +4,8 @@ github, codeclimate) on testdata/demo against the golden files in
 tests/golden/, and of what each format does with errors and clean runs.
 
 Golden files hold the output with the version, the source directory and
-the documentation URL replaced by @VERSION@, @SOURCE_DIR@ and @DOCS_URL@;
+the documentation URL replaced by @VERSION@, @SOURCE_DIR@ and @DOCS_URL@
+(and JSON's configuration digest, which any new rule changes, by @CONFIGURATION@);
 SARIF's rule help (the docs/rules pages) is checked against the pages and
 replaced by @docs/rules/ID.md@. Regenerate them after an intended change:
   NULLPROOF_UPDATE_GOLDEN=1 test_formats.py BINARY SOURCE_DIR
@@ -92,6 +93,9 @@ class FormatTest(unittest.TestCase):
         text = text.replace(SOURCE_DIR, "@SOURCE_DIR@")
         if format_name in ("json", "sarif"):
             text = text.replace('"%s"' % self.version, '"@VERSION@"')
+        if format_name == "json":
+            text = re.sub(r'"configuration": "[0-9a-f]{16}"', '"configuration": "@CONFIGURATION@"',
+                          text)
         return text
 
     def check_golden(self, format_name):
