@@ -1029,6 +1029,92 @@ static void collect_global_uses(struct unit_analysis *shared, const struct ir_fu
     }
 }
 
+/* NULL-safe predicates: the pointer parameters for which every return
+ * gives 0 when they are NULL (is_string(x): `return x && x->type == 3;`,
+ * `if (!x) return 0;`), so a caller's `if (!is_string(x)) return;` proves x
+ * non-NULL. Only integer functions, and only parameters never assigned. */
+struct predicate_returns {
+    uint32_t candidates;
+    uint32_t seen_null; /* a return reached with the parameter NULL: it was tested */
+};
+
+static bool parameter_assigned(const struct ir_function *function, int path)
+{
+    if (function->paths[path].address_taken)
+        return true;
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        for (int i = 0; i < block->statement_count; i++) {
+            const struct ir_statement *statement = &block->statements[i];
+            if ((statement->kind == STATEMENT_ASSIGN && statement->target == path) ||
+                (statement->kind == STATEMENT_CALL && statement->call.target == path))
+                return true;
+        }
+    }
+    return false;
+}
+
+static void predicate_init(struct predicate_returns *predicate, const struct ir_function *function,
+                           int parameters)
+{
+    memset(predicate, 0, sizeof *predicate);
+    if (function->returns_pointer || (function->return_kind != RETURN_BOOL &&
+                                      function->return_kind != RETURN_INTEGER &&
+                                      function->return_kind != RETURN_UNSIGNED))
+        return;
+    for (int p = 0; p < parameters; p++) {
+        int path = function->parameter_paths[p];
+        if (path >= 0 && function->paths[path].is_pointer && !parameter_assigned(function, path))
+            predicate->candidates |= UINT32_C(1) << p;
+    }
+}
+
+/* Whether `value`, returned in `out`, is 0 when the parameter at `path` is NULL. */
+static bool returns_false(const struct flow_state *out, struct ir_value value, int path)
+{
+    long long known;
+    switch (value.kind) {
+    case VALUE_INTEGER:
+        return value.integer == 0;
+    case VALUE_NULL_TEST:
+        return value.path == path && value.integer != 0;
+    case VALUE_PATH:
+        return integer_known(&out->paths[value.path], &known) && known == 0;
+    default:
+        return false;
+    }
+}
+
+static void predicate_add(struct predicate_returns *predicate, const struct ir_function *function,
+                          int b, const struct flow_state *out, int parameters)
+{
+    const struct cfg_block *block = &function->blocks[b];
+    for (int p = 0; p < parameters && predicate->candidates; p++) {
+        uint32_t bit = UINT32_C(1) << p;
+        if (!(predicate->candidates & bit))
+            continue;
+        int path = function->parameter_paths[p];
+        const struct path_state *parameter = &out->paths[path];
+        if (parameter->nullability == NULLABILITY_NONNULL)
+            continue;
+        if (!block->has_return_value) {
+            predicate->candidates &= ~bit;
+        } else if (parameter->nullability == NULLABILITY_NULL &&
+                   returns_false(out, block->returned, path)) {
+            predicate->seen_null |= bit;
+        } else if (block->returned.kind == VALUE_PATH &&
+                   out->paths[block->returned.path].witness == path &&
+                   out->paths[block->returned.path].witness_nonnull) {
+            predicate->seen_null |= bit; /* return ok; with ok = x != NULL && ... */
+        } else if (block->returned.kind == VALUE_NULL_TEST && block->returned.path == path &&
+                   block->returned.integer != 0) {
+            predicate->seen_null |= bit; /* return x != NULL; */
+        } else {
+            predicate->candidates &= ~bit;
+        }
+    }
+}
+
 void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary)
 {
     struct unit_analysis *shared = analysis->shared;
@@ -1056,6 +1142,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
         nulled[i] = nulled_candidate(function, i);
     struct null_returns returns;
     null_returns_init(&returns, analysis);
+    struct predicate_returns predicate;
+    predicate_init(&predicate, function, parameters);
 
     struct flow_state out;
     flow_state_init(&out, function->path_count, &analysis->scratch);
@@ -1087,11 +1175,14 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
             }
             first_return = false;
             null_returns_add(&returns, analysis, b, &out, summary);
+            predicate_add(&predicate, function, b, &out, parameters);
         }
     }
     /* a function too large to analyse says nothing (not "never returns") */
     summary->never_returns = first_return && function->entry >= 0 && !analysis->too_large;
     summary->dereferenced_parameters = first_return ? 0 : used;
+    summary->false_for_null_parameters =
+        first_return || analysis->too_large ? 0 : predicate.candidates & predicate.seen_null;
     null_returns_finish(&returns, function, has_loop(function, &analysis->scratch), summary);
     if (!first_return) {
         collect_nulled(shared, function, nulled, summary);

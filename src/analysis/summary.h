@@ -52,6 +52,9 @@ struct function_summary {
     uint32_t propagated_parameters;     /* bit i: returns NULL only when parameter i is NULL
                                          * (returns_null is then false) */
     uint32_t dereferenced_parameters;   /* bit i: parameter i used unchecked on every path */
+    uint32_t false_for_null_parameters; /* bit i: a NULL-safe predicate of pointer parameter i:
+                                         * returns 0 whenever it is NULL, so a true result
+                                         * means it is not */
     struct source_location parameter_use[ARGUMENT_MASK_BITS]; /* where, for each bit */
     const char **dereferenced_globals;  /* keys of globals whose entry value is used unchecked */
     struct source_location *global_use;

@@ -544,6 +544,7 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
         } else {
             result->witness = value.path;
             result->witness_nonnull = value.integer != 0;
+            result->witness_one_way = false;
         }
         break;
     }
@@ -819,6 +820,18 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
         result->nullability = NULLABILITY_NONNULL;
     } else if (propagated) {
         propagate_argument(analysis, block, index, propagated, state);
+    } else if (summary && summary->false_for_null_parameters && !function->paths[call->target].is_pointer) {
+        /* is_string(p): true only when p is not NULL */
+        for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
+            struct ir_value argument = call->arguments[i];
+            if (!(summary->false_for_null_parameters & (UINT32_C(1) << i)) ||
+                argument.kind != VALUE_PATH || argument.path == call->target)
+                continue;
+            result->witness = argument.path;
+            result->witness_nonnull = true;
+            result->witness_one_way = true;
+            break;
+        }
     }
 }
 
@@ -1077,7 +1090,8 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         } else {
             if (holds)
                 integer_exclude(value, 0);
-            if (value->witness >= 0)
+            if (value->witness >= 0 &&
+                (!value->witness_one_way || holds == value->witness_nonnull))
                 learn_nullness(analysis, block, value->witness, holds == value->witness_nonnull,
                                state);
             if (!holds && state->reachable)
