@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "project.h"
 
 enum { SUMMARY_ROUNDS = 3, SPECIALISATION_DEPTH = 2, CONTEXT_LIMIT = 8 };
 
@@ -152,7 +153,8 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
 }
 
 /* Functions in callee-first order (post-order of the call graph), each once. */
-static int callee_first_order(const struct ir_unit *unit, struct arena *arena, int *order)
+static int callee_first_order(const struct ir_unit *unit, const char *roots, struct arena *arena,
+                              int *order)
 {
     int functions = unit->function_count;
     char *seen = arena_alloc(arena, (size_t)(functions ? functions : 1));
@@ -162,7 +164,7 @@ static int callee_first_order(const struct ir_unit *unit, struct arena *arena, i
         arena_alloc(arena, sizeof *statement_at * (size_t)(functions ? functions : 1));
     int count = 0;
     for (int root = 0; root < functions; root++) {
-        if (seen[root])
+        if (seen[root] || (roots && !roots[root]))
             continue;
         int depth = 0;
         stack[depth++] = root;
@@ -266,28 +268,103 @@ static void note_limit(const struct function_analysis *analysis, struct arena *a
     limit->skipped = analysis->too_large;
 }
 
+/* More rounds over the functions whose summaries a recursive cycle may
+ * still change, until none changes (a few at most). */
+static void recursion_rounds(struct unit_analysis *shared, const int *order, int count)
+{
+    for (int round = 1; round < SUMMARY_ROUNDS; round++) {
+        bool changed = false;
+        for (int i = 0; i < count; i++) {
+            struct summary_entry *entry = shared->summaries[order[i]];
+            if (entry->final)
+                continue;
+            struct function_summary before = entry->summary;
+            entry->next = NULL; /* context summaries depend on callees: recompute on demand */
+            compute_summary(shared, entry);
+            changed |= summary_changed(&before, &entry->summary);
+        }
+        if (!changed)
+            break;
+    }
+}
+
+static void unit_analysis_init(struct unit_analysis *shared, const struct ir_unit *unit,
+                               const struct analysis_options *options, struct arena *arena)
+{
+    memset(shared, 0, sizeof *shared);
+    shared->unit = unit;
+    shared->options = options;
+    shared->arena = arena;
+    int functions = unit->function_count;
+    if (functions == 0)
+        return;
+    shared->summaries = arena_alloc(arena, sizeof *shared->summaries * (size_t)functions);
+    for (int i = 0; i < functions; i++) {
+        shared->summaries[i] = arena_alloc(arena, sizeof *shared->summaries[i]);
+        shared->summaries[i]->function_index = i;
+    }
+}
+
+const struct function_summary *imported_summary(const struct unit_analysis *shared,
+                                                const struct ir_call *call)
+{
+    if (!shared->options->project || call->function_index >= 0 || !call->callee ||
+        packs_find(shared->options->packs, call->callee))
+        return NULL;
+    return project_summary(shared->options->project, call->callee);
+}
+
+void analysis_summarise(const struct ir_unit *unit, const struct analysis_options *options,
+                        const bool *wanted, struct arena *arena, struct unit_exports *exports)
+{
+    int functions = unit->function_count;
+    if (functions == 0)
+        return;
+    struct unit_analysis shared;
+    unit_analysis_init(&shared, unit, options, arena);
+    struct arena scratch;
+    arena_init(&scratch);
+    char *roots = arena_alloc(&scratch, (size_t)functions);
+    for (int k = 0; k < exports->function_count; k++) {
+        int index = exports->functions[k].function_index;
+        if ((!wanted || wanted[k]) && index >= 0 && index < functions &&
+            !unit->functions[index].poisoned)
+            roots[index] = 1;
+    }
+    int *order = arena_alloc(&scratch, sizeof *order * (size_t)functions);
+    int count = callee_first_order(unit, roots, &scratch, order);
+    bool all_final = true;
+    for (int i = 0; i < count; i++) {
+        struct summary_entry *entry = shared.summaries[order[i]];
+        shared.consulted_unfinished = false;
+        compute_summary(&shared, entry);
+        entry->final = !shared.consulted_unfinished;
+        all_final &= entry->final;
+    }
+    if (!all_final)
+        recursion_rounds(&shared, order, count);
+    for (int k = 0; k < exports->function_count; k++) {
+        int index = exports->functions[k].function_index;
+        if (index >= 0 && index < functions && roots[index])
+            exports->functions[k].summary = shared.summaries[index]->summary;
+    }
+    arena_free(&scratch);
+}
+
 void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
                   struct arena *arena, struct analysis_result *result)
 {
     memset(result, 0, sizeof *result);
     struct unit_analysis shared;
-    memset(&shared, 0, sizeof shared);
-    shared.unit = unit;
-    shared.options = options;
-    shared.arena = arena;
+    unit_analysis_init(&shared, unit, options, arena);
     int functions = unit->function_count;
     if (functions == 0)
         return;
-    shared.summaries = arena_alloc(arena, sizeof *shared.summaries * (size_t)functions);
-    for (int i = 0; i < functions; i++) {
-        shared.summaries[i] = arena_alloc(arena, sizeof *shared.summaries[i]);
-        shared.summaries[i]->function_index = i;
-    }
 
     struct arena scratch;
     arena_init(&scratch);
     int *order = arena_alloc(&scratch, sizeof *order * (size_t)functions);
-    int count = callee_first_order(unit, &scratch, order);
+    int count = callee_first_order(unit, NULL, &scratch, order);
     /* Callees first: a function whose callees' summaries are all final is
      * final itself, and is reported from this same fixed point. Only
      * recursive cycles need more rounds and a separate reporting pass. */
@@ -311,20 +388,8 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
         }
         function_analysis_end(&analysis);
     }
-    for (int round = 1; round < SUMMARY_ROUNDS && !all_final; round++) {
-        bool changed = false;
-        for (int i = 0; i < count; i++) {
-            struct summary_entry *entry = shared.summaries[order[i]];
-            if (entry->final)
-                continue;
-            struct function_summary before = entry->summary;
-            entry->next = NULL; /* context summaries depend on callees: recompute on demand */
-            compute_summary(&shared, entry);
-            changed |= summary_changed(&before, &entry->summary);
-        }
-        if (!changed)
-            break;
-    }
+    if (!all_final)
+        recursion_rounds(&shared, order, count);
 
     for (int i = 0; i < functions; i++) {
         if (unit->functions[i].poisoned || reported[i])

@@ -39,7 +39,10 @@ enum origin_how {
     HOW_TESTED,           /* `path_text` is tested against NULL */
     HOW_LEFT_BY_CALL,     /* `callee` leaves `nulled_text` (its own name for it) NULL */
     HOW_RETURNED_ARGUMENT, /* NULL is passed to `callee`, which returns it */
-    HOW_NULL_ARGUMENT     /* NULL is passed directly where it must not be */
+    HOW_NULL_ARGUMENT,    /* NULL is passed directly where it must not be */
+    HOW_EVIDENCE          /* `callee`, which nothing describes, has its result tested by
+                           * most call sites of the project (evidence_tested of
+                           * evidence_calls) */
 };
 
 struct null_origin {
@@ -63,6 +66,9 @@ struct null_origin {
                                                   * insert a test), or NULL */
     const struct ir_function *callee_function;   /* the source when it is a function of
                                                   * the unit, or NULL */
+    int evidence_tested, evidence_calls;         /* call sites of `callee` in the project that
+                                                  * test its result, of those that use it
+                                                  * (0, 0: not counted) */
 };
 
 enum event_kind {
@@ -121,15 +127,28 @@ struct analysis_result {
     int limit_count;
 };
 
+struct project_table;
+struct unit_exports;
+
 struct analysis_options {
     const struct pack_set *packs; /* sources, sinks, noreturn functions */
     bool follow_calls;            /* analyse callees of the unit in their caller's context */
+    const struct project_table *project; /* the other units' functions and the project's call
+                                          * evidence (project.h); NULL: this unit alone */
 };
 
 /* Analyses every non-poisoned function of `unit`; events are allocated in
  * `arena` (normally the unit's), deduplicated and in a deterministic order. */
 void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
                   struct arena *arena, struct analysis_result *result);
+
+/* Computes the context-free summaries of the functions of `unit` that
+ * exports->functions lists and another unit calls (`wanted`, indexed like
+ * exports->functions; NULL: all), with the callees' summaries they need,
+ * and stores them in those entries; `options->project` gives the summaries
+ * of other units' functions known so far. Memory from `arena`. */
+void analysis_summarise(const struct ir_unit *unit, const struct analysis_options *options,
+                        const bool *wanted, struct arena *arena, struct unit_exports *exports);
 
 /* One finding per root cause: of the unsafe uses of one NULL (the same
  * origin), the first in the source stays and lists the others in `also`;

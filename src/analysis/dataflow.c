@@ -509,7 +509,9 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             if (packs_find(shared->options->packs, call->callee))
                 continue;
             if (call->function_index < 0) {
-                summary->writes_globals = true;
+                const struct function_summary *imported = imported_summary(shared, call);
+                if (!imported || imported->writes_globals)
+                    summary->writes_globals = true;
             } else if (call->function_index != analysis->function_index) {
                 struct summary_entry *callee = shared->summaries[call->function_index];
                 if (!callee || !callee->summary.computed || callee->summary.writes_globals)
@@ -576,8 +578,10 @@ static bool call_is_source(const struct unit_analysis *shared, const struct ir_c
     const struct pack_entry *rule = packs_find(shared->options->packs, call->callee);
     if (rule)
         return rule->returns != SOURCE_NONE;
-    if (call->function_index < 0)
-        return false;
+    if (call->function_index < 0) {
+        const struct function_summary *imported = imported_summary(shared, call);
+        return imported && imported->returns_null;
+    }
     const struct summary_entry *callee = shared->summaries[call->function_index];
     return callee && callee->summary.computed && callee->summary.returns_null;
 }

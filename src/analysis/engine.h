@@ -135,6 +135,12 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
  * not resolve still ends in exit()). */
 bool summary_never_returns(const struct unit_analysis *shared, int function_index);
 
+/* The summary of another unit's function that `call` calls (whole-program
+ * analysis), or NULL: a function of this unit, one a pack describes, or one
+ * the project does not define once. */
+const struct function_summary *imported_summary(const struct unit_analysis *shared,
+                                                const struct ir_call *call);
+
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);
 

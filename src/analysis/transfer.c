@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "project.h"
 
 static const struct ir_function *function_of(const struct function_analysis *analysis)
 {
@@ -195,6 +196,35 @@ static const struct pack_entry *macro_rule(const struct function_analysis *analy
     return packs_find_kind(analysis->shared->options->packs, location->macro, true);
 }
 
+/* The project's call evidence for the callee of `call`, or NULL (a single
+ * unit, a static function, a call through a pointer). */
+static const struct call_evidence *call_evidence_of(const struct function_analysis *analysis,
+                                                    const struct ir_call *call)
+{
+    const struct unit_analysis *shared = analysis->shared;
+    if (!shared->options->project || !call->callee ||
+        (call->function_index >= 0 && shared->unit->functions[call->function_index].is_static))
+        return NULL;
+    return project_evidence(shared->options->project, call->callee);
+}
+
+/* An external function that no pack, declaration or definition in the
+ * project describes, whose result most call sites of the project test:
+ * the project believes it may return NULL (project.h's thresholds). */
+static bool evidence_nullable(const struct function_analysis *analysis,
+                              const struct ir_call *call, const struct pack_entry *rule,
+                              const struct function_summary *summary)
+{
+    if (rule || summary || call->function_index >= 0 || !call->returns_pointer ||
+        (call->facts & (CALL_RETURNS_NONNULL | CALL_RETURNS_NULLABLE)))
+        return false;
+    const struct project_function *defined =
+        project_find(analysis->shared->options->project, call->callee);
+    if (defined && !defined->ambiguous)
+        return false;
+    return evidence_says_checked(call_evidence_of(analysis, call));
+}
+
 /* The origin made by statement `index` of `block`, created once per
  * analysis so that events and joins compare equal pointers. */
 static const struct null_origin *statement_origin(struct function_analysis *analysis, int block,
@@ -219,9 +249,17 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
             origin->failing = summary->return_failing;
             origin->has_definition = true;
             origin->definition = summary->null_return;
+        } else if (evidence_nullable(analysis, call, rule, summary)) {
+            origin = new_origin(analysis, ORIGIN_NULLABLE, statement->location, call->callee,
+                                HOW_EVIDENCE, call->target);
         } else {
             origin = new_origin(analysis, ORIGIN_NULLABLE, statement->location, call->callee,
                                 HOW_DECLARED_RESULT, call->target);
+        }
+        const struct call_evidence *evidence = call_evidence_of(analysis, call);
+        if (evidence) {
+            origin->evidence_tested = evidence->tested;
+            origin->evidence_calls = evidence->calls;
         }
         describe_call_origin(analysis, statement, origin);
     } else if (macro && macro->out_null_arguments) {
@@ -813,7 +851,8 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     if (rule && rule->never_null) {
         result->nullability = NULLABILITY_NONNULL;
     } else if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
-               (summary && summary->returns_null)) {
+               (summary && summary->returns_null) ||
+               evidence_nullable(analysis, call, rule, summary)) {
         result->nullability = NULLABILITY_MAYBE;
         result->origin = statement_origin(analysis, block, index, rule, summary);
     } else if (call->facts & CALL_RETURNS_NONNULL) {
@@ -845,7 +884,20 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     const struct function_summary *summary =
         call->function_index >= 0
             ? summary_for_call(analysis, call->function_index, call, state)
-            : NULL;
+            : imported_summary(analysis->shared, call);
+    /* A function of the project that returns NULL but whose result no call
+     * site tests: the project believes it does not, for the arguments it is
+     * given. Trusted only where the call's own arguments select its NULL
+     * path (a summary specialised for them). */
+    struct function_summary weakened;
+    if (summary && summary->returns_null &&
+        (call->function_index < 0 ||
+         summary == &analysis->shared->summaries[call->function_index]->summary) &&
+        evidence_says_unchecked(call_evidence_of(analysis, call))) {
+        weakened = *summary;
+        weakened.returns_null = false;
+        summary = &weakened;
+    }
 
     use_call_arguments(analysis, statement, rule, summary, state);
     const struct pack_entry *macro = macro_rule(analysis, &statement->location);

@@ -253,6 +253,7 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     settings.working_directory = run->working_directory;
     settings.suggest = run->options.suggest;
     settings.all_uses = run->options.all_uses;
+    settings.whole_program = !run->options.single_unit;
     if (!run->options.quiet && !run->options.dump_ir && run->job_count > 1 &&
         isatty(fileno(stderr)))
         settings.progress = stderr;

@@ -42,6 +42,7 @@ struct job_settings {
     enum suggest_level suggest;   /* --suggest: the advice findings carry */
     FILE *progress;               /* a terminal to keep one "[3/41] src/x.c" line on, or NULL */
     bool all_uses;                /* --all-uses: no grouping of the uses of one NULL */
+    bool whole_program;           /* the units are analysed together (whole_program.h) */
 };
 
 struct job_output {

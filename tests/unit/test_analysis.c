@@ -151,7 +151,7 @@ static void run(struct fixture *fixture)
     struct pack_set rules;
     char *error = NULL;
     assert_int_equal(packs_builtin(&rules, &error), 0);
-    struct analysis_options options = {&rules, true};
+    struct analysis_options options = {&rules, true, NULL};
     analysis_run(&fixture->unit, &options, &fixture->arena, &fixture->result);
     packs_free(&rules);
 }
