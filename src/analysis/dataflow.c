@@ -1036,10 +1036,13 @@ static void collect_global_uses(struct unit_analysis *shared, const struct ir_fu
 /* NULL-safe predicates: the pointer parameters for which every return
  * gives 0 when they are NULL (is_string(x): `return x && x->type == 3;`,
  * `if (!x) return 0;`), so a caller's `if (!is_string(x)) return;` proves x
- * non-NULL. Only integer functions, and only parameters never assigned. */
+ * non-NULL; and validators that give non-zero for a NULL one (`if (!x)
+ * return -1;`), so a 0 result proves it. Only integer functions, and only
+ * parameters never assigned. */
 struct predicate_returns {
-    uint32_t candidates;
-    uint32_t seen_null; /* a return reached with the parameter NULL: it was tested */
+    uint32_t zero_for_null;    /* still possible: 0 whenever NULL */
+    uint32_t nonzero_for_null; /* still possible: non-zero whenever NULL */
+    uint32_t seen_null;        /* a return reached with the parameter NULL: it was tested */
 };
 
 static bool parameter_assigned(const struct ir_function *function, int path)
@@ -1069,21 +1072,25 @@ static void predicate_init(struct predicate_returns *predicate, const struct ir_
     for (int p = 0; p < parameters; p++) {
         int path = function->parameter_paths[p];
         if (path >= 0 && function->paths[path].is_pointer && !parameter_assigned(function, path))
-            predicate->candidates |= UINT32_C(1) << p;
+            predicate->zero_for_null |= UINT32_C(1) << p;
     }
+    predicate->nonzero_for_null = predicate->zero_for_null;
 }
 
-/* Whether `value`, returned in `out`, is 0 when the parameter at `path` is NULL. */
-static bool returns_false(const struct flow_state *out, struct ir_value value, int path)
+/* Whether `value`, returned in `out`, is 0 (`zero`) or surely not 0 when
+ * the parameter at `path` is NULL. */
+static bool returns_zero(const struct flow_state *out, struct ir_value value, int path, bool zero)
 {
     long long known;
     switch (value.kind) {
     case VALUE_INTEGER:
-        return value.integer == 0;
-    case VALUE_NULL_TEST:
-        return value.path == path && value.integer != 0;
+        return (value.integer == 0) == zero;
+    case VALUE_NULL_TEST: /* x != NULL is 0, x == NULL is 1 */
+        return value.path == path && (value.integer != 0) == zero;
     case VALUE_PATH:
-        return integer_known(&out->paths[value.path], &known) && known == 0;
+        if (zero)
+            return integer_known(&out->paths[value.path], &known) && known == 0;
+        return integer_nonzero(&out->paths[value.path]);
     default:
         return false;
     }
@@ -1093,28 +1100,37 @@ static void predicate_add(struct predicate_returns *predicate, const struct ir_f
                           int b, const struct flow_state *out, int parameters)
 {
     const struct cfg_block *block = &function->blocks[b];
-    for (int p = 0; p < parameters && predicate->candidates; p++) {
+    struct ir_value returned = block->returned;
+    for (int p = 0; p < parameters; p++) {
         uint32_t bit = UINT32_C(1) << p;
-        if (!(predicate->candidates & bit))
+        if (!((predicate->zero_for_null | predicate->nonzero_for_null) & bit))
             continue;
         int path = function->parameter_paths[p];
         const struct path_state *parameter = &out->paths[path];
         if (parameter->nullability == NULLABILITY_NONNULL)
             continue;
         if (!block->has_return_value) {
-            predicate->candidates &= ~bit;
-        } else if (parameter->nullability == NULLABILITY_NULL &&
-                   returns_false(out, block->returned, path)) {
+            predicate->zero_for_null &= ~bit;
+            predicate->nonzero_for_null &= ~bit;
+        } else if (parameter->nullability == NULLABILITY_NULL) {
             predicate->seen_null |= bit;
-        } else if (block->returned.kind == VALUE_PATH &&
-                   out->paths[block->returned.path].witness == path &&
-                   out->paths[block->returned.path].witness_nonnull) {
-            predicate->seen_null |= bit; /* return ok; with ok = x != NULL && ... */
-        } else if (block->returned.kind == VALUE_NULL_TEST && block->returned.path == path &&
-                   block->returned.integer != 0) {
-            predicate->seen_null |= bit; /* return x != NULL; */
+            if (!returns_zero(out, returned, path, true))
+                predicate->zero_for_null &= ~bit;
+            if (!returns_zero(out, returned, path, false))
+                predicate->nonzero_for_null &= ~bit;
         } else {
-            predicate->candidates &= ~bit;
+            /* not known here: only `return ok;` with ok = x != NULL && ..., or
+             * `return x != NULL;`, still answers 0 for NULL */
+            predicate->nonzero_for_null &= ~bit;
+            bool tests = (returned.kind == VALUE_PATH &&
+                          out->paths[returned.path].witness == path &&
+                          out->paths[returned.path].witness_nonnull) ||
+                         (returned.kind == VALUE_NULL_TEST && returned.path == path &&
+                          returned.integer != 0);
+            if (tests)
+                predicate->seen_null |= bit;
+            else
+                predicate->zero_for_null &= ~bit;
         }
     }
 }
@@ -1185,8 +1201,10 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     /* a function too large to analyse says nothing (not "never returns") */
     summary->never_returns = first_return && function->entry >= 0 && !analysis->too_large;
     summary->dereferenced_parameters = first_return ? 0 : used;
-    summary->false_for_null_parameters =
-        first_return || analysis->too_large ? 0 : predicate.candidates & predicate.seen_null;
+    if (!first_return && !analysis->too_large) {
+        summary->false_for_null_parameters = predicate.zero_for_null & predicate.seen_null;
+        summary->true_for_null_parameters = predicate.nonzero_for_null & predicate.seen_null;
+    }
     null_returns_finish(&returns, function, has_loop(function, &analysis->scratch), summary);
     if (!first_return) {
         collect_nulled(shared, function, nulled, summary);

@@ -72,6 +72,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->return_kind != b->return_kind || a->propagated_parameters != b->propagated_parameters ||
         a->dereferenced_parameters != b->dereferenced_parameters ||
         a->false_for_null_parameters != b->false_for_null_parameters ||
+        a->true_for_null_parameters != b->true_for_null_parameters ||
         a->dereferenced_global_count != b->dereferenced_global_count ||
         a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
         !same_string(a->return_failing, b->return_failing))

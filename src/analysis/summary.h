@@ -55,6 +55,9 @@ struct function_summary {
     uint32_t false_for_null_parameters; /* bit i: a NULL-safe predicate of pointer parameter i:
                                          * returns 0 whenever it is NULL, so a true result
                                          * means it is not */
+    uint32_t true_for_null_parameters;  /* bit i: a validator of pointer parameter i: returns
+                                         * non-zero whenever it is NULL, so a 0 result means
+                                         * it is not */
     struct source_location parameter_use[ARGUMENT_MASK_BITS]; /* where, for each bit */
     const char **dereferenced_globals;  /* keys of globals whose entry value is used unchecked */
     struct source_location *global_use;

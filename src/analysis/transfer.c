@@ -859,15 +859,19 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
         result->nullability = NULLABILITY_NONNULL;
     } else if (propagated) {
         propagate_argument(analysis, block, index, propagated, state);
-    } else if (summary && summary->false_for_null_parameters && !function->paths[call->target].is_pointer) {
-        /* is_string(p): true only when p is not NULL */
+    } else if (summary && !function->paths[call->target].is_pointer &&
+               (summary->false_for_null_parameters || summary->true_for_null_parameters)) {
+        /* is_string(p): true only when p is not NULL; validate(p): 0 only then */
         for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
             struct ir_value argument = call->arguments[i];
-            if (!(summary->false_for_null_parameters & (UINT32_C(1) << i)) ||
-                argument.kind != VALUE_PATH || argument.path == call->target)
+            uint32_t bit = UINT32_C(1) << i;
+            bool predicate = (summary->false_for_null_parameters & bit) != 0;
+            if ((!predicate && !(summary->true_for_null_parameters & bit)) ||
+                argument.kind != VALUE_PATH || argument.path == call->target ||
+                !function->paths[argument.path].is_pointer)
                 continue;
             result->witness = argument.path;
-            result->witness_nonnull = true;
+            result->witness_nonnull = predicate;
             result->witness_one_way = true;
             break;
         }
@@ -1133,8 +1137,13 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         learn_nullness(analysis, block, condition->path, holds, state);
         break;
     case CONDITION_INTEGER_EQUALS:
-        if (!learn_equals(function, condition, holds, value))
+        if (!learn_equals(function, condition, holds, value)) {
             state->reachable = false;
+        } else if (condition->integer == 0 && value->witness >= 0 && value->witness_one_way &&
+                   !holds == value->witness_nonnull) {
+            /* validate(p) == 0, is_string(p) != 0: p is not NULL */
+            learn_nullness(analysis, block, value->witness, true, state);
+        }
         break;
     case CONDITION_NONZERO:
         if (!integer_may_be(value, 0) ? !holds : (value->low == 0 && value->high == 0 && holds)) {

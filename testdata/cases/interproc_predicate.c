@@ -67,3 +67,29 @@ size_t not_a_predicate(const char *key)
         return 0;
     return strlen(v->text); // expect: unchecked-lookup
 }
+
+/* A validator: non-zero (an error) for a NULL argument, so 0 proves it. */
+static int validate(const struct value *v, int type)
+{
+    if (v == NULL)
+        return -1;
+    if (v->type != type)
+        return -2;
+    return 0;
+}
+
+size_t validated_length(const char *key)
+{
+    struct value *v = value_find(key);
+    if (validate(v, 3) != 0)
+        return 0;
+    return strlen(v->text);
+}
+
+size_t validated_wrong_way(const char *key)
+{
+    struct value *v = value_find(key);
+    if (validate(v, 3) == 0)
+        return 0;
+    return strlen(v->text); // expect: unchecked-lookup
+}
