@@ -1004,6 +1004,30 @@ static void null_returns_finish(const struct null_returns *returns,
     }
 }
 
+/* The members of parameters whose entry value every return path used
+ * unchecked (a parameter's own uses are dereferenced_parameters). */
+static void collect_member_uses(struct unit_analysis *shared, const struct ir_function *function,
+                                const struct source_location **member_use,
+                                const int *member_parameter, struct function_summary *summary)
+{
+    int kept = 0;
+    for (int i = 0; i < function->path_count; i++)
+        if (member_use[i])
+            kept++;
+    if (!kept)
+        return;
+    summary->member_uses = arena_alloc(shared->arena, sizeof *summary->member_uses * (size_t)kept);
+    for (int i = 0; i < function->path_count; i++) {
+        if (!member_use[i])
+            continue;
+        struct member_use *member = &summary->member_uses[summary->member_use_count++];
+        member->parameter = member_parameter[i];
+        member->step = function->paths[i].step;
+        member->name = function->paths[i].name;
+        member->use = *member_use[i];
+    }
+}
+
 /* The globals whose entry value every return path used unchecked. */
 static void collect_global_uses(struct unit_analysis *shared, const struct ir_function *function,
                                 const struct source_location **global_use, int globals,
@@ -1164,6 +1188,12 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     null_returns_init(&returns, analysis);
     struct predicate_returns predicate;
     predicate_init(&predicate, function, parameters);
+    /* Per path: where its entry value, a parameter's member, was used
+     * unchecked on every return so far, and which parameter's. */
+    const struct source_location **member_use =
+        arena_alloc(&analysis->scratch, sizeof *member_use * (size_t)(function->path_count + 1));
+    int *member_parameter =
+        arena_alloc(&analysis->scratch, sizeof *member_parameter * (size_t)(function->path_count + 1));
 
     struct flow_state out;
     flow_state_init(&out, function->path_count, &analysis->scratch);
@@ -1193,6 +1223,22 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
                                              : (out.paths[i].entry_use ? global_use[g] : NULL);
                 g++;
             }
+            for (int i = 0; i < function->path_count; i++) {
+                if (!member_path(function, i))
+                    continue;
+                int holder = out.paths[function->paths[i].parent].entry_of;
+                bool of_parameter = holder >= 0 && function->paths[holder].parent < 0 &&
+                                    function->paths[holder].root_kind == VARIABLE_PARAMETER &&
+                                    function->paths[holder].parameter_index >= 0 &&
+                                    function->paths[holder].parameter_index < parameters;
+                const struct source_location *use = of_parameter ? out.paths[i].entry_use : NULL;
+                if (first_return) {
+                    member_use[i] = use;
+                    member_parameter[i] = use ? function->paths[holder].parameter_index : -1;
+                } else if (!use || member_parameter[i] != function->paths[holder].parameter_index) {
+                    member_use[i] = NULL;
+                }
+            }
             first_return = false;
             null_returns_add(&returns, analysis, b, &out, summary);
             predicate_add(&predicate, function, b, &out, parameters);
@@ -1207,6 +1253,7 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     }
     null_returns_finish(&returns, function, has_loop(function, &analysis->scratch), summary);
     if (!first_return) {
+        collect_member_uses(shared, function, member_use, member_parameter, summary);
         collect_nulled(shared, function, nulled, summary);
         collect_global_uses(shared, function, global_use, globals, summary);
     }

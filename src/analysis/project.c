@@ -48,6 +48,16 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
             to->global_names[i] = copy_string(arena, from->global_names[i]);
         }
     }
+    to->member_uses = NULL;
+    if (from->member_use_count > 0) {
+        to->member_uses =
+            arena_alloc(arena, sizeof *to->member_uses * (size_t)from->member_use_count);
+        for (int i = 0; i < from->member_use_count; i++) {
+            to->member_uses[i] = from->member_uses[i];
+            to->member_uses[i].name = copy_string(arena, from->member_uses[i].name);
+            to->member_uses[i].use = copy_location(from->member_uses[i].use, arena, map_file, data);
+        }
+    }
     to->nulled = NULL;
     if (from->nulled_count > 0) {
         to->nulled = arena_alloc(arena, sizeof *to->nulled * (size_t)from->nulled_count);
@@ -75,10 +85,16 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->true_for_null_parameters != b->true_for_null_parameters ||
         a->dereferenced_global_count != b->dereferenced_global_count ||
         a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
+        a->member_use_count != b->member_use_count ||
         !same_string(a->return_failing, b->return_failing))
         return false;
     for (int i = 0; i < a->dereferenced_global_count; i++)
         if (!same_string(a->dereferenced_globals[i], b->dereferenced_globals[i]))
+            return false;
+    for (int i = 0; i < a->member_use_count; i++)
+        if (a->member_uses[i].parameter != b->member_uses[i].parameter ||
+            a->member_uses[i].step != b->member_uses[i].step ||
+            !same_string(a->member_uses[i].name, b->member_uses[i].name))
             return false;
     for (int i = 0; i < a->nulled_count; i++)
         if (a->nulled[i].parameter != b->nulled[i].parameter ||

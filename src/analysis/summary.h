@@ -40,6 +40,17 @@ struct nulled_path {
     const char *text;       /* as written in the function */
 };
 
+/* A pointer reached in one step from a parameter (`*p`, `p[2]`, `s.f`,
+ * `p->f`) whose value on entry the function uses unchecked on every path:
+ * what the caller passes there must not be NULL (sink(&data), sink(array),
+ * sink(structure)). */
+struct member_use {
+    int parameter;
+    enum path_step step;     /* PATH_DEREF, PATH_INDEX, PATH_FIELD or PATH_ARROW */
+    const char *name;        /* the field or constant index; NULL for PATH_DEREF */
+    struct source_location use;
+};
+
 struct function_summary {
     bool computed;
     bool never_returns;          /* no path reaches a return */
@@ -67,6 +78,8 @@ struct function_summary {
     int condition_root_count;
     struct nulled_path *nulled;          /* pointers it leaves NULL */
     int nulled_count;
+    struct member_use *member_uses;      /* pointers below parameters used unchecked */
+    int member_use_count;
 };
 
 #endif

@@ -23,6 +23,39 @@ static int alias_root(const struct flow_state *state, int path)
     return alias >= 0 ? alias : path;
 }
 
+bool member_path(const struct ir_function *function, int path)
+{
+    const struct access_path *member = &function->paths[path];
+    if (member->parent < 0 || !member->is_pointer || member->weak)
+        return false;
+    switch (member->step) {
+    case PATH_DEREF:
+    case PATH_FIELD:
+    case PATH_ARROW:
+        return true;
+    case PATH_INDEX:
+        return member->name && strcmp(member->name, "?") != 0;
+    case PATH_VARIABLE:
+        break;
+    }
+    return false;
+}
+
+/* Paths one step below `target`, which now holds a parameter's entry
+ * value (`char **p = (char **)arg;`): they hold what arg's members held on
+ * entry, for member_use summaries. */
+static void mark_member_entries(const struct ir_function *function, struct flow_state *state,
+                                int target)
+{
+    int entry = state->paths[target].entry_of;
+    if (entry < 0 || function->paths[entry].parent >= 0 ||
+        function->paths[entry].root_kind != VARIABLE_PARAMETER)
+        return;
+    for (int i = target + 1; i < function->path_count; i++)
+        if (function->paths[i].parent == target && member_path(function, i))
+            state->paths[i].entry_of = i;
+}
+
 /* Forgets the paths reached from `path` (and `path` itself when
  * `including_path`), keeping what is known of the entry values they held
  * (entry_use is about the value, not the variable); other paths stop
@@ -588,6 +621,7 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     }
     case VALUE_PATH:
         copy_value(function, state, target, value.path, &source);
+        mark_member_entries(function, state, target);
         break;
     }
 }
@@ -731,6 +765,47 @@ static void leave_out_null(struct function_analysis *analysis, int block, int in
     }
 }
 
+/* The child of `parent` reached by (step, name), or -1. */
+static int child_path(const struct ir_function *function, int parent, enum path_step step,
+                      const char *name)
+{
+    if (parent < 0)
+        return -1;
+    for (int i = parent + 1; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent == parent && path->step == step &&
+            (step == PATH_DEREF || (path->name && name && strcmp(path->name, name) == 0)))
+            return i;
+    }
+    return -1;
+}
+
+/* The caller's path for a member_use of the callee, given the argument:
+ * sink(&data) and *p is data; sink(array) and p[2] is array[2];
+ * sink(s) and s.f is s.f; or -1 when the caller never names it. */
+static int caller_member(const struct ir_function *function, struct ir_value argument,
+                         const struct member_use *member)
+{
+    bool address = argument.kind == VALUE_NONNULL && argument.path >= 0;
+    if (!address && argument.kind != VALUE_PATH)
+        return -1;
+    int base = argument.path;
+    switch (member->step) {
+    case PATH_DEREF:
+        return address ? base : child_path(function, base, PATH_DEREF, NULL);
+    case PATH_INDEX:
+        return child_path(function, base, PATH_INDEX, member->name);
+    case PATH_FIELD:
+        return address ? -1 : child_path(function, base, PATH_FIELD, member->name);
+    case PATH_ARROW:
+        return address ? child_path(function, base, PATH_FIELD, member->name)
+                       : child_path(function, base, PATH_ARROW, member->name);
+    case PATH_VARIABLE:
+        break;
+    }
+    return -1;
+}
+
 /* The arguments (and globals) a call requires to be non-NULL: uses. */
 static void use_call_arguments(struct function_analysis *analysis,
                                const struct ir_statement *statement,
@@ -756,6 +831,17 @@ static void use_call_arguments(struct function_analysis *analysis,
                            HOW_NULL_ARGUMENT, -1);
             report_value(analysis, &site, "NULL", NULLABILITY_NULL, origin);
         }
+    }
+    for (int m = 0; summary && m < summary->member_use_count; m++) {
+        const struct member_use *member = &summary->member_uses[m];
+        if (member->parameter >= call->argument_count)
+            continue;
+        int path = caller_member(function, call->arguments[member->parameter], member);
+        if (path < 0)
+            continue;
+        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee,
+                                member->parameter, NULL, &member->use};
+        use_path(analysis, state, path, &site);
     }
     for (int g = 0; summary && g < summary->dereferenced_global_count; g++) {
         int path = function_global_path(function, summary->dereferenced_globals[g]);
@@ -1262,6 +1348,10 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
         if (path->parent < 0 &&
             (path->root_kind == VARIABLE_PARAMETER || path->root_kind == VARIABLE_GLOBAL))
             state->paths[i].entry_of = i;
+        else if (member_path(function, i) &&
+                 function->paths[path->parent].root_kind == VARIABLE_PARAMETER &&
+                 function->paths[path->parent].parent < 0)
+            state->paths[i].entry_of = i; /* *p, p[2], s.f of a parameter */
     }
     for (int c = 0; c < analysis->context_count; c++) {
         const struct context_root *root = &analysis->context[c].root;
