@@ -314,8 +314,44 @@ const struct function_summary *imported_summary(const struct unit_analysis *shar
     return project_summary(shared->options->project, call->callee);
 }
 
+static int compare_name(const void *key, const void *element)
+{
+    return strcmp(key, *(const char *const *)element);
+}
+
+/* Per function: 1 when it calls, directly or through functions of the
+ * unit, another unit's function named in `changed` (sorted). */
+static char *reaches_changed(const struct ir_unit *unit, const char *const *changed,
+                             int changed_count, struct arena *arena)
+{
+    int functions = unit->function_count;
+    char *reaches = arena_alloc(arena, (size_t)functions);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int f = 0; f < functions; f++) {
+            const struct ir_function *function = &unit->functions[f];
+            for (int b = 0; !reaches[f] && b < function->block_count; b++) {
+                const struct cfg_block *block = &function->blocks[b];
+                for (int i = 0; !reaches[f] && i < block->statement_count; i++) {
+                    const struct ir_call *call = &block->statements[i].call;
+                    if (block->statements[i].kind != STATEMENT_CALL)
+                        continue;
+                    if (call->function_index >= 0 ? reaches[call->function_index] != 0
+                                                  : call->callee &&
+                                                        bsearch(call->callee, changed,
+                                                                (size_t)changed_count,
+                                                                sizeof *changed, compare_name))
+                        reaches[f] = 1, grew = true;
+                }
+            }
+        }
+    }
+    return reaches;
+}
+
 void analysis_summarise(const struct ir_unit *unit, const struct analysis_options *options,
-                        const bool *wanted, struct arena *arena, struct unit_exports *exports)
+                        const bool *wanted, const char *const *changed, int changed_count,
+                        struct arena *arena, struct unit_exports *exports)
 {
     int functions = unit->function_count;
     if (functions == 0)
@@ -324,11 +360,12 @@ void analysis_summarise(const struct ir_unit *unit, const struct analysis_option
     unit_analysis_init(&shared, unit, options, arena);
     struct arena scratch;
     arena_init(&scratch);
+    char *reaches = changed ? reaches_changed(unit, changed, changed_count, &scratch) : NULL;
     char *roots = arena_alloc(&scratch, (size_t)functions);
     for (int k = 0; k < exports->function_count; k++) {
         int index = exports->functions[k].function_index;
         if ((!wanted || wanted[k]) && index >= 0 && index < functions &&
-            !unit->functions[index].poisoned)
+            !unit->functions[index].poisoned && (!reaches || reaches[index]))
             roots[index] = 1;
     }
     int *order = arena_alloc(&scratch, sizeof *order * (size_t)functions);

@@ -146,9 +146,13 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
  * exports->functions lists and another unit calls (`wanted`, indexed like
  * exports->functions; NULL: all), with the callees' summaries they need,
  * and stores them in those entries; `options->project` gives the summaries
- * of other units' functions known so far. Memory from `arena`. */
+ * of other units' functions known so far. With `changed` (sorted names of
+ * other units' functions whose summaries changed), only the wanted
+ * functions that reach a call of one of them are computed again; the
+ * others keep their entries. Memory from `arena`. */
 void analysis_summarise(const struct ir_unit *unit, const struct analysis_options *options,
-                        const bool *wanted, struct arena *arena, struct unit_exports *exports);
+                        const bool *wanted, const char *const *changed, int changed_count,
+                        struct arena *arena, struct unit_exports *exports);
 
 /* One finding per root cause: of the unsafe uses of one NULL (the same
  * origin), the first in the source stays and lists the others in `also`;

@@ -104,6 +104,16 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
     return true;
 }
 
+/* What a call of a function with no summary is taken to do. */
+static bool summary_says_nothing(const struct function_summary *summary)
+{
+    return summary->writes_globals && !summary->never_returns && !summary->returns_null &&
+           !summary->propagated_parameters && !summary->dereferenced_parameters &&
+           !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
+           !summary->dereferenced_global_count && !summary->nulled_count &&
+           !summary->member_use_count;
+}
+
 void project_table_init(struct project_table *table)
 {
     memset(table, 0, sizeof *table);
@@ -250,9 +260,12 @@ bool project_set_summary(struct project_table *table, const char *name,
         return false;
     if (function->has_summary && summary_equal(&function->summary, summary))
         return false;
+    bool was_known = function->has_summary;
     summary_copy(&function->summary, summary, &table->arena, NULL, NULL);
     function->has_summary = true;
-    return true;
+    /* Callers analysed without it assumed what a summary that says nothing
+     * says: for them nothing changed. */
+    return was_known || !summary_says_nothing(summary);
 }
 
 bool evidence_says_checked(const struct call_evidence *evidence)

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "../frontend/frontend.h"
 #include "pipeline.h"
@@ -29,6 +31,9 @@ struct pool {
     struct job_output *outputs;
     struct pipeline_unit *units;        /* whole program: one per job */
     const struct project_table *project;
+    const char *const *changed;         /* PASS_SUMMARISE after the first round: the names
+                                         * whose summaries changed (sorted); NULL: all */
+    int changed_count;
     enum pass { PASS_UNIT, PASS_PREPARE, PASS_SUMMARISE, PASS_CHECK } pass;
     const int *indexes;                 /* the jobs of this pass, or NULL: all */
     int count;
@@ -76,7 +81,8 @@ static void *work(void *argument)
             pipeline_prepare(frontend, job, pool->settings, output, &pool->units[index]);
             break;
         case PASS_SUMMARISE:
-            pipeline_summarise(job, pool->settings, &pool->units[index], pool->project);
+            pipeline_summarise(job, pool->settings, &pool->units[index], pool->project,
+                               pool->changed, pool->changed_count);
             break;
         case PASS_CHECK:
             pipeline_check(job, pool->settings, output, &pool->units[index], pool->project);
@@ -181,6 +187,7 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
                 units[callee->unit].wanted[callee->export_index] = true;
         }
     }
+    /* Round 1 ran in phase 1, for every unit. */
     int count = 0;
     for (int i = 0; i < job_count; i++)
         if (exports_wanted(&units[i]))
@@ -192,17 +199,19 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
             break;
         }
         report->rounds = round;
-        pool->pass = PASS_SUMMARISE;
-        pool->indexes = indexes;
-        pool->count = count;
-        pool->project = project;
-        FILE *progress = pool->progress;
-        pool->progress = NULL;
-        bool started = run_pass(pool, thread_count);
-        pool->progress = progress;
-        if (!started) {
-            *ok = false;
-            break;
+        if (round > 1) {
+            pool->pass = PASS_SUMMARISE;
+            pool->indexes = indexes;
+            pool->count = count;
+            pool->project = project;
+            FILE *progress = pool->progress;
+            pool->progress = NULL;
+            bool started = run_pass(pool, thread_count);
+            pool->progress = progress;
+            if (!started) {
+                *ok = false;
+                break;
+            }
         }
         int changed_count = 0;
         for (int k = 0; k < count; k++) {
@@ -219,11 +228,64 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
         if (changed_count == 0)
             break;
         qsort(changed, (size_t)changed_count, sizeof *changed, compare_names);
+        pool->changed = changed;
+        pool->changed_count = changed_count;
         for (int i = 0; i < job_count; i++)
             if (exports_wanted(&units[i]) && calls_any(&units[i], changed, changed_count))
                 indexes[count++] = i;
     }
+    pool->changed = NULL;
+    pool->changed_count = 0;
     free(changed);
+}
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* The file a job parses, as it can be opened from here. */
+static const char *jobs_source(const struct pool *pool, int index)
+{
+    return pool->jobs[index].absolute_path ? pool->jobs[index].absolute_path
+                                           : pool->jobs[index].parse_path;
+}
+
+/* The statements of a unit: what checking it costs, roughly. */
+static long long unit_size(const struct ir_unit *unit)
+{
+    long long size = 0;
+    for (int f = 0; f < unit->function_count; f++)
+        for (int b = 0; b < unit->functions[f].block_count; b++)
+            size += unit->functions[f].blocks[b].statement_count + 1;
+    return size;
+}
+
+struct costed_job {
+    long long cost;
+    int index;
+};
+
+static int compare_costs(const void *left, const void *right)
+{
+    const struct costed_job *a = left, *b = right;
+    if (a->cost != b->cost)
+        return a->cost > b->cost ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* `order` receives 0..count-1 by decreasing cost (ties: job order). */
+static void largest_first(int *order, const long long *costs, int count)
+{
+    struct costed_job *jobs = xcalloc((size_t)count + 1, sizeof *jobs);
+    for (int i = 0; i < count; i++)
+        jobs[i] = (struct costed_job){costs[i], i};
+    qsort(jobs, (size_t)count, sizeof *jobs, compare_costs);
+    for (int i = 0; i < count; i++)
+        order[i] = jobs[i].index;
+    free(jobs);
 }
 
 /* The whole program: every unit parsed and lowered once (phase 1), the
@@ -233,18 +295,33 @@ static bool run_whole_program(struct pool *pool, int thread_count)
 {
     int job_count = pool->job_count;
     struct pipeline_unit *units = xcalloc((size_t)job_count, sizeof *units);
+    int *order = xcalloc((size_t)job_count + 1, sizeof *order);
+    long long *costs = xcalloc((size_t)job_count + 1, sizeof *costs);
+    /* Largest first, so that no worker is left with one long unit while the
+     * others wait at the end of a pass: by file size to parse, by IR size
+     * to check. */
+    for (int i = 0; i < job_count; i++) {
+        struct stat status;
+        costs[i] = stat(jobs_source(pool, i), &status) == 0 ? (long long)status.st_size : 0;
+    }
+    largest_first(order, costs, job_count);
     pool->units = units;
     pool->pass = PASS_PREPARE;
-    pool->indexes = NULL;
+    pool->indexes = order;
     pool->count = job_count;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     bool ok = run_pass(pool, thread_count);
+    double parsed = seconds_since(&start);
 
     struct project_table project;
     project_table_init(&project);
     int *indexes = xcalloc((size_t)job_count + 1, sizeof *indexes);
+    int rounds = 0;
     if (ok) {
         struct whole_program_report report;
         whole_program_summarise(pool, &project, indexes, thread_count, &report, &ok);
+        rounds = report.rounds;
         if (report.rounds_exhausted)
             message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
                         "whole program: summaries still changed after %d rounds; the last "
@@ -257,13 +334,25 @@ static bool run_whole_program(struct pool *pool, int thread_count)
                         report.ambiguous, report.ambiguous == 1 ? " is" : "s are",
                         report.ambiguous_example, report.ambiguous > 1 ? ", ..." : "");
     }
+    double summarised = seconds_since(&start) - parsed;
+    for (int i = 0; i < job_count; i++)
+        costs[i] = units[i].analysable ? unit_size(&units[i].result.unit) : 0;
+    largest_first(order, costs, job_count);
     pool->project = &project;
     pool->pass = PASS_CHECK;
-    pool->indexes = NULL;
+    pool->indexes = order;
     pool->count = ok ? job_count : 0;
     ok = ok && run_pass(pool, thread_count);
+    message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
+                "whole program: %d units parsed in %.2f s, %d functions exported, summaries "
+                "exchanged in %.2f s (%d round%s), checked in %.2f s",
+                job_count, parsed, project.function_count, summarised, rounds,
+                rounds == 1 ? "" : "s",
+                seconds_since(&start) - parsed - summarised);
     for (int i = 0; i < job_count; i++)
         pipeline_unit_free(&units[i]);
+    free(order);
+    free(costs);
     free(indexes);
     project_table_free(&project);
     free(units);

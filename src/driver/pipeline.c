@@ -174,12 +174,17 @@ void pipeline_prepare(struct frontend *frontend, const struct job *job,
             }
             unit->wanted = arena_alloc(&unit->work, sizeof *unit->wanted *
                                        (size_t)(unit->exports.function_count + 1));
+            /* The first round, while the front end's work is fresh and no
+             * worker waits for the others: every external function, other
+             * units' functions still unknown. */
+            pipeline_summarise(job, settings, unit, NULL, NULL, 0);
         }
     }
 }
 
 void pipeline_summarise(const struct job *job, const struct job_settings *settings,
-                        struct pipeline_unit *unit, const struct project_table *project)
+                        struct pipeline_unit *unit, const struct project_table *project,
+                        const char *const *changed, int changed_count)
 {
     if (job->settings)
         settings = job->settings;
@@ -188,13 +193,14 @@ void pipeline_summarise(const struct job *job, const struct job_settings *settin
     struct analysis_options options = {settings->packs, true, project};
     struct arena scratch;
     arena_init(&scratch);
-    analysis_summarise(&unit->result.unit, &options, unit->wanted, &scratch, &unit->exports);
+    analysis_summarise(&unit->result.unit, &options, project ? unit->wanted : NULL, changed,
+                       changed_count, &scratch, &unit->exports);
     /* Into the unit's arena, with files any unit can name; the analysis's
      * own memory goes. */
     struct absolute_files files = {job, settings, &unit->work};
     for (int i = 0; i < unit->exports.function_count; i++) {
         struct exported_function *exported = &unit->exports.functions[i];
-        if (!unit->wanted[i] || !exported->summary.computed)
+        if ((project && !unit->wanted[i]) || !exported->summary.computed)
             continue;
         struct function_summary computed = exported->summary;
         summary_copy(&exported->summary, &computed, &unit->work, absolute_file, &files);

@@ -28,16 +28,20 @@ struct pipeline_unit {
 };
 
 /* Phase 1: parses and lowers `job`; clang errors and messages go to
- * `output`; with settings->whole_program also fills unit->exports (no
- * summaries yet; definitions with absolute file names). */
+ * `output`; with settings->whole_program also fills unit->exports
+ * (definitions and locations with absolute file names) and summarises
+ * every external function as if no other unit were known. */
 void pipeline_prepare(struct frontend *frontend, const struct job *job,
                       const struct job_settings *settings, struct job_output *output,
                       struct pipeline_unit *unit);
 
 /* Between the phases: summarises the unit's wanted exports with the other
- * units' summaries in `project` (read only), into unit->exports. */
+ * units' summaries in `project` (read only; NULL: every export, other units
+ * unknown), into unit->exports; with `changed` (sorted names), only those
+ * that call one of them again. */
 void pipeline_summarise(const struct job *job, const struct job_settings *settings,
-                        struct pipeline_unit *unit, const struct project_table *project);
+                        struct pipeline_unit *unit, const struct project_table *project,
+                        const char *const *changed, int changed_count);
 
 /* Phase 2: analysis (with `project`, or NULL for the unit alone), checks,
  * display paths; then frees the unit. */
