@@ -129,6 +129,10 @@ struct analysis_result {
 
 struct project_table;
 struct unit_exports;
+/* What analysis_run_memo keeps of a run for a later partial run of the
+ * same unit (in the run's arena): every function's summaries and the
+ * events of each function's walk. */
+struct analysis_memo;
 
 struct analysis_options {
     const struct pack_set *packs; /* sources, sinks, noreturn functions */
@@ -149,10 +153,37 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
  * of other units' functions known so far. With `changed` (sorted names of
  * other units' functions whose summaries changed), only the wanted
  * functions that reach a call of one of them are computed again; the
- * others keep their entries. Memory from `arena`. */
+ * others keep their entries. With `memo` (analysis_run_memo's, of the unit
+ * alone), the functions analysis_affected leaves out keep its summaries.
+ * Memory from `arena`, which must live as long as `memo`. */
 void analysis_summarise(const struct ir_unit *unit, const struct analysis_options *options,
                         const bool *wanted, const char *const *changed, int changed_count,
-                        struct arena *arena, struct unit_exports *exports);
+                        const struct analysis_memo *memo, struct arena *arena,
+                        struct unit_exports *exports);
+
+
+/* analysis_run, with two additions for whole-program analysis. With
+ * `memo`, keeps what a later run needs. With `previous` (an earlier run's
+ * memo, of a run without `previous`) and `redo` (per function), analyses
+ * again only the functions marked in `redo` and keeps, for the others,
+ * the earlier summaries and events: exact when the others do not depend
+ * on what changed since (analysis_affected). */
+void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options *options,
+                       struct arena *arena, struct analysis_result *result,
+                       const struct analysis_memo *previous, const char *redo,
+                       struct analysis_memo **memo);
+
+/* Per function of `unit` (in `arena`): 1 when options->project can change
+ * its analysis: it calls, directly or through functions of the unit, an
+ * external function with a summary that says something, or one whose
+ * project-wide evidence decides something (project.h). */
+char *analysis_affected(const struct ir_unit *unit, const struct analysis_options *options,
+                        struct arena *arena);
+
+/* The summaries a run (its memo) computed for the functions `exports`
+ * lists, into those entries (pointing into the run's arena). */
+void analysis_export_summaries(const struct analysis_memo *memo, const struct ir_unit *unit,
+                               struct unit_exports *exports);
 
 /* One finding per root cause: of the unsafe uses of one NULL (the same
  * origin), the first in the source stays and lists the others in `also`;

@@ -104,8 +104,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
     return true;
 }
 
-/* What a call of a function with no summary is taken to do. */
-static bool summary_says_nothing(const struct function_summary *summary)
+bool summary_says_nothing(const struct function_summary *summary)
 {
     return summary->writes_globals && !summary->never_returns && !summary->returns_null &&
            !summary->propagated_parameters && !summary->dereferenced_parameters &&

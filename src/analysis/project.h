@@ -115,6 +115,10 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
                   struct arena *arena, const char *(*map_file)(const char *file, void *data),
                   void *data);
 
+/* Whether a summary says no more than nothing: what a call of an unknown
+ * function is taken to do (it may write globals, nothing else is known). */
+bool summary_says_nothing(const struct function_summary *summary);
+
 /* Whether two summaries say the same to callers. */
 bool summary_equal(const struct function_summary *a, const struct function_summary *b);
 

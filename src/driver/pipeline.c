@@ -130,6 +130,21 @@ static const char *absolute_file(const char *file, void *data)
     return path;
 }
 
+/* The exported summaries (those `wanted`, or all) into the unit's arena,
+ * with files any unit can name: the analysis's own memory may go. */
+static void copy_exported_summaries(const struct job *job, const struct job_settings *settings,
+                                    struct pipeline_unit *unit, const bool *wanted)
+{
+    struct absolute_files files = {job, settings, &unit->work};
+    for (int i = 0; i < unit->exports.function_count; i++) {
+        struct exported_function *exported = &unit->exports.functions[i];
+        if ((wanted && !wanted[i]) || !exported->summary.computed)
+            continue;
+        struct function_summary computed = exported->summary;
+        summary_copy(&exported->summary, &computed, &unit->work, absolute_file, &files);
+    }
+}
+
 void pipeline_prepare(struct frontend *frontend, const struct job *job,
                       const struct job_settings *settings, struct job_output *output,
                       struct pipeline_unit *unit)
@@ -174,10 +189,16 @@ void pipeline_prepare(struct frontend *frontend, const struct job *job,
             }
             unit->wanted = arena_alloc(&unit->work, sizeof *unit->wanted *
                                        (size_t)(unit->exports.function_count + 1));
-            /* The first round, while the front end's work is fresh and no
-             * worker waits for the others: every external function, other
-             * units' functions still unknown. */
-            pipeline_summarise(job, settings, unit, NULL, NULL, 0);
+            /* The unit analysed alone, while no worker waits for the
+             * others: the first round of summaries (every external function,
+             * other units' functions unknown), and the findings of every
+             * function that no other unit's facts can change. */
+            struct analysis_options options = {settings->packs, true, NULL};
+            struct analysis_result events;
+            analysis_run_memo(&result->unit, &options, &unit->work, &events, NULL, NULL,
+                              &unit->memo);
+            analysis_export_summaries(unit->memo, &result->unit, &unit->exports);
+            copy_exported_summaries(job, settings, unit, NULL);
         }
     }
 }
@@ -191,21 +212,11 @@ void pipeline_summarise(const struct job *job, const struct job_settings *settin
     if (!unit->analysable)
         return;
     struct analysis_options options = {settings->packs, true, project};
-    struct arena scratch;
-    arena_init(&scratch);
-    analysis_summarise(&unit->result.unit, &options, project ? unit->wanted : NULL, changed,
-                       changed_count, &scratch, &unit->exports);
-    /* Into the unit's arena, with files any unit can name; the analysis's
-     * own memory goes. */
-    struct absolute_files files = {job, settings, &unit->work};
-    for (int i = 0; i < unit->exports.function_count; i++) {
-        struct exported_function *exported = &unit->exports.functions[i];
-        if ((project && !unit->wanted[i]) || !exported->summary.computed)
-            continue;
-        struct function_summary computed = exported->summary;
-        summary_copy(&exported->summary, &computed, &unit->work, absolute_file, &files);
-    }
-    arena_free(&scratch);
+    /* in the unit's arena: the summaries of phase 1 it reuses may be given
+     * context entries that phase 2 reads */
+    analysis_summarise(&unit->result.unit, &options, unit->wanted, changed, changed_count,
+                       unit->memo, &unit->work, &unit->exports);
+    copy_exported_summaries(job, settings, unit, unit->wanted);
 }
 
 void pipeline_check(const struct job *job, const struct job_settings *settings,
@@ -218,7 +229,14 @@ void pipeline_check(const struct job *job, const struct job_settings *settings,
         struct analysis_options options = {settings->packs, true, project};
         struct analysis_result events;
         memset(&events, 0, sizeof events);
-        analysis_run(&unit->result.unit, &options, &unit->work, &events);
+        if (unit->memo && project) {
+            /* again only what the other units' facts change */
+            char *redo = analysis_affected(&unit->result.unit, &options, &unit->work);
+            analysis_run_memo(&unit->result.unit, &options, &unit->work, &events, unit->memo,
+                              redo, NULL);
+        } else {
+            analysis_run(&unit->result.unit, &options, &unit->work, &events);
+        }
         if (!settings->all_uses)
             analysis_group_uses(&events, &unit->work);
         for (int i = 0; i < events.limit_count; i++) {

@@ -25,25 +25,27 @@ struct pipeline_unit {
     bool analysable;               /* parsed, and not only dumped */
     struct unit_exports exports;   /* with settings->whole_program */
     bool *wanted;                  /* per exports.functions: another unit calls it */
+    struct analysis_memo *memo;    /* phase 1's analysis of the unit alone, for phase 2 */
 };
 
 /* Phase 1: parses and lowers `job`; clang errors and messages go to
- * `output`; with settings->whole_program also fills unit->exports
- * (definitions and locations with absolute file names) and summarises
- * every external function as if no other unit were known. */
+ * `output`; with settings->whole_program also analyses the unit alone
+ * (unit->memo) and fills unit->exports: definitions, call evidence and the
+ * summaries of every external function as if no other unit were known
+ * (locations with absolute file names). */
 void pipeline_prepare(struct frontend *frontend, const struct job *job,
                       const struct job_settings *settings, struct job_output *output,
                       struct pipeline_unit *unit);
 
-/* Between the phases: summarises the unit's wanted exports with the other
- * units' summaries in `project` (read only; NULL: every export, other units
- * unknown), into unit->exports; with `changed` (sorted names), only those
- * that call one of them again. */
+/* Between the phases: summarises the unit's wanted exports again with the
+ * other units' summaries in `project` (read only), into unit->exports;
+ * with `changed` (sorted names), only those that call one of them. */
 void pipeline_summarise(const struct job *job, const struct job_settings *settings,
                         struct pipeline_unit *unit, const struct project_table *project,
                         const char *const *changed, int changed_count);
 
-/* Phase 2: analysis (with `project`, or NULL for the unit alone), checks,
+/* Phase 2: analysis (with `project`, or NULL for the unit alone; with
+ * phase 1's memo, only of the functions `project` can change), checks,
  * display paths; then frees the unit. */
 void pipeline_check(const struct job *job, const struct job_settings *settings,
                     struct job_output *output, struct pipeline_unit *unit,
