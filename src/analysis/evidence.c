@@ -119,9 +119,10 @@ static bool is_static_callee(const struct ir_unit *unit, const struct ir_call *c
            unit->functions[call->function_index].is_static;
 }
 
-/* The call sites of one function whose result is tested or dereferenced. */
+/* The call sites of one function whose result is tested or dereferenced,
+ * appended to `sites` (room for every call statement). */
 static void function_sites(const struct ir_unit *unit, const struct ir_function *function,
-                           struct arena *scratch, struct site **sites, int *count, int *capacity)
+                           struct arena *scratch, struct site *sites, int *count)
 {
     char *held = NULL;
     for (int b = 0; b < function->block_count; b++) {
@@ -138,13 +139,7 @@ static void function_sites(const struct ir_unit *unit, const struct ir_function 
             site_fate(function, held, &tested, &used, &returned);
             if (!tested && (returned || !used))
                 continue; /* passed on to the caller, or not used here */
-            if (*count == *capacity) {
-                int grown = *capacity ? *capacity * 2 : 32;
-                *sites = arena_grow(scratch, *sites, (size_t)*count, (size_t)grown,
-                                    sizeof **sites);
-                *capacity = grown;
-            }
-            (*sites)[(*count)++] = (struct site){call->callee, tested};
+            sites[(*count)++] = (struct site){call->callee, tested};
         }
     }
 }
@@ -169,27 +164,23 @@ void project_exports_init(const struct ir_unit *unit, struct arena *arena,
 
     struct arena scratch;
     arena_init(&scratch);
-    struct site *sites = NULL;
-    int count = 0, capacity = 0;
-    const char **callees = NULL;
-    int callee_count = 0, callee_capacity = 0;
+    int statements = 0;
+    for (int f = 0; f < functions; f++)
+        for (int b = 0; b < unit->functions[f].block_count; b++)
+            statements += unit->functions[f].blocks[b].statement_count;
+    struct site *sites = arena_alloc(&scratch, sizeof *sites * (size_t)(statements + 1));
+    const char **callees = arena_alloc(&scratch, sizeof *callees * (size_t)(statements + 1));
+    int count = 0, callee_count = 0;
     for (int f = 0; f < functions; f++) {
         const struct ir_function *function = &unit->functions[f];
-        function_sites(unit, function, &scratch, &sites, &count, &capacity);
+        function_sites(unit, function, &scratch, sites, &count);
         for (int b = 0; b < function->block_count; b++) {
             const struct cfg_block *block = &function->blocks[b];
             for (int i = 0; i < block->statement_count; i++) {
                 const struct ir_call *call = &block->statements[i].call;
-                if (block->statements[i].kind != STATEMENT_CALL || !call->callee ||
-                    call->function_index >= 0)
-                    continue;
-                if (callee_count == callee_capacity) {
-                    int grown = callee_capacity ? callee_capacity * 2 : 32;
-                    callees = arena_grow(&scratch, callees, (size_t)callee_count, (size_t)grown,
-                                         sizeof *callees);
-                    callee_capacity = grown;
-                }
-                callees[callee_count++] = call->callee;
+                if (block->statements[i].kind == STATEMENT_CALL && call->callee &&
+                    call->function_index < 0)
+                    callees[callee_count++] = call->callee;
             }
         }
     }

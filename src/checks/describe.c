@@ -147,7 +147,7 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                                           origin->callee ? origin->callee : "the function"),
                              NULL);
         /* The project's practice, when it has one worth naming. */
-        if (origin->how != HOW_EVIDENCE && origin->evidence_tested > 0 &&
+        if (origin->how == HOW_UNIT_FUNCTION && origin->evidence_tested > 0 &&
             origin->evidence_calls >= 2 && origin->callee)
             finding_add_note(findings, finding, origin->location.file, origin->location.line,
                              origin->location.column,

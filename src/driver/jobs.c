@@ -60,6 +60,12 @@ static int take_job(struct pool *pool)
     return index;
 }
 
+static void no_frontend(const struct job *job, struct job_output *output)
+{
+    message_add(&output->messages, MESSAGE_ERROR, "%s: cannot create a libclang index",
+                job->display_path);
+}
+
 static void *work(void *argument)
 {
     struct pool *pool = argument;
@@ -68,17 +74,18 @@ static void *work(void *argument)
     for (int index = take_job(pool); index >= 0; index = take_job(pool)) {
         const struct job *job = &pool->jobs[index];
         struct job_output *output = &pool->outputs[index];
-        if (parses && !frontend) {
-            message_add(&output->messages, MESSAGE_ERROR, "%s: cannot create a libclang index",
-                        job->display_path);
-            continue;
-        }
         switch (pool->pass) {
         case PASS_UNIT:
-            pipeline_run(frontend, job, pool->settings, output);
+            if (frontend)
+                pipeline_run(frontend, job, pool->settings, output);
+            else
+                no_frontend(job, output);
             break;
         case PASS_PREPARE:
-            pipeline_prepare(frontend, job, pool->settings, output, &pool->units[index]);
+            if (frontend)
+                pipeline_prepare(frontend, job, pool->settings, output, &pool->units[index]);
+            else
+                no_frontend(job, output);
             break;
         case PASS_SUMMARISE:
             pipeline_summarise(job, pool->settings, &pool->units[index], pool->project,
@@ -218,10 +225,11 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
             const struct pipeline_unit *unit = &units[indexes[k]];
             for (int e = 0; e < unit->exports.function_count; e++) {
                 const struct exported_function *exported = &unit->exports.functions[e];
-                if (unit->wanted[e] && exported->summary.computed &&
+                const struct project_function *function = project_find(project, exported->name);
+                if (function && unit->wanted[e] && exported->summary.computed &&
                     project_set_summary(project, exported->name, &exported->summary) &&
                     changed_count < project->function_count)
-                    changed[changed_count++] = project_find(project, exported->name)->name;
+                    changed[changed_count++] = function->name;
             }
         }
         count = 0;
