@@ -305,6 +305,36 @@ static void unit_analysis_init(struct unit_analysis *shared, const struct ir_uni
     }
 }
 
+struct caller_context {
+    struct function_analysis *caller;
+    const struct ir_call *call;
+    const struct flow_state *state;
+};
+
+/* What the caller knows of a context root at the call. */
+static bool caller_knows(const struct context_root *root, long long *low, long long *high,
+                         void *data)
+{
+    const struct caller_context *context = data;
+    if (root->key) {
+        int path = function_global_path(context->caller->function, root->key);
+        return path >= 0 && path_interval(&context->state->paths[path], low, high);
+    }
+    return argument_interval(context->state, context->call, root->parameter, low, high);
+}
+
+const struct function_summary *imported_summary_for_call(struct function_analysis *caller,
+                                                         const struct ir_call *call,
+                                                         const struct flow_state *state)
+{
+    const struct unit_analysis *shared = caller->shared;
+    if (!imported_summary(shared, call))
+        return NULL;
+    struct caller_context context = {caller, call, state};
+    return project_summary_in_context(project_find(shared->options->project, call->callee),
+                                      caller_knows, &context);
+}
+
 const struct function_summary *imported_summary(const struct unit_analysis *shared,
                                                 const struct ir_call *call)
 {
@@ -324,6 +354,46 @@ struct analysis_memo {
     struct analysis_limit *limits;
     int limit_count;
 };
+
+enum { EXPORTED_CONTEXT_ROOTS = 2 };
+
+/* The summaries of function `index` for the values 0 and 1 of each of the
+ * first globals or parameters it branches on, where they differ from its
+ * context-free one: `flag = 1; sink(p);` in another unit. */
+static void export_contexts(struct unit_analysis *shared, int index,
+                            struct exported_function *exported)
+{
+    exported->contexts = NULL;
+    exported->context_count = 0;
+    const struct summary_entry *general = shared->summaries[index];
+    if (!general || !general->summary.computed || shared->unit->functions[index].poisoned)
+        return;
+    int roots = general->summary.condition_root_count < EXPORTED_CONTEXT_ROOTS
+                    ? general->summary.condition_root_count
+                    : EXPORTED_CONTEXT_ROOTS;
+    if (roots == 0)
+        return;
+    exported->contexts =
+        arena_alloc(shared->arena, sizeof *exported->contexts * (size_t)(2 * roots));
+    for (int r = 0; r < roots; r++) {
+        for (long long value = 0; value <= 1; value++) {
+            struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
+            entry->function_index = index;
+            entry->context = arena_alloc(shared->arena, sizeof *entry->context);
+            entry->context->root = general->summary.condition_roots[r];
+            entry->context->low = entry->context->high = value;
+            entry->context_count = 1;
+            shared->specialisation_depth++;
+            compute_summary(shared, entry);
+            shared->specialisation_depth--;
+            if (summary_equal(&entry->summary, &general->summary))
+                continue;
+            struct exported_context *context = &exported->contexts[exported->context_count++];
+            context->value = *entry->context;
+            context->summary = entry->summary;
+        }
+    }
+}
 
 static int compare_name(const void *key, const void *element)
 {
@@ -405,8 +475,11 @@ void analysis_summarise(const struct ir_unit *unit, const struct analysis_option
         recursion_rounds(&shared, order, count);
     for (int k = 0; k < exports->function_count; k++) {
         int index = exports->functions[k].function_index;
-        if (index >= 0 && index < functions && roots[index] && shared.summaries[index]->summary.computed)
-            exports->functions[k].summary = shared.summaries[index]->summary;
+        if (index < 0 || index >= functions || !roots[index] ||
+            !shared.summaries[index]->summary.computed)
+            continue;
+        exports->functions[k].summary = shared.summaries[index]->summary;
+        export_contexts(&shared, index, &exports->functions[k]);
     }
     arena_free(&scratch);
 }
@@ -477,8 +550,10 @@ static bool callee_matters(const struct analysis_options *options, const struct 
         return true;
     if (call->function_index >= 0)
         return false;
+    const struct project_function *function = project_find(options->project, call->callee);
     const struct function_summary *summary = project_summary(options->project, call->callee);
-    return summary && !summary_says_nothing(summary);
+    return function && summary &&
+           (!summary_says_nothing(summary) || function->context_count > 0);
 }
 
 char *analysis_affected(const struct ir_unit *unit, const struct analysis_options *options,
@@ -627,13 +702,22 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
 }
 
 void analysis_export_summaries(const struct analysis_memo *memo, const struct ir_unit *unit,
+                               const struct analysis_options *options, struct arena *arena,
                                struct unit_exports *exports)
 {
-    for (int k = 0; memo && k < exports->function_count; k++) {
+    if (!memo || unit->function_count == 0)
+        return;
+    struct unit_analysis shared;
+    unit_analysis_init(&shared, unit, options, arena);
+    for (int i = 0; i < unit->function_count; i++)
+        if (memo->summaries[i])
+            shared.summaries[i] = memo->summaries[i];
+    for (int k = 0; k < exports->function_count; k++) {
         int index = exports->functions[k].function_index;
         if (index < 0 || index >= unit->function_count || unit->functions[index].poisoned ||
             !memo->summaries[index] || !memo->summaries[index]->summary.computed)
             continue;
         exports->functions[k].summary = memo->summaries[index]->summary;
+        export_contexts(&shared, index, &exports->functions[k]);
     }
 }

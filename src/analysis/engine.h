@@ -145,6 +145,13 @@ const struct function_summary *imported_summary(const struct unit_analysis *shar
  * `q.f`, `q->f`) whose entry value a summary may record as used (member_use). */
 bool member_path(const struct ir_function *function, int path);
 
+/* imported_summary, for what the caller knows at the call in `state`: the
+ * exporting unit's summary for a value of a global or argument the callee
+ * branches on, when the caller knows that value. */
+const struct function_summary *imported_summary_for_call(struct function_analysis *caller,
+                                                         const struct ir_call *call,
+                                                         const struct flow_state *state);
+
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);
 

@@ -251,20 +251,73 @@ const struct call_evidence *project_evidence(const struct project_table *table, 
                    sizeof *table->evidence, compare_name_evidence);
 }
 
+static bool contexts_equal(const struct exported_context *a, int a_count,
+                           const struct exported_context *b, int b_count)
+{
+    if (a_count != b_count)
+        return false;
+    for (int i = 0; i < a_count; i++)
+        if (a[i].value.low != b[i].value.low || a[i].value.high != b[i].value.high ||
+            a[i].value.root.parameter != b[i].value.root.parameter ||
+            !same_string(a[i].value.root.key, b[i].value.root.key) ||
+            !summary_equal(&a[i].summary, &b[i].summary))
+            return false;
+    return true;
+}
+
+struct exported_context *contexts_copy(const struct exported_context *from, int count,
+                                       struct arena *arena,
+                                       const char *(*map_file)(const char *file, void *data),
+                                       void *data)
+{
+    if (count <= 0)
+        return NULL;
+    struct exported_context *to = arena_alloc(arena, sizeof *to * (size_t)count);
+    for (int i = 0; i < count; i++) {
+        to[i].value = from[i].value;
+        to[i].value.root.key = copy_string(arena, from[i].value.root.key);
+        summary_copy(&to[i].summary, &from[i].summary, arena, map_file, data);
+    }
+    return to;
+}
+
 bool project_set_summary(struct project_table *table, const char *name,
-                         const struct function_summary *summary)
+                         const struct exported_function *exported)
 {
     struct project_function *function = (struct project_function *)project_find(table, name);
     if (!function || function->ambiguous)
         return false;
-    if (function->has_summary && summary_equal(&function->summary, summary))
+    const struct function_summary *summary = &exported->summary;
+    if (function->has_summary && summary_equal(&function->summary, summary) &&
+        contexts_equal(function->contexts, function->context_count, exported->contexts,
+                       exported->context_count))
         return false;
     bool was_known = function->has_summary;
     summary_copy(&function->summary, summary, &table->arena, NULL, NULL);
+    function->contexts = contexts_copy(exported->contexts, exported->context_count,
+                                       &table->arena, NULL, NULL);
+    function->context_count = exported->context_count;
     function->has_summary = true;
     /* Callers analysed without it assumed what a summary that says nothing
      * says: for them nothing changed. */
-    return was_known || !summary_says_nothing(summary);
+    return was_known || !summary_says_nothing(summary) || exported->context_count > 0;
+}
+
+const struct function_summary *project_summary_in_context(
+    const struct project_function *function,
+    bool (*known)(const struct context_root *root, long long *low, long long *high, void *data),
+    void *data)
+{
+    if (!function || function->ambiguous || !function->has_summary)
+        return NULL;
+    for (int i = 0; i < function->context_count; i++) {
+        const struct exported_context *context = &function->contexts[i];
+        long long low, high;
+        if (known(&context->value.root, &low, &high, data) && low == context->value.low &&
+            high == context->value.high)
+            return &context->summary;
+    }
+    return &function->summary;
 }
 
 bool evidence_says_checked(const struct call_evidence *evidence)

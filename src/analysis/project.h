@@ -40,11 +40,21 @@ struct call_evidence {
     int tested; /* of those, the ones that test it */
 };
 
+/* A summary of a function for one value of a global or parameter it
+ * branches on (`if (flag) use(p);` with flag 1 or 0), where it differs
+ * from the context-free one: a caller that knows the value uses it. */
+struct exported_context {
+    struct context_value value;
+    struct function_summary summary;
+};
+
 struct exported_function {
     const char *name;
     int function_index;                /* in the exporting unit's IR */
     struct source_location definition; /* where it is defined */
     struct function_summary summary;   /* context-free; `computed` false until summarised */
+    struct exported_context *contexts;
+    int context_count;
 };
 
 struct unit_exports {
@@ -64,6 +74,8 @@ struct project_function {
     bool ambiguous;           /* defined at different places: never used */
     bool has_summary;
     struct function_summary summary; /* in the table's arena */
+    struct exported_context *contexts; /* likewise */
+    int context_count;
 };
 
 struct project_table {
@@ -102,11 +114,11 @@ const struct function_summary *project_summary(const struct project_table *table
 const struct call_evidence *project_evidence(const struct project_table *table,
                                              const char *name);
 
-/* Stores a deep copy of `summary` as the summary of `name`; true when it
- * differs from the one stored before (then units that call it must be
- * summarised again). */
+/* Stores a deep copy of `exported`'s summary and contexts as those of
+ * `name`; true when they differ from the ones stored before (then units
+ * that call it must be summarised again). */
 bool project_set_summary(struct project_table *table, const char *name,
-                         const struct function_summary *summary);
+                         const struct exported_function *exported);
 
 /* Deep copy of `from` into `to`, strings and arrays in `arena`, without its
  * context roots (summaries are not specialised across units). `map_file`,
@@ -118,6 +130,21 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
 /* Whether a summary says no more than nothing: what a call of an unknown
  * function is taken to do (it may write globals, nothing else is known). */
 bool summary_says_nothing(const struct function_summary *summary);
+
+/* The summary of `function` for what a caller knows: `known(root, &low,
+ * &high, data)` gives the interval of a global or parameter, when known.
+ * A context whose root is known to hold exactly its value, else the
+ * context-free summary. */
+const struct function_summary *project_summary_in_context(
+    const struct project_function *function,
+    bool (*known)(const struct context_root *root, long long *low, long long *high, void *data),
+    void *data);
+
+/* Deep copies of contexts into `arena` (files rewritten as summary_copy does). */
+struct exported_context *contexts_copy(const struct exported_context *from, int count,
+                                       struct arena *arena,
+                                       const char *(*map_file)(const char *file, void *data),
+                                       void *data);
 
 /* Whether two summaries say the same to callers. */
 bool summary_equal(const struct function_summary *a, const struct function_summary *b);

@@ -974,15 +974,16 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     const struct function_summary *summary =
         call->function_index >= 0
             ? summary_for_call(analysis, call->function_index, call, state)
-            : imported_summary(analysis->shared, call);
+            : imported_summary_for_call(analysis, call, state);
     /* A function of the project that returns NULL but whose result no call
      * site tests: the project believes it does not, for the arguments it is
      * given. Trusted only where the call's own arguments select its NULL
      * path (a summary specialised for them). */
     struct function_summary weakened;
     if (summary && summary->returns_null &&
-        (call->function_index < 0 ||
-         summary == &analysis->shared->summaries[call->function_index]->summary) &&
+        summary == (call->function_index < 0
+                        ? imported_summary(analysis->shared, call)
+                        : &analysis->shared->summaries[call->function_index]->summary) &&
         evidence_says_unchecked(call_evidence_of(analysis, call))) {
         weakened = *summary;
         weakened.returns_null = false;

@@ -227,7 +227,7 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
                 const struct exported_function *exported = &unit->exports.functions[e];
                 const struct project_function *function = project_find(project, exported->name);
                 if (function && unit->wanted[e] && exported->summary.computed &&
-                    project_set_summary(project, exported->name, &exported->summary) &&
+                    project_set_summary(project, exported->name, exported) &&
                     changed_count < project->function_count)
                     changed[changed_count++] = function->name;
             }

@@ -142,6 +142,8 @@ static void copy_exported_summaries(const struct job *job, const struct job_sett
             continue;
         struct function_summary computed = exported->summary;
         summary_copy(&exported->summary, &computed, &unit->work, absolute_file, &files);
+        exported->contexts = contexts_copy(exported->contexts, exported->context_count,
+                                           &unit->work, absolute_file, &files);
     }
 }
 
@@ -197,7 +199,8 @@ void pipeline_prepare(struct frontend *frontend, const struct job *job,
             struct analysis_result events;
             analysis_run_memo(&result->unit, &options, &unit->work, &events, NULL, NULL,
                               &unit->memo);
-            analysis_export_summaries(unit->memo, &result->unit, &unit->exports);
+            analysis_export_summaries(unit->memo, &result->unit, &options, &unit->work,
+                                      &unit->exports);
             copy_exported_summaries(job, settings, unit, NULL);
         }
     }

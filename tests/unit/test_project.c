@@ -26,6 +26,14 @@ static struct exported_function exported(const char *name, const char *file, uns
     return function;
 }
 
+static bool set(struct project_table *table, const char *name,
+                const struct function_summary *summary)
+{
+    struct exported_function function = exported(name, "/p/a.c", 1);
+    function.summary = *summary;
+    return project_set_summary(table, name, &function);
+}
+
 static void test_ambiguous_names(void **state)
 {
     (void)state;
@@ -55,14 +63,14 @@ static void test_ambiguous_names(void **state)
     memset(&summary, 0, sizeof summary);
     summary.computed = true;
     summary.returns_null = true;
-    assert_false(project_set_summary(&table, "main", &summary));
+    assert_false(set(&table, "main", &summary));
     assert_null(project_summary(&table, "main"));
-    assert_true(project_set_summary(&table, "find", &summary));
+    assert_true(set(&table, "find", &summary));
     assert_non_null(project_summary(&table, "find"));
-    assert_false(project_set_summary(&table, "find", &summary)); /* the same again */
+    assert_false(set(&table, "find", &summary)); /* the same again */
     summary.returns_null = false;
     summary.dereferenced_parameters = 1;
-    assert_true(project_set_summary(&table, "find", &summary));
+    assert_true(set(&table, "find", &summary));
     project_table_free(&table);
 }
 
@@ -81,10 +89,10 @@ static void test_empty_summary_is_no_change(void **state)
     summary.computed = true;
     summary.writes_globals = true;
     assert_true(summary_says_nothing(&summary));
-    assert_false(project_set_summary(&table, "plain", &summary));
+    assert_false(set(&table, "plain", &summary));
     assert_non_null(project_summary(&table, "plain"));
     summary.writes_globals = false; /* now it says something: globals survive the call */
-    assert_true(project_set_summary(&table, "plain", &summary));
+    assert_true(set(&table, "plain", &summary));
     project_table_free(&table);
 }
 
