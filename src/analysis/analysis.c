@@ -358,8 +358,10 @@ struct analysis_memo {
 enum { EXPORTED_CONTEXT_ROOTS = 2 };
 
 /* The summaries of function `index` for the values 0 and 1 of each of the
- * first globals or parameters it branches on, where they differ from its
- * context-free one: `flag = 1; sink(p);` in another unit. */
+ * first globals it branches on, where they differ from its context-free
+ * one: `flag = 1; sink(p);` in another unit. Not for parameters: functions
+ * that branch on an integer parameter are many, and each context costs an
+ * analysis of the function. */
 static void export_contexts(struct unit_analysis *shared, int index,
                             struct exported_function *exported)
 {
@@ -368,19 +370,21 @@ static void export_contexts(struct unit_analysis *shared, int index,
     const struct summary_entry *general = shared->summaries[index];
     if (!general || !general->summary.computed || shared->unit->functions[index].poisoned)
         return;
-    int roots = general->summary.condition_root_count < EXPORTED_CONTEXT_ROOTS
-                    ? general->summary.condition_root_count
-                    : EXPORTED_CONTEXT_ROOTS;
-    if (roots == 0)
+    const struct context_root *roots[EXPORTED_CONTEXT_ROOTS];
+    int root_count = 0;
+    for (int r = 0; r < general->summary.condition_root_count; r++)
+        if (general->summary.condition_roots[r].key && root_count < EXPORTED_CONTEXT_ROOTS)
+            roots[root_count++] = &general->summary.condition_roots[r];
+    if (root_count == 0)
         return;
     exported->contexts =
-        arena_alloc(shared->arena, sizeof *exported->contexts * (size_t)(2 * roots));
-    for (int r = 0; r < roots; r++) {
+        arena_alloc(shared->arena, sizeof *exported->contexts * (size_t)(2 * root_count));
+    for (int r = 0; r < root_count; r++) {
         for (long long value = 0; value <= 1; value++) {
             struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
             entry->function_index = index;
             entry->context = arena_alloc(shared->arena, sizeof *entry->context);
-            entry->context->root = general->summary.condition_roots[r];
+            entry->context->root = *roots[r];
             entry->context->low = entry->context->high = value;
             entry->context_count = 1;
             shared->specialisation_depth++;
@@ -702,8 +706,8 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
 }
 
 void analysis_export_summaries(const struct analysis_memo *memo, const struct ir_unit *unit,
-                               const struct analysis_options *options, struct arena *arena,
-                               struct unit_exports *exports)
+                               const struct analysis_options *options, const bool *contexts,
+                               struct arena *arena, struct unit_exports *exports)
 {
     if (!memo || unit->function_count == 0)
         return;
@@ -718,6 +722,7 @@ void analysis_export_summaries(const struct analysis_memo *memo, const struct ir
             !memo->summaries[index] || !memo->summaries[index]->summary.computed)
             continue;
         exports->functions[k].summary = memo->summaries[index]->summary;
-        export_contexts(&shared, index, &exports->functions[k]);
+        if (contexts && contexts[k])
+            export_contexts(&shared, index, &exports->functions[k]);
     }
 }

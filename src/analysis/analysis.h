@@ -181,12 +181,13 @@ char *analysis_affected(const struct ir_unit *unit, const struct analysis_option
                         struct arena *arena);
 
 /* The summaries a run (its memo) computed for the functions `exports`
- * lists, into those entries (pointing into the run's arena), with their
- * summaries for values of what they branch on (computed in `arena`, which
- * must live as long as the memo). */
+ * lists, into those entries (pointing into the run's arena); for those
+ * marked in `contexts` (indexed like exports->functions; NULL: none), also
+ * their summaries for values of the globals they branch on (computed in
+ * `arena`, which must live as long as the memo). */
 void analysis_export_summaries(const struct analysis_memo *memo, const struct ir_unit *unit,
-                               const struct analysis_options *options, struct arena *arena,
-                               struct unit_exports *exports);
+                               const struct analysis_options *options, const bool *contexts,
+                               struct arena *arena, struct unit_exports *exports);
 
 /* One finding per root cause: of the unsafe uses of one NULL (the same
  * origin), the first in the source stays and lists the others in `also`;

@@ -34,7 +34,7 @@ struct pool {
     const char *const *changed;         /* PASS_SUMMARISE after the first round: the names
                                          * whose summaries changed (sorted); NULL: all */
     int changed_count;
-    enum pass { PASS_UNIT, PASS_PREPARE, PASS_SUMMARISE, PASS_CHECK } pass;
+    enum pass { PASS_UNIT, PASS_PREPARE, PASS_CONTEXTS, PASS_SUMMARISE, PASS_CHECK } pass;
     const int *indexes;                 /* the jobs of this pass, or NULL: all */
     int count;
     FILE *progress;                     /* this pass shows progress there, or NULL */
@@ -86,6 +86,9 @@ static void *work(void *argument)
                 pipeline_prepare(frontend, job, pool->settings, output, &pool->units[index]);
             else
                 no_frontend(job, output);
+            break;
+        case PASS_CONTEXTS:
+            pipeline_export_contexts(job, pool->settings, &pool->units[index]);
             break;
         case PASS_SUMMARISE:
             pipeline_summarise(job, pool->settings, &pool->units[index], pool->project,
@@ -194,11 +197,23 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
                 units[callee->unit].wanted[callee->export_index] = true;
         }
     }
-    /* Round 1 ran in phase 1, for every unit. */
+    /* Round 1 ran in phase 1, for every unit; what it lacks are the
+     * summaries per value of a global, for the functions other units call. */
     int count = 0;
     for (int i = 0; i < job_count; i++)
         if (exports_wanted(&units[i]))
             indexes[count++] = i;
+    pool->pass = PASS_CONTEXTS;
+    pool->indexes = indexes;
+    pool->count = count;
+    FILE *shown = pool->progress;
+    pool->progress = NULL;
+    bool contexts_done = run_pass(pool, thread_count);
+    pool->progress = shown;
+    if (!contexts_done) {
+        *ok = false;
+        return;
+    }
     const char **changed = xcalloc((size_t)project->function_count + 1, sizeof *changed);
     for (int round = 1; count > 0; round++) {
         if (round > WHOLE_PROGRAM_ROUNDS) {

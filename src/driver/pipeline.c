@@ -199,11 +199,24 @@ void pipeline_prepare(struct frontend *frontend, const struct job *job,
             struct analysis_result events;
             analysis_run_memo(&result->unit, &options, &unit->work, &events, NULL, NULL,
                               &unit->memo);
-            analysis_export_summaries(unit->memo, &result->unit, &options, &unit->work,
+            analysis_export_summaries(unit->memo, &result->unit, &options, NULL, &unit->work,
                                       &unit->exports);
             copy_exported_summaries(job, settings, unit, NULL);
         }
     }
+}
+
+void pipeline_export_contexts(const struct job *job, const struct job_settings *settings,
+                              struct pipeline_unit *unit)
+{
+    if (job->settings)
+        settings = job->settings;
+    if (!unit->analysable || !unit->memo)
+        return;
+    struct analysis_options options = {settings->packs, true, NULL};
+    analysis_export_summaries(unit->memo, &unit->result.unit, &options, unit->wanted,
+                              &unit->work, &unit->exports);
+    copy_exported_summaries(job, settings, unit, unit->wanted);
 }
 
 void pipeline_summarise(const struct job *job, const struct job_settings *settings,

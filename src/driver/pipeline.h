@@ -37,6 +37,12 @@ void pipeline_prepare(struct frontend *frontend, const struct job *job,
                       const struct job_settings *settings, struct job_output *output,
                       struct pipeline_unit *unit);
 
+/* After phase 1, once the wanted exports are known: their summaries for
+ * the values 0 and 1 of the globals they branch on (phase 1 exports only
+ * context-free ones, for every external function). */
+void pipeline_export_contexts(const struct job *job, const struct job_settings *settings,
+                              struct pipeline_unit *unit);
+
 /* Between the phases: summarises the unit's wanted exports again with the
  * other units' summaries in `project` (read only), into unit->exports;
  * with `changed` (sorted names), only those that call one of them. */
