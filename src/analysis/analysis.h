@@ -5,8 +5,10 @@
  * and records events: a possibly-NULL or NULL value that reaches a use, and
  * a NULL test of a pointer that was already dereferenced on every path.
  * Calls to functions of the same unit use per-function summaries computed
- * bottom-up. It knows nothing of libclang and prints nothing: the checks
- * turn events into findings.
+ * bottom-up; with options->project (whole-program analysis) calls to other
+ * units' functions use theirs, and the project's call evidence (project.h).
+ * It knows nothing of libclang and prints nothing: the checks turn events
+ * into findings.
  */
 #ifndef NULLPROOF_ANALYSIS_H
 #define NULLPROOF_ANALYSIS_H
@@ -31,7 +33,7 @@ enum origin_how {
     HOW_PACK_RESULT,      /* a pack entry says `pack_name` returns NULL (`pack_reason`) */
     HOW_PACK_LEFT,        /* a pack entry says `pack_name` (a function or a macro) may leave
                            * it NULL through an out-argument (`pack_reason`) */
-    HOW_UNIT_FUNCTION,    /* `callee`, a function of the unit, returns NULL; with kind
+    HOW_UNIT_FUNCTION,    /* `callee`, a function of the program, returns NULL; with kind
                            * ORIGIN_ALLOC, `failing` is the allocator whose failure it is */
     HOW_DECLARED_RESULT,  /* `callee`'s result is declared _Nullable */
     HOW_DECLARED,         /* `path_text` is declared _Nullable */

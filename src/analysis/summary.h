@@ -1,10 +1,12 @@
 /*
- * summary: what callers need to know about a function of the same unit,
+ * summary: what callers need to know about a function of the same unit
+ * (or, in whole-program analysis, of another unit: project.h),
  * computed from its analysis: does it return NULL on some path, which
  * parameters (and globals) does it dereference unchecked on every path,
- * does it ever return, may it write globals. Plain data with no pointers
- * into the IR but strings and locations, so it can later be written out
- * and read back for cross-file analysis.
+ * does it ever return, may it write globals, is it a NULL-safe predicate.
+ * Plain data with no pointers into the IR but strings and locations, so it
+ * can be copied into the whole-program table (project.h) and later written
+ * out and read back by a cache.
  *
  * A summary may be specialised for a calling context: the values of the
  * integer globals and parameters the function branches on (a static flag
