@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Recall and false alarms of nullproof on a Juliet test-suite folder (the
 # NULL-pointer subset in ../shared/juliet, or any folder laid out alike).
-# Usage: bench/juliet.sh [JULIET_DIR] [NULLPROOF]   (JULIET_VERBOSE=1 lists misses)
+# Usage: bench/juliet.sh [JULIET_DIR] [NULLPROOF]   (JULIET_VERBOSE=1 lists misses;
+#        JULIET_ARGS=--single-unit measures without whole-program analysis)
 # Not part of the test suite: the Juliet files are benchmark input, not ours.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)

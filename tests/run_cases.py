@@ -18,7 +18,12 @@ Markers for the whole file:
                       default -std=gnu11; -I DIR/include is always added
   // expect-error     clang errors in this file do not fail it
 
-The binary runs once per group of files that share their flags:
+The binary runs once per group of files that share their flags and their
+directory, which it analyses as one program (whole-program analysis, the
+default): a directory of testdata/crossfile is one program whose files see
+each other's functions; the files of testdata/cases are unrelated, and
+their results must not depend on being run together (a function name
+defined in several of them is ambiguous and ignored across files):
   BIN --color never --exit-zero --quiet -j N FILES -- FLAGS -I DIR/include
 Prints `PASS file` / `FAIL file` (with the differences after each FAIL) and
 `cases: N passed, N failed`; exits 1 when a file failed.

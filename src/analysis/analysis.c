@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "project.h"
 
 enum { SUMMARY_ROUNDS = 3, SPECIALISATION_DEPTH = 2, CONTEXT_LIMIT = 8 };
 
@@ -152,7 +153,8 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
 }
 
 /* Functions in callee-first order (post-order of the call graph), each once. */
-static int callee_first_order(const struct ir_unit *unit, struct arena *arena, int *order)
+static int callee_first_order(const struct ir_unit *unit, const char *roots, struct arena *arena,
+                              int *order)
 {
     int functions = unit->function_count;
     char *seen = arena_alloc(arena, (size_t)(functions ? functions : 1));
@@ -162,7 +164,7 @@ static int callee_first_order(const struct ir_unit *unit, struct arena *arena, i
         arena_alloc(arena, sizeof *statement_at * (size_t)(functions ? functions : 1));
     int count = 0;
     for (int root = 0; root < functions; root++) {
-        if (seen[root])
+        if (seen[root] || (roots && !roots[root]))
             continue;
         int depth = 0;
         stack[depth++] = root;
@@ -266,88 +268,461 @@ static void note_limit(const struct function_analysis *analysis, struct arena *a
     limit->skipped = analysis->too_large;
 }
 
-void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
-                  struct arena *arena, struct analysis_result *result)
+/* More rounds over the functions whose summaries a recursive cycle may
+ * still change, until none changes (a few at most). */
+static void recursion_rounds(struct unit_analysis *shared, const int *order, int count)
 {
-    memset(result, 0, sizeof *result);
-    struct unit_analysis shared;
-    memset(&shared, 0, sizeof shared);
-    shared.unit = unit;
-    shared.options = options;
-    shared.arena = arena;
+    for (int round = 1; round < SUMMARY_ROUNDS; round++) {
+        bool changed = false;
+        for (int i = 0; i < count; i++) {
+            struct summary_entry *entry = shared->summaries[order[i]];
+            if (entry->final)
+                continue;
+            struct function_summary before = entry->summary;
+            entry->next = NULL; /* context summaries depend on callees: recompute on demand */
+            compute_summary(shared, entry);
+            changed |= summary_changed(&before, &entry->summary);
+        }
+        if (!changed)
+            break;
+    }
+}
+
+static void unit_analysis_init(struct unit_analysis *shared, const struct ir_unit *unit,
+                               const struct analysis_options *options, struct arena *arena)
+{
+    memset(shared, 0, sizeof *shared);
+    shared->unit = unit;
+    shared->options = options;
+    shared->arena = arena;
     int functions = unit->function_count;
     if (functions == 0)
         return;
-    shared.summaries = arena_alloc(arena, sizeof *shared.summaries * (size_t)functions);
+    shared->summaries = arena_alloc(arena, sizeof *shared->summaries * (size_t)functions);
     for (int i = 0; i < functions; i++) {
-        shared.summaries[i] = arena_alloc(arena, sizeof *shared.summaries[i]);
-        shared.summaries[i]->function_index = i;
+        shared->summaries[i] = arena_alloc(arena, sizeof *shared->summaries[i]);
+        shared->summaries[i]->function_index = i;
     }
+}
+
+struct caller_context {
+    struct function_analysis *caller;
+    const struct ir_call *call;
+    const struct flow_state *state;
+};
+
+/* What the caller knows of a context root at the call. */
+static bool caller_knows(const struct context_root *root, long long *low, long long *high,
+                         void *data)
+{
+    const struct caller_context *context = data;
+    if (root->key) {
+        int path = function_global_path(context->caller->function, root->key);
+        return path >= 0 && path_interval(&context->state->paths[path], low, high);
+    }
+    return argument_interval(context->state, context->call, root->parameter, low, high);
+}
+
+const struct function_summary *imported_summary_for_call(struct function_analysis *caller,
+                                                         const struct ir_call *call,
+                                                         const struct flow_state *state)
+{
+    const struct unit_analysis *shared = caller->shared;
+    if (!imported_summary(shared, call))
+        return NULL;
+    struct caller_context context = {caller, call, state};
+    return project_summary_in_context(project_find(shared->options->project, call->callee),
+                                      caller_knows, &context);
+}
+
+const struct function_summary *imported_summary(const struct unit_analysis *shared,
+                                                const struct ir_call *call)
+{
+    if (!shared->options->project || call->function_index >= 0 || !call->callee ||
+        packs_find(shared->options->packs, call->callee))
+        return NULL;
+    return project_summary(shared->options->project, call->callee);
+}
+
+/* What a run leaves for a later partial run of the same unit. */
+struct analysis_memo {
+    struct summary_entry **summaries; /* per function, with its context entries */
+    struct analysis_event *events;    /* before sorting, each with the function whose walk
+                                       * recorded it in producers */
+    int *producers;
+    int event_count;
+    struct analysis_limit *limits;
+    int limit_count;
+};
+
+enum { EXPORTED_CONTEXT_ROOTS = 2 };
+
+/* The summaries of function `index` for the values 0 and 1 of each of the
+ * first globals it branches on, where they differ from its context-free
+ * one: `flag = 1; sink(p);` in another unit. Not for parameters: functions
+ * that branch on an integer parameter are many, and each context costs an
+ * analysis of the function. */
+static void export_contexts(struct unit_analysis *shared, int index,
+                            struct exported_function *exported)
+{
+    exported->contexts = NULL;
+    exported->context_count = 0;
+    const struct summary_entry *general = shared->summaries[index];
+    if (!general || !general->summary.computed || shared->unit->functions[index].poisoned)
+        return;
+    const struct context_root *roots[EXPORTED_CONTEXT_ROOTS];
+    int root_count = 0;
+    for (int r = 0; r < general->summary.condition_root_count; r++)
+        if (general->summary.condition_roots[r].key && root_count < EXPORTED_CONTEXT_ROOTS)
+            roots[root_count++] = &general->summary.condition_roots[r];
+    if (root_count == 0)
+        return;
+    exported->contexts =
+        arena_alloc(shared->arena, sizeof *exported->contexts * (size_t)(2 * root_count));
+    for (int r = 0; r < root_count; r++) {
+        for (long long value = 0; value <= 1; value++) {
+            struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
+            entry->function_index = index;
+            entry->context = arena_alloc(shared->arena, sizeof *entry->context);
+            entry->context->root = *roots[r];
+            entry->context->low = entry->context->high = value;
+            entry->context_count = 1;
+            shared->specialisation_depth++;
+            compute_summary(shared, entry);
+            shared->specialisation_depth--;
+            if (summary_equal(&entry->summary, &general->summary))
+                continue;
+            struct exported_context *context = &exported->contexts[exported->context_count++];
+            context->value = *entry->context;
+            context->summary = entry->summary;
+        }
+    }
+}
+
+static int compare_name(const void *key, const void *element)
+{
+    return strcmp(key, *(const char *const *)element);
+}
+
+/* Per function: 1 when it calls, directly or through functions of the
+ * unit, another unit's function named in `changed` (sorted). */
+static char *reaches_changed(const struct ir_unit *unit, const char *const *changed,
+                             int changed_count, struct arena *arena)
+{
+    int functions = unit->function_count;
+    char *reaches = arena_alloc(arena, (size_t)functions);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int f = 0; f < functions; f++) {
+            const struct ir_function *function = &unit->functions[f];
+            for (int b = 0; !reaches[f] && b < function->block_count; b++) {
+                const struct cfg_block *block = &function->blocks[b];
+                for (int i = 0; !reaches[f] && i < block->statement_count; i++) {
+                    const struct ir_call *call = &block->statements[i].call;
+                    if (block->statements[i].kind != STATEMENT_CALL)
+                        continue;
+                    if (call->function_index >= 0 ? reaches[call->function_index] != 0
+                                                  : call->callee &&
+                                                        bsearch(call->callee, changed,
+                                                                (size_t)changed_count,
+                                                                sizeof *changed, compare_name))
+                        reaches[f] = 1, grew = true;
+                }
+            }
+        }
+    }
+    return reaches;
+}
+
+void analysis_summarise(const struct ir_unit *unit, const struct analysis_options *options,
+                        const bool *wanted, const char *const *changed, int changed_count,
+                        const struct analysis_memo *memo, struct arena *arena,
+                        struct unit_exports *exports)
+{
+    int functions = unit->function_count;
+    if (functions == 0)
+        return;
+    struct unit_analysis shared;
+    unit_analysis_init(&shared, unit, options, arena);
+    struct arena scratch;
+    arena_init(&scratch);
+    /* The functions the other units' facts cannot change keep the summaries
+     * of the unit's analysis alone. */
+    char *affected = memo ? analysis_affected(unit, options, &scratch) : NULL;
+    for (int i = 0; memo && i < functions; i++)
+        if (!affected[i] && memo->summaries[i])
+            shared.summaries[i] = memo->summaries[i];
+    char *reaches = changed ? reaches_changed(unit, changed, changed_count, &scratch) : NULL;
+    char *roots = arena_alloc(&scratch, (size_t)functions);
+    for (int k = 0; k < exports->function_count; k++) {
+        int index = exports->functions[k].function_index;
+        if ((!wanted || wanted[k]) && index >= 0 && index < functions &&
+            !unit->functions[index].poisoned && (!reaches || reaches[index]))
+            roots[index] = 1;
+    }
+    int *order = arena_alloc(&scratch, sizeof *order * (size_t)functions);
+    int count = callee_first_order(unit, roots, &scratch, order);
+    int kept = 0;
+    for (int i = 0; i < count; i++)
+        if (!affected || affected[order[i]])
+            order[kept++] = order[i];
+    count = kept;
+    bool all_final = true;
+    for (int i = 0; i < count; i++) {
+        struct summary_entry *entry = shared.summaries[order[i]];
+        shared.consulted_unfinished = false;
+        compute_summary(&shared, entry);
+        entry->final = !shared.consulted_unfinished;
+        all_final &= entry->final;
+    }
+    if (!all_final)
+        recursion_rounds(&shared, order, count);
+    for (int k = 0; k < exports->function_count; k++) {
+        int index = exports->functions[k].function_index;
+        if (index < 0 || index >= functions || !roots[index] ||
+            !shared.summaries[index]->summary.computed)
+            continue;
+        exports->functions[k].summary = shared.summaries[index]->summary;
+        export_contexts(&shared, index, &exports->functions[k]);
+    }
+    arena_free(&scratch);
+}
+
+static void sort_events(struct analysis_result *result)
+{
+    if (result->event_count <= 1)
+        return;
+    qsort(result->events, (size_t)result->event_count, sizeof *result->events, compare_events);
+    int kept = 1;
+    for (int i = 1; i < result->event_count; i++) {
+        struct analysis_event *previous = &result->events[kept - 1];
+        if (compare_uses(previous, &result->events[i]) != 0)
+            result->events[kept++] = result->events[i];
+        else if (!result->events[i].definitely_null)
+            previous->definitely_null = false; /* NULL on some paths only */
+    }
+    result->event_count = kept;
+}
+
+/* Records that the events from `first` on were found in function `producer`. */
+static void note_producer(struct arena *arena, int **producers, int *capacity,
+                          const struct analysis_result *result, int first, int producer)
+{
+    if (*capacity < result->event_capacity) {
+        *producers = arena_grow(arena, *producers, (size_t)*capacity,
+                                (size_t)result->event_capacity, sizeof **producers);
+        *capacity = result->event_capacity;
+    }
+    for (int e = first; e < result->event_count; e++)
+        (*producers)[e] = producer;
+}
+
+/* The project's call evidence on the origins of `result` that are calls,
+ * for the notes ("14 of 16 callers of f() test its result"); also on the
+ * events an earlier run found. */
+static void attach_evidence(const struct analysis_options *options, struct analysis_result *result)
+{
+    if (!options->project)
+        return;
+    for (int e = 0; e < result->event_count; e++) {
+        for (struct null_origin *origin = (struct null_origin *)result->events[e].origin; origin;
+             origin = (struct null_origin *)origin->cause) {
+            if (!origin->callee || (origin->how != HOW_PACK_RESULT &&
+                                    origin->how != HOW_UNIT_FUNCTION &&
+                                    origin->how != HOW_DECLARED_RESULT) ||
+                (origin->callee_function && origin->callee_function->is_static))
+                continue;
+            const struct call_evidence *evidence =
+                project_evidence(options->project, origin->callee);
+            if (evidence) {
+                origin->evidence_tested = evidence->tested;
+                origin->evidence_calls = evidence->calls;
+            }
+        }
+    }
+}
+
+static bool callee_matters(const struct analysis_options *options, const struct ir_unit *unit,
+                           const struct ir_call *call)
+{
+    if (!call->callee || packs_find(options->packs, call->callee))
+        return false;
+    if (call->function_index >= 0 && unit->functions[call->function_index].is_static)
+        return false;
+    const struct call_evidence *evidence = project_evidence(options->project, call->callee);
+    if (evidence_says_checked(evidence) || evidence_says_unchecked(evidence))
+        return true;
+    if (call->function_index >= 0)
+        return false;
+    const struct project_function *function = project_find(options->project, call->callee);
+    const struct function_summary *summary = project_summary(options->project, call->callee);
+    return function && summary &&
+           (!summary_says_nothing(summary) || function->context_count > 0);
+}
+
+char *analysis_affected(const struct ir_unit *unit, const struct analysis_options *options,
+                        struct arena *arena)
+{
+    int functions = unit->function_count;
+    char *affected = arena_alloc(arena, (size_t)(functions ? functions : 1));
+    for (int f = 0; f < functions; f++) {
+        const struct ir_function *function = &unit->functions[f];
+        for (int b = 0; !affected[f] && b < function->block_count; b++) {
+            const struct cfg_block *block = &function->blocks[b];
+            for (int i = 0; !affected[f] && i < block->statement_count; i++)
+                if (block->statements[i].kind == STATEMENT_CALL &&
+                    callee_matters(options, unit, &block->statements[i].call))
+                    affected[f] = 1;
+        }
+    }
+    /* and every function of the unit that calls one of those */
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int f = 0; f < functions; f++) {
+            const struct ir_function *function = &unit->functions[f];
+            for (int b = 0; !affected[f] && b < function->block_count; b++) {
+                const struct cfg_block *block = &function->blocks[b];
+                for (int i = 0; !affected[f] && i < block->statement_count; i++) {
+                    int callee = block->statements[i].call.function_index;
+                    if (block->statements[i].kind == STATEMENT_CALL && callee >= 0 &&
+                        affected[callee])
+                        affected[f] = 1, grew = true;
+                }
+            }
+        }
+    }
+    return affected;
+}
+
+void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options *options,
+                       struct arena *arena, struct analysis_result *result,
+                       const struct analysis_memo *previous, const char *redo,
+                       struct analysis_memo **memo)
+{
+    memset(result, 0, sizeof *result);
+    if (memo)
+        *memo = NULL;
+    struct unit_analysis shared;
+    unit_analysis_init(&shared, unit, options, arena);
+    int functions = unit->function_count;
+    if (functions == 0)
+        return;
+    bool partial = previous && redo;
+    if (partial)
+        memo = NULL; /* it would not know which walk found the earlier events */
+    if (partial) {
+        /* What the earlier run found for the functions not analysed again
+         * holds: their summaries (final) and the events of their walks. */
+        for (int i = 0; i < functions; i++)
+            if (!redo[i] && previous->summaries[i])
+                shared.summaries[i] = previous->summaries[i];
+        for (int e = 0; e < previous->event_count; e++)
+            if (!redo[previous->producers[e]])
+                analysis_add_event(&shared, result, &previous->events[e]);
+        result->limits = previous->limits;
+        result->limit_count = previous->limit_count;
+    }
+    int *producers = NULL;
+    int producer_capacity = 0;
 
     struct arena scratch;
     arena_init(&scratch);
     int *order = arena_alloc(&scratch, sizeof *order * (size_t)functions);
-    int count = callee_first_order(unit, &scratch, order);
+    int count = callee_first_order(unit, partial ? redo : NULL, &scratch, order);
     /* Callees first: a function whose callees' summaries are all final is
      * final itself, and is reported from this same fixed point. Only
      * recursive cycles need more rounds and a separate reporting pass. */
     char *reported = arena_alloc(&scratch, (size_t)functions);
     bool all_final = true;
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+        if (partial && !redo[order[i]])
+            continue;
+        order[kept++] = order[i];
+    }
+    count = kept;
     for (int i = 0; i < count; i++) {
         struct summary_entry *entry = shared.summaries[order[i]];
         shared.consulted_unfinished = false;
         struct function_analysis analysis;
         entry->in_progress = true;
         function_analysis_begin(&analysis, &shared, order[i], NULL, 0);
-        note_limit(&analysis, arena, result);
+        if (!partial)
+            note_limit(&analysis, arena, result);
         dataflow_solve(&analysis);
         dataflow_summarise(&analysis, &entry->summary);
         entry->in_progress = false;
         entry->final = !shared.consulted_unfinished;
         all_final &= entry->final;
         if (entry->final && !unit->functions[order[i]].poisoned) {
+            int first = result->event_count;
             dataflow_report(&analysis, result);
+            if (memo)
+                note_producer(&scratch, &producers, &producer_capacity, result, first, order[i]);
             reported[order[i]] = 1;
         }
         function_analysis_end(&analysis);
     }
-    for (int round = 1; round < SUMMARY_ROUNDS && !all_final; round++) {
-        bool changed = false;
-        for (int i = 0; i < count; i++) {
-            struct summary_entry *entry = shared.summaries[order[i]];
-            if (entry->final)
-                continue;
-            struct function_summary before = entry->summary;
-            entry->next = NULL; /* context summaries depend on callees: recompute on demand */
-            compute_summary(&shared, entry);
-            changed |= summary_changed(&before, &entry->summary);
-        }
-        if (!changed)
-            break;
-    }
+    if (!all_final)
+        recursion_rounds(&shared, order, count);
 
     for (int i = 0; i < functions; i++) {
-        if (unit->functions[i].poisoned || reported[i])
+        if (unit->functions[i].poisoned || reported[i] || (partial && !redo[i]))
             continue;
         struct function_analysis analysis;
         function_analysis_begin(&analysis, &shared, i, NULL, 0);
         dataflow_solve(&analysis);
+        int first = result->event_count;
         dataflow_report(&analysis, result);
+        if (memo)
+            note_producer(&scratch, &producers, &producer_capacity, result, first, i);
         function_analysis_end(&analysis);
     }
-    arena_free(&scratch);
-
-    if (result->event_count > 1) {
-        qsort(result->events, (size_t)result->event_count, sizeof *result->events,
-              compare_events);
-        int kept = 1;
-        for (int i = 1; i < result->event_count; i++) {
-            struct analysis_event *previous = &result->events[kept - 1];
-            if (compare_uses(previous, &result->events[i]) != 0)
-                result->events[kept++] = result->events[i];
-            else if (!result->events[i].definitely_null)
-                previous->definitely_null = false; /* NULL on some paths only */
+    if (memo) {
+        struct analysis_memo *saved = arena_alloc(arena, sizeof *saved);
+        saved->summaries = shared.summaries;
+        saved->event_count = result->event_count;
+        saved->events = arena_alloc(arena, sizeof *saved->events *
+                                               (size_t)(result->event_count ? result->event_count : 1));
+        saved->producers = arena_alloc(arena, sizeof *saved->producers *
+                                                  (size_t)(result->event_count ? result->event_count : 1));
+        if (result->event_count) {
+            memcpy(saved->events, result->events, sizeof *saved->events * (size_t)result->event_count);
+            memcpy(saved->producers, producers, sizeof *saved->producers * (size_t)result->event_count);
         }
-        result->event_count = kept;
+        saved->limits = result->limits;
+        saved->limit_count = result->limit_count;
+        *memo = saved;
+    }
+    arena_free(&scratch);
+    attach_evidence(options, result);
+    sort_events(result);
+}
+
+void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
+                  struct arena *arena, struct analysis_result *result)
+{
+    analysis_run_memo(unit, options, arena, result, NULL, NULL, NULL);
+}
+
+void analysis_export_summaries(const struct analysis_memo *memo, const struct ir_unit *unit,
+                               const struct analysis_options *options, const bool *contexts,
+                               struct arena *arena, struct unit_exports *exports)
+{
+    if (!memo || unit->function_count == 0)
+        return;
+    struct unit_analysis shared;
+    unit_analysis_init(&shared, unit, options, arena);
+    for (int i = 0; i < unit->function_count; i++)
+        if (memo->summaries[i])
+            shared.summaries[i] = memo->summaries[i];
+    for (int k = 0; k < exports->function_count; k++) {
+        int index = exports->functions[k].function_index;
+        if (index < 0 || index >= unit->function_count || unit->functions[index].poisoned ||
+            !memo->summaries[index] || !memo->summaries[index]->summary.computed)
+            continue;
+        exports->functions[k].summary = memo->summaries[index]->summary;
+        if (contexts && contexts[k])
+            export_contexts(&shared, index, &exports->functions[k]);
     }
 }

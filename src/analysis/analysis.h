@@ -5,8 +5,10 @@
  * and records events: a possibly-NULL or NULL value that reaches a use, and
  * a NULL test of a pointer that was already dereferenced on every path.
  * Calls to functions of the same unit use per-function summaries computed
- * bottom-up. It knows nothing of libclang and prints nothing: the checks
- * turn events into findings.
+ * bottom-up; with options->project (whole-program analysis) calls to other
+ * units' functions use theirs, and the project's call evidence (project.h).
+ * It knows nothing of libclang and prints nothing: the checks turn events
+ * into findings.
  */
 #ifndef NULLPROOF_ANALYSIS_H
 #define NULLPROOF_ANALYSIS_H
@@ -33,7 +35,7 @@ enum origin_how {
                            * `pack_name`, returns NULL as it does (`pack_reason`) */
     HOW_PACK_LEFT,        /* a pack entry says `pack_name` (a function or a macro) may leave
                            * it NULL through an out-argument (`pack_reason`) */
-    HOW_UNIT_FUNCTION,    /* `callee`, a function of the unit, returns NULL; with kind
+    HOW_UNIT_FUNCTION,    /* `callee`, a function of the program, returns NULL; with kind
                            * ORIGIN_ALLOC, `failing` is the allocator whose failure it is */
     HOW_DECLARED_RESULT,  /* `callee`'s result is declared _Nullable */
     HOW_DECLARED,         /* `path_text` is declared _Nullable */
@@ -41,7 +43,10 @@ enum origin_how {
     HOW_TESTED,           /* `path_text` is tested against NULL */
     HOW_LEFT_BY_CALL,     /* `callee` leaves `nulled_text` (its own name for it) NULL */
     HOW_RETURNED_ARGUMENT, /* NULL is passed to `callee`, which returns it */
-    HOW_NULL_ARGUMENT     /* NULL is passed directly where it must not be */
+    HOW_NULL_ARGUMENT,    /* NULL is passed directly where it must not be */
+    HOW_EVIDENCE          /* `callee`, which nothing describes, has its result tested by
+                           * most call sites of the project (evidence_tested of
+                           * evidence_calls) */
 };
 
 struct null_origin {
@@ -65,6 +70,9 @@ struct null_origin {
                                                   * insert a test), or NULL */
     const struct ir_function *callee_function;   /* the source when it is a function of
                                                   * the unit, or NULL */
+    int evidence_tested, evidence_calls;         /* call sites of `callee` in the project that
+                                                  * test its result, of those that use it
+                                                  * (0, 0: not counted) */
 };
 
 enum event_kind {
@@ -126,15 +134,67 @@ struct analysis_result {
     int limit_count;
 };
 
+struct project_table;
+struct unit_exports;
+/* What analysis_run_memo keeps of a run for a later partial run of the
+ * same unit (in the run's arena): every function's summaries and the
+ * events of each function's walk. */
+struct analysis_memo;
+
 struct analysis_options {
     const struct pack_set *packs; /* sources, sinks, noreturn functions */
     bool follow_calls;            /* analyse callees of the unit in their caller's context */
+    const struct project_table *project; /* the other units' functions and the project's call
+                                          * evidence (project.h); NULL: this unit alone */
 };
 
 /* Analyses every non-poisoned function of `unit`; events are allocated in
  * `arena` (normally the unit's), deduplicated and in a deterministic order. */
 void analysis_run(const struct ir_unit *unit, const struct analysis_options *options,
                   struct arena *arena, struct analysis_result *result);
+
+/* Computes the context-free summaries of the functions of `unit` that
+ * exports->functions lists and another unit calls (`wanted`, indexed like
+ * exports->functions; NULL: all), with the callees' summaries they need,
+ * and stores them in those entries; `options->project` gives the summaries
+ * of other units' functions known so far. With `changed` (sorted names of
+ * other units' functions whose summaries changed), only the wanted
+ * functions that reach a call of one of them are computed again; the
+ * others keep their entries. With `memo` (analysis_run_memo's, of the unit
+ * alone), the functions analysis_affected leaves out keep its summaries.
+ * Memory from `arena`, which must live as long as `memo`. */
+void analysis_summarise(const struct ir_unit *unit, const struct analysis_options *options,
+                        const bool *wanted, const char *const *changed, int changed_count,
+                        const struct analysis_memo *memo, struct arena *arena,
+                        struct unit_exports *exports);
+
+
+/* analysis_run, with two additions for whole-program analysis. With
+ * `memo`, keeps what a later run needs. With `previous` (an earlier run's
+ * memo, of a run without `previous`) and `redo` (per function), analyses
+ * again only the functions marked in `redo` and keeps, for the others,
+ * the earlier summaries and events: exact when the others do not depend
+ * on what changed since (analysis_affected). */
+void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options *options,
+                       struct arena *arena, struct analysis_result *result,
+                       const struct analysis_memo *previous, const char *redo,
+                       struct analysis_memo **memo);
+
+/* Per function of `unit` (in `arena`): 1 when options->project can change
+ * its analysis: it calls, directly or through functions of the unit, an
+ * external function with a summary that says something, or one whose
+ * project-wide evidence decides something (project.h). */
+char *analysis_affected(const struct ir_unit *unit, const struct analysis_options *options,
+                        struct arena *arena);
+
+/* The summaries a run (its memo) computed for the functions `exports`
+ * lists, into those entries (pointing into the run's arena); for those
+ * marked in `contexts` (indexed like exports->functions; NULL: none), also
+ * their summaries for values of the globals they branch on (computed in
+ * `arena`, which must live as long as the memo). */
+void analysis_export_summaries(const struct analysis_memo *memo, const struct ir_unit *unit,
+                               const struct analysis_options *options, const bool *contexts,
+                               struct arena *arena, struct unit_exports *exports);
 
 /* One finding per root cause: of the unsafe uses of one NULL (the same
  * origin), the first in the source stays and lists the others in `also`;

@@ -674,7 +674,9 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             if (transfer_call_entry(shared, call))
                 continue;
             if (call->function_index < 0) {
-                summary->writes_globals = true;
+                const struct function_summary *imported = imported_summary(shared, call);
+                if (!imported || imported->writes_globals)
+                    summary->writes_globals = true;
             } else if (call->function_index != analysis->function_index) {
                 struct summary_entry *callee = shared->summaries[call->function_index];
                 if (!callee || !callee->summary.computed || callee->summary.writes_globals)
@@ -741,8 +743,10 @@ static bool call_is_source(const struct unit_analysis *shared, const struct ir_c
     const struct pack_entry *rule = transfer_call_entry(shared, call);
     if (rule)
         return rule->returns != SOURCE_NONE;
-    if (call->function_index < 0)
-        return false;
+    if (call->function_index < 0) {
+        const struct function_summary *imported = imported_summary(shared, call);
+        return imported && imported->returns_null;
+    }
     const struct summary_entry *callee = shared->summaries[call->function_index];
     return callee && callee->summary.computed && callee->summary.returns_null;
 }
@@ -1165,6 +1169,30 @@ static void null_returns_finish(const struct null_returns *returns,
     }
 }
 
+/* The members of parameters whose entry value every return path used
+ * unchecked (a parameter's own uses are dereferenced_parameters). */
+static void collect_member_uses(struct unit_analysis *shared, const struct ir_function *function,
+                                const struct source_location **member_use,
+                                const int *member_parameter, struct function_summary *summary)
+{
+    int kept = 0;
+    for (int i = 0; i < function->path_count; i++)
+        if (member_use[i])
+            kept++;
+    if (!kept)
+        return;
+    summary->member_uses = arena_alloc(shared->arena, sizeof *summary->member_uses * (size_t)kept);
+    for (int i = 0; i < function->path_count; i++) {
+        if (!member_use[i])
+            continue;
+        struct member_use *member = &summary->member_uses[summary->member_use_count++];
+        member->parameter = member_parameter[i];
+        member->step = function->paths[i].step;
+        member->name = function->paths[i].name;
+        member->use = *member_use[i];
+    }
+}
+
 /* The globals whose entry value every return path used unchecked. */
 static void collect_global_uses(struct unit_analysis *shared, const struct ir_function *function,
                                 const struct source_location **global_use, int globals,
@@ -1194,6 +1222,108 @@ static void collect_global_uses(struct unit_analysis *shared, const struct ir_fu
     }
 }
 
+/* NULL-safe predicates: the pointer parameters for which every return
+ * gives 0 when they are NULL (is_string(x): `return x && x->type == 3;`,
+ * `if (!x) return 0;`), so a caller's `if (!is_string(x)) return;` proves x
+ * non-NULL; and validators that give non-zero for a NULL one (`if (!x)
+ * return -1;`), so a 0 result proves it. Only integer functions, and only
+ * parameters never assigned. */
+struct predicate_returns {
+    uint32_t zero_for_null;    /* still possible: 0 whenever NULL */
+    uint32_t nonzero_for_null; /* still possible: non-zero whenever NULL */
+    uint32_t seen_null;        /* a return reached with the parameter NULL: it was tested */
+};
+
+static bool parameter_assigned(const struct ir_function *function, int path)
+{
+    if (function->paths[path].address_taken)
+        return true;
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        for (int i = 0; i < block->statement_count; i++) {
+            const struct ir_statement *statement = &block->statements[i];
+            if ((statement->kind == STATEMENT_ASSIGN && statement->target == path) ||
+                (statement->kind == STATEMENT_CALL && statement->call.target == path))
+                return true;
+        }
+    }
+    return false;
+}
+
+static void predicate_init(struct predicate_returns *predicate, const struct ir_function *function,
+                           int parameters)
+{
+    memset(predicate, 0, sizeof *predicate);
+    if (function->returns_pointer || (function->return_kind != RETURN_BOOL &&
+                                      function->return_kind != RETURN_INTEGER &&
+                                      function->return_kind != RETURN_UNSIGNED))
+        return;
+    for (int p = 0; p < parameters; p++) {
+        int path = function->parameter_paths[p];
+        if (path >= 0 && function->paths[path].is_pointer && !parameter_assigned(function, path))
+            predicate->zero_for_null |= UINT32_C(1) << p;
+    }
+    predicate->nonzero_for_null = predicate->zero_for_null;
+}
+
+/* Whether `value`, returned in `out`, is 0 (`zero`) or surely not 0 when
+ * the parameter at `path` is NULL. */
+static bool returns_zero(const struct flow_state *out, struct ir_value value, int path, bool zero)
+{
+    long long known;
+    switch (value.kind) {
+    case VALUE_INTEGER:
+        return (value.integer == 0) == zero;
+    case VALUE_NULL_TEST: /* x != NULL is 0, x == NULL is 1 */
+        return value.path == path && (value.integer != 0) == zero;
+    case VALUE_PATH:
+        if (zero)
+            return integer_known(&out->paths[value.path], &known) && known == 0;
+        return integer_nonzero(&out->paths[value.path]);
+    default:
+        return false;
+    }
+}
+
+static void predicate_add(struct predicate_returns *predicate, const struct ir_function *function,
+                          int b, const struct flow_state *out, int parameters)
+{
+    const struct cfg_block *block = &function->blocks[b];
+    struct ir_value returned = block->returned;
+    for (int p = 0; p < parameters; p++) {
+        uint32_t bit = UINT32_C(1) << p;
+        if (!((predicate->zero_for_null | predicate->nonzero_for_null) & bit))
+            continue;
+        int path = function->parameter_paths[p];
+        const struct path_state *parameter = &out->paths[path];
+        if (parameter->nullability == NULLABILITY_NONNULL)
+            continue;
+        if (!block->has_return_value) {
+            predicate->zero_for_null &= ~bit;
+            predicate->nonzero_for_null &= ~bit;
+        } else if (parameter->nullability == NULLABILITY_NULL) {
+            predicate->seen_null |= bit;
+            if (!returns_zero(out, returned, path, true))
+                predicate->zero_for_null &= ~bit;
+            if (!returns_zero(out, returned, path, false))
+                predicate->nonzero_for_null &= ~bit;
+        } else {
+            /* not known here: only `return ok;` with ok = x != NULL && ..., or
+             * `return x != NULL;`, still answers 0 for NULL */
+            predicate->nonzero_for_null &= ~bit;
+            bool tests = (returned.kind == VALUE_PATH &&
+                          out->paths[returned.path].witness == path &&
+                          out->paths[returned.path].witness_nonnull) ||
+                         (returned.kind == VALUE_NULL_TEST && returned.path == path &&
+                          returned.integer != 0);
+            if (tests)
+                predicate->seen_null |= bit;
+            else
+                predicate->zero_for_null &= ~bit;
+        }
+    }
+}
+
 /* What the returning states of a function say, gathered one state at a
  * time in whatever order the walk meets them: facts that must hold on
  * every return are and-ed, and the places quoted come from the return of
@@ -1206,9 +1336,37 @@ struct return_facts {
     char *global_unused;                    /* per global root: some return did not use it */
     int globals;
     char *nulled;                           /* per path: NULL on every return */
+    const struct source_location **member_use; /* per path, a parameter's member: its entry
+                                                * value used unchecked, from the first return */
+    int *member_parameter;                  /* per path: whose member (-2: none seen yet) */
+    char *member_dropped;                   /* per path: some return did not use it, or used
+                                             * another parameter's */
     struct null_returns returns;
+    struct predicate_returns predicate;
     int first_block;                        /* the lowest returning block seen, or -1 */
 };
+
+static void visit_members(struct return_facts *facts, const struct ir_function *function,
+                          const struct flow_state *out, bool first)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        if (!member_path(function, i))
+            continue;
+        int holder = out->paths[function->paths[i].parent].entry_of;
+        bool of_parameter = holder >= 0 && function->paths[holder].parent < 0 &&
+                            function->paths[holder].root_kind == VARIABLE_PARAMETER &&
+                            function->paths[holder].parameter_index >= 0 &&
+                            function->paths[holder].parameter_index < facts->parameters;
+        const struct source_location *use = of_parameter ? out->paths[i].entry_use : NULL;
+        int parameter = use ? function->paths[holder].parameter_index : -1;
+        if (!use || (facts->member_parameter[i] != -2 && facts->member_parameter[i] != parameter))
+            facts->member_dropped[i] = 1;
+        else
+            facts->member_parameter[i] = parameter;
+        if (first)
+            facts->member_use[i] = use;
+    }
+}
 
 static void visit_return(struct walker *walker, int block, const struct flow_state *out)
 {
@@ -1240,7 +1398,9 @@ static void visit_return(struct walker *walker, int block, const struct flow_sta
             facts->global_use[g] = out->paths[i].entry_use;
         g++;
     }
+    visit_members(facts, function, out, first);
     null_returns_add(&facts->returns, analysis, block, out, facts->summary);
+    predicate_add(&facts->predicate, function, block, out, facts->parameters);
 }
 
 void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary)
@@ -1269,10 +1429,20 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     memset(facts.global_unused, 0, globals);
 
     /* Pointers the function may leave NULL for its callers to see. */
-    facts.nulled = arena_alloc(&analysis->scratch, (size_t)(function->path_count + 1));
+    size_t paths = (size_t)(function->path_count + 1);
+    facts.nulled = arena_alloc(&analysis->scratch, paths);
     for (int i = 0; i < function->path_count; i++)
         facts.nulled[i] = nulled_candidate(function, i);
+    facts.member_use = arena_alloc(&analysis->scratch, sizeof *facts.member_use * paths);
+    facts.member_parameter = arena_alloc(&analysis->scratch, sizeof *facts.member_parameter * paths);
+    facts.member_dropped = arena_alloc(&analysis->scratch, paths);
+    for (int i = 0; i < function->path_count; i++) {
+        facts.member_use[i] = NULL;
+        facts.member_parameter[i] = -2;
+        facts.member_dropped[i] = 0;
+    }
     null_returns_init(&facts.returns, analysis);
+    predicate_init(&facts.predicate, function, facts.parameters);
 
     if (function->entry >= 0 && !analysis->too_large) {
         struct walker walker;
@@ -1285,11 +1455,21 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     for (int g = 0; g < facts.globals; g++)
         if (facts.global_unused[g])
             facts.global_use[g] = NULL;
+    for (int i = 0; i < function->path_count; i++)
+        if (facts.member_dropped[i])
+            facts.member_use[i] = NULL;
     /* a function too large to analyse says nothing (not "never returns") */
     summary->never_returns = !returns && function->entry >= 0 && !analysis->too_large;
     summary->dereferenced_parameters = returns ? facts.used : 0;
+    if (returns && !analysis->too_large) {
+        summary->false_for_null_parameters =
+            facts.predicate.zero_for_null & facts.predicate.seen_null;
+        summary->true_for_null_parameters =
+            facts.predicate.nonzero_for_null & facts.predicate.seen_null;
+    }
     null_returns_finish(&facts.returns, function, has_loop(function, &analysis->scratch), summary);
     if (returns) {
+        collect_member_uses(shared, function, facts.member_use, facts.member_parameter, summary);
         collect_nulled(shared, function, facts.nulled, summary);
         collect_global_uses(shared, function, facts.global_use, facts.globals, summary);
     }

@@ -147,6 +147,23 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
  * not resolve still ends in exit()). */
 bool summary_never_returns(const struct unit_analysis *shared, int function_index);
 
+/* The summary of another unit's function that `call` calls (whole-program
+ * analysis), or NULL: a function of this unit, one a pack describes, or one
+ * the project does not define once. */
+const struct function_summary *imported_summary(const struct unit_analysis *shared,
+                                                const struct ir_call *call);
+
+/* Whether `path` is a pointer one step below another path (`*q`, `q[2]`,
+ * `q.f`, `q->f`) whose entry value a summary may record as used (member_use). */
+bool member_path(const struct ir_function *function, int path);
+
+/* imported_summary, for what the caller knows at the call in `state`: the
+ * exporting unit's summary for a value of a global or argument the callee
+ * branches on, when the caller knows that value. */
+const struct function_summary *imported_summary_for_call(struct function_analysis *caller,
+                                                         const struct ir_call *call,
+                                                         const struct flow_state *state);
+
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);
 

@@ -193,9 +193,11 @@ static bool join_path(struct path_state *into, const struct path_state *from)
         joined.entry_of = -1;
     if (into->twin != from->twin)
         joined.twin = -1;
-    if (into->witness != from->witness || into->witness_nonnull != from->witness_nonnull) {
+    if (into->witness != from->witness || into->witness_nonnull != from->witness_nonnull ||
+        into->witness_one_way != from->witness_one_way) {
         joined.witness = -1;
         joined.witness_nonnull = false;
+        joined.witness_one_way = false;
     }
     joined.dereferenced = location_choose(into->dereferenced, from->dereferenced);
     joined.entry_use = location_choose(into->entry_use, from->entry_use);

@@ -1,10 +1,12 @@
 /*
- * summary: what callers need to know about a function of the same unit,
+ * summary: what callers need to know about a function of the same unit
+ * (or, in whole-program analysis, of another unit: project.h),
  * computed from its analysis: does it return NULL on some path, which
  * parameters (and globals) does it dereference unchecked on every path,
- * does it ever return, may it write globals. Plain data with no pointers
- * into the IR but strings and locations, so it can later be written out
- * and read back for cross-file analysis.
+ * does it ever return, may it write globals, is it a NULL-safe predicate.
+ * Plain data with no pointers into the IR but strings and locations, so it
+ * can be copied into the whole-program table (project.h) and later written
+ * out and read back by a cache.
  *
  * A summary may be specialised for a calling context: the values of the
  * integer globals and parameters the function branches on (a static flag
@@ -40,6 +42,17 @@ struct nulled_path {
     const char *text;       /* as written in the function */
 };
 
+/* A pointer reached in one step from a parameter (`*p`, `p[2]`, `s.f`,
+ * `p->f`) whose value on entry the function uses unchecked on every path:
+ * what the caller passes there must not be NULL (sink(&data), sink(array),
+ * sink(structure)). */
+struct member_use {
+    int parameter;
+    enum path_step step;     /* PATH_DEREF, PATH_INDEX, PATH_FIELD or PATH_ARROW */
+    const char *name;        /* the field or constant index; NULL for PATH_DEREF */
+    struct source_location use;
+};
+
 struct function_summary {
     bool computed;
     bool never_returns;          /* no path reaches a return */
@@ -52,6 +65,12 @@ struct function_summary {
     uint32_t propagated_parameters;     /* bit i: returns NULL only when parameter i is NULL
                                          * (returns_null is then false) */
     uint32_t dereferenced_parameters;   /* bit i: parameter i used unchecked on every path */
+    uint32_t false_for_null_parameters; /* bit i: a NULL-safe predicate of pointer parameter i:
+                                         * returns 0 whenever it is NULL, so a true result
+                                         * means it is not */
+    uint32_t true_for_null_parameters;  /* bit i: a validator of pointer parameter i: returns
+                                         * non-zero whenever it is NULL, so a 0 result means
+                                         * it is not */
     struct source_location parameter_use[ARGUMENT_MASK_BITS]; /* where, for each bit */
     const char **dereferenced_globals;  /* keys of globals whose entry value is used unchecked */
     struct source_location *global_use;
@@ -61,6 +80,8 @@ struct function_summary {
     int condition_root_count;
     struct nulled_path *nulled;          /* pointers it leaves NULL */
     int nulled_count;
+    struct member_use *member_uses;      /* pointers below parameters used unchecked */
+    int member_use_count;
 };
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "project.h"
 
 static const struct ir_function *function_of(const struct function_analysis *analysis)
 {
@@ -20,6 +21,39 @@ static int alias_root(const struct flow_state *state, int path)
 {
     int alias = state->paths[path].alias;
     return alias >= 0 ? alias : path;
+}
+
+bool member_path(const struct ir_function *function, int path)
+{
+    const struct access_path *member = &function->paths[path];
+    if (member->parent < 0 || !member->is_pointer || member->weak)
+        return false;
+    switch (member->step) {
+    case PATH_DEREF:
+    case PATH_FIELD:
+    case PATH_ARROW:
+        return true;
+    case PATH_INDEX:
+        return member->name && strcmp(member->name, "?") != 0;
+    case PATH_VARIABLE:
+        break;
+    }
+    return false;
+}
+
+/* Paths one step below `target`, which now holds a parameter's entry
+ * value (`char **p = (char **)arg;`): they hold what arg's members held on
+ * entry, for member_use summaries. */
+static void mark_member_entries(const struct ir_function *function, struct flow_state *state,
+                                int target)
+{
+    int entry = state->paths[target].entry_of;
+    if (entry < 0 || function->paths[entry].parent >= 0 ||
+        function->paths[entry].root_kind != VARIABLE_PARAMETER)
+        return;
+    for (int i = target + 1; i < function->path_count; i++)
+        if (function->paths[i].parent == target && member_path(function, i))
+            state->paths[i].entry_of = i;
 }
 
 /* Forgets the paths reached from `path` (and `path` itself when
@@ -234,6 +268,35 @@ static const struct pack_entry *macro_rule(const struct function_analysis *analy
     return packs_find_kind(analysis->shared->options->packs, location->macro, true);
 }
 
+/* The project's call evidence for the callee of `call`, or NULL (a single
+ * unit, a static function, a call through a pointer). */
+static const struct call_evidence *call_evidence_of(const struct function_analysis *analysis,
+                                                    const struct ir_call *call)
+{
+    const struct unit_analysis *shared = analysis->shared;
+    if (!shared->options->project || !call->callee ||
+        (call->function_index >= 0 && shared->unit->functions[call->function_index].is_static))
+        return NULL;
+    return project_evidence(shared->options->project, call->callee);
+}
+
+/* An external function that no pack, declaration or definition in the
+ * project describes, whose result most call sites of the project test:
+ * the project believes it may return NULL (project.h's thresholds). */
+static bool evidence_nullable(const struct function_analysis *analysis,
+                              const struct ir_call *call, const struct pack_entry *rule,
+                              const struct function_summary *summary)
+{
+    if (rule || summary || call->function_index >= 0 || !call->returns_pointer ||
+        (call->facts & (CALL_RETURNS_NONNULL | CALL_RETURNS_NULLABLE)))
+        return false;
+    const struct project_function *defined =
+        project_find(analysis->shared->options->project, call->callee);
+    if (defined && !defined->ambiguous)
+        return false;
+    return evidence_says_checked(call_evidence_of(analysis, call));
+}
+
 /* The origin made by statement `index` of `block`, created once per
  * analysis so that events and joins compare equal pointers. */
 static const struct null_origin *statement_origin(struct function_analysis *analysis, int block,
@@ -260,9 +323,17 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
             origin->failing = summary->return_failing;
             origin->has_definition = true;
             origin->definition = summary->null_return;
+        } else if (evidence_nullable(analysis, call, rule, summary)) {
+            origin = new_origin(analysis, ORIGIN_NULLABLE, statement->location, call->callee,
+                                HOW_EVIDENCE, call->target);
         } else {
             origin = new_origin(analysis, ORIGIN_NULLABLE, statement->location, call->callee,
                                 HOW_DECLARED_RESULT, call->target);
+        }
+        const struct call_evidence *evidence = call_evidence_of(analysis, call);
+        if (evidence) {
+            origin->evidence_tested = evidence->tested;
+            origin->evidence_calls = evidence->calls;
         }
         describe_call_origin(analysis, statement, origin);
     } else if (macro && macro->out_null_arguments) {
@@ -589,11 +660,13 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
         } else {
             result->witness = value.path;
             result->witness_nonnull = value.integer != 0;
+            result->witness_one_way = false;
         }
         break;
     }
     case VALUE_PATH:
         copy_value(function, state, target, value.path, &source);
+        mark_member_entries(function, state, target);
         break;
     }
 }
@@ -801,6 +874,47 @@ static void fill_out_nonnull(struct function_analysis *analysis, int block, int 
     }
 }
 
+/* The child of `parent` reached by (step, name), or -1. */
+static int child_path(const struct ir_function *function, int parent, enum path_step step,
+                      const char *name)
+{
+    if (parent < 0)
+        return -1;
+    for (int i = parent + 1; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent == parent && path->step == step &&
+            (step == PATH_DEREF || (path->name && name && strcmp(path->name, name) == 0)))
+            return i;
+    }
+    return -1;
+}
+
+/* The caller's path for a member_use of the callee, given the argument:
+ * sink(&data) and *p is data; sink(array) and p[2] is array[2];
+ * sink(s) and s.f is s.f; or -1 when the caller never names it. */
+static int caller_member(const struct ir_function *function, struct ir_value argument,
+                         const struct member_use *member)
+{
+    bool address = argument.kind == VALUE_NONNULL && argument.path >= 0;
+    if (!address && argument.kind != VALUE_PATH)
+        return -1;
+    int base = argument.path;
+    switch (member->step) {
+    case PATH_DEREF:
+        return address ? base : child_path(function, base, PATH_DEREF, NULL);
+    case PATH_INDEX:
+        return child_path(function, base, PATH_INDEX, member->name);
+    case PATH_FIELD:
+        return address ? -1 : child_path(function, base, PATH_FIELD, member->name);
+    case PATH_ARROW:
+        return address ? child_path(function, base, PATH_FIELD, member->name)
+                       : child_path(function, base, PATH_ARROW, member->name);
+    case PATH_VARIABLE:
+        break;
+    }
+    return -1;
+}
+
 /* The arguments (and globals) a call requires to be non-NULL: uses. */
 static void use_call_arguments(struct function_analysis *analysis,
                                const struct ir_statement *statement,
@@ -827,6 +941,17 @@ static void use_call_arguments(struct function_analysis *analysis,
                            HOW_NULL_ARGUMENT, -1);
             report_value(analysis, &site, "NULL", NULLABILITY_NULL, origin);
         }
+    }
+    for (int m = 0; summary && m < summary->member_use_count; m++) {
+        const struct member_use *member = &summary->member_uses[m];
+        if (member->parameter >= call->argument_count)
+            continue;
+        int path = caller_member(function, call->arguments[member->parameter], member);
+        if (path < 0)
+            continue;
+        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee,
+                                member->parameter, NULL, &member->use, 0};
+        use_path(analysis, state, path, &site);
     }
     for (int g = 0; summary && g < summary->dereferenced_global_count; g++) {
         int path = function_global_path(function, summary->dereferenced_globals[g]);
@@ -924,13 +1049,30 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     if (rule && rule->never_null) {
         result->nullability = NULLABILITY_NONNULL;
     } else if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
-               (summary && summary->returns_null)) {
+               (summary && summary->returns_null) ||
+               evidence_nullable(analysis, call, rule, summary)) {
         result->nullability = NULLABILITY_MAYBE;
         result->origin = statement_origin(analysis, block, index, rule, summary);
     } else if (call->facts & CALL_RETURNS_NONNULL) {
         result->nullability = NULLABILITY_NONNULL;
     } else if (propagated) {
         propagate_argument(analysis, block, index, propagated, state);
+    } else if (summary && !function->paths[call->target].is_pointer &&
+               (summary->false_for_null_parameters || summary->true_for_null_parameters)) {
+        /* is_string(p): true only when p is not NULL; validate(p): 0 only then */
+        for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
+            struct ir_value argument = call->arguments[i];
+            uint32_t bit = UINT32_C(1) << i;
+            bool predicate = (summary->false_for_null_parameters & bit) != 0;
+            if ((!predicate && !(summary->true_for_null_parameters & bit)) ||
+                argument.kind != VALUE_PATH || argument.path == call->target ||
+                !function->paths[argument.path].is_pointer)
+                continue;
+            result->witness = argument.path;
+            result->witness_nonnull = predicate;
+            result->witness_one_way = true;
+            break;
+        }
     }
 }
 
@@ -944,7 +1086,21 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     const struct function_summary *summary =
         call->function_index >= 0
             ? summary_for_call(analysis, call->function_index, call, state)
-            : NULL;
+            : imported_summary_for_call(analysis, call, state);
+    /* A function of the project that returns NULL but whose result no call
+     * site tests: the project believes it does not, for the arguments it is
+     * given. Trusted only where the call's own arguments select its NULL
+     * path (a summary specialised for them). */
+    struct function_summary weakened;
+    if (summary && summary->returns_null &&
+        summary == (call->function_index < 0
+                        ? imported_summary(analysis->shared, call)
+                        : &analysis->shared->summaries[call->function_index]->summary) &&
+        evidence_says_unchecked(call_evidence_of(analysis, call))) {
+        weakened = *summary;
+        weakened.returns_null = false;
+        summary = &weakened;
+    }
 
     use_call_arguments(analysis, statement, rule, summary, state);
     const struct pack_entry *macro = macro_rule(analysis, &statement->location);
@@ -1242,8 +1398,13 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         learn_nullness(analysis, block, condition->path, holds, state);
         break;
     case CONDITION_INTEGER_EQUALS:
-        if (!learn_equals(function, condition, holds, value))
+        if (!learn_equals(function, condition, holds, value)) {
             state->reachable = false;
+        } else if (condition->integer == 0 && value->witness >= 0 && value->witness_one_way &&
+                   !holds == value->witness_nonnull) {
+            /* validate(p) == 0, is_string(p) != 0: p is not NULL */
+            learn_nullness(analysis, block, value->witness, true, state);
+        }
         break;
     case CONDITION_NONZERO:
         if (!integer_may_be(value, 0) ? !holds : (value->low == 0 && value->high == 0 && holds)) {
@@ -1251,7 +1412,8 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         } else {
             if (holds)
                 integer_exclude(value, 0);
-            if (value->witness >= 0)
+            if (value->witness >= 0 &&
+                (!value->witness_one_way || holds == value->witness_nonnull))
                 learn_nullness(analysis, block, value->witness, holds == value->witness_nonnull,
                                state);
             if (!holds && state->reachable)
@@ -1364,6 +1526,10 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
         if (path->parent < 0 &&
             (path->root_kind == VARIABLE_PARAMETER || path->root_kind == VARIABLE_GLOBAL))
             state->paths[i].entry_of = i;
+        else if (member_path(function, i) &&
+                 function->paths[path->parent].root_kind == VARIABLE_PARAMETER &&
+                 function->paths[path->parent].parent < 0)
+            state->paths[i].entry_of = i; /* *p, p[2], s.f of a parameter */
     }
     for (int c = 0; c < analysis->context_count; c++) {
         const struct context_root *root = &analysis->context[c].root;

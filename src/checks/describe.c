@@ -5,6 +5,7 @@
 #include "describe.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "suggest.h"
 
@@ -16,6 +17,12 @@ bool event_is_null_flow(const struct analysis_event *event)
         return true;
     return event->origin && (event->origin->kind == ORIGIN_NULL_CONSTANT ||
                              event->origin->kind == ORIGIN_NULL_CHECK);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
 }
 
 static const char *ordinal(int index, char *buffer, size_t size)
@@ -74,13 +81,23 @@ const char *describe_origin(const struct null_origin *origin, struct arena *aren
     case HOW_PACK_LEFT:
         return arena_printf(arena, "%s() %s", origin->pack_name,
                             origin->pack_reason ? origin->pack_reason : "may leave it NULL");
-    case HOW_UNIT_FUNCTION:
+    case HOW_UNIT_FUNCTION: {
+        /* a function of another file: say which (the note's location is the call) */
+        const char *where = "";
+        if (origin->has_definition && origin->definition.file && origin->location.file &&
+            strcmp(origin->definition.file, origin->location.file) != 0)
+            where = arena_printf(arena, " (%s:%u)", base_name(origin->definition.file),
+                                 origin->definition.line);
         if (origin->kind == ORIGIN_ALLOC && origin->failing)
-            return arena_printf(arena, "%s() returns NULL when %s() fails", callee,
+            return arena_printf(arena, "%s()%s returns NULL when %s() fails", callee, where,
                                 origin->failing);
         if (origin->kind == ORIGIN_LOOKUP)
-            return arena_printf(arena, "%s() returns NULL when nothing matches", callee);
-        return arena_printf(arena, "%s() returns NULL on some paths", callee);
+            return arena_printf(arena, "%s()%s returns NULL when nothing matches", callee, where);
+        return arena_printf(arena, "%s()%s returns NULL on some paths", callee, where);
+    }
+    case HOW_EVIDENCE:
+        return arena_printf(arena, "%d of %d callers of %s() test its result",
+                            origin->evidence_tested, origin->evidence_calls, callee);
     case HOW_DECLARED_RESULT:
         return arena_printf(arena, "%s() is declared to return a nullable pointer", callee);
     case HOW_DECLARED:
@@ -141,6 +158,15 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                              origin->definition.column,
                              arena_printf(arena, "%s() returns NULL here",
                                           origin->callee ? origin->callee : "the function"),
+                             NULL);
+        /* The project's practice, when it has one worth naming. */
+        if (origin->how == HOW_UNIT_FUNCTION && origin->evidence_tested > 0 &&
+            origin->evidence_calls >= 2 && origin->callee)
+            finding_add_note(findings, finding, origin->location.file, origin->location.line,
+                             origin->location.column,
+                             arena_printf(arena, "%d of %d callers of %s() test its result",
+                                          origin->evidence_tested, origin->evidence_calls,
+                                          origin->callee),
                              NULL);
     }
     for (int i = 0; i < event->also_count; i++)

@@ -248,6 +248,23 @@ static void release(struct run *run)
 /* The digest of the configuration that applies where nullproof runs (the
  * first PATH's, else the working directory's): what --merge compares to
  * refuse outputs made with different rules. */
+/* --shard: the units of other shards gave their summaries; nothing of
+ * them is reported here (their own shard reports their findings and
+ * errors), so they leave the run before its output. */
+static void drop_other_shards(struct run *run, struct job_output *outputs)
+{
+    int kept = 0;
+    for (int i = 0; i < run->job_count; i++) {
+        if (run->jobs[i].summaries_only) {
+            job_output_free(&outputs[i]);
+            continue;
+        }
+        run->jobs[kept] = run->jobs[i];
+        outputs[kept++] = outputs[i];
+    }
+    run->job_count = kept;
+}
+
 static void record_configuration(struct run *run)
 {
     char *config_path = profiles_config_for(
@@ -280,6 +297,7 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     settings.working_directory = run->working_directory;
     settings.suggest = run->options.suggest;
     settings.all_uses = run->options.all_uses;
+    settings.whole_program = !run->options.single_unit;
     if (!run->options.quiet && !run->options.dump_ir && run->job_count > 1 &&
         isatty(fileno(stderr)))
         settings.progress = stderr;
@@ -299,6 +317,7 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
                  &error) != 0) {
         message_add_owned(&run->messages, MESSAGE_ERROR, error);
     }
+    drop_other_shards(run, outputs);
     for (int i = 0; i < run->job_count; i++) {
         if (outputs[i].parsed)
             run->unit_count++;

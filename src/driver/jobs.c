@@ -10,9 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "../frontend/frontend.h"
 #include "pipeline.h"
+#include "../analysis/project.h"
 #include "../support/xalloc.h"
 
 /* Lowering and libclang's visitor recurse over the syntax tree, so deeply
@@ -20,11 +23,21 @@
  * Only touched pages cost memory. */
 enum { WORKER_STACK_SIZE = 256 * 1024 * 1024 };
 
+/* One pass of the pool over some of the jobs. */
 struct pool {
     const struct job *jobs;
     int job_count;
     const struct job_settings *settings;
     struct job_output *outputs;
+    struct pipeline_unit *units;        /* whole program: one per job */
+    const struct project_table *project;
+    const char *const *changed;         /* PASS_SUMMARISE after the first round: the names
+                                         * whose summaries changed (sorted); NULL: all */
+    int changed_count;
+    enum pass { PASS_UNIT, PASS_PREPARE, PASS_CONTEXTS, PASS_SUMMARISE, PASS_CHECK } pass;
+    const int *indexes;                 /* the jobs of this pass, or NULL: all */
+    int count;
+    FILE *progress;                     /* this pass shows progress there, or NULL */
     pthread_mutex_t lock;
     int next;
 };
@@ -32,32 +45,343 @@ struct pool {
 static int take_job(struct pool *pool)
 {
     pthread_mutex_lock(&pool->lock);
-    int index = pool->next < pool->job_count ? pool->next++ : -1;
-    if (index >= 0 && pool->settings->progress) {
-        /* as ninja does: one line, rewritten, naming the unit started */
-        fprintf(pool->settings->progress, "\r\033[K[%d/%d] %s", index + 1, pool->job_count,
-                pool->jobs[index].display_path);
-        fflush(pool->settings->progress);
+    int index = -1;
+    if (pool->next < pool->count) {
+        int position = pool->next++;
+        index = pool->indexes ? pool->indexes[position] : position;
+        if (pool->progress) {
+            /* as ninja does: one line, rewritten, naming the unit started */
+            fprintf(pool->progress, "\r\033[K[%d/%d] %s", position + 1, pool->count,
+                    pool->jobs[index].display_path);
+            fflush(pool->progress);
+        }
     }
     pthread_mutex_unlock(&pool->lock);
     return index;
 }
 
+static void no_frontend(const struct job *job, struct job_output *output)
+{
+    message_add(&output->messages, MESSAGE_ERROR, "%s: cannot create a libclang index",
+                job->display_path);
+}
+
 static void *work(void *argument)
 {
     struct pool *pool = argument;
-    struct frontend *frontend = frontend_create();
+    bool parses = pool->pass == PASS_UNIT || pool->pass == PASS_PREPARE;
+    struct frontend *frontend = parses ? frontend_create() : NULL;
     for (int index = take_job(pool); index >= 0; index = take_job(pool)) {
-        if (!frontend) {
-            message_add(&pool->outputs[index].messages, MESSAGE_ERROR,
-                        "%s: cannot create a libclang index", pool->jobs[index].display_path);
-            continue;
+        const struct job *job = &pool->jobs[index];
+        struct job_output *output = &pool->outputs[index];
+        switch (pool->pass) {
+        case PASS_UNIT:
+            if (frontend)
+                pipeline_run(frontend, job, pool->settings, output);
+            else
+                no_frontend(job, output);
+            break;
+        case PASS_PREPARE:
+            if (frontend)
+                pipeline_prepare(frontend, job, pool->settings, output, &pool->units[index]);
+            else
+                no_frontend(job, output);
+            break;
+        case PASS_CONTEXTS:
+            pipeline_export_contexts(job, pool->settings, &pool->units[index]);
+            break;
+        case PASS_SUMMARISE:
+            pipeline_summarise(job, pool->settings, &pool->units[index], pool->project,
+                               pool->changed, pool->changed_count);
+            break;
+        case PASS_CHECK:
+            if (!job->summaries_only)
+                pipeline_check(job, pool->settings, output, &pool->units[index],
+                               pool->project);
+            break;
         }
-        pipeline_run(frontend, &pool->jobs[index], pool->settings, &pool->outputs[index]);
     }
     if (frontend)
-        frontend_destroy(frontend);
+        frontend_destroy(frontend); /* libclang's memory goes before the next pass */
     return NULL;
+}
+
+/* Runs one pass on up to `thread_count` threads; false when no worker
+ * could be started. */
+static bool run_pass(struct pool *pool, int thread_count)
+{
+    if (pool->count == 0)
+        return true;
+    if (thread_count > pool->count)
+        thread_count = pool->count;
+    if (thread_count < 1)
+        thread_count = 1;
+    pool->next = 0;
+    pthread_mutex_init(&pool->lock, NULL);
+    pthread_t *threads = xcalloc((size_t)thread_count, sizeof *threads);
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setstacksize(&attributes, WORKER_STACK_SIZE);
+    int started = 0;
+    for (int i = 0; i < thread_count; i++) {
+        if (pthread_create(&threads[started], &attributes, work, pool) != 0)
+            break;
+        started++;
+    }
+    pthread_attr_destroy(&attributes);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    if (pool->progress) { /* the summary and the messages take the line */
+        fputs("\r\033[K", pool->progress);
+        fflush(pool->progress);
+    }
+    free(threads);
+    pthread_mutex_destroy(&pool->lock);
+    return started > 0;
+}
+
+/* Rounds of summaries over the whole program: enough for a chain of calls
+ * through that many files; recursion through files usually settles in two. */
+enum { WHOLE_PROGRAM_ROUNDS = 8 };
+
+struct whole_program_report {
+    int rounds;
+    bool rounds_exhausted;
+    int ambiguous;                 /* names defined differently in several units */
+    const char *ambiguous_example;
+};
+
+static int compare_names(const void *left, const void *right)
+{
+    return strcmp(*(const char *const *)left, *(const char *const *)right);
+}
+
+/* Whether the unit calls a function named in `changed` (sorted). */
+static bool calls_any(const struct pipeline_unit *unit, const char **changed, int changed_count)
+{
+    for (int i = 0; i < unit->exports.callee_count; i++)
+        if (bsearch(&unit->exports.callees[i], changed, (size_t)changed_count, sizeof *changed,
+                    compare_names))
+            return true;
+    return false;
+}
+
+static bool exports_wanted(const struct pipeline_unit *unit)
+{
+    for (int i = 0; unit->analysable && i < unit->exports.function_count; i++)
+        if (unit->wanted[i])
+            return true;
+    return false;
+}
+
+/* Builds the project table from the units' exports, then summarises the
+ * functions that other units call, again in the units whose imports
+ * changed, until nothing changes or the rounds run out. */
+static void whole_program_summarise(struct pool *pool, struct project_table *project,
+                                    int *indexes, int thread_count,
+                                    struct whole_program_report *report, bool *ok)
+{
+    memset(report, 0, sizeof *report);
+    struct pipeline_unit *units = pool->units;
+    int job_count = pool->job_count;
+    for (int i = 0; i < job_count; i++)
+        if (units[i].analysable)
+            project_table_add(project, i, &units[i].exports);
+    project_table_finish(project);
+    for (int i = 0; i < project->function_count; i++)
+        if (project->functions[i].ambiguous && report->ambiguous++ == 0)
+            report->ambiguous_example = project->functions[i].name;
+    for (int i = 0; i < job_count; i++) {
+        for (int c = 0; units[i].analysable && c < units[i].exports.callee_count; c++) {
+            const struct project_function *callee =
+                project_find(project, units[i].exports.callees[c]);
+            if (callee && !callee->ambiguous)
+                units[callee->unit].wanted[callee->export_index] = true;
+        }
+    }
+    /* Round 1 ran in phase 1, for every unit; what it lacks are the
+     * summaries per value of a global, for the functions other units call. */
+    int count = 0;
+    for (int i = 0; i < job_count; i++)
+        if (exports_wanted(&units[i]))
+            indexes[count++] = i;
+    pool->pass = PASS_CONTEXTS;
+    pool->indexes = indexes;
+    pool->count = count;
+    FILE *shown = pool->progress;
+    pool->progress = NULL;
+    bool contexts_done = run_pass(pool, thread_count);
+    pool->progress = shown;
+    if (!contexts_done) {
+        *ok = false;
+        return;
+    }
+    const char **changed = xcalloc((size_t)project->function_count + 1, sizeof *changed);
+    for (int round = 1; count > 0; round++) {
+        if (round > WHOLE_PROGRAM_ROUNDS) {
+            report->rounds_exhausted = true;
+            break;
+        }
+        report->rounds = round;
+        if (round > 1) {
+            pool->pass = PASS_SUMMARISE;
+            pool->indexes = indexes;
+            pool->count = count;
+            pool->project = project;
+            FILE *progress = pool->progress;
+            pool->progress = NULL;
+            bool started = run_pass(pool, thread_count);
+            pool->progress = progress;
+            if (!started) {
+                *ok = false;
+                break;
+            }
+        }
+        int changed_count = 0;
+        for (int k = 0; k < count; k++) {
+            const struct pipeline_unit *unit = &units[indexes[k]];
+            for (int e = 0; e < unit->exports.function_count; e++) {
+                const struct exported_function *exported = &unit->exports.functions[e];
+                const struct project_function *function = project_find(project, exported->name);
+                if (function && unit->wanted[e] && exported->summary.computed &&
+                    project_set_summary(project, exported->name, exported) &&
+                    changed_count < project->function_count)
+                    changed[changed_count++] = function->name;
+            }
+        }
+        count = 0;
+        if (changed_count == 0)
+            break;
+        qsort(changed, (size_t)changed_count, sizeof *changed, compare_names);
+        pool->changed = changed;
+        pool->changed_count = changed_count;
+        for (int i = 0; i < job_count; i++)
+            if (exports_wanted(&units[i]) && calls_any(&units[i], changed, changed_count))
+                indexes[count++] = i;
+    }
+    pool->changed = NULL;
+    pool->changed_count = 0;
+    free(changed);
+}
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* The file a job parses, as it can be opened from here. */
+static const char *jobs_source(const struct pool *pool, int index)
+{
+    return pool->jobs[index].absolute_path ? pool->jobs[index].absolute_path
+                                           : pool->jobs[index].parse_path;
+}
+
+/* The statements of a unit: what checking it costs, roughly. */
+static long long unit_size(const struct ir_unit *unit)
+{
+    long long size = 0;
+    for (int f = 0; f < unit->function_count; f++)
+        for (int b = 0; b < unit->functions[f].block_count; b++)
+            size += unit->functions[f].blocks[b].statement_count + 1;
+    return size;
+}
+
+struct costed_job {
+    long long cost;
+    int index;
+};
+
+static int compare_costs(const void *left, const void *right)
+{
+    const struct costed_job *a = left, *b = right;
+    if (a->cost != b->cost)
+        return a->cost > b->cost ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* `order` receives 0..count-1 by decreasing cost (ties: job order). */
+static void largest_first(int *order, const long long *costs, int count)
+{
+    struct costed_job *jobs = xcalloc((size_t)count + 1, sizeof *jobs);
+    for (int i = 0; i < count; i++)
+        jobs[i] = (struct costed_job){costs[i], i};
+    qsort(jobs, (size_t)count, sizeof *jobs, compare_costs);
+    for (int i = 0; i < count; i++)
+        order[i] = jobs[i].index;
+    free(jobs);
+}
+
+/* The whole program: every unit parsed and lowered once (phase 1), the
+ * summaries of the functions other units call computed round after round
+ * until none changes, then every unit checked with them (phase 2). */
+static bool run_whole_program(struct pool *pool, int thread_count)
+{
+    int job_count = pool->job_count;
+    struct pipeline_unit *units = xcalloc((size_t)job_count, sizeof *units);
+    int *order = xcalloc((size_t)job_count + 1, sizeof *order);
+    long long *costs = xcalloc((size_t)job_count + 1, sizeof *costs);
+    /* Largest first, so that no worker is left with one long unit while the
+     * others wait at the end of a pass: by file size to parse, by IR size
+     * to check. */
+    for (int i = 0; i < job_count; i++) {
+        struct stat status;
+        costs[i] = stat(jobs_source(pool, i), &status) == 0 ? (long long)status.st_size : 0;
+    }
+    largest_first(order, costs, job_count);
+    pool->units = units;
+    pool->pass = PASS_PREPARE;
+    pool->indexes = order;
+    pool->count = job_count;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    bool ok = run_pass(pool, thread_count);
+    double parsed = seconds_since(&start);
+
+    struct project_table project;
+    project_table_init(&project);
+    int *indexes = xcalloc((size_t)job_count + 1, sizeof *indexes);
+    int rounds = 0;
+    if (ok) {
+        struct whole_program_report report;
+        whole_program_summarise(pool, &project, indexes, thread_count, &report, &ok);
+        rounds = report.rounds;
+        if (report.rounds_exhausted)
+            message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
+                        "whole program: summaries still changed after %d rounds; the last "
+                        "ones are used",
+                        report.rounds);
+        if (report.ambiguous > 0)
+            message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
+                        "whole program: %d function name%s defined in several units (%s%s), "
+                        "not used across units",
+                        report.ambiguous, report.ambiguous == 1 ? " is" : "s are",
+                        report.ambiguous_example, report.ambiguous > 1 ? ", ..." : "");
+    }
+    double summarised = seconds_since(&start) - parsed;
+    for (int i = 0; i < job_count; i++)
+        costs[i] = units[i].analysable ? unit_size(&units[i].result.unit) : 0;
+    largest_first(order, costs, job_count);
+    pool->project = &project;
+    pool->pass = PASS_CHECK;
+    pool->indexes = order;
+    pool->count = ok ? job_count : 0;
+    ok = ok && run_pass(pool, thread_count);
+    message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
+                "whole program: %d units parsed in %.2f s, %d functions exported, summaries "
+                "exchanged in %.2f s (%d round%s), checked in %.2f s",
+                job_count, parsed, project.function_count, summarised, rounds,
+                rounds == 1 ? "" : "s",
+                seconds_since(&start) - parsed - summarised);
+    for (int i = 0; i < job_count; i++)
+        pipeline_unit_free(&units[i]);
+    free(order);
+    free(costs);
+    free(indexes);
+    project_table_free(&project);
+    free(units);
+    return ok;
 }
 
 int jobs_run(const struct job *jobs, int job_count, const struct job_settings *settings,
@@ -73,32 +397,22 @@ int jobs_run(const struct job *jobs, int job_count, const struct job_settings *s
     }
     if (job_count == 0)
         return 0;
-    if (thread_count > job_count)
-        thread_count = job_count;
-    if (thread_count < 1)
-        thread_count = 1;
-
-    struct pool pool = {jobs, job_count, settings, outputs, PTHREAD_MUTEX_INITIALIZER, 0};
-    pthread_t *threads = xcalloc((size_t)thread_count, sizeof *threads);
-    pthread_attr_t attributes;
-    pthread_attr_init(&attributes);
-    pthread_attr_setstacksize(&attributes, WORKER_STACK_SIZE);
-    int started = 0;
-    for (int i = 0; i < thread_count; i++) {
-        if (pthread_create(&threads[started], &attributes, work, &pool) != 0)
-            break;
-        started++;
+    struct pool pool;
+    memset(&pool, 0, sizeof pool);
+    pool.jobs = jobs;
+    pool.job_count = job_count;
+    pool.settings = settings;
+    pool.outputs = outputs;
+    pool.progress = settings->progress;
+    bool ok;
+    if (settings->whole_program && !settings->dump_ir) {
+        ok = run_whole_program(&pool, thread_count);
+    } else {
+        pool.pass = PASS_UNIT;
+        pool.count = job_count;
+        ok = run_pass(&pool, thread_count);
     }
-    pthread_attr_destroy(&attributes);
-    for (int i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    if (settings->progress) { /* the summary and the messages take the line */
-        fputs("\r\033[K", settings->progress);
-        fflush(settings->progress);
-    }
-    free(threads);
-    pthread_mutex_destroy(&pool.lock);
-    if (started == 0) {
+    if (!ok) {
         *error = xstrdup("cannot start a worker thread");
         return -1;
     }

@@ -34,6 +34,8 @@ struct job {
     bool list_includes;           /* fill job_output.includes */
     const char *database_directory; /* its compile database's directory (--shard's key is
                                      * relative to it), or NULL: none */
+    bool summaries_only;          /* another --shard's unit: parsed and summarised for the
+                                   * whole program, never checked or reported */
 };
 
 struct config;
@@ -50,6 +52,7 @@ struct job_settings {
     enum suggest_level suggest;   /* --suggest: the advice findings carry */
     FILE *progress;               /* a terminal to keep one "[3/41] src/x.c" line on, or NULL */
     bool all_uses;                /* --all-uses: no grouping of the uses of one NULL */
+    bool whole_program;           /* the units are analysed together (whole_program.h) */
 };
 
 struct job_output {

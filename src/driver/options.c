@@ -228,6 +228,7 @@ static const struct switch_flag switch_flags[] = {
     {"--list-rules", offsetof(struct options, list_rules)},
     {"--exit-zero", offsetof(struct options, exit_zero)},
     {"--all-uses", offsetof(struct options, all_uses)},
+    {"--single-unit", offsetof(struct options, single_unit)},
     {"--version", offsetof(struct options, show_version)},
     {"--help", offsetof(struct options, show_help)},
     {"-h", offsetof(struct options, show_help)},
@@ -436,6 +437,9 @@ const char *options_usage(void)
            "  --exit-zero          exit with 0 even when there are findings\n"
            "  --all-uses           report every use of a NULL, not only the first (the\n"
            "                       others are notes of the first by default)\n"
+           "  --single-unit        analyse each translation unit alone (default: the units\n"
+           "                       of one run are one program and see each other's\n"
+           "                       functions and call sites)\n"
            "  --baseline FILE      report only findings that FILE does not record\n"
            "  --write-baseline FILE\n"
            "                       record the findings in FILE (for --baseline) and exit 0\n"

@@ -34,6 +34,8 @@ struct options {
     bool list_rules;
     bool exit_zero;
     bool all_uses;                  /* --all-uses: every use of one NULL is a finding */
+    bool single_unit;               /* --single-unit: each unit alone, no whole-program
+                                     * summaries or call evidence */
     bool show_version;
     bool show_help;
     bool dump_ir;                   /* hidden developer flag --dump-ir */

@@ -228,9 +228,10 @@ bool run_job_in_shard(const struct run *run, const struct job *job)
     return run->options.shard.count == 0 || job_shard(run, job, NULL) == run->options.shard.index;
 }
 
-/* --shard K/N: this run reports the units of shard K only. Without
- * whole-program facts a unit outside the shard needs no work at all, so
- * its job is dropped here, before anything runs. */
+/* --shard K/N: this run reports the units of shard K only. The others
+ * still give their summaries to whole-program analysis (summaries_only),
+ * so that every shard judges its units with the facts of all, as one run
+ * would; with --single-unit they need no work at all and are dropped. */
 static void plan_select_shard(struct run *run)
 {
     const struct shard *shard = &run->options.shard;
@@ -244,8 +245,10 @@ static void plan_select_shard(struct run *run)
                     run->jobs[i].display_path, in_shard ? "in" : "not in", shard->index,
                     shard->count, key);
         free(key);
-        if (in_shard)
-            run->jobs[kept++] = run->jobs[i];
+        if (!in_shard && run->options.single_unit)
+            continue;
+        run->jobs[i].summaries_only = !in_shard;
+        run->jobs[kept++] = run->jobs[i];
     }
     run->job_count = kept;
 }

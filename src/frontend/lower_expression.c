@@ -59,6 +59,24 @@ static void null_test_diamond(struct lower_context *context, int path,
     lower_rejoin(context, if_true, if_false);
 }
 
+/* `a && b` as a value: 1 on the branch where it holds, 0 on the other,
+ * so that `return x && x->type == 3;` is seen to return 0 when x is NULL
+ * (a NULL-safe predicate, see summary.h). */
+static struct ir_value logical_value(struct lower_context *context, CXCursor expression)
+{
+    int if_true = lower_new_block(context), if_false = lower_new_block(context);
+    lower_condition(context, expression, if_true, if_false);
+    int result = lower_temporary(context, "(logical)", false);
+    context->function->paths[result].is_boolean = true;
+    struct source_location location = lower_location(context, expression);
+    context->current = if_true;
+    emit_assign(context, result, value_integer(1), location);
+    context->current = if_false;
+    emit_assign(context, result, value_integer(0), location);
+    lower_rejoin(context, if_true, if_false);
+    return value_path(result);
+}
+
 static void lower_all_effects(struct lower_context *context, CXCursor parent)
 {
     struct cursor_list children;
@@ -530,6 +548,8 @@ static struct ir_value lower_binary(struct lower_context *context, CXCursor expr
         return lower_expression(context, right, mode);
     case BINARY_LOGICAL_AND:
     case BINARY_LOGICAL_OR:
+        if (mode == LOWER_VALUE)
+            return logical_value(context, expression);
         lower_diamond(context, expression);
         return value_unknown();
     case BINARY_ADD:

@@ -21,7 +21,7 @@ static enum CXChildVisitResult find_tag(CXCursor cursor, CXCursor parent, CXClie
     static const char *const tags[] = {"some", "ok", "has_value", "is_some", "is_ok"};
     CXString name = clang_getCursorSpelling(cursor);
     const char *text = clang_getCString(name);
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+    for (size_t i = 0; text && i < sizeof tags / sizeof tags[0]; i++) {
         if (strcmp(text, tags[i]) == 0) {
             CXType type = compat_canonical_type(clang_getCursorType(cursor));
             if (type.kind == CXType_Bool || compat_is_integer_type(type))
@@ -46,7 +46,8 @@ const char *lower_variant_test(CXCursor call, bool *negated)
         clang_Cursor_getNumArguments(call) != 1)
         return NULL;
     CXString spelling = clang_getCursorSpelling(callee);
-    const char *name = clang_getCString(spelling);
+    const char *spelled = clang_getCString(spelling);
+    const char *name = spelled ? spelled : "";
     bool some = ends_with(name, "_is_some"), none = ends_with(name, "_is_none");
     bool ok = ends_with(name, "_is_ok"), err = ends_with(name, "_is_err");
     clang_disposeString(spelling);
@@ -74,7 +75,8 @@ static const char *variant_tag(CXCursor reference, bool *needs_true)
     if (clang_getCursorKind(field) != CXCursor_FieldDecl)
         return NULL;
     CXString spelling = clang_getCursorSpelling(field);
-    const char *name = clang_getCString(spelling);
+    const char *spelled = clang_getCString(spelling);
+    const char *name = spelled ? spelled : "";
     bool is_value = strcmp(name, "value") == 0, is_error = strcmp(name, "error") == 0;
     clang_disposeString(spelling);
     if (!is_value && !is_error)
@@ -114,7 +116,8 @@ static enum CXChildVisitResult match_enumerator(CXCursor cursor, CXCursor parent
         search->values[search->enumerators] = clang_getEnumConstantDeclValue(cursor);
     search->enumerators++;
     CXString spelling = clang_getCursorSpelling(cursor);
-    const char *name = clang_getCString(spelling);
+    const char *spelled = clang_getCString(spelling);
+    const char *name = spelled ? spelled : "";
     size_t length = strlen(name), member = strlen(search->member);
     bool matches = length >= member && strcasecmp(name + length - member, search->member) == 0 &&
                    (length == member || name[length - member - 1] == '_');
@@ -228,7 +231,8 @@ static enum CXChildVisitResult find_named_field(CXCursor cursor, CXCursor parent
     if (clang_getCursorKind(cursor) != CXCursor_FieldDecl)
         return CXChildVisit_Continue;
     CXString spelling = clang_getCursorSpelling(cursor);
-    bool found = strcmp(clang_getCString(spelling), search->name) == 0;
+    const char *name = clang_getCString(spelling);
+    bool found = name && strcmp(name, search->name) == 0;
     clang_disposeString(spelling);
     if (found) {
         search->field = cursor;
@@ -251,7 +255,8 @@ static enum CXChildVisitResult find_enumerator(CXCursor cursor, CXCursor parent,
     if (clang_getCursorKind(cursor) != CXCursor_EnumConstantDecl)
         return CXChildVisit_Continue;
     CXString spelling = clang_getCursorSpelling(cursor);
-    if (strcmp(clang_getCString(spelling), search->name) == 0) {
+    const char *name = clang_getCString(spelling);
+    if (name && strcmp(name, search->name) == 0) {
         search->found = true;
         search->value = clang_getEnumConstantDeclValue(cursor);
     }

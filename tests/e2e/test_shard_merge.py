@@ -58,6 +58,39 @@ void quiet(void)
 }
 """
 
+CROSS_USERS = """#include <stddef.h>
+#include <string.h>
+
+struct user {
+    const char *name;
+    int id;
+};
+
+static struct user users[] = {{"root", 0}, {"daemon", 1}};
+
+struct user *user_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
+        if (strcmp(users[i].name, name) == 0)
+            return &users[i];
+    return NULL;
+}
+"""
+
+CROSS_MAIN = """struct user {
+    const char *name;
+    int id;
+};
+
+struct user *user_find(const char *name);
+
+int id_of(const char *name)
+{
+    struct user *user = user_find(name);
+    return user->id;
+}
+"""
+
 CLEAN = "int answer(void)\n{\n    return 42;\n}\n"
 BROKEN = "int broken(void)\n{\n    return undeclared_name;\n}\n"
 UNITS = ["src/alpha.c", "src/beta.c", "src/gamma.c", "src/delta.c", "lib/epsilon.c",
@@ -177,6 +210,36 @@ class ShardMergeTest(unittest.TestCase):
             with open(path) as stream:
                 counts.append(len(json.load(stream)["findings"]))
         self.assertTrue(all(count < 7 for count in counts), counts)
+
+    def test_whole_program_facts_cross_shards(self):
+        # user_find() in users.c returns NULL; main.c uses its result
+        # unchecked. Each shard parses every unit for the summaries and
+        # reports its own, so the finding is there whichever shard main.c is
+        # in, and some N puts the two files in different shards.
+        root = os.path.join(self.directory, "crossfile")
+        write(os.path.join(root, "users.c"), CROSS_USERS)
+        write(os.path.join(root, "main.c"), CROSS_MAIN)
+        entries = [{"directory": root, "file": unit, "arguments": ["cc", "-c", unit]}
+                   for unit in ("users.c", "main.c")]
+        with open(os.path.join(root, "compile_commands.json"), "w") as stream:
+            json.dump(entries, stream)
+        whole = self.nullproof("-p", root, "--format", "json", cwd=root)
+        self.assertIn("user_find()", whole.stdout)
+        apart = False
+        for count in range(2, 7):
+            paths = []
+            placed = {}
+            for index in range(1, count + 1):
+                path = os.path.join(root, "s%d-%d.json" % (count, index))
+                result = self.nullproof("-p", root, "--shard", "%d/%d" % (index, count), "-v",
+                                        "--format", "json", "-o", path, cwd=root)
+                for unit in re.findall(r"(\S+\.c): in shard", result.stderr):
+                    placed[os.path.basename(unit)] = index
+                paths.append(path)
+            apart = apart or placed.get("users.c") != placed.get("main.c")
+            merged = self.nullproof("--merge", *paths, "--format", "json", cwd=root)
+            self.assertEqual(merged.stdout, whole.stdout, "N=%d" % count)
+        self.assertTrue(apart, "no N from 2 to 6 split the two files")
 
     def test_merge_of_one_whole_run_is_that_run(self):
         whole = os.path.join(self.directory, "whole-run.json")

@@ -14,6 +14,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/nullability.h"
+#include "analysis/project.h"
 #include "ir/ir.h"
 #include "packs/packs.h"
 
@@ -151,7 +152,7 @@ static void run(struct fixture *fixture)
     struct pack_set rules;
     char *error = NULL;
     assert_int_equal(packs_builtin(&rules, &error), 0);
-    struct analysis_options options = {&rules, true};
+    struct analysis_options options = {&rules, true, NULL};
     analysis_run(&fixture->unit, &options, &fixture->arena, &fixture->result);
     packs_free(&rules);
 }
@@ -901,6 +902,146 @@ static void test_out_null_if_constant(void **state)
     assert_int_equal(line, 4);
 }
 
+/* caller() { q = NAME(); q[0]; } with NAME defined in no unit of this IR. */
+static void build_external_caller(struct fixture *fixture, const char *name)
+{
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int q = local(fixture, caller, "q", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, name, q, -1, 0);
+    use(fixture, caller, start, 11, q);
+}
+
+static void run_with(struct fixture *fixture, const struct project_table *project)
+{
+    struct pack_set rules;
+    char *error = NULL;
+    assert_int_equal(packs_builtin(&rules, &error), 0);
+    struct analysis_options options = {&rules, true, project};
+    analysis_run(&fixture->unit, &options, &fixture->arena, &fixture->result);
+    packs_free(&rules);
+}
+
+/* A table where `name` is defined in `units` units at different lines. */
+static void one_function_table(struct project_table *table, const char *name, int units,
+                               const struct function_summary *summary)
+{
+    project_table_init(table);
+    for (int u = 0; u < units; u++) {
+        struct exported_function function;
+        memset(&function, 0, sizeof function);
+        function.name = name;
+        function.definition = (struct source_location){"other.c", 20u + (unsigned)u, 1, NULL};
+        struct unit_exports exports = {&function, 1, NULL, 0, NULL, 0};
+        project_table_add(table, u, &exports);
+    }
+    project_table_finish(table);
+    struct exported_function exported;
+    memset(&exported, 0, sizeof exported);
+    exported.summary = *summary;
+    project_set_summary(table, name, &exported);
+}
+
+static void test_imported_summary(void **state)
+{
+    struct fixture *fixture = *state;
+    build_external_caller(fixture, "user_find");
+    struct function_summary summary;
+    memset(&summary, 0, sizeof summary);
+    summary.computed = true;
+    summary.returns_null = true;
+    summary.return_kind = ORIGIN_LOOKUP;
+    summary.null_return = (struct source_location){"other.c", 33, 5, NULL};
+    struct project_table table;
+    one_function_table(&table, "user_find", 1, &summary);
+    run_with(fixture, &table);
+    assert_int_equal(unsafe_uses(fixture, NULL), 1);
+    const struct null_origin *origin = fixture->result.events[0].origin;
+    assert_int_equal(origin->kind, ORIGIN_LOOKUP);
+    assert_true(origin->has_definition);
+    assert_string_equal(origin->definition.file, "other.c");
+    assert_int_equal(origin->definition.line, 33);
+    project_table_free(&table);
+}
+
+/* Two programs define it: nothing is assumed. */
+static void test_ambiguous_import_ignored(void **state)
+{
+    struct fixture *fixture = *state;
+    build_external_caller(fixture, "user_find");
+    struct function_summary summary;
+    memset(&summary, 0, sizeof summary);
+    summary.computed = true;
+    summary.returns_null = true;
+    struct project_table table;
+    one_function_table(&table, "user_find", 2, &summary);
+    run_with(fixture, &table);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+    project_table_free(&table);
+}
+
+static void evidence_table(struct project_table *table, int calls, int tested)
+{
+    struct call_evidence evidence = {"conn_open", calls, tested};
+    struct unit_exports exports = {NULL, 0, NULL, 0, &evidence, 1};
+    project_table_init(table);
+    project_table_add(table, 0, &exports);
+    project_table_finish(table);
+}
+
+static void test_evidence_makes_external_nullable(void **state)
+{
+    struct fixture *fixture = *state;
+    build_external_caller(fixture, "conn_open");
+    struct project_table table;
+    evidence_table(&table, 5, 4);
+    run_with(fixture, &table);
+    assert_int_equal(unsafe_uses(fixture, NULL), 1);
+    const struct null_origin *origin = fixture->result.events[0].origin;
+    assert_int_equal(origin->how, HOW_EVIDENCE);
+    assert_int_equal(origin->evidence_tested, 4);
+    assert_int_equal(origin->evidence_calls, 5);
+    project_table_free(&table);
+}
+
+static void test_weak_evidence_says_nothing(void **state)
+{
+    struct fixture *fixture = *state;
+    build_external_caller(fixture, "conn_open");
+    struct project_table table;
+    evidence_table(&table, 5, 3);
+    run_with(fixture, &table);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+    project_table_free(&table);
+}
+
+/* A partial run that analyses nothing again gives the first run's events. */
+static void test_partial_run_keeps_events(void **state)
+{
+    struct fixture *fixture = *state;
+    build_flag_case(fixture, 1);
+    struct pack_set rules;
+    char *error = NULL;
+    assert_int_equal(packs_builtin(&rules, &error), 0);
+    struct analysis_options options = {&rules, true, NULL};
+    struct analysis_memo *memo = NULL;
+    analysis_run_memo(&fixture->unit, &options, &fixture->arena, &fixture->result, NULL, NULL,
+                      &memo);
+    assert_non_null(memo);
+    int first = unsafe_uses(fixture, NULL);
+    assert_int_equal(first, 1);
+    char redo[2] = {0, 0};
+    analysis_run_memo(&fixture->unit, &options, &fixture->arena, &fixture->result, memo, redo,
+                      NULL);
+    assert_int_equal(unsafe_uses(fixture, NULL), first);
+    redo[1] = 1; /* the caller again, with the sink's summary kept */
+    analysis_run_memo(&fixture->unit, &options, &fixture->arena, &fixture->result, memo, redo,
+                      NULL);
+    assert_int_equal(unsafe_uses(fixture, NULL), first);
+    packs_free(&rules);
+}
+
 static void test_rules_table_sorted(void **state)
 {
     (void)state;
@@ -952,6 +1093,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_length_zero_allows_null, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callback_forgets_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_out_null_if_constant, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_imported_summary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ambiguous_import_ignored, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_evidence_makes_external_nullable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_weak_evidence_says_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_partial_run_keeps_events, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

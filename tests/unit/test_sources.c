@@ -294,7 +294,7 @@ static void test_display_paths(void **state)
     arena_init(&arena);
     /* A file named relatively on the command line, with a compile command. */
     struct job job = {"src/a.c", "/work/p/src/a.c", "/work/p/src/a.c", "/work/p/build", NULL, 0,
-                      false, NULL, NULL, 0, false, NULL};
+                      false, NULL, NULL, 0, false, NULL, false};
     assert_string_equal(pipeline_display_path(&job, "/work/p", "/work/p/src/a.c", &arena),
                         "src/a.c");
     assert_string_equal(pipeline_display_path(&job, "/work/p", "../include/h.h", &arena),
@@ -308,14 +308,14 @@ static void test_display_paths(void **state)
     assert_null(pipeline_display_path(&job, "/work/p", NULL, &arena));
     /* Files listed by a database stay absolute. */
     struct job listed = {"/work/p/src/a.c", "/work/p/src/a.c", "/work/p/src/a.c", "/work/p",
-                         NULL, 0, true, NULL, NULL, 0, false, NULL};
+                         NULL, 0, true, NULL, NULL, 0, false, NULL, false};
     assert_string_equal(pipeline_display_path(&listed, "/work/p", "include/h.h", &arena),
                         "/work/p/include/h.h");
     assert_string_equal(pipeline_display_path(&listed, "/work/p", "/../../a/../b", &arena),
                         "/b");
     /* No compile command: clang's relative paths are relative to our cwd. */
     struct job plain = {"a.c", "a.c", "/work/p/a.c", NULL, NULL, 0, false, NULL, NULL, 0, false,
-                        NULL};
+                        NULL, false};
     assert_string_equal(pipeline_display_path(&plain, "/work/p", "a.c", &arena), "a.c");
     assert_string_equal(pipeline_display_path(&plain, "/work/p", "/work/p/a.c", &arena), "a.c");
     assert_string_equal(pipeline_display_path(&plain, "/work/p", "inc/../h.h", &arena),

@@ -1,0 +1,332 @@
+/*
+ * project: the table of the run's external functions and call evidence
+ * (see project.h), and deep copies of summaries into it.
+ */
+#include "project.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *copy_string(struct arena *arena, const char *text)
+{
+    return text ? arena_strdup(arena, text) : NULL;
+}
+
+static struct source_location copy_location(struct source_location location, struct arena *arena,
+                                            const char *(*map_file)(const char *, void *),
+                                            void *data)
+{
+    const char *file = map_file && location.file ? map_file(location.file, data) : location.file;
+    location.file = copy_string(arena, file);
+    location.macro = copy_string(arena, location.macro);
+    return location;
+}
+
+void summary_copy(struct function_summary *to, const struct function_summary *from,
+                  struct arena *arena, const char *(*map_file)(const char *file, void *data),
+                  void *data)
+{
+    *to = *from;
+    to->null_return = copy_location(from->null_return, arena, map_file, data);
+    to->return_failing = copy_string(arena, from->return_failing);
+    for (int i = 0; i < ARGUMENT_MASK_BITS; i++)
+        to->parameter_use[i] = copy_location(from->parameter_use[i], arena, map_file, data);
+    to->condition_roots = NULL;
+    to->condition_root_count = 0;
+    int globals = from->dereferenced_global_count;
+    to->dereferenced_globals = NULL;
+    to->global_use = NULL;
+    to->global_names = NULL;
+    if (globals > 0) {
+        to->dereferenced_globals = arena_alloc(arena, sizeof *to->dereferenced_globals *
+                                                          (size_t)globals);
+        to->global_use = arena_alloc(arena, sizeof *to->global_use * (size_t)globals);
+        to->global_names = arena_alloc(arena, sizeof *to->global_names * (size_t)globals);
+        for (int i = 0; i < globals; i++) {
+            to->dereferenced_globals[i] = copy_string(arena, from->dereferenced_globals[i]);
+            to->global_use[i] = copy_location(from->global_use[i], arena, map_file, data);
+            to->global_names[i] = copy_string(arena, from->global_names[i]);
+        }
+    }
+    to->member_uses = NULL;
+    if (from->member_use_count > 0) {
+        to->member_uses =
+            arena_alloc(arena, sizeof *to->member_uses * (size_t)from->member_use_count);
+        for (int i = 0; i < from->member_use_count; i++) {
+            to->member_uses[i] = from->member_uses[i];
+            to->member_uses[i].name = copy_string(arena, from->member_uses[i].name);
+            to->member_uses[i].use = copy_location(from->member_uses[i].use, arena, map_file, data);
+        }
+    }
+    to->nulled = NULL;
+    if (from->nulled_count > 0) {
+        to->nulled = arena_alloc(arena, sizeof *to->nulled * (size_t)from->nulled_count);
+        for (int i = 0; i < from->nulled_count; i++) {
+            to->nulled[i] = from->nulled[i];
+            to->nulled[i].key = copy_string(arena, from->nulled[i].key);
+            to->nulled[i].field = copy_string(arena, from->nulled[i].field);
+            to->nulled[i].text = copy_string(arena, from->nulled[i].text);
+        }
+    }
+}
+
+static bool same_string(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool summary_equal(const struct function_summary *a, const struct function_summary *b)
+{
+    if (a->computed != b->computed || a->never_returns != b->never_returns ||
+        a->writes_globals != b->writes_globals || a->returns_null != b->returns_null ||
+        a->return_kind != b->return_kind || a->propagated_parameters != b->propagated_parameters ||
+        a->dereferenced_parameters != b->dereferenced_parameters ||
+        a->false_for_null_parameters != b->false_for_null_parameters ||
+        a->true_for_null_parameters != b->true_for_null_parameters ||
+        a->dereferenced_global_count != b->dereferenced_global_count ||
+        a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
+        a->member_use_count != b->member_use_count ||
+        !same_string(a->return_failing, b->return_failing))
+        return false;
+    for (int i = 0; i < a->dereferenced_global_count; i++)
+        if (!same_string(a->dereferenced_globals[i], b->dereferenced_globals[i]))
+            return false;
+    for (int i = 0; i < a->member_use_count; i++)
+        if (a->member_uses[i].parameter != b->member_uses[i].parameter ||
+            a->member_uses[i].step != b->member_uses[i].step ||
+            !same_string(a->member_uses[i].name, b->member_uses[i].name))
+            return false;
+    for (int i = 0; i < a->nulled_count; i++)
+        if (a->nulled[i].parameter != b->nulled[i].parameter ||
+            !same_string(a->nulled[i].key, b->nulled[i].key) ||
+            !same_string(a->nulled[i].field, b->nulled[i].field))
+            return false;
+    return true;
+}
+
+bool summary_says_nothing(const struct function_summary *summary)
+{
+    return summary->writes_globals && !summary->never_returns && !summary->returns_null &&
+           !summary->propagated_parameters && !summary->dereferenced_parameters &&
+           !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
+           !summary->dereferenced_global_count && !summary->nulled_count &&
+           !summary->member_use_count;
+}
+
+void project_table_init(struct project_table *table)
+{
+    memset(table, 0, sizeof *table);
+    arena_init(&table->arena);
+}
+
+void project_table_free(struct project_table *table)
+{
+    arena_free(&table->arena);
+    memset(table, 0, sizeof *table);
+}
+
+void project_table_add(struct project_table *table, int unit, const struct unit_exports *exports)
+{
+    for (int i = 0; i < exports->function_count; i++) {
+        const struct exported_function *exported = &exports->functions[i];
+        if (table->function_count == table->function_capacity) {
+            int capacity = table->function_capacity ? table->function_capacity * 2 : 64;
+            table->functions = arena_grow(&table->arena, table->functions,
+                                          (size_t)table->function_count, (size_t)capacity,
+                                          sizeof *table->functions);
+            table->function_capacity = capacity;
+        }
+        struct project_function *function = &table->functions[table->function_count++];
+        memset(function, 0, sizeof *function);
+        function->name = copy_string(&table->arena, exported->name);
+        function->definition = copy_location(exported->definition, &table->arena, NULL, NULL);
+        function->unit = unit;
+        function->export_index = i;
+    }
+    for (int i = 0; i < exports->evidence_count; i++) {
+        if (table->evidence_count == table->evidence_capacity) {
+            int capacity = table->evidence_capacity ? table->evidence_capacity * 2 : 64;
+            table->evidence = arena_grow(&table->arena, table->evidence,
+                                         (size_t)table->evidence_count, (size_t)capacity,
+                                         sizeof *table->evidence);
+            table->evidence_capacity = capacity;
+        }
+        struct call_evidence *evidence = &table->evidence[table->evidence_count++];
+        *evidence = exports->evidence[i];
+        evidence->callee = copy_string(&table->arena, evidence->callee);
+    }
+}
+
+static int compare_functions(const void *left, const void *right)
+{
+    const struct project_function *a = left, *b = right;
+    int order = strcmp(a->name, b->name);
+    if (order)
+        return order;
+    return (a->unit > b->unit) - (a->unit < b->unit);
+}
+
+static int compare_evidence(const void *left, const void *right)
+{
+    const struct call_evidence *a = left, *b = right;
+    return strcmp(a->callee, b->callee);
+}
+
+static bool same_definition(const struct project_function *a, const struct project_function *b)
+{
+    return a->definition.line == b->definition.line &&
+           a->definition.column == b->definition.column &&
+           same_string(a->definition.file, b->definition.file);
+}
+
+void project_table_finish(struct project_table *table)
+{
+    if (table->function_count > 1)
+        qsort(table->functions, (size_t)table->function_count, sizeof *table->functions,
+              compare_functions);
+    /* One entry per name: the same definition seen from several units (a
+     * non-static function of a shared header) is one function; different
+     * definitions are different programs' and make the name ambiguous. */
+    int kept = 0;
+    for (int i = 0; i < table->function_count; i++) {
+        struct project_function *function = &table->functions[i];
+        if (kept > 0 && strcmp(table->functions[kept - 1].name, function->name) == 0) {
+            if (!same_definition(&table->functions[kept - 1], function))
+                table->functions[kept - 1].ambiguous = true;
+            continue;
+        }
+        table->functions[kept++] = *function;
+    }
+    table->function_count = kept;
+
+    if (table->evidence_count > 1)
+        qsort(table->evidence, (size_t)table->evidence_count, sizeof *table->evidence,
+              compare_evidence);
+    kept = 0;
+    for (int i = 0; i < table->evidence_count; i++) {
+        struct call_evidence *evidence = &table->evidence[i];
+        if (kept > 0 && strcmp(table->evidence[kept - 1].callee, evidence->callee) == 0) {
+            table->evidence[kept - 1].calls += evidence->calls;
+            table->evidence[kept - 1].tested += evidence->tested;
+            continue;
+        }
+        table->evidence[kept++] = *evidence;
+    }
+    table->evidence_count = kept;
+    table->finished = true;
+}
+
+static int compare_name_function(const void *key, const void *element)
+{
+    return strcmp(key, ((const struct project_function *)element)->name);
+}
+
+static int compare_name_evidence(const void *key, const void *element)
+{
+    return strcmp(key, ((const struct call_evidence *)element)->callee);
+}
+
+const struct project_function *project_find(const struct project_table *table, const char *name)
+{
+    if (!table || !name || !table->finished || table->function_count == 0)
+        return NULL;
+    return bsearch(name, table->functions, (size_t)table->function_count,
+                   sizeof *table->functions, compare_name_function);
+}
+
+const struct function_summary *project_summary(const struct project_table *table,
+                                               const char *name)
+{
+    const struct project_function *function = project_find(table, name);
+    if (!function || function->ambiguous || !function->has_summary)
+        return NULL;
+    return &function->summary;
+}
+
+const struct call_evidence *project_evidence(const struct project_table *table, const char *name)
+{
+    if (!table || !name || !table->finished || table->evidence_count == 0)
+        return NULL;
+    return bsearch(name, table->evidence, (size_t)table->evidence_count,
+                   sizeof *table->evidence, compare_name_evidence);
+}
+
+static bool contexts_equal(const struct exported_context *a, int a_count,
+                           const struct exported_context *b, int b_count)
+{
+    if (a_count != b_count)
+        return false;
+    for (int i = 0; i < a_count; i++)
+        if (a[i].value.low != b[i].value.low || a[i].value.high != b[i].value.high ||
+            a[i].value.root.parameter != b[i].value.root.parameter ||
+            !same_string(a[i].value.root.key, b[i].value.root.key) ||
+            !summary_equal(&a[i].summary, &b[i].summary))
+            return false;
+    return true;
+}
+
+struct exported_context *contexts_copy(const struct exported_context *from, int count,
+                                       struct arena *arena,
+                                       const char *(*map_file)(const char *file, void *data),
+                                       void *data)
+{
+    if (count <= 0)
+        return NULL;
+    struct exported_context *to = arena_alloc(arena, sizeof *to * (size_t)count);
+    for (int i = 0; i < count; i++) {
+        to[i].value = from[i].value;
+        to[i].value.root.key = copy_string(arena, from[i].value.root.key);
+        summary_copy(&to[i].summary, &from[i].summary, arena, map_file, data);
+    }
+    return to;
+}
+
+bool project_set_summary(struct project_table *table, const char *name,
+                         const struct exported_function *exported)
+{
+    struct project_function *function = (struct project_function *)project_find(table, name);
+    if (!function || function->ambiguous)
+        return false;
+    const struct function_summary *summary = &exported->summary;
+    if (function->has_summary && summary_equal(&function->summary, summary) &&
+        contexts_equal(function->contexts, function->context_count, exported->contexts,
+                       exported->context_count))
+        return false;
+    bool was_known = function->has_summary;
+    summary_copy(&function->summary, summary, &table->arena, NULL, NULL);
+    function->contexts = contexts_copy(exported->contexts, exported->context_count,
+                                       &table->arena, NULL, NULL);
+    function->context_count = exported->context_count;
+    function->has_summary = true;
+    /* Callers analysed without it assumed what a summary that says nothing
+     * says: for them nothing changed. */
+    return was_known || !summary_says_nothing(summary) || exported->context_count > 0;
+}
+
+const struct function_summary *project_summary_in_context(
+    const struct project_function *function,
+    bool (*known)(const struct context_root *root, long long *low, long long *high, void *data),
+    void *data)
+{
+    if (!function || function->ambiguous || !function->has_summary)
+        return NULL;
+    for (int i = 0; i < function->context_count; i++) {
+        const struct exported_context *context = &function->contexts[i];
+        long long low, high;
+        if (known(&context->value.root, &low, &high, data) && low == context->value.low &&
+            high == context->value.high)
+            return &context->summary;
+    }
+    return &function->summary;
+}
+
+bool evidence_says_checked(const struct call_evidence *evidence)
+{
+    return evidence && evidence->tested >= EVIDENCE_MIN_TESTED &&
+           evidence->tested * 100 >= evidence->calls * EVIDENCE_PERCENT;
+}
+
+bool evidence_says_unchecked(const struct call_evidence *evidence)
+{
+    return evidence && evidence->calls >= WEAK_MIN_CALLS && evidence->tested == 0;
+}

@@ -1,0 +1,156 @@
+/*
+ * project: what the units of one run know of each other, for whole-program
+ * analysis (the default when several units are analysed together).
+ *
+ * Each unit exports plain data (`unit_exports`, no pointer into its IR): its
+ * functions with external linkage and their context-free summaries, the
+ * external functions it calls, and how its call sites treat each callee's
+ * result (the evidence of "Bugs as Deviant Behavior"). That is what a result
+ * cache would store per unit, keyed by the unit's content and by the
+ * summaries it imported.
+ *
+ * The table merges the exports of every unit, by external name (C has one
+ * namespace for external functions, so the name is the USR). A name defined
+ * at different places in several units (a database holding several programs:
+ * main, usage, test helpers) is ambiguous and never used. It is built by one
+ * thread between phases, then only read.
+ */
+#ifndef NULLPROOF_PROJECT_H
+#define NULLPROOF_PROJECT_H
+
+#include <stdbool.h>
+
+#include "summary.h"
+
+/* Evidence thresholds, justified in docs/rules/project-evidence.md:
+ * an external function no pack describes is taken to return NULL when at
+ * least EVIDENCE_MIN_TESTED call sites test its result and they are at
+ * least EVIDENCE_PERCENT % of the sites that use it; a function of the
+ * project that returns NULL is weak (its NULL return is trusted only where
+ * the arguments make it feasible) when at least WEAK_MIN_CALLS sites use
+ * its result and none tests it. */
+enum { EVIDENCE_MIN_TESTED = 4, EVIDENCE_PERCENT = 80, WEAK_MIN_CALLS = 3 };
+
+/* How the call sites of one callee treat its result. A site counts when
+ * its pointer result is tested against NULL or dereferenced; a result only
+ * returned or stored elsewhere passes the question on and does not count. */
+struct call_evidence {
+    const char *callee;
+    int calls;  /* sites that test or dereference the result */
+    int tested; /* of those, the ones that test it */
+};
+
+/* A summary of a function for one value of a global or parameter it
+ * branches on (`if (flag) use(p);` with flag 1 or 0), where it differs
+ * from the context-free one: a caller that knows the value uses it. */
+struct exported_context {
+    struct context_value value;
+    struct function_summary summary;
+};
+
+struct exported_function {
+    const char *name;
+    int function_index;                /* in the exporting unit's IR */
+    struct source_location definition; /* where it is defined */
+    struct function_summary summary;   /* context-free; `computed` false until summarised */
+    struct exported_context *contexts;
+    int context_count;
+};
+
+struct unit_exports {
+    struct exported_function *functions; /* external linkage, defined in the unit */
+    int function_count;
+    const char **callees;                /* external functions called, not defined here */
+    int callee_count;
+    struct call_evidence *evidence;      /* by callee name, sorted */
+    int evidence_count;
+};
+
+struct project_function {
+    const char *name;
+    struct source_location definition;
+    int unit;                 /* the defining unit (the first, when ambiguous) */
+    int export_index;         /* in that unit's exports */
+    bool ambiguous;           /* defined at different places: never used */
+    bool has_summary;
+    struct function_summary summary; /* in the table's arena */
+    struct exported_context *contexts; /* likewise */
+    int context_count;
+};
+
+struct project_table {
+    struct arena arena;
+    struct project_function *functions; /* sorted by name once finished */
+    int function_count, function_capacity;
+    struct call_evidence *evidence;     /* merged, sorted by callee once finished */
+    int evidence_count, evidence_capacity;
+    bool finished;
+};
+
+/* Fills `exports` with what phase 1 knows of `unit` without analysing it:
+ * its external functions (no summaries yet), its external callees and the
+ * evidence of its call sites. Everything is in `arena`. */
+void project_exports_init(const struct ir_unit *unit, struct arena *arena,
+                          struct unit_exports *exports);
+
+void project_table_init(struct project_table *table);
+void project_table_free(struct project_table *table);
+
+/* Adds the definitions and evidence of unit `unit` (before finishing). */
+void project_table_add(struct project_table *table, int unit, const struct unit_exports *exports);
+
+/* Sorts, merges the evidence, marks ambiguous names. */
+void project_table_finish(struct project_table *table);
+
+/* The function named `name`, ambiguous or not; NULL when no unit defines it. */
+const struct project_function *project_find(const struct project_table *table, const char *name);
+
+/* The summary another unit may use for `name`: NULL when not defined, ambiguous
+ * or not summarised yet. */
+const struct function_summary *project_summary(const struct project_table *table,
+                                               const char *name);
+
+/* The evidence for callee `name`, or NULL. */
+const struct call_evidence *project_evidence(const struct project_table *table,
+                                             const char *name);
+
+/* Stores a deep copy of `exported`'s summary and contexts as those of
+ * `name`; true when they differ from the ones stored before (then units
+ * that call it must be summarised again). */
+bool project_set_summary(struct project_table *table, const char *name,
+                         const struct exported_function *exported);
+
+/* Deep copy of `from` into `to`, strings and arrays in `arena`, without its
+ * context roots (summaries are not specialised across units). `map_file`,
+ * when not NULL, rewrites each location's file (to a path any unit can name). */
+void summary_copy(struct function_summary *to, const struct function_summary *from,
+                  struct arena *arena, const char *(*map_file)(const char *file, void *data),
+                  void *data);
+
+/* Whether a summary says no more than nothing: what a call of an unknown
+ * function is taken to do (it may write globals, nothing else is known). */
+bool summary_says_nothing(const struct function_summary *summary);
+
+/* The summary of `function` for what a caller knows: `known(root, &low,
+ * &high, data)` gives the interval of a global or parameter, when known.
+ * A context whose root is known to hold exactly its value, else the
+ * context-free summary. */
+const struct function_summary *project_summary_in_context(
+    const struct project_function *function,
+    bool (*known)(const struct context_root *root, long long *low, long long *high, void *data),
+    void *data);
+
+/* Deep copies of contexts into `arena` (files rewritten as summary_copy does). */
+struct exported_context *contexts_copy(const struct exported_context *from, int count,
+                                       struct arena *arena,
+                                       const char *(*map_file)(const char *file, void *data),
+                                       void *data);
+
+/* Whether two summaries say the same to callers. */
+bool summary_equal(const struct function_summary *a, const struct function_summary *b);
+
+/* Evidence decisions (see the thresholds above). */
+bool evidence_says_checked(const struct call_evidence *evidence);
+bool evidence_says_unchecked(const struct call_evidence *evidence);
+
+#endif

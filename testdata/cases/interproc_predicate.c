@@ -1,0 +1,95 @@
+/* A NULL-safe predicate of the unit: it returns 0 for a NULL argument, so
+ * a true result proves the argument non-NULL; a false one proves nothing. */
+#include <stddef.h>
+#include <string.h>
+
+struct value {
+    int type;
+    const char *text;
+};
+
+static struct value values[8];
+
+struct value *value_find(const char *key)
+{
+    for (int i = 0; i < 8; i++)
+        if (values[i].text && strcmp(values[i].text, key) == 0)
+            return &values[i];
+    return NULL;
+}
+
+static int is_string(const struct value *v)
+{
+    return v && v->type == 3;
+}
+
+static int is_number(const struct value *v)
+{
+    if (v == NULL)
+        return 0;
+    return v->type == 2;
+}
+
+/* Not a predicate: it answers 1 for NULL. */
+static int is_missing_or_number(const struct value *v)
+{
+    return v == NULL || v->type == 2;
+}
+
+size_t string_length(const char *key)
+{
+    struct value *v = value_find(key);
+    if (!is_string(v))
+        return 0;
+    return strlen(v->text);
+}
+
+size_t number_length(const char *key)
+{
+    struct value *v = value_find(key);
+    if (!is_number(v))
+        return 0;
+    return strlen(v->text);
+}
+
+size_t wrong_way(const char *key)
+{
+    struct value *v = value_find(key);
+    if (is_number(v))
+        return 0;
+    return strlen(v->text); // expect: unchecked-lookup
+}
+
+size_t not_a_predicate(const char *key)
+{
+    struct value *v = value_find(key);
+    if (!is_missing_or_number(v))
+        return 0;
+    return strlen(v->text); // expect: unchecked-lookup
+}
+
+/* A validator: non-zero (an error) for a NULL argument, so 0 proves it. */
+static int validate(const struct value *v, int type)
+{
+    if (v == NULL)
+        return -1;
+    if (v->type != type)
+        return -2;
+    return 0;
+}
+
+size_t validated_length(const char *key)
+{
+    struct value *v = value_find(key);
+    if (validate(v, 3) != 0)
+        return 0;
+    return strlen(v->text);
+}
+
+size_t validated_wrong_way(const char *key)
+{
+    struct value *v = value_find(key);
+    if (validate(v, 3) == 0)
+        return 0;
+    return strlen(v->text); // expect: unchecked-lookup
+}

@@ -1,0 +1,2 @@
+void fatal(const char *message);
+void warn(const char *message);

@@ -1,0 +1,188 @@
+/*
+ * test_project: the whole-program table. Names defined at different places
+ * in several units are ambiguous and never used; the same definition seen
+ * from several units is one function; a stored summary reports whether it
+ * changed what callers were told; evidence is merged over units and decides
+ * by its thresholds; summaries are deep copies.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analysis/project.h"
+
+static struct exported_function exported(const char *name, const char *file, unsigned line)
+{
+    struct exported_function function;
+    memset(&function, 0, sizeof function);
+    function.name = name;
+    function.definition.file = file;
+    function.definition.line = line;
+    return function;
+}
+
+static bool set(struct project_table *table, const char *name,
+                const struct function_summary *summary)
+{
+    struct exported_function function = exported(name, "/p/a.c", 1);
+    function.summary = *summary;
+    return project_set_summary(table, name, &function);
+}
+
+static void test_ambiguous_names(void **state)
+{
+    (void)state;
+    struct exported_function first[] = {exported("main", "/p/a.c", 3),
+                                        exported("find", "/p/a.c", 10),
+                                        exported("helper", "/p/inc.h", 5)};
+    struct exported_function second[] = {exported("main", "/p/b.c", 7),
+                                         exported("helper", "/p/inc.h", 5)};
+    struct unit_exports a = {first, 3, NULL, 0, NULL, 0};
+    struct unit_exports b = {second, 2, NULL, 0, NULL, 0};
+    struct project_table table;
+    project_table_init(&table);
+    project_table_add(&table, 0, &a);
+    project_table_add(&table, 1, &b);
+    project_table_finish(&table);
+
+    const struct project_function *main_function = project_find(&table, "main");
+    assert_non_null(main_function);
+    assert_true(main_function->ambiguous);
+    const struct project_function *helper = project_find(&table, "helper");
+    assert_non_null(helper);
+    assert_false(helper->ambiguous); /* one definition, seen twice */
+    assert_int_equal(helper->unit, 0);
+    assert_null(project_find(&table, "missing"));
+
+    struct function_summary summary;
+    memset(&summary, 0, sizeof summary);
+    summary.computed = true;
+    summary.returns_null = true;
+    assert_false(set(&table, "main", &summary));
+    assert_null(project_summary(&table, "main"));
+    assert_true(set(&table, "find", &summary));
+    assert_non_null(project_summary(&table, "find"));
+    assert_false(set(&table, "find", &summary)); /* the same again */
+    summary.returns_null = false;
+    summary.dereferenced_parameters = 1;
+    assert_true(set(&table, "find", &summary));
+    project_table_free(&table);
+}
+
+/* A summary that says nothing is what callers assumed without one. */
+static void test_empty_summary_is_no_change(void **state)
+{
+    (void)state;
+    struct exported_function functions[] = {exported("plain", "/p/a.c", 1)};
+    struct unit_exports exports = {functions, 1, NULL, 0, NULL, 0};
+    struct project_table table;
+    project_table_init(&table);
+    project_table_add(&table, 0, &exports);
+    project_table_finish(&table);
+    struct function_summary summary;
+    memset(&summary, 0, sizeof summary);
+    summary.computed = true;
+    summary.writes_globals = true;
+    assert_true(summary_says_nothing(&summary));
+    assert_false(set(&table, "plain", &summary));
+    assert_non_null(project_summary(&table, "plain"));
+    summary.writes_globals = false; /* now it says something: globals survive the call */
+    assert_true(set(&table, "plain", &summary));
+    project_table_free(&table);
+}
+
+static void test_evidence_merged_and_thresholds(void **state)
+{
+    (void)state;
+    struct call_evidence first[] = {{"conn_open", 3, 3}, {"rarely", 2, 2}, {"weak", 2, 0}};
+    struct call_evidence second[] = {{"conn_open", 2, 1}, {"weak", 1, 0}};
+    struct unit_exports a = {NULL, 0, NULL, 0, first, 3};
+    struct unit_exports b = {NULL, 0, NULL, 0, second, 2};
+    struct project_table table;
+    project_table_init(&table);
+    project_table_add(&table, 0, &a);
+    project_table_add(&table, 1, &b);
+    project_table_finish(&table);
+
+    const struct call_evidence *conn = project_evidence(&table, "conn_open");
+    assert_non_null(conn);
+    assert_int_equal(conn->calls, 5);
+    assert_int_equal(conn->tested, 4);
+    assert_true(evidence_says_checked(conn)); /* 4 of 5: 80 % */
+    assert_false(evidence_says_unchecked(conn));
+    const struct call_evidence *rarely = project_evidence(&table, "rarely");
+    assert_false(evidence_says_checked(rarely)); /* 2 tested: too few to say */
+    const struct call_evidence *weak = project_evidence(&table, "weak");
+    assert_int_equal(weak->calls, 3);
+    assert_true(evidence_says_unchecked(weak));
+    assert_false(evidence_says_checked(NULL));
+    assert_false(evidence_says_unchecked(NULL));
+
+    struct call_evidence below[] = {{"mostly", 10, 7}};
+    struct unit_exports c = {NULL, 0, NULL, 0, below, 1};
+    struct project_table other;
+    project_table_init(&other);
+    project_table_add(&other, 0, &c);
+    project_table_finish(&other);
+    assert_false(evidence_says_checked(project_evidence(&other, "mostly"))); /* 70 % */
+    project_table_free(&other);
+    project_table_free(&table);
+}
+
+static const char *rooted(const char *file, void *data)
+{
+    (void)data;
+    return file[0] == '/' ? file : "/root/x.c";
+}
+
+static void test_summary_copy_is_deep(void **state)
+{
+    (void)state;
+    char failing[] = "malloc";
+    char field[] = "next";
+    struct nulled_path nulled = {NULL, 0, field, "list->next"};
+    struct member_use member = {1, PATH_DEREF, NULL, {"x.c", 4, 2, NULL}};
+    struct function_summary summary;
+    memset(&summary, 0, sizeof summary);
+    summary.computed = true;
+    summary.returns_null = true;
+    summary.return_failing = failing;
+    summary.null_return.file = "x.c";
+    summary.nulled = &nulled;
+    summary.nulled_count = 1;
+    summary.member_uses = &member;
+    summary.member_use_count = 1;
+    struct arena arena;
+    arena_init(&arena);
+    struct function_summary copy;
+    summary_copy(&copy, &summary, &arena, rooted, NULL);
+    failing[0] = 'X';
+    field[0] = 'X';
+    assert_string_equal(copy.return_failing, "malloc");
+    assert_string_equal(copy.nulled[0].field, "next");
+    assert_string_equal(copy.null_return.file, "/root/x.c");
+    assert_string_equal(copy.member_uses[0].use.file, "/root/x.c");
+    assert_true(copy.nulled != summary.nulled);
+    summary.return_failing = "malloc";
+    field[0] = 'n';
+    assert_true(summary_equal(&copy, &summary));
+    copy.member_uses[0].parameter = 0;
+    assert_false(summary_equal(&copy, &summary));
+    arena_free(&arena);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ambiguous_names),
+        cmocka_unit_test(test_empty_summary_is_no_change),
+        cmocka_unit_test(test_evidence_merged_and_thresholds),
+        cmocka_unit_test(test_summary_copy_is_deep),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
