@@ -379,7 +379,10 @@ static bool run_whole_program(struct pool *pool, int thread_count)
     free(order);
     free(costs);
     free(indexes);
-    project_table_free(&project);
+    if (pool->settings->project_out)
+        *pool->settings->project_out = project; /* the caller's now */
+    else
+        project_table_free(&project);
     free(units);
     return ok;
 }

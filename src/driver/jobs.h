@@ -39,6 +39,7 @@ struct job {
 };
 
 struct config;
+struct project_table;
 
 /* What a run needs to know besides the job; shared read-only. */
 struct job_settings {
@@ -53,6 +54,9 @@ struct job_settings {
     FILE *progress;               /* a terminal to keep one "[3/41] src/x.c" line on, or NULL */
     bool all_uses;                /* --all-uses: no grouping of the uses of one NULL */
     bool whole_program;           /* the units are analysed together (whole_program.h) */
+    struct project_table *project_out; /* whole program: receives the table of summaries
+                                        * after the rounds (the caller frees it with
+                                        * project_table_free); NULL: it is freed */
 };
 
 struct job_output {

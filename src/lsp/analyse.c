@@ -3,8 +3,10 @@
  * command comes from the database the CLI would use (-p or the nearest
  * compile_commands.json), the rules from the configuration that applies
  * to the file, the text from the open buffers; the pipeline is the CLI's
- * (pipeline_run) and so are the suppressions, applied to the buffer's
- * text. It neither publishes nor schedules anything.
+ * and so are the suppressions, applied to the buffer's text. A file of a
+ * database with several units is checked with the whole program's
+ * summaries, as the CLI does: a lookup in b.c used unchecked in the buffer
+ * of a.c is found. It neither publishes nor schedules anything.
  */
 #include "server.h"
 
@@ -50,6 +52,8 @@ int lsp_analyser_init(struct lsp_analyser *analyser, const struct options *optio
 
 void lsp_analyser_free(struct lsp_analyser *analyser)
 {
+    if (analyser->project_database)
+        project_table_free(&analyser->project);
     frontend_destroy(analyser->frontend);
     if (analyser->database)
         compile_database_free(analyser->database);
@@ -65,13 +69,89 @@ void lsp_analyser_reload(struct lsp_analyser *analyser)
     profiles_init(&analyser->profiles, &analyser->options, &analyser->base);
 }
 
+static const struct compile_database *database_for(struct lsp_analyser *analyser,
+                                                   const char *path,
+                                                   struct message_list *messages)
+{
+    return analyser->database ? analyser->database
+                              : database_search_find(analyser->search, path, messages);
+}
+
 static const struct compile_command *command_for(struct lsp_analyser *analyser, const char *path,
                                                  struct message_list *messages)
 {
-    const struct compile_database *database =
-        analyser->database ? analyser->database
-                           : database_search_find(analyser->search, path, messages);
+    const struct compile_database *database = database_for(analyser, path, messages);
     return database ? compile_database_find(database, path) : NULL;
+}
+
+/* Logical processors, for the pool that summarises the whole program. */
+static int processors(void)
+{
+    long count = sysconf(_SC_NPROCESSORS_ONLN);
+    return count < 1 ? 1 : count > 64 ? 64 : (int)count;
+}
+
+/* The summaries of every unit of `database` from the files on disk, as
+ * the CLI's whole-program phase 1 and rounds make them (no unit is checked:
+ * all are summaries_only). Messages about units that do not parse are the
+ * CLI's business, not this file's: they are dropped. */
+static void build_project(struct lsp_analyser *analyser, const struct compile_database *database,
+                          const struct job_settings *settings)
+{
+    if (analyser->project_database)
+        project_table_free(&analyser->project);
+    analyser->project_database = NULL;
+    int count = compile_database_count(database);
+    struct job *jobs = calloc((size_t)count + 1, sizeof *jobs);
+    struct job_output *outputs = calloc((size_t)count + 1, sizeof *outputs);
+    if (!jobs || !outputs) {
+        free(jobs);
+        free(outputs);
+        return;
+    }
+    for (int i = 0; i < count; i++) {
+        const struct compile_command *command = compile_database_entry(database, i);
+        jobs[i].display_path = command->file;
+        jobs[i].parse_path = command->file;
+        jobs[i].absolute_path = command->file;
+        jobs[i].directory = command->directory;
+        jobs[i].arguments = (const char *const *)command->arguments;
+        jobs[i].argument_count = command->argument_count;
+        jobs[i].from_database = true;
+        jobs[i].summaries_only = true;
+    }
+    struct job_settings whole = *settings;
+    whole.whole_program = true;
+    whole.progress = NULL;
+    whole.project_out = &analyser->project;
+    project_table_init(&analyser->project);
+    char *error = NULL;
+    if (jobs_run(jobs, count, &whole, processors(), outputs, &error) == 0)
+        analyser->project_database = database;
+    else
+        project_table_free(&analyser->project);
+    free(error);
+    for (int i = 0; i < count; i++)
+        job_output_free(&outputs[i]);
+    free(outputs);
+    free(jobs);
+    analyser->project_stale = false;
+}
+
+/* The whole program's table for the unit of `path`, built or rebuilt when
+ * needed; NULL when the file's database has one unit or none. */
+static const struct project_table *project_for(struct lsp_analyser *analyser, const char *path,
+                                               const struct job_settings *settings)
+{
+    struct message_list ignored;
+    message_list_init(&ignored);
+    const struct compile_database *database = database_for(analyser, path, &ignored);
+    message_list_free(&ignored);
+    if (!database || compile_database_count(database) < 2 || analyser->options.single_unit)
+        return NULL;
+    if (analyser->project_database != database || analyser->project_stale)
+        build_project(analyser, database, settings);
+    return analyser->project_database == database ? &analyser->project : NULL;
 }
 
 bool lsp_is_unit(struct lsp_analyser *analyser, const char *path)
@@ -149,7 +229,17 @@ void lsp_analyse(struct lsp_analyser *analyser, const struct lsp_analysis_reques
             job.unsaved_count = request->buffer_count + 1;
         }
     }
-    pipeline_run(analyser->frontend, &job, &profile->settings, output);
+    const struct project_table *project = project_for(analyser, request->path, &profile->settings);
+    if (project) {
+        struct job_settings whole = profile->settings;
+        whole.whole_program = true;
+        job.settings = &whole;
+        struct pipeline_unit unit;
+        pipeline_prepare(analyser->frontend, &job, &whole, output, &unit);
+        pipeline_check(&job, &whole, output, &unit, project);
+    } else {
+        pipeline_run(analyser->frontend, &job, &profile->settings, output);
+    }
     free(buffers);
     suppress_findings_in_text(&output->findings, request->path, request->text, request->length,
                               profile->settings.report_unused_suppressions);

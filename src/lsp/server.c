@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../driver/sources.h"
 #include "../report/json_util.h"
 #include "../support/text.h"
 #include "../support/xalloc.h"
@@ -194,8 +195,16 @@ static void did_save(struct lsp_server *server, json_t *params)
     if (document) {
         if (is_configuration(server, document->path))
             server->reload_configuration = true;
-        /* the disk changed: the units that include it see it too */
+        /* the disk changed: the units that include it see it too, and
+         * the other open units may call what it defines */
         lsp_schedule(server, document, 0, true);
+        if (source_is_c_file(document->path)) {
+            server->refresh_project = true;
+            for (int i = 0; i < server->documents.count; i++)
+                if (server->documents.items[i] != document &&
+                    source_is_c_file(server->documents.items[i]->path))
+                    lsp_schedule(server, server->documents.items[i], 0, false);
+        }
     }
     pthread_mutex_unlock(&server->lock);
 }

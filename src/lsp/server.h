@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "../analysis/project.h"
 #include "../driver/jobs.h"
 #include "../driver/options.h"
 #include "../driver/profiles.h"
@@ -109,6 +110,12 @@ struct lsp_analyser {
     struct profile_set profiles;
     struct job_settings base;
     char *working_directory;
+    /* Whole program: the summaries of every unit of the database an open
+     * file belongs to, built on first need from the files on disk, and
+     * again after a unit was saved (project_stale). */
+    struct project_table project;
+    const struct compile_database *project_database; /* NULL: no table */
+    bool project_stale;
 };
 
 int lsp_analyser_init(struct lsp_analyser *analyser, const struct options *options,
@@ -167,6 +174,7 @@ struct lsp_server {
     bool shutdown_requested;
     atomic_bool stopping;             /* the threads leave (set with `lock` held) */
     bool reload_configuration;        /* a configuration file was saved */
+    bool refresh_project;             /* a unit was saved: the whole-program table is old */
     int input;
     struct options command_line;      /* the options --lsp came with */
     struct options options;           /* those with initializationOptions' overrides */

@@ -128,6 +128,10 @@ static void analyse_one(struct lsp_server *server, struct lsp_document *document
         server->reload_configuration = false;
         lsp_analyser_reload(&server->analyser);
     }
+    if (server->refresh_project) {
+        server->refresh_project = false;
+        server->analyser.project_stale = true;
+    }
     struct snapshot snapshot;
     memset(&snapshot, 0, sizeof snapshot);
     take_snapshot(server, document, &snapshot);

@@ -48,6 +48,34 @@ char first_letter(void)
 }
 """
 
+USERS_C = """#include <stdlib.h>
+#include <string.h>
+
+struct user {
+    const char *name;
+    int id;
+};
+
+static struct user users[] = {{"root", 0}, {"daemon", 1}};
+
+struct user *user_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
+        if (strcmp(users[i].name, name) == 0)
+            return &users[i];
+    return NULL;
+}
+"""
+
+MAIN_C = """struct user { const char *name; int id; };
+struct user *user_find(const char *name);
+
+int id_of(const char *name)
+{
+    return user_find(name)->id;
+}
+"""
+
 B_C = """#include <stdlib.h>
 #include <string.h>
 
@@ -322,6 +350,39 @@ class LspSessionTest(unittest.TestCase):
         self.client.initialize(self.root)
         response, status = self.client.shutdown_and_exit()
         self.assertEqual(status, 0)
+
+    def test_whole_program(self):
+        """A lookup defined in another unit of the database and used
+        unchecked in the buffer is found, with a note at its definition;
+        once that unit is changed on disk and saved so that it never
+        returns NULL, the finding goes."""
+        users = os.path.join(self.root, "src", "users.c")
+        main = os.path.join(self.root, "src", "main.c")
+        with open(users, "w") as stream:
+            stream.write(USERS_C)
+        with open(main, "w") as stream:
+            stream.write(MAIN_C)
+        entries = [{"directory": self.root, "arguments": ["cc", "-c", name], "file": name}
+                   for name in ("src/users.c", "src/main.c")]
+        with open(os.path.join(self.root, "compile_commands.json"), "w") as stream:
+            json.dump(entries, stream)
+        self.client.initialize(self.root)
+        self.client.open(main, MAIN_C)
+        diagnostics = self.client.diagnostics(uri_of(main))["diagnostics"]
+        self.assertEqual([(d["code"], d["range"]["start"]["line"]) for d in diagnostics],
+                         [("unchecked-lookup", 5)], self.server_log())
+        related = [info["location"]["uri"] for info in diagnostics[0]["relatedInformation"]]
+        self.assertIn(uri_of(users), related)
+        # users.c now aborts instead of returning NULL: saved, main.c is clean
+        with open(users, "w") as stream:
+            stream.write(USERS_C.replace("return NULL;", "abort();"))
+        self.client.open(users, USERS_C.replace("return NULL;", "abort();"))
+        self.client.notify("textDocument/didSave", {"textDocument": {"uri": uri_of(users)}})
+        cleared = self.client.wait_for(
+            lambda message: message.get("method") == "textDocument/publishDiagnostics" and
+            message["params"]["uri"] == uri_of(main) and not message["params"]["diagnostics"])
+        self.assertTrue(cleared, self.server_log())
+        self.assertEqual(self.client.shutdown_and_exit()[1], 0)
 
     def test_missing_database(self):
         """A database directory that does not exist fails initialize with a
