@@ -16,75 +16,53 @@ struct site {
     bool tested;
 };
 
-/* Marks in `held` the paths that hold the value of `start`: copies of it
- * (x = start, s->f = x), to a fixed point over the function. */
-static void values_of(const struct ir_function *function, int start, char *held)
-{
-    memset(held, 0, (size_t)function->path_count);
-    held[start] = 1;
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (int b = 0; b < function->block_count; b++) {
-            const struct cfg_block *block = &function->blocks[b];
-            for (int i = 0; i < block->statement_count; i++) {
-                const struct ir_statement *statement = &block->statements[i];
-                if (statement->kind == STATEMENT_ASSIGN && statement->value.kind == VALUE_PATH &&
-                    statement->target >= 0 && held[statement->value.path] &&
-                    !held[statement->target]) {
-                    held[statement->target] = 1;
-                    changed = true;
-                }
-            }
-        }
-    }
-}
+/* What happens to a value somewhere in a function, as bits. */
+enum fate { FATE_TESTED = 1, FATE_USED = 2, FATE_RETURNED = 4 };
 
-static bool held_test(const char *held, struct ir_value value)
+/* Per path: what is done to it directly (tested against NULL, dereferenced,
+ * returned), then, to a fixed point over the copies (x = start, s->f = x),
+ * what is done to any path that may hold its value. One pass over the
+ * function per round, for every call site at once: a function of n calls
+ * costs O(n) rounds at worst, not a closure per call. */
+static char *value_fates(const struct ir_function *function, struct arena *scratch)
 {
-    return value.kind == VALUE_NULL_TEST && value.path >= 0 && held[value.path];
-}
-
-/* Whether some branch of the function tests the integer `path`. */
-static bool branches_on(const struct ir_function *function, int path)
-{
-    if (path < 0)
-        return false;
+    int paths = function->path_count;
+    char *fate = arena_alloc(scratch, (size_t)paths + 1);
+    char *branched = arena_alloc(scratch, (size_t)paths + 1);
+    memset(fate, 0, (size_t)paths + 1);
+    memset(branched, 0, (size_t)paths + 1);
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
-        if (block->terminator == TERMINATOR_BRANCH && block->condition.path == path)
-            return true;
+        if (block->terminator == TERMINATOR_BRANCH && block->condition.path >= 0)
+            branched[block->condition.path] = 1;
     }
-    return false;
-}
-
-/* Whether a value held in `held` is tested against NULL somewhere in the
- * function (*tested), dereferenced (*used), or returned (*returned). */
-static void site_fate(const struct ir_function *function, const char *held, bool *tested,
-                      bool *used, bool *returned)
-{
-    *tested = *used = *returned = false;
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
             const struct ir_statement *statement = &block->statements[i];
             switch (statement->kind) {
             case STATEMENT_ASSIGN:
-                *tested |= held_test(held, statement->value);
+                if (statement->value.kind == VALUE_NULL_TEST && statement->value.path >= 0)
+                    fate[statement->value.path] |= FATE_TESTED;
                 break;
             case STATEMENT_USE:
-                *used |= statement->target >= 0 && held[statement->target];
+                if (statement->target >= 0)
+                    fate[statement->target] |= FATE_USED;
                 break;
             case STATEMENT_ASSUME:
-                *tested |= statement->target >= 0 && held[statement->target];
+                if (statement->target >= 0)
+                    fate[statement->target] |= FATE_TESTED;
                 break;
             case STATEMENT_CALL:
                 for (int a = 0; a < statement->call.argument_count; a++) {
                     struct ir_value argument = statement->call.arguments[a];
-                    *tested |= held_test(held, argument);
+                    if (argument.kind == VALUE_NULL_TEST && argument.path >= 0)
+                        fate[argument.path] |= FATE_TESTED;
                     /* if (!is_string(v)): a predicate that may test it */
-                    *tested |= argument.kind == VALUE_PATH && held[argument.path] &&
-                               !statement->call.returns_pointer &&
-                               branches_on(function, statement->call.target);
+                    if (argument.kind == VALUE_PATH && argument.path >= 0 &&
+                        !statement->call.returns_pointer && statement->call.target >= 0 &&
+                        branched[statement->call.target])
+                        fate[argument.path] |= FATE_TESTED;
                 }
                 break;
             default:
@@ -94,12 +72,30 @@ static void site_fate(const struct ir_function *function, const char *held, bool
         if (block->terminator == TERMINATOR_BRANCH && block->condition.path >= 0 &&
             (block->condition.kind == CONDITION_NONNULL ||
              block->condition.kind == CONDITION_NONZERO) &&
-            held[block->condition.path] && function->paths[block->condition.path].is_pointer)
-            *tested = true;
+            function->paths[block->condition.path].is_pointer)
+            fate[block->condition.path] |= FATE_TESTED;
         if (block->terminator == TERMINATOR_RETURN && block->has_return_value &&
-            block->returned.kind == VALUE_PATH && held[block->returned.path])
-            *returned = true;
+            block->returned.kind == VALUE_PATH && block->returned.path >= 0)
+            fate[block->returned.path] |= FATE_RETURNED;
     }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int b = 0; b < function->block_count; b++) {
+            const struct cfg_block *block = &function->blocks[b];
+            for (int i = 0; i < block->statement_count; i++) {
+                const struct ir_statement *statement = &block->statements[i];
+                if (statement->kind != STATEMENT_ASSIGN || statement->value.kind != VALUE_PATH ||
+                    statement->target < 0 || statement->value.path < 0)
+                    continue;
+                char *from = &fate[statement->value.path];
+                if ((*from | fate[statement->target]) != *from) {
+                    *from |= fate[statement->target];
+                    changed = true;
+                }
+            }
+        }
+    }
+    return fate;
 }
 
 static int compare_names(const void *left, const void *right)
@@ -124,7 +120,7 @@ static bool is_static_callee(const struct ir_unit *unit, const struct ir_call *c
 static void function_sites(const struct ir_unit *unit, const struct ir_function *function,
                            struct arena *scratch, struct site *sites, int *count)
 {
-    char *held = NULL;
+    const char *fate = NULL;
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
@@ -132,11 +128,11 @@ static void function_sites(const struct ir_unit *unit, const struct ir_function 
             if (block->statements[i].kind != STATEMENT_CALL || !call->callee ||
                 !call->returns_pointer || call->target < 0 || is_static_callee(unit, call))
                 continue;
-            if (!held)
-                held = arena_alloc(scratch, (size_t)function->path_count + 1);
-            values_of(function, call->target, held);
-            bool tested, used, returned;
-            site_fate(function, held, &tested, &used, &returned);
+            if (!fate)
+                fate = value_fates(function, scratch);
+            bool tested = fate[call->target] & FATE_TESTED;
+            bool used = fate[call->target] & FATE_USED;
+            bool returned = fate[call->target] & FATE_RETURNED;
             if (!tested && (returned || !used))
                 continue; /* passed on to the caller, or not used here */
             sites[(*count)++] = (struct site){call->callee, tested};
