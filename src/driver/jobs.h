@@ -18,6 +18,7 @@
 #include "messages.h"
 
 struct frontend_unsaved;
+struct result_cache;
 
 struct job {
     const char *display_path;     /* how the main file is named in output */
@@ -53,6 +54,8 @@ struct job_settings {
     FILE *progress;               /* a terminal to keep one "[3/41] src/x.c" line on, or NULL */
     bool all_uses;                /* --all-uses: no grouping of the uses of one NULL */
     bool whole_program;           /* the units are analysed together (whole_program.h) */
+    struct result_cache *cache;   /* --cache-dir (cache.h): used by jobs_run on the calling
+                                   * thread only, never by a worker; NULL: none */
 };
 
 struct job_output {
