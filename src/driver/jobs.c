@@ -431,6 +431,31 @@ static void append_messages(struct message_list *to, const struct message_list *
         message_add(to, from->items[i].kind, "%s", from->items[i].text);
 }
 
+/* The exports of analysed unit `index` as the other units saw them: the
+ * table keeps a summary that changed only in its locations (summary_equal),
+ * so a unit's last summary may differ from the table's in them, and a
+ * cached unit must give the table what this run's table holds. */
+static void put_final_exports(struct string_buffer *out, const struct pipeline_unit *unit,
+                              int index, const struct project_table *project)
+{
+    struct unit_exports exports = unit->exports;
+    struct exported_function *functions =
+        xcalloc((size_t)exports.function_count + 1, sizeof *functions);
+    for (int e = 0; e < exports.function_count; e++) {
+        functions[e] = exports.functions[e];
+        const struct project_function *function = project_find(project, functions[e].name);
+        if (unit->wanted[e] && function && function->has_summary && !function->ambiguous &&
+            function->unit == index && function->export_index == e) {
+            functions[e].summary = function->summary;
+            functions[e].contexts = function->contexts;
+            functions[e].context_count = function->context_count;
+        }
+    }
+    exports.functions = functions;
+    codec_put_exports(out, &exports);
+    free(functions);
+}
+
 /* A unit whose exports come from its cache entry: no IR, nothing to analyse. */
 static void unit_from_cache(struct pipeline_unit *unit, const struct cache_entry *entry)
 {
@@ -549,7 +574,7 @@ static bool run_whole_program(struct pool *pool, int thread_count, struct messag
             string_buffer_init(&exports[i]);
             if (!units[i].analysable || !cached.keyed[i])
                 continue;
-            codec_put_exports(&exports[i], &units[i].exports);
+            put_final_exports(&exports[i], &units[i], i, &project);
             codec_imports_digest(&units[i].exports, units[i].wanted, &project, imports[i]);
         }
     }
