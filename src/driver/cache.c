@@ -152,6 +152,11 @@ struct result_cache *cache_open(const char *directory, long long limit,
     char *libclang = frontend_version();
     hash_string(state, libclang);
     free(libclang);
+    /* where clang looks for headers besides the arguments: a new search path
+     * can find another header although no listed file changed */
+    static const char *const environment[] = {"CPATH", "C_INCLUDE_PATH", "SDKROOT"};
+    for (size_t i = 0; i < sizeof environment / sizeof environment[0]; i++)
+        hash_string(state, getenv(environment[i]));
     digest_of(state, cache->tool);
     XXH3_freeState(state);
     return cache;
