@@ -3,7 +3,10 @@
 # corpus (the cache must see files change, and the corpus is read-only):
 # per project, a cold run (empty cache), a warm run (nothing changed) and
 # a one-file re-check (a blank line appended to the unit of median size,
-# the typical pre-commit or editor-save case), whole-program analysis,
+# the typical pre-commit or editor-save case), and a one-file re-check that
+# moves every line of that unit (a comment line inserted at its top: the
+# locations in its summaries change, so the units that call its functions
+# are analysed again too, for the notes that cite them), whole-program analysis,
 # -j2. Wall and CPU time are the least of ROUNDS repetitions (the machine
 # is shared and noisy); the ratios are what to compare. Targets: warm at
 # least 10x faster than cold; a one-file re-check at most 0.3 s.
@@ -44,12 +47,12 @@ print(files[len(files) // 2])
 EOF
 }
 
-printf '%-9s %6s %8s %8s %8s %8s %8s %8s %8s %s\n' project units cold warm ratio one-file \
-    cpu-cold cpu-warm cpu-one same
+printf '%-9s %6s %8s %8s %8s %8s %8s %8s %8s %8s %s\n' project units cold warm ratio one-file \
+    moved cpu-cold cpu-warm cpu-one same
 for project in git jq lz4 mbedtls zstd; do
     db=$work/db/$project
     unit=$(typical_unit "$db/compile_commands.json")
-    cold=; warm=; one=; cpu_cold=; cpu_warm=; cpu_one=; same=yes
+    cold=; warm=; one=; moved=; cpu_cold=; cpu_warm=; cpu_one=; same=yes
     for ((r = 0; r < rounds; r++)); do
         rm -rf "$work/cache"
         read -r wall cpu < <(measure "$work/cache" cold -p "$db")
@@ -64,12 +67,18 @@ for project in git jq lz4 mbedtls zstd; do
         "$nullproof" -p "$db" --format json -o "$work/plain.json" --exit-zero -q -j2 \
             2>/dev/null || true
         cmp -s "$work/plain.json" "$work/one.json" || same=no
+        sed -i '1i /* moved */' "$unit"
+        read -r wall cpu < <(measure "$work/cache" moved -p "$db")
+        moved=$(least "$moved" "$wall")
+        "$nullproof" -p "$db" --format json -o "$work/plain.json" --exit-zero -q -j2 \
+            2>/dev/null || true
+        cmp -s "$work/plain.json" "$work/moved.json" || same=no
     done
     units=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' \
         "$db/compile_commands.json")
-    echo "$project $units $cold $warm $one $cpu_cold $cpu_warm $cpu_one $same $(basename "$unit")"
+    echo "$project $units $cold $warm $one $moved $cpu_cold $cpu_warm $cpu_one $same $(basename "$unit")"
 done | tee "$work/table" | awk '{
-    printf "%-9s %6d %8.2f %8.2f %7.1fx %8.2f %8.2f %8.2f %8.2f %s (%s)\n", $1, $2, $3, $4,
-           $3 / ($4 > 0 ? $4 : 0.005), $5, $6, $7, $8, $9, $10
+    printf "%-9s %6d %8.2f %8.2f %7.1fx %8.2f %8.2f %8.2f %8.2f %8.2f %s (%s)\n", $1, $2, $3, $4,
+           $3 / ($4 > 0 ? $4 : 0.005), $5, $6, $7, $8, $9, $10, $11
     c += $3; w += $4 }
     END { printf "%-9s %6s %8.2f %8.2f %7.1fx\n", "all", "", c, w, c / (w > 0 ? w : 0.005) }'
