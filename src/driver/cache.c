@@ -129,10 +129,15 @@ struct result_cache *cache_open(const char *directory, long long limit,
                      : text_printf("%s/%s", working_directory, directory);
     path_normalize(path);
     struct stat status;
-    if (make_directories(path) != 0 || stat(path, &status) != 0 || !S_ISDIR(status.st_mode) ||
-        access(path, W_OK | X_OK) != 0) {
-        *error = text_printf("cannot use %s as the result cache: %s", path,
-                             errno ? strerror(errno) : "not a writable directory");
+    const char *problem = NULL;
+    if (make_directories(path) != 0 || stat(path, &status) != 0)
+        problem = strerror(errno);
+    else if (!S_ISDIR(status.st_mode))
+        problem = "not a directory";
+    else if (access(path, W_OK | X_OK) != 0)
+        problem = "not writable";
+    if (problem) {
+        *error = text_printf("cannot use %s as the result cache: %s", path, problem);
         free(path);
         return NULL;
     }
@@ -316,9 +321,11 @@ static char *entry_path(const struct result_cache *cache, const struct cache_key
     return text_printf("%s/%s" ENTRY_SUFFIX, cache->directory, hex);
 }
 
-static void note(struct result_cache *cache, const char *path, const char *problem)
+static void note(struct result_cache *cache, const struct job *job, const char *path,
+                 const char *problem)
 {
-    message_add(&cache->notes, MESSAGE_VERBOSE, "cache: ignored %s: %s", path, problem);
+    message_add(&cache->notes, MESSAGE_VERBOSE, "cache: ignored %s (%s): %s", path,
+                job->display_path, problem);
 }
 
 /* The header and the checksum: the part of an entry that says whether it
@@ -372,14 +379,13 @@ static bool inputs_unchanged(struct result_cache *cache, struct codec_reader *in
 struct cache_entry *cache_lookup(struct result_cache *cache, const struct job *job,
                                  const struct cache_key *key)
 {
-    (void)job;
     char *path = entry_path(cache, key);
     char *text = NULL;
     size_t length = 0;
     enum read_status status = read_whole_file(path, MAX_ENTRY_BYTES, &text, &length);
     if (status != READ_OK) {
         if (status != READ_CANNOT_OPEN || errno != ENOENT)
-            note(cache, path, status == READ_TOO_LARGE ? "too large" : "cannot be read");
+            note(cache, job, path, status == READ_TOO_LARGE ? "too large" : "cannot be read");
         free(text);
         free(path);
         return NULL;
@@ -428,7 +434,7 @@ struct cache_entry *cache_lookup(struct result_cache *cache, const struct job *j
         }
     }
     if (problem)
-        note(cache, path, problem);
+        note(cache, job, path, problem);
     if (entry) /* the age that eviction goes by is the last use */
         utimensat(AT_FDCWD, path, NULL, 0);
     free(text);

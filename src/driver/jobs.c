@@ -408,7 +408,8 @@ static void cached_jobs_store(struct cached_jobs *cached, struct pool *pool, int
 {
     const struct job *job = &pool->jobs[index];
     const struct job_output *output = &pool->outputs[index];
-    if (!cached->cache || !cached->keyed[index] || cached->entries[index] || !output->parsed)
+    if (!cached->cache || !cached->keyed[index] || cached->entries[index] || !output->parsed ||
+        (pool->settings->whole_program && !exports))
         return;
     struct cache_record record = {output->parsed, output->clang_error_count, exports, imports,
                                   job->summaries_only ? NULL : &output->findings,
@@ -603,7 +604,8 @@ static bool run_whole_program(struct pool *pool, int thread_count, struct messag
         cached_jobs_results(&cached, pool);
         for (int i = 0; i < job_count; i++)
             if (!units[i].cached)
-                cached_jobs_store(&cached, pool, i, &exports[i], imports[i]);
+                cached_jobs_store(&cached, pool, i, exports[i].length ? &exports[i] : NULL,
+                                  imports[i]);
     }
     for (int i = 0; exports && i < job_count; i++)
         string_buffer_free(&exports[i]);
