@@ -27,7 +27,7 @@
 
 /* The entry format; a different one is a foreign entry (a miss). */
 static const char ENTRY_MAGIC[16] = "nullproof-cache";
-enum { ENTRY_FORMAT = 1, DIGEST_SIZE = 16 };
+enum { ENTRY_FORMAT = 2, DIGEST_SIZE = 16 };
 #define ENTRY_SUFFIX ".npc"
 #define TEMPORARY_PREFIX "tmp-"
 /* A temporary file this old was left by a run that died. */
@@ -403,6 +403,7 @@ struct cache_entry *cache_lookup(struct result_cache *cache, const struct job *j
         if (unchanged && !problem) {
             entry = xcalloc(1, sizeof *entry);
             arena_init(&entry->arena);
+            cited_files_init(&entry->cited);
             finding_list_init(&entry->findings, &entry->arena);
             message_list_init(&entry->messages);
             uint64_t flags = codec_get_u64(&in);
@@ -413,6 +414,7 @@ struct cache_entry *cache_lookup(struct result_cache *cache, const struct job *j
             const unsigned char *imports = codec_get_bytes(&in, DIGEST_SIZE);
             if (imports)
                 memcpy(entry->imports, imports, DIGEST_SIZE);
+            codec_get_cited(&in, &entry->cited);
             if (entry->has_exports)
                 codec_get_exports(&in, &entry->arena, &entry->exports);
             const unsigned char *results = in.cursor;
@@ -456,6 +458,7 @@ void cache_entry_free(struct cache_entry *entry)
     if (!entry)
         return;
     message_list_free(&entry->messages);
+    cited_files_free(&entry->cited);
     arena_free(&entry->arena);
     free(entry);
 }
@@ -510,6 +513,10 @@ void cache_store(struct result_cache *cache, const struct job *job, const struct
     static const unsigned char none[DIGEST_SIZE];
     codec_put_bytes(&out, record->exports && record->imports ? record->imports : none,
                     DIGEST_SIZE);
+    struct cited_files no_files;
+    cited_files_init(&no_files);
+    codec_put_cited(&out, record->exports && record->cited ? record->cited : &no_files);
+    cited_files_free(&no_files);
     if (record->exports)
         codec_put_bytes(&out, record->exports->data, record->exports->length);
     if (record->findings)

@@ -29,6 +29,7 @@
 #include "../analysis/project.h"
 #include "../report/finding.h"
 #include "../support/string_buffer.h"
+#include "cache_codec.h"
 #include "jobs.h"
 #include "messages.h"
 #include "profiles.h"
@@ -49,6 +50,7 @@ struct cache_entry {
     bool has_exports;              /* whole program: exports and imports below */
     struct unit_exports exports;
     unsigned char imports[16];     /* codec_imports_digest when it was stored */
+    struct cited_files cited;      /* the files its results name, for that digest */
     bool has_findings;             /* false: stored by a --shard run that did not check it */
     struct finding_list findings;  /* display paths, as the run reports them */
     struct message_list messages;
@@ -62,6 +64,7 @@ struct cache_record {
     int clang_error_count;
     const struct string_buffer *exports; /* codec_put_exports bytes, or NULL */
     const unsigned char *imports;        /* 16 bytes, with exports */
+    const struct cited_files *cited;     /* with exports: what imports was computed with */
     const struct finding_list *findings; /* NULL: not checked in this run */
     const struct message_list *messages;
     const char *const *includes;         /* as the front end listed them */

@@ -5,10 +5,12 @@
  */
 #include "cache_codec.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
 #include "../support/text.h"
+#include "../support/xalloc.h"
 
 /* A string's length field: the length plus one, 0 for none (NULL). */
 enum { STRING_NONE = 0 };
@@ -92,11 +94,15 @@ static int get_int(struct codec_reader *in)
 /* The smallest encoding of a string: its length field. */
 enum { MIN_STRING = 8, MIN_LOCATION = 4 * 8 };
 
-static void put_location(struct string_buffer *out, const struct source_location *location)
+/* With `cited` (the imports digest), a location's line and column count
+ * only in a file the unit's results cite: see codec_imports_digest. */
+static void put_location(struct string_buffer *out, const struct source_location *location,
+                         const struct cited_files *cited)
 {
     codec_put_string(out, location->file);
-    codec_put_u64(out, location->line);
-    codec_put_u64(out, location->column);
+    bool place = !cited || !location->file || cited_files_contains(cited, location->file);
+    codec_put_u64(out, place ? location->line : 0);
+    codec_put_u64(out, place ? location->column : 0);
     codec_put_string(out, location->macro);
 }
 
@@ -111,25 +117,26 @@ static void get_location(struct codec_reader *in, struct arena *arena,
 
 /* As summary_copy keeps it: without the condition roots, which stay with
  * the unit that computed the summary. */
-static void put_summary(struct string_buffer *out, const struct function_summary *summary)
+static void put_summary(struct string_buffer *out, const struct function_summary *summary,
+                        const struct cited_files *cited)
 {
     uint64_t flags = (uint64_t)summary->computed | (uint64_t)summary->never_returns << 1 |
                      (uint64_t)summary->writes_globals << 2 |
                      (uint64_t)summary->returns_null << 3;
     codec_put_u64(out, flags);
     codec_put_u64(out, (uint64_t)summary->return_kind);
-    put_location(out, &summary->null_return);
+    put_location(out, &summary->null_return, cited);
     codec_put_string(out, summary->return_failing);
     codec_put_u64(out, summary->propagated_parameters);
     codec_put_u64(out, summary->dereferenced_parameters);
     codec_put_u64(out, summary->false_for_null_parameters);
     codec_put_u64(out, summary->true_for_null_parameters);
     for (int i = 0; i < ARGUMENT_MASK_BITS; i++)
-        put_location(out, &summary->parameter_use[i]);
+        put_location(out, &summary->parameter_use[i], cited);
     codec_put_u64(out, (uint64_t)summary->dereferenced_global_count);
     for (int i = 0; i < summary->dereferenced_global_count; i++) {
         codec_put_string(out, summary->dereferenced_globals[i]);
-        put_location(out, &summary->global_use[i]);
+        put_location(out, &summary->global_use[i], cited);
         codec_put_string(out, summary->global_names[i]);
     }
     codec_put_u64(out, (uint64_t)summary->member_use_count);
@@ -138,7 +145,7 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_u64(out, (uint64_t)use->parameter);
         codec_put_u64(out, (uint64_t)use->step);
         codec_put_string(out, use->name);
-        put_location(out, &use->use);
+        put_location(out, &use->use, cited);
     }
     codec_put_u64(out, (uint64_t)summary->nulled_count);
     for (int i = 0; i < summary->nulled_count; i++) {
@@ -209,7 +216,7 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
 }
 
 static void put_contexts(struct string_buffer *out, const struct exported_context *contexts,
-                         int count)
+                         int count, const struct cited_files *cited)
 {
     codec_put_u64(out, (uint64_t)count);
     for (int i = 0; i < count; i++) {
@@ -217,7 +224,7 @@ static void put_contexts(struct string_buffer *out, const struct exported_contex
         codec_put_u64(out, (uint64_t)contexts[i].value.root.parameter);
         codec_put_u64(out, (uint64_t)contexts[i].value.low);
         codec_put_u64(out, (uint64_t)contexts[i].value.high);
-        put_summary(out, &contexts[i].summary);
+        put_summary(out, &contexts[i].summary, cited);
     }
 }
 
@@ -238,15 +245,162 @@ static struct exported_context *get_contexts(struct codec_reader *in, struct are
     return contexts;
 }
 
+/* The last component of a path: the same file named absolutely (in a
+ * summary) and relatively (in a finding) has one name here. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+void cited_files_init(struct cited_files *cited)
+{
+    memset(cited, 0, sizeof *cited);
+    arena_init(&cited->arena);
+}
+
+void cited_files_free(struct cited_files *cited)
+{
+    free(cited->names);
+    arena_free(&cited->arena);
+    memset(cited, 0, sizeof *cited);
+}
+
+static int compare_names(const void *left, const void *right)
+{
+    return strcmp(*(const char *const *)left, *(const char *const *)right);
+}
+
+void cited_files_add(struct cited_files *cited, const char *path)
+{
+    if (!path)
+        return;
+    if (cited->count == cited->capacity) {
+        cited->capacity = cited->capacity ? cited->capacity * 2 : 16;
+        cited->names = xrealloc(cited->names, sizeof *cited->names * (size_t)cited->capacity);
+    }
+    cited->names[cited->count++] = arena_strdup(&cited->arena, base_name(path));
+    cited->sorted = false;
+}
+
+void cited_files_finish(struct cited_files *cited)
+{
+    if (cited->count > 1)
+        qsort(cited->names, (size_t)cited->count, sizeof *cited->names, compare_names);
+    int kept = 0;
+    for (int i = 0; i < cited->count; i++)
+        if (kept == 0 || strcmp(cited->names[kept - 1], cited->names[i]) != 0)
+            cited->names[kept++] = cited->names[i];
+    cited->count = kept;
+    cited->sorted = true;
+}
+
+bool cited_files_contains(const struct cited_files *cited, const char *path)
+{
+    const char *name = base_name(path);
+    return cited->sorted && cited->count > 0 &&
+           bsearch(&name, cited->names, (size_t)cited->count, sizeof *cited->names,
+                   compare_names);
+}
+
+static void cite_summary(struct cited_files *cited, const struct function_summary *summary)
+{
+    cited_files_add(cited, summary->null_return.file);
+    for (int i = 0; i < ARGUMENT_MASK_BITS; i++)
+        cited_files_add(cited, summary->parameter_use[i].file);
+    for (int i = 0; i < summary->dereferenced_global_count; i++)
+        cited_files_add(cited, summary->global_use[i].file);
+    for (int i = 0; i < summary->member_use_count; i++)
+        cited_files_add(cited, summary->member_uses[i].use.file);
+}
+
+void cited_files_add_exports(struct cited_files *cited, const struct unit_exports *exports)
+{
+    for (int i = 0; i < exports->function_count; i++) {
+        const struct exported_function *function = &exports->functions[i];
+        cited_files_add(cited, function->definition.file);
+        cite_summary(cited, &function->summary);
+        for (int c = 0; c < function->context_count; c++)
+            cite_summary(cited, &function->contexts[c].summary);
+    }
+}
+
+static bool file_name_character(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-' || c == '+' || c == '.' || c == '/';
+}
+
+/* The files a message names in passing: "user_find() (users.c:13) returns
+ * NULL". Anything shaped NAME.EXT:LINE counts. */
+static void cite_text(struct cited_files *cited, const char *text)
+{
+    for (const char *colon = text ? strchr(text, ':') : NULL; colon;
+         colon = strchr(colon + 1, ':')) {
+        if (colon[1] < '0' || colon[1] > '9')
+            continue;
+        const char *start = colon;
+        while (start > text && file_name_character(start[-1]))
+            start--;
+        if (start == colon || !memchr(start, '.', (size_t)(colon - start)))
+            continue;
+        char name[256];
+        size_t length = (size_t)(colon - start) < sizeof name - 1 ? (size_t)(colon - start)
+                                                                   : sizeof name - 1;
+        memcpy(name, start, length);
+        name[length] = '\0';
+        cited_files_add(cited, name);
+    }
+}
+
+void cited_files_add_findings(struct cited_files *cited, const struct finding_list *findings)
+{
+    for (int i = 0; i < findings->count; i++) {
+        const struct finding *finding = &findings->items[i];
+        cited_files_add(cited, finding->file);
+        cite_text(cited, finding->message);
+        for (int n = 0; n < finding->note_count; n++) {
+            cited_files_add(cited, finding->notes[n].file);
+            cite_text(cited, finding->notes[n].message);
+        }
+        for (int n = 0; n < finding->fixit_count; n++)
+            cited_files_add(cited, finding->fixits[n].file);
+    }
+}
+
+void codec_put_cited(struct string_buffer *out, const struct cited_files *cited)
+{
+    codec_put_u64(out, (uint64_t)cited->count);
+    for (int i = 0; i < cited->count; i++)
+        codec_put_string(out, cited->names[i]);
+}
+
+bool codec_get_cited(struct codec_reader *in, struct cited_files *cited)
+{
+    int count = get_count(in, MIN_STRING);
+    struct arena scratch;
+    arena_init(&scratch);
+    for (int i = 0; i < count && !in->failed; i++) {
+        const char *name = codec_get_string(in, &scratch);
+        if (!name)
+            in->failed = true;
+        else
+            cited_files_add(cited, name);
+    }
+    arena_free(&scratch);
+    cited_files_finish(cited);
+    return !in->failed;
+}
+
 void codec_put_exports(struct string_buffer *out, const struct unit_exports *exports)
 {
     codec_put_u64(out, (uint64_t)exports->function_count);
     for (int i = 0; i < exports->function_count; i++) {
         const struct exported_function *function = &exports->functions[i];
         codec_put_string(out, function->name);
-        put_location(out, &function->definition);
-        put_summary(out, &function->summary);
-        put_contexts(out, function->contexts, function->context_count);
+        put_location(out, &function->definition, NULL);
+        put_summary(out, &function->summary, NULL);
+        put_contexts(out, function->contexts, function->context_count, NULL);
     }
     codec_put_u64(out, (uint64_t)exports->callee_count);
     for (int i = 0; i < exports->callee_count; i++)
@@ -416,7 +570,7 @@ bool codec_get_messages(struct codec_reader *in, struct message_list *messages)
 
 /* What the table says of `name` to a unit that calls it. */
 static void put_import(struct string_buffer *out, const struct project_table *project,
-                       const char *name)
+                       const char *name, const struct cited_files *cited)
 {
     codec_put_string(out, name);
     const struct project_function *function = project_find(project, name);
@@ -425,10 +579,10 @@ static void put_import(struct string_buffer *out, const struct project_table *pr
     } else {
         codec_put_u64(out, 1u | (uint64_t)function->ambiguous << 1 |
                                (uint64_t)function->has_summary << 2);
-        put_location(out, &function->definition);
+        put_location(out, &function->definition, cited);
         if (function->has_summary && !function->ambiguous) {
-            put_summary(out, &function->summary);
-            put_contexts(out, function->contexts, function->context_count);
+            put_summary(out, &function->summary, cited);
+            put_contexts(out, function->contexts, function->context_count, cited);
         }
     }
     const struct call_evidence *evidence = project_evidence(project, name);
@@ -437,7 +591,8 @@ static void put_import(struct string_buffer *out, const struct project_table *pr
 }
 
 void codec_imports_digest(const struct unit_exports *exports, const bool *wanted,
-                          const struct project_table *project, unsigned char digest[16])
+                          const struct project_table *project, const struct cited_files *cited,
+                          unsigned char digest[16])
 {
     struct string_buffer bytes;
     string_buffer_init(&bytes);
@@ -454,7 +609,7 @@ void codec_imports_digest(const struct unit_exports *exports, const bool *wanted
     }
     codec_put_u64(&bytes, (uint64_t)exports->callee_count);
     for (int i = 0; i < exports->callee_count; i++)
-        put_import(&bytes, project, exports->callees[i]);
+        put_import(&bytes, project, exports->callees[i], cited);
     XXH128_hash_t hash = XXH3_128bits(bytes.data ? bytes.data : "", bytes.length);
     XXH128_canonical_t canonical;
     XXH128_canonicalFromHash(&canonical, hash);

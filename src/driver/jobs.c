@@ -404,7 +404,8 @@ static void cached_jobs_close(struct cached_jobs *cached, int job_count)
 
 /* Stores what job `index` gave this run. */
 static void cached_jobs_store(struct cached_jobs *cached, struct pool *pool, int index,
-                              const struct string_buffer *exports, const unsigned char *imports)
+                              const struct string_buffer *exports, const unsigned char *imports,
+                              const struct cited_files *cited)
 {
     const struct job *job = &pool->jobs[index];
     const struct job_output *output = &pool->outputs[index];
@@ -412,9 +413,38 @@ static void cached_jobs_store(struct cached_jobs *cached, struct pool *pool, int
         (pool->settings->whole_program && !exports))
         return;
     struct cache_record record = {output->parsed, output->clang_error_count, exports, imports,
-                                  job->summaries_only ? NULL : &output->findings,
+                                  cited, job->summaries_only ? NULL : &output->findings,
                                   &output->messages, output->includes, output->include_count};
     cache_store(cached->cache, job, &cached->keys[index], &record);
+}
+
+/* Stores analysed unit `index` of a whole-program run, once checked: its
+ * exports (`exports`, encoded), and the digest of what it imported with
+ * the files its results name. */
+static void store_analysed(struct cached_jobs *cached, struct pool *pool, int index,
+                           const struct string_buffer *exports, const bool *wanted,
+                           const struct project_table *project)
+{
+    if (!exports->length || !wanted)
+        return;
+    struct arena arena;
+    arena_init(&arena);
+    struct unit_exports decoded;
+    struct codec_reader in = {(const unsigned char *)exports->data,
+                              (const unsigned char *)exports->data + exports->length, false};
+    if (codec_get_exports(&in, &arena, &decoded)) {
+        struct cited_files cited;
+        cited_files_init(&cited);
+        cited_files_add_exports(&cited, &decoded);
+        if (!pool->jobs[index].summaries_only)
+            cited_files_add_findings(&cited, &pool->outputs[index].findings);
+        cited_files_finish(&cited);
+        unsigned char imports[16];
+        codec_imports_digest(&decoded, wanted, project, &cited, imports);
+        cached_jobs_store(cached, pool, index, exports, imports, &cited);
+        cited_files_free(&cited);
+    }
+    arena_free(&arena);
 }
 
 static void output_init(struct job_output *output)
@@ -530,7 +560,8 @@ static bool run_whole_program(struct pool *pool, int thread_count, struct messag
             if (!units[i].cached)
                 continue;
             unsigned char digest[16];
-            codec_imports_digest(&units[i].exports, units[i].wanted, &project, digest);
+            codec_imports_digest(&units[i].exports, units[i].wanted, &project,
+                                 &cached.entries[i]->cited, digest);
             if (memcmp(digest, cached.entries[i]->imports, sizeof digest) != 0) {
                 cache_entry_free(cached.entries[i]);
                 cached.entries[i] = NULL;
@@ -565,18 +596,20 @@ static bool run_whole_program(struct pool *pool, int thread_count, struct messag
     }
     double summarised = seconds_since(&start) - parsed;
     /* What a cache entry keeps of an analysed unit: its final exports and
-     * what it imported, before phase 2 frees its memory. */
+     * which of them others wanted, before phase 2 frees its memory. */
     struct string_buffer *exports = NULL;
-    unsigned char (*imports)[16] = NULL;
+    bool **wanted = NULL;
     if (cached.cache && ok) {
         exports = xcalloc((size_t)job_count + 1, sizeof *exports);
-        imports = xcalloc((size_t)job_count + 1, sizeof *imports);
+        wanted = xcalloc((size_t)job_count + 1, sizeof *wanted);
         for (int i = 0; i < job_count; i++) {
             string_buffer_init(&exports[i]);
             if (!units[i].analysable || !cached.keyed[i])
                 continue;
             put_final_exports(&exports[i], &units[i], i, &project);
-            codec_imports_digest(&units[i].exports, units[i].wanted, &project, imports[i]);
+            size_t size = sizeof **wanted * (size_t)(units[i].exports.function_count + 1);
+            wanted[i] = xmalloc(size);
+            memcpy(wanted[i], units[i].wanted, size);
         }
     }
     int count = 0;
@@ -604,13 +637,14 @@ static bool run_whole_program(struct pool *pool, int thread_count, struct messag
         cached_jobs_results(&cached, pool);
         for (int i = 0; i < job_count; i++)
             if (!units[i].cached)
-                cached_jobs_store(&cached, pool, i, exports[i].length ? &exports[i] : NULL,
-                                  imports[i]);
+                store_analysed(&cached, pool, i, &exports[i], wanted[i], &project);
     }
-    for (int i = 0; exports && i < job_count; i++)
+    for (int i = 0; exports && i < job_count; i++) {
         string_buffer_free(&exports[i]);
+        free(wanted[i]);
+    }
     free(exports);
-    free(imports);
+    free(wanted);
     cached_jobs_close(&cached, job_count);
     for (int i = 0; i < job_count; i++)
         pipeline_unit_free(&units[i]);
@@ -639,7 +673,7 @@ static bool run_units(struct pool *pool, int thread_count)
     if (ok && cached.cache) {
         cached_jobs_results(&cached, pool);
         for (int k = 0; k < count; k++)
-            cached_jobs_store(&cached, pool, indexes[k], NULL, NULL);
+            cached_jobs_store(&cached, pool, indexes[k], NULL, NULL, NULL);
     }
     cached_jobs_close(&cached, pool->job_count);
     free(indexes);

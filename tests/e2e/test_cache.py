@@ -106,11 +106,21 @@ def write(path, text):
         stream.write(text)
 
 
-def write_project(root):
+CHECKED_C = """#include "users.h"
+
+int age_or_zero(const char *name)
+{
+    struct user *user = user_find(name);
+    return user ? user->age : 0;
+}
+"""
+
+
+def write_project(root, units=UNITS):
     for name, text in FILES.items():
         write(os.path.join(root, name), text)
     entries = [{"directory": root, "file": unit,
-                "arguments": ["cc", "-Iinclude", "-std=c11", "-c", unit]} for unit in UNITS]
+                "arguments": ["cc", "-Iinclude", "-std=c11", "-c", unit]} for unit in units]
     with open(os.path.join(root, "compile_commands.json"), "w") as stream:
         json.dump(entries, stream, indent=1)
 
@@ -235,6 +245,19 @@ class CacheTest(unittest.TestCase):
         self.assertIn("src/main.c", plain.stdout)
         self.assertSameReport(warm, plain)
         self.assertEqual(stats(self.cached().stderr)[:2], (4, 0))
+
+    def test_lines_moved_in_a_callee_reanalyse_the_callers_that_cite_them(self):
+        self.edit("src/checked.c", CHECKED_C)
+        write_project(self.root, UNITS + ["src/checked.c"])
+        self.cached()
+        # user_find's NULL return moves from users.c:13 to 14: main.c's notes
+        # cite it, checked.c (which tests the result) cites no line of users.c
+        self.edit("src/users.c", "/* moved */\n" + USERS_C % {"missing": "NULL"})
+        warm = self.cached()
+        self.assertEqual(stats(warm.stderr)[:3], (3, 2, 1))
+        plain = self.plain()
+        self.assertIn("(users.c:14)", plain.stdout)
+        self.assertSameReport(warm, plain)
 
     def test_a_configuration_change_misses(self):
         self.cached()

@@ -218,22 +218,83 @@ static void test_imports_digest(void **state)
     project_table_add(&table, 1, &caller_unit);
     project_table_finish(&table);
     project_set_summary(&table, "user_find", &callee_unit.functions[0]);
-    codec_imports_digest(&caller_unit, NULL, &table, before);
-    codec_imports_digest(&caller_unit, NULL, &table, after);
+    codec_imports_digest(&caller_unit, NULL, &table, NULL, before);
+    codec_imports_digest(&caller_unit, NULL, &table, NULL, after);
     assert_memory_equal(before, after, 16);
     /* the callee no longer returns NULL */
     struct exported_function changed = callee_unit.functions[0];
     changed.summary.returns_null = false;
     project_set_summary(&table, "user_find", &changed);
-    codec_imports_digest(&caller_unit, NULL, &table, after);
+    codec_imports_digest(&caller_unit, NULL, &table, NULL, after);
     assert_memory_not_equal(before, after, 16);
     /* the callee's unit: another unit now wants its second function */
     bool wanted[2] = {true, false};
-    codec_imports_digest(&callee_unit, wanted, &table, before);
+    codec_imports_digest(&callee_unit, wanted, &table, NULL, before);
     wanted[1] = true;
-    codec_imports_digest(&callee_unit, wanted, &table, other);
+    codec_imports_digest(&callee_unit, wanted, &table, NULL, other);
     assert_memory_not_equal(before, other, 16);
     project_table_free(&table);
+    arena_free(&arena);
+}
+
+/* Lines that move in a file the caller's results do not name change
+ * nothing for it; in a file they name, they do. */
+static void test_imports_digest_counts_lines_of_cited_files_only(void **state)
+{
+    (void)state;
+    struct arena arena;
+    arena_init(&arena);
+    struct unit_exports callee_unit, caller_unit;
+    sample_exports(&arena, &callee_unit);
+    memset(&caller_unit, 0, sizeof caller_unit);
+    const char *callees[] = {"user_find"};
+    caller_unit.callees = callees;
+    caller_unit.callee_count = 1;
+    struct cited_files elsewhere, users;
+    cited_files_init(&elsewhere);
+    cited_files_add(&elsewhere, "src/main.c");
+    cited_files_finish(&elsewhere);
+    cited_files_init(&users);
+    /* named in passing by a note's message, as notes name a callee's return */
+    struct finding_list findings;
+    finding_list_init(&findings, &arena);
+    struct finding *finding = finding_add(&findings, "unchecked-lookup", SEVERITY_WARNING,
+                                          "src/main.c", 7, 12, "'u' may be NULL", NULL, NULL);
+    finding_add_note(&findings, finding, "src/main.c", 6, 9,
+                     "'u' may be NULL: user_find() (users.c:13) returns NULL", NULL);
+    cited_files_add_findings(&users, &findings);
+    cited_files_finish(&users);
+    assert_true(cited_files_contains(&users, "/p/users.c"));
+    assert_false(cited_files_contains(&elsewhere, "/p/users.c"));
+
+    unsigned char before_elsewhere[16], after_elsewhere[16], before_users[16], after_users[16];
+    struct project_table table;
+    project_table_init(&table);
+    project_table_add(&table, 0, &callee_unit);
+    project_table_add(&table, 1, &caller_unit);
+    project_table_finish(&table);
+    project_set_summary(&table, "user_find", &callee_unit.functions[0]);
+    codec_imports_digest(&caller_unit, NULL, &table, &elsewhere, before_elsewhere);
+    codec_imports_digest(&caller_unit, NULL, &table, &users, before_users);
+    project_table_free(&table);
+
+    /* a line inserted above user_find in users.c */
+    struct exported_function *find = &callee_unit.functions[0];
+    find->definition.line++;
+    find->summary.null_return.line++;
+    find->summary.parameter_use[0].line++;
+    project_table_init(&table);
+    project_table_add(&table, 0, &callee_unit);
+    project_table_add(&table, 1, &caller_unit);
+    project_table_finish(&table);
+    project_set_summary(&table, "user_find", &callee_unit.functions[0]);
+    codec_imports_digest(&caller_unit, NULL, &table, &elsewhere, after_elsewhere);
+    codec_imports_digest(&caller_unit, NULL, &table, &users, after_users);
+    assert_memory_equal(before_elsewhere, after_elsewhere, 16);
+    assert_memory_not_equal(before_users, after_users, 16);
+    project_table_free(&table);
+    cited_files_free(&elsewhere);
+    cited_files_free(&users);
     arena_free(&arena);
 }
 
@@ -244,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_damaged_exports_fail_without_crashing),
         cmocka_unit_test(test_findings_and_messages_round_trip),
         cmocka_unit_test(test_imports_digest),
+        cmocka_unit_test(test_imports_digest_counts_lines_of_cited_files_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
