@@ -5,8 +5,8 @@
  * Each unit exports plain data (`unit_exports`, no pointer into its IR): its
  * functions with external linkage and their context-free summaries, the
  * external functions it calls, and how its call sites treat each callee's
- * result (the evidence of "Bugs as Deviant Behavior"). That is what a result
- * cache would store per unit, keyed by the unit's content and by the
+ * result (the evidence of "Bugs as Deviant Behavior"). That is what the
+ * result cache (src/driver/cache.h) stores per unit, with a digest of the
  * summaries it imported.
  *
  * The table merges the exports of every unit, by external name (C has one

@@ -27,7 +27,7 @@ enum { MAX_CONFIG_BYTES = 1024 * 1024 };
 static const char *const config_keys[] = {
     "enable", "disable", "severity", "packs", "builtin-packs", "exclude",
     "allocations-never-fail", "report-unused-suppressions", "suggest", "noreturn",
-    "never-null", "compile-flags"};
+    "never-null", "compile-flags", "cache-dir", "cache-size"};
 static const char *const compile_flag_keys[] = {"remove", "add"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
@@ -58,6 +58,7 @@ void config_free(struct config *config)
     free_strings(config->noreturn, config->noreturn_count);
     free_strings(config->never_null, config->never_null_count);
     free_strings(config->remove_flags, config->remove_flag_count);
+    free(config->cache_dir);
     free_strings(config->add_flags, config->add_flag_count);
     memset(config, 0, sizeof *config);
 }
@@ -315,6 +316,23 @@ static int parse_root(struct config *config, struct yaml_input *input, const cha
     if ((value = yaml_input_get(input, root, "report-unused-suppressions")) &&
         yaml_input_bool(input, value, &config->report_unused_suppressions, error) != 0)
         return -1;
+    if ((value = yaml_input_get(input, root, "cache-dir"))) {
+        const char *path = yaml_input_scalar(input, value, "a directory", error);
+        if (!path)
+            return -1;
+        if (!path[0]) {
+            *error = yaml_input_error(input, value, "expected a directory, found an empty string");
+            return -1;
+        }
+        free(config->cache_dir);
+        config->cache_dir = absolute_path(directory, path);
+    }
+    if ((value = yaml_input_get(input, root, "cache-size"))) {
+        long size = 0;
+        if (yaml_input_integer(input, value, 1, 1024L * 1024, &size, error) != 0)
+            return -1;
+        config->cache_size = size;
+    }
     if ((value = yaml_input_get(input, root, "suggest"))) {
         const char *level = yaml_input_scalar(input, value, "none, fix or full", error);
         if (!level)

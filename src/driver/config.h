@@ -50,6 +50,10 @@ struct config {
     bool report_unused_suppressions;
     bool has_suggest;              /* `suggest` given: how much advice findings carry */
     enum suggest_level suggest;
+    char *cache_dir;               /* cache-dir: the result cache (absolute), or NULL; not
+                                    * part of what --dump-config writes, which is what decides
+                                    * the findings */
+    long cache_size;               /* cache-size in MiB; 0: not given */
 };
 
 /* An empty configuration: every default. */

@@ -21,6 +21,7 @@
 #include "../report/report.h"
 #include "../packs/packs.h"
 #include "baseline.h"
+#include "cache.h"
 #include "compiler_command.h"
 #include "database_search.h"
 #include "fix.h"
@@ -265,20 +266,70 @@ static void drop_other_shards(struct run *run, struct job_output *outputs)
     run->job_count = kept;
 }
 
-static void record_configuration(struct run *run)
+/* The profile of the configuration that applies where nullproof runs (the
+ * first PATH's, else the working directory's), or NULL. */
+static const struct profile *run_profile(struct run *run)
 {
     char *config_path = profiles_config_for(
         &run->options, run->options.path_count > 0 ? run->options.paths[0] : ".");
     char *error = NULL;
     const struct profile *profile = profiles_get(&run->profiles, config_path, &error);
     free(config_path);
-    if (!profile) {
-        free(error); /* the same file is a job's configuration, which says what is wrong */
+    free(error); /* the same file is a job's configuration, which says what is wrong */
+    return profile;
+}
+
+static void record_configuration(struct run *run)
+{
+    const struct profile *profile = run_profile(run);
+    if (!profile)
         return;
-    }
     char digest[PROFILE_DIGEST_SIZE];
     profiles_digest(profile, run->working_directory, digest);
     run->configuration = xstrdup(digest);
+}
+
+/* --cache-dir, else the run's configuration's cache-dir: the result cache,
+ * told of every profile its jobs use; NULL when there is none (or after
+ * an error in run->messages). */
+static struct result_cache *open_cache(struct run *run)
+{
+    const struct profile *here = run_profile(run);
+    const char *directory = run->options.cache_dir;
+    long size = run->options.cache_size;
+    if (!directory && here)
+        directory = here->effective.cache_dir;
+    if (!size && here)
+        size = here->effective.cache_size;
+    if (!directory || run->options.dump_ir)
+        return NULL;
+    char *error = NULL;
+    struct result_cache *cache =
+        cache_open(directory, (long long)(size ? size : CACHE_DEFAULT_SIZE_MIB) * 1024 * 1024,
+                   run->working_directory, &error);
+    if (!cache) {
+        message_add_owned(&run->messages, MESSAGE_ERROR, error);
+        return NULL;
+    }
+    for (int i = 0; i < run->profiles.count; i++)
+        cache_add_profile(cache, run->profiles.items[i]);
+    for (int i = 0; i < run->job_count; i++)
+        run->jobs[i].list_includes = true; /* what an entry must check */
+    return cache;
+}
+
+static void close_cache(struct run *run, struct result_cache *cache)
+{
+    if (!cache)
+        return;
+    struct cache_stats stats;
+    cache_close(cache, &stats, &run->messages);
+    if (run->options.cache_stats)
+        fprintf(stderr,
+                "nullproof: cache: %d hits, %d misses (%d for changed summaries), %d stored, "
+                "%d evicted, size %.1f MiB\n",
+                stats.hits, stats.misses, stats.reanalysed, stats.stored, stats.evicted,
+                (double)stats.size / (1024.0 * 1024.0));
 }
 
 static void analyse(struct run *run, struct driver_outcome *outcome,
@@ -311,12 +362,14 @@ static void analyse(struct run *run, struct driver_outcome *outcome,
     if (run->profiles.count > 0)
         settings.packs = &run->profiles.items[0]->packs;
     record_configuration(run);
+    settings.cache = open_cache(run);
     struct job_output *outputs = xcalloc((size_t)run->job_count + 1, sizeof *outputs);
     char *error = NULL;
     if (jobs_run(run->jobs, run->job_count, &settings, thread_count(&run->options), outputs,
                  &error) != 0) {
         message_add_owned(&run->messages, MESSAGE_ERROR, error);
     }
+    close_cache(run, settings.cache);
     drop_other_shards(run, outputs);
     for (int i = 0; i < run->job_count; i++) {
         if (outputs[i].parsed)

@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "../frontend/frontend.h"
+#include "cache.h"
+#include "cache_codec.h"
 #include "pipeline.h"
 #include "../analysis/project.h"
 #include "../support/xalloc.h"
@@ -174,6 +176,20 @@ static bool exports_wanted(const struct pipeline_unit *unit)
     return false;
 }
 
+/* Likewise for a unit whose exports came from the cache: they are final. */
+static bool cached_exports_wanted(const struct pipeline_unit *unit)
+{
+    for (int i = 0; unit->cached && i < unit->exports.function_count; i++)
+        if (unit->wanted[i])
+            return true;
+    return false;
+}
+
+static bool has_exports(const struct pipeline_unit *unit)
+{
+    return unit->analysable || unit->cached;
+}
+
 /* Builds the project table from the units' exports, then summarises the
  * functions that other units call, again in the units whose imports
  * changed, until nothing changes or the rounds run out. */
@@ -184,15 +200,19 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
     memset(report, 0, sizeof *report);
     struct pipeline_unit *units = pool->units;
     int job_count = pool->job_count;
-    for (int i = 0; i < job_count; i++)
-        if (units[i].analysable)
-            project_table_add(project, i, &units[i].exports);
+    for (int i = 0; i < job_count; i++) {
+        if (!has_exports(&units[i]))
+            continue;
+        project_table_add(project, i, &units[i].exports);
+        memset(units[i].wanted, 0, sizeof *units[i].wanted *
+                                       (size_t)(units[i].exports.function_count + 1));
+    }
     project_table_finish(project);
     for (int i = 0; i < project->function_count; i++)
         if (project->functions[i].ambiguous && report->ambiguous++ == 0)
             report->ambiguous_example = project->functions[i].name;
     for (int i = 0; i < job_count; i++) {
-        for (int c = 0; units[i].analysable && c < units[i].exports.callee_count; c++) {
+        for (int c = 0; has_exports(&units[i]) && c < units[i].exports.callee_count; c++) {
             const struct project_function *callee =
                 project_find(project, units[i].exports.callees[c]);
             if (callee && !callee->ambiguous)
@@ -216,6 +236,11 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
         *ok = false;
         return;
     }
+    /* Round 1 also takes the cached units' summaries: final ones, from the
+     * run that stored them; their units are never summarised again. */
+    for (int i = 0; i < job_count; i++)
+        if (cached_exports_wanted(&units[i]))
+            indexes[count++] = i;
     const char **changed = xcalloc((size_t)project->function_count + 1, sizeof *changed);
     for (int round = 1; count > 0; round++) {
         if (round > WHOLE_PROGRAM_ROUNDS) {
@@ -313,67 +338,314 @@ static void largest_first(int *order, const long long *costs, int count)
     free(jobs);
 }
 
+/* What the result cache gives one run (cache.h): per job, its key and the
+ * entry found for it. */
+struct cached_jobs {
+    struct result_cache *cache;
+    struct cache_key *keys;
+    bool *keyed;                  /* the job can be cached */
+    struct cache_entry **entries; /* a valid entry, or NULL: the job is analysed */
+    int hits, reanalysed;
+};
+
+static void cached_jobs_open(struct cached_jobs *cached, struct pool *pool, bool whole_program)
+{
+    int job_count = pool->job_count;
+    memset(cached, 0, sizeof *cached);
+    cached->cache = pool->settings->cache;
+    if (!cached->cache)
+        return;
+    cached->keys = xcalloc((size_t)job_count + 1, sizeof *cached->keys);
+    cached->keyed = xcalloc((size_t)job_count + 1, sizeof *cached->keyed);
+    cached->entries = xcalloc((size_t)job_count + 1, sizeof *cached->entries);
+    for (int i = 0; i < job_count; i++) {
+        const struct job *job = &pool->jobs[i];
+        cached->keyed[i] = cache_job_key(cached->cache, job, whole_program, &cached->keys[i]);
+        struct cache_entry *entry =
+            cached->keyed[i] ? cache_lookup(cached->cache, job, &cached->keys[i]) : NULL;
+        /* A whole-program entry must have its exports, and its findings
+         * unless another --shard reports this unit. */
+        if (entry && (!entry->parsed || entry->has_exports != whole_program ||
+                      (!entry->has_findings && !job->summaries_only))) {
+            cache_entry_free(entry);
+            entry = NULL;
+        }
+        cached->entries[i] = entry;
+    }
+}
+
+/* Hands the cached units' findings and messages to their outputs. */
+static void cached_jobs_results(struct cached_jobs *cached, struct pool *pool)
+{
+    for (int i = 0; cached->cache && i < pool->job_count; i++) {
+        const struct cache_entry *entry = cached->entries[i];
+        if (!entry)
+            continue;
+        struct job_output *output = &pool->outputs[i];
+        output->parsed = entry->parsed;
+        output->clang_error_count = entry->clang_error_count;
+        if (!pool->jobs[i].summaries_only)
+            cache_entry_results(entry, &output->findings, &output->messages);
+        cached->hits++;
+    }
+}
+
+static void cached_jobs_close(struct cached_jobs *cached, int job_count)
+{
+    if (!cached->cache)
+        return;
+    cache_count(cached->cache, cached->hits, job_count - cached->hits, cached->reanalysed);
+    for (int i = 0; i < job_count; i++)
+        cache_entry_free(cached->entries[i]);
+    free(cached->entries);
+    free(cached->keyed);
+    free(cached->keys);
+}
+
+/* Stores what job `index` gave this run. */
+static void cached_jobs_store(struct cached_jobs *cached, struct pool *pool, int index,
+                              const struct string_buffer *exports, const unsigned char *imports,
+                              const struct cited_files *cited)
+{
+    const struct job *job = &pool->jobs[index];
+    const struct job_output *output = &pool->outputs[index];
+    if (!cached->cache || !cached->keyed[index] || cached->entries[index] || !output->parsed ||
+        (pool->settings->whole_program && !exports))
+        return;
+    struct cache_record record = {output->parsed, output->clang_error_count, exports, imports,
+                                  cited, job->summaries_only ? NULL : &output->findings,
+                                  &output->messages, output->includes, output->include_count};
+    cache_store(cached->cache, job, &cached->keys[index], &record);
+}
+
+/* Stores analysed unit `index` of a whole-program run, once checked: its
+ * exports (`exports`, encoded), and the digest of what it imported with
+ * the files its results name. */
+static void store_analysed(struct cached_jobs *cached, struct pool *pool, int index,
+                           const struct string_buffer *exports, const bool *wanted,
+                           const struct project_table *project)
+{
+    if (!exports->length || !wanted)
+        return;
+    struct arena arena;
+    arena_init(&arena);
+    struct unit_exports decoded;
+    struct codec_reader in = {(const unsigned char *)exports->data,
+                              (const unsigned char *)exports->data + exports->length, false};
+    if (codec_get_exports(&in, &arena, &decoded)) {
+        struct cited_files cited;
+        cited_files_init(&cited);
+        cited_files_add_exports(&cited, &decoded);
+        if (!pool->jobs[index].summaries_only)
+            cited_files_add_findings(&cited, &pool->outputs[index].findings);
+        cited_files_finish(&cited);
+        unsigned char imports[16];
+        codec_imports_digest(&decoded, wanted, project, &cited, imports);
+        cached_jobs_store(cached, pool, index, exports, imports, &cited);
+        cited_files_free(&cited);
+    }
+    arena_free(&arena);
+}
+
+static void output_init(struct job_output *output)
+{
+    memset(output, 0, sizeof *output);
+    arena_init(&output->arena);
+    finding_list_init(&output->findings, &output->arena);
+    message_list_init(&output->messages);
+    string_buffer_init(&output->dump);
+}
+
+static void append_messages(struct message_list *to, const struct message_list *from)
+{
+    for (int i = 0; i < from->count; i++)
+        message_add(to, from->items[i].kind, "%s", from->items[i].text);
+}
+
+/* The exports of analysed unit `index` as the other units saw them: the
+ * table keeps a summary that changed only in its locations (summary_equal),
+ * so a unit's last summary may differ from the table's in them, and a
+ * cached unit must give the table what this run's table holds. */
+static void put_final_exports(struct string_buffer *out, const struct pipeline_unit *unit,
+                              int index, const struct project_table *project)
+{
+    struct unit_exports exports = unit->exports;
+    struct exported_function *functions =
+        xcalloc((size_t)exports.function_count + 1, sizeof *functions);
+    for (int e = 0; e < exports.function_count; e++) {
+        functions[e] = exports.functions[e];
+        const struct project_function *function = project_find(project, functions[e].name);
+        if (unit->wanted[e] && function && function->has_summary && !function->ambiguous &&
+            function->unit == index && function->export_index == e) {
+            functions[e].summary = function->summary;
+            functions[e].contexts = function->contexts;
+            functions[e].context_count = function->context_count;
+        }
+    }
+    exports.functions = functions;
+    codec_put_exports(out, &exports);
+    free(functions);
+}
+
+/* A unit whose exports come from its cache entry: no IR, nothing to analyse. */
+static void unit_from_cache(struct pipeline_unit *unit, const struct cache_entry *entry)
+{
+    memset(unit, 0, sizeof *unit);
+    arena_init(&unit->work);
+    unit->cached = true;
+    unit->exports = entry->exports;
+    unit->wanted = arena_alloc(&unit->work, sizeof *unit->wanted *
+                                                (size_t)(unit->exports.function_count + 1));
+}
+
 /* The whole program: every unit parsed and lowered once (phase 1), the
  * summaries of the functions other units call computed round after round
- * until none changes, then every unit checked with them (phase 2). */
-static bool run_whole_program(struct pool *pool, int thread_count)
+ * until none changes, then every unit checked with them (phase 2).
+ * With the result cache, a unit whose entry is valid is not parsed: its
+ * final exports join the table, and its findings are the entry's as long
+ * as the summaries it imports are those it imported when it was stored
+ * (else it is analysed, and the program's summaries computed again). */
+static bool run_whole_program(struct pool *pool, int thread_count, struct message_list *notes)
 {
     int job_count = pool->job_count;
     struct pipeline_unit *units = xcalloc((size_t)job_count, sizeof *units);
     int *order = xcalloc((size_t)job_count + 1, sizeof *order);
     long long *costs = xcalloc((size_t)job_count + 1, sizeof *costs);
-    /* Largest first, so that no worker is left with one long unit while the
-     * others wait at the end of a pass: by file size to parse, by IR size
-     * to check. */
-    for (int i = 0; i < job_count; i++) {
-        struct stat status;
-        costs[i] = stat(jobs_source(pool, i), &status) == 0 ? (long long)status.st_size : 0;
-    }
-    largest_first(order, costs, job_count);
+    int *indexes = xcalloc((size_t)job_count + 1, sizeof *indexes);
+    struct cached_jobs cached;
+    cached_jobs_open(&cached, pool, true);
     pool->units = units;
-    pool->pass = PASS_PREPARE;
-    pool->indexes = order;
-    pool->count = job_count;
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    bool ok = run_pass(pool, thread_count);
-    double parsed = seconds_since(&start);
-
     struct project_table project;
     project_table_init(&project);
-    int *indexes = xcalloc((size_t)job_count + 1, sizeof *indexes);
-    int rounds = 0;
-    if (ok) {
-        struct whole_program_report report;
+    struct whole_program_report report;
+    memset(&report, 0, sizeof report);
+    bool ok = true;
+    double parsed = 0;
+    int parsed_count = 0;
+    for (;;) {
+        /* Largest first, so that no worker is left with one long unit while
+         * the others wait at the end of a pass: by file size to parse, by IR
+         * size to check. */
+        int count = 0;
+        for (int i = 0; i < job_count; i++) {
+            if (cached.cache && cached.entries[i]) {
+                unit_from_cache(&units[i], cached.entries[i]);
+                continue;
+            }
+            struct stat status;
+            costs[count] = stat(jobs_source(pool, i), &status) == 0 ? (long long)status.st_size
+                                                                   : 0;
+            indexes[count++] = i;
+        }
+        largest_first(order, costs, count);
+        for (int k = 0; k < count; k++)
+            order[k] = indexes[order[k]];
+        parsed_count = count;
+        pool->pass = PASS_PREPARE;
+        pool->indexes = order;
+        pool->count = count;
+        ok = run_pass(pool, thread_count);
+        parsed = seconds_since(&start);
+        if (!ok)
+            break;
         whole_program_summarise(pool, &project, indexes, thread_count, &report, &ok);
-        rounds = report.rounds;
+        if (!ok || !cached.cache)
+            break;
+        /* A cached unit whose imports changed is analysed: everything is
+         * then done again (the summaries of the others may depend on its). */
+        int stale = 0;
+        for (int i = 0; i < job_count; i++) {
+            if (!units[i].cached)
+                continue;
+            unsigned char digest[16];
+            codec_imports_digest(&units[i].exports, units[i].wanted, &project,
+                                 &cached.entries[i]->cited, digest);
+            if (memcmp(digest, cached.entries[i]->imports, sizeof digest) != 0) {
+                cache_entry_free(cached.entries[i]);
+                cached.entries[i] = NULL;
+                stale++;
+            }
+        }
+        if (stale == 0)
+            break;
+        cached.reanalysed += stale;
+        for (int i = 0; i < job_count; i++) {
+            if (!units[i].cached) {
+                job_output_free(&pool->outputs[i]);
+                output_init(&pool->outputs[i]);
+            }
+            pipeline_unit_free(&units[i]);
+        }
+        project_table_free(&project);
+        project_table_init(&project);
+    }
+    if (ok) {
         if (report.rounds_exhausted)
-            message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
+            message_add(notes, MESSAGE_VERBOSE,
                         "whole program: summaries still changed after %d rounds; the last "
                         "ones are used",
                         report.rounds);
         if (report.ambiguous > 0)
-            message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
+            message_add(notes, MESSAGE_VERBOSE,
                         "whole program: %d function name%s defined in several units (%s%s), "
                         "not used across units",
                         report.ambiguous, report.ambiguous == 1 ? " is" : "s are",
                         report.ambiguous_example, report.ambiguous > 1 ? ", ..." : "");
     }
     double summarised = seconds_since(&start) - parsed;
-    for (int i = 0; i < job_count; i++)
-        costs[i] = units[i].analysable ? unit_size(&units[i].result.unit) : 0;
-    largest_first(order, costs, job_count);
+    /* What a cache entry keeps of an analysed unit: its final exports and
+     * which of them others wanted, before phase 2 frees its memory. */
+    struct string_buffer *exports = NULL;
+    bool **wanted = NULL;
+    if (cached.cache && ok) {
+        exports = xcalloc((size_t)job_count + 1, sizeof *exports);
+        wanted = xcalloc((size_t)job_count + 1, sizeof *wanted);
+        for (int i = 0; i < job_count; i++) {
+            string_buffer_init(&exports[i]);
+            if (!units[i].analysable || !cached.keyed[i])
+                continue;
+            put_final_exports(&exports[i], &units[i], i, &project);
+            size_t size = sizeof **wanted * (size_t)(units[i].exports.function_count + 1);
+            wanted[i] = xmalloc(size);
+            memcpy(wanted[i], units[i].wanted, size);
+        }
+    }
+    int count = 0;
+    for (int i = 0; i < job_count; i++) {
+        if (units[i].cached)
+            continue;
+        costs[count] = units[i].analysable ? unit_size(&units[i].result.unit) : 0;
+        indexes[count++] = i;
+    }
+    largest_first(order, costs, count);
+    for (int k = 0; k < count; k++)
+        order[k] = indexes[order[k]];
     pool->project = &project;
     pool->pass = PASS_CHECK;
     pool->indexes = order;
-    pool->count = ok ? job_count : 0;
+    pool->count = ok ? count : 0;
     ok = ok && run_pass(pool, thread_count);
-    message_add(&pool->outputs[0].messages, MESSAGE_VERBOSE,
+    message_add(notes, MESSAGE_VERBOSE,
                 "whole program: %d units parsed in %.2f s, %d functions exported, summaries "
                 "exchanged in %.2f s (%d round%s), checked in %.2f s",
-                job_count, parsed, project.function_count, summarised, rounds,
-                rounds == 1 ? "" : "s",
+                parsed_count, parsed, project.function_count, summarised, report.rounds,
+                report.rounds == 1 ? "" : "s",
                 seconds_since(&start) - parsed - summarised);
+    if (ok && cached.cache) {
+        cached_jobs_results(&cached, pool);
+        for (int i = 0; i < job_count; i++)
+            if (!units[i].cached)
+                store_analysed(&cached, pool, i, &exports[i], wanted[i], &project);
+    }
+    for (int i = 0; exports && i < job_count; i++) {
+        string_buffer_free(&exports[i]);
+        free(wanted[i]);
+    }
+    free(exports);
+    free(wanted);
+    cached_jobs_close(&cached, job_count);
     for (int i = 0; i < job_count; i++)
         pipeline_unit_free(&units[i]);
     free(order);
@@ -387,17 +659,36 @@ static bool run_whole_program(struct pool *pool, int thread_count)
     return ok;
 }
 
+/* Each unit alone; with the result cache, only those without a valid entry. */
+static bool run_units(struct pool *pool, int thread_count)
+{
+    struct cached_jobs cached;
+    cached_jobs_open(&cached, pool, false);
+    int *indexes = xcalloc((size_t)pool->job_count + 1, sizeof *indexes);
+    int count = 0;
+    for (int i = 0; i < pool->job_count; i++)
+        if (!cached.cache || !cached.entries[i])
+            indexes[count++] = i;
+    pool->pass = PASS_UNIT;
+    pool->indexes = indexes;
+    pool->count = count;
+    bool ok = run_pass(pool, thread_count);
+    if (ok && cached.cache) {
+        cached_jobs_results(&cached, pool);
+        for (int k = 0; k < count; k++)
+            cached_jobs_store(&cached, pool, indexes[k], NULL, NULL, NULL);
+    }
+    cached_jobs_close(&cached, pool->job_count);
+    free(indexes);
+    return ok;
+}
+
 int jobs_run(const struct job *jobs, int job_count, const struct job_settings *settings,
              int thread_count, struct job_output *outputs, char **error)
 {
     *error = NULL;
-    for (int i = 0; i < job_count; i++) {
-        memset(&outputs[i], 0, sizeof outputs[i]);
-        arena_init(&outputs[i].arena);
-        finding_list_init(&outputs[i].findings, &outputs[i].arena);
-        message_list_init(&outputs[i].messages);
-        string_buffer_init(&outputs[i].dump);
-    }
+    for (int i = 0; i < job_count; i++)
+        output_init(&outputs[i]);
     if (job_count == 0)
         return 0;
     struct pool pool;
@@ -409,7 +700,14 @@ int jobs_run(const struct job *jobs, int job_count, const struct job_settings *s
     pool.progress = settings->progress;
     bool ok;
     if (settings->whole_program && !settings->dump_ir) {
-        ok = run_whole_program(&pool, thread_count);
+        /* the run's own notes come after the units' (unit 0's are cached) */
+        struct message_list notes;
+        message_list_init(&notes);
+        ok = run_whole_program(&pool, thread_count, &notes);
+        append_messages(&outputs[0].messages, &notes);
+        message_list_free(&notes);
+    } else if (settings->cache && !settings->dump_ir) {
+        ok = run_units(&pool, thread_count);
     } else {
         pool.pass = PASS_UNIT;
         pool.count = job_count;

@@ -18,6 +18,7 @@
 #include "messages.h"
 
 struct frontend_unsaved;
+struct result_cache;
 
 struct job {
     const char *display_path;     /* how the main file is named in output */
@@ -57,6 +58,8 @@ struct job_settings {
     struct project_table *project_out; /* whole program: receives the table of summaries
                                         * after the rounds (the caller frees it with
                                         * project_table_free); NULL: it is freed */
+    struct result_cache *cache;   /* --cache-dir (cache.h): used by jobs_run on the calling
+                                   * thread only, never by a worker; NULL: none */
 };
 
 struct job_output {

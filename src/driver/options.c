@@ -62,6 +62,21 @@ static int parse_jobs(const char *text, int *jobs, char **error)
     return 0;
 }
 
+/* --cache-size: whole MiB, from 1 MiB to 1 TiB. */
+static int parse_cache_size(const char *text, long *size, char **error)
+{
+    char *end = NULL;
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (errno || end == text || *end != '\0' || value < 1 || value > 1024L * 1024) {
+        *error = text_printf("--cache-size expects a number of MiB from 1 to 1048576, not '%s'",
+                             text);
+        return -1;
+    }
+    *size = value;
+    return 0;
+}
+
 static int parse_suggest(const char *text, enum suggest_level *level, char **error)
 {
     if (suggest_parse_level(text, level))
@@ -89,7 +104,7 @@ static int parse_color(const char *text, enum color_mode *mode, char **error)
 enum value_flag { FLAG_DATABASE, FLAG_JOBS, FLAG_OUTPUT, FLAG_FORMAT, FLAG_COLOR, FLAG_ENABLE,
                   FLAG_DISABLE, FLAG_BASELINE, FLAG_WRITE_BASELINE, FLAG_EXTRA_ARGUMENT,
                   FLAG_EXTRA_ARGUMENT_BEFORE, FLAG_CONFIG, FLAG_RULES, FLAG_SUGGEST, FLAG_SHARD,
-                  FLAG_NONE };
+                  FLAG_CACHE_DIR, FLAG_CACHE_SIZE, FLAG_NONE };
 
 struct value_flag_spelling {
     enum value_flag flag;
@@ -111,6 +126,8 @@ static const struct value_flag_spelling value_flags[] = {
     {FLAG_RULES, "--rules", false},
     {FLAG_SUGGEST, "--suggest", false},
     {FLAG_SHARD, "--shard", false},
+    {FLAG_CACHE_DIR, "--cache-dir", false},
+    {FLAG_CACHE_SIZE, "--cache-size", false},
 };
 
 /* Recognises `argument` as a value flag. *inline_value is the value given
@@ -209,6 +226,10 @@ static int apply_value_flag(struct options *options, enum value_flag flag, const
             return -1;
         }
         return shard_parse(value, &options->shard, error);
+    case FLAG_CACHE_DIR:
+        return set_once(&options->cache_dir, value, spelling, error);
+    case FLAG_CACHE_SIZE:
+        return parse_cache_size(value, &options->cache_size, error);
     case FLAG_NONE:
         break;
     }
@@ -229,6 +250,7 @@ static const struct switch_flag switch_flags[] = {
     {"--exit-zero", offsetof(struct options, exit_zero)},
     {"--all-uses", offsetof(struct options, all_uses)},
     {"--single-unit", offsetof(struct options, single_unit)},
+    {"--cache-stats", offsetof(struct options, cache_stats)},
     {"--version", offsetof(struct options, show_version)},
     {"--help", offsetof(struct options, show_help)},
     {"-h", offsetof(struct options, show_help)},
@@ -448,6 +470,11 @@ const char *options_usage(void)
            "                       and combine the parts with --merge\n"
            "  --merge FILE...      combine the --format json outputs of a run's shards into\n"
            "                       the report of the whole run, in any --format\n"
+           "  --cache-dir DIR      keep each unit's results in DIR and reuse them while\n"
+           "                       nothing they depend on changed (default: none, or the\n"
+           "                       configuration's cache-dir)\n"
+           "  --cache-size MIB     bound of --cache-dir, oldest entries go first (512)\n"
+           "  --cache-stats        print the cache's hits, misses and size on stderr\n"
            "  --extra-arg ARG, --extra-arg-before ARG\n"
            "                       add ARG after (before) every file's compiler arguments\n"
            "  --lsp                run as a language server (LSP) on standard input and\n"

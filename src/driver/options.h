@@ -58,6 +58,9 @@ struct options {
     bool lsp;                        /* --lsp: serve the Language Server Protocol on stdio */
     struct shard shard;              /* --shard K/N; count 0: not given */
     bool merge;                      /* --merge: the PATHs are JSON outputs to combine */
+    const char *cache_dir;           /* --cache-dir DIR: the result cache, or NULL */
+    long cache_size;                 /* --cache-size MIB; 0: not given */
+    bool cache_stats;                /* --cache-stats: hits and misses on stderr */
 };
 
 /* Parses argv[1..argc-1]. Returns 0, or -1 with a malloc'ed message in

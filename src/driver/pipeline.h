@@ -23,6 +23,7 @@ struct pipeline_unit {
     struct arena work;             /* the IR and the exports */
     struct frontend_result result;
     bool analysable;               /* parsed, and not only dumped */
+    bool cached;                   /* exports from the result cache: no IR, not analysed */
     struct unit_exports exports;   /* with settings->whole_program */
     bool *wanted;                  /* per exports.functions: another unit calls it */
     struct analysis_memo *memo;    /* phase 1's analysis of the unit alone, for phase 2 */

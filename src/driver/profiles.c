@@ -213,6 +213,8 @@ static void describe_effective(struct profile *profile, const struct config *fil
     for (int i = 0; i < file->never_null_count; i++)
         xappend_string(&effective->never_null, &effective->never_null_count,
                       xstrdup(file->never_null[i]));
+    effective->cache_dir = file->cache_dir ? xstrdup(file->cache_dir) : NULL;
+    effective->cache_size = file->cache_size;
     for (int i = 0; i < file->remove_flag_count; i++)
         xappend_string(&effective->remove_flags, &effective->remove_flag_count,
                        xstrdup(file->remove_flags[i]));
