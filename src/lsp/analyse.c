@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../driver/cache.h"
 #include "../driver/database_search.h"
 #include "../driver/messages.h"
 #include "../driver/pipeline.h"
@@ -34,6 +35,7 @@ int lsp_analyser_init(struct lsp_analyser *analyser, const struct options *optio
     analyser->base.working_directory = analyser->working_directory;
     analyser->base.suggest = options->suggest;
     analyser->base.all_uses = options->all_uses;
+    analyser->base.whole_program = !options->single_unit;
     profiles_init(&analyser->profiles, &analyser->options, &analyser->base);
     if (options->database_path) {
         analyser->database = compile_database_load(options->database_path, error);
@@ -91,12 +93,35 @@ static int processors(void)
     return count < 1 ? 1 : count > 64 ? 64 : (int)count;
 }
 
+/* The result cache the CLI would use for `profile` (--cache-dir, else its
+ * configuration's cache-dir), told of that profile; NULL when none. */
+static struct result_cache *open_cache(struct lsp_analyser *analyser,
+                                       const struct profile *profile)
+{
+    const char *directory = analyser->options.cache_dir ? analyser->options.cache_dir
+                                                        : profile->effective.cache_dir;
+    long size = analyser->options.cache_size ? analyser->options.cache_size
+                                             : profile->effective.cache_size;
+    if (!directory)
+        return NULL;
+    char *error = NULL;
+    struct result_cache *cache =
+        cache_open(directory, (long long)(size ? size : CACHE_DEFAULT_SIZE_MIB) * 1024 * 1024,
+                   analyser->working_directory, &error);
+    free(error); /* no cache: the table is made without one */
+    if (cache)
+        cache_add_profile(cache, profile);
+    return cache;
+}
+
 /* The summaries of every unit of `database` from the files on disk, as
  * the CLI's whole-program phase 1 and rounds make them (no unit is checked:
- * all are summaries_only). Messages about units that do not parse are the
- * CLI's business, not this file's: they are dropped. */
+ * all are summaries_only), through the result cache when there is one, as
+ * the CLI's: a warm cache parses only what changed. Messages about units
+ * that do not parse are the CLI's business, not this file's: they are
+ * dropped. */
 static void build_project(struct lsp_analyser *analyser, const struct compile_database *database,
-                          const struct job_settings *settings)
+                          const struct profile *profile)
 {
     if (analyser->project_database)
         project_table_free(&analyser->project);
@@ -119,11 +144,14 @@ static void build_project(struct lsp_analyser *analyser, const struct compile_da
         jobs[i].argument_count = command->argument_count;
         jobs[i].from_database = true;
         jobs[i].summaries_only = true;
+        jobs[i].settings = &profile->settings;
+        jobs[i].list_includes = true; /* what a cache entry checks */
     }
-    struct job_settings whole = *settings;
+    struct job_settings whole = profile->settings;
     whole.whole_program = true;
     whole.progress = NULL;
     whole.project_out = &analyser->project;
+    whole.cache = open_cache(analyser, profile);
     project_table_init(&analyser->project);
     char *error = NULL;
     if (jobs_run(jobs, count, &whole, processors(), outputs, &error) == 0)
@@ -131,6 +159,13 @@ static void build_project(struct lsp_analyser *analyser, const struct compile_da
     else
         project_table_free(&analyser->project);
     free(error);
+    if (whole.cache) {
+        struct cache_stats stats;
+        struct message_list notes;
+        message_list_init(&notes);
+        cache_close(whole.cache, &stats, &notes);
+        message_list_free(&notes);
+    }
     for (int i = 0; i < count; i++)
         job_output_free(&outputs[i]);
     free(outputs);
@@ -141,7 +176,7 @@ static void build_project(struct lsp_analyser *analyser, const struct compile_da
 /* The whole program's table for the unit of `path`, built or rebuilt when
  * needed; NULL when the file's database has one unit or none. */
 static const struct project_table *project_for(struct lsp_analyser *analyser, const char *path,
-                                               const struct job_settings *settings)
+                                               const struct profile *profile)
 {
     struct message_list ignored;
     message_list_init(&ignored);
@@ -150,7 +185,7 @@ static const struct project_table *project_for(struct lsp_analyser *analyser, co
     if (!database || compile_database_count(database) < 2 || analyser->options.single_unit)
         return NULL;
     if (analyser->project_database != database || analyser->project_stale)
-        build_project(analyser, database, settings);
+        build_project(analyser, database, profile);
     return analyser->project_database == database ? &analyser->project : NULL;
 }
 
@@ -229,16 +264,17 @@ void lsp_analyse(struct lsp_analyser *analyser, const struct lsp_analysis_reques
             job.unsaved_count = request->buffer_count + 1;
         }
     }
-    const struct project_table *project = project_for(analyser, request->path, &profile->settings);
+    const struct project_table *project = project_for(analyser, request->path, profile);
+    struct job_settings settings = profile->settings;
+    settings.whole_program = project != NULL; /* alone, one analysis is enough */
+    settings.cache = NULL;                    /* editor buffers are not cached */
+    job.settings = &settings;
     if (project) {
-        struct job_settings whole = profile->settings;
-        whole.whole_program = true;
-        job.settings = &whole;
         struct pipeline_unit unit;
-        pipeline_prepare(analyser->frontend, &job, &whole, output, &unit);
-        pipeline_check(&job, &whole, output, &unit, project);
+        pipeline_prepare(analyser->frontend, &job, &settings, output, &unit);
+        pipeline_check(&job, &settings, output, &unit, project);
     } else {
-        pipeline_run(analyser->frontend, &job, &profile->settings, output);
+        pipeline_run(analyser->frontend, &job, &settings, output);
     }
     free(buffers);
     suppress_findings_in_text(&output->findings, request->path, request->text, request->length,

@@ -384,6 +384,33 @@ class LspSessionTest(unittest.TestCase):
         self.assertTrue(cleared, self.server_log())
         self.assertEqual(self.client.shutdown_and_exit()[1], 0)
 
+    def test_whole_program_with_cache(self):
+        """With --cache-dir the table is made through the CLI's result
+        cache: entries are written, and a second session finds the same."""
+        cache = os.path.join(self.root, "cache")
+        for name, text in (("users.c", USERS_C), ("main.c", MAIN_C)):
+            with open(os.path.join(self.root, "src", name), "w") as stream:
+                stream.write(text)
+        entries = [{"directory": self.root, "arguments": ["cc", "-c", name], "file": name}
+                   for name in ("src/users.c", "src/main.c")]
+        with open(os.path.join(self.root, "compile_commands.json"), "w") as stream:
+            json.dump(entries, stream)
+        main = os.path.join(self.root, "src", "main.c")
+        found = []
+        for session in range(2):
+            self.client.kill()
+            self.client = LspClient([BINARY, "--lsp", "--cache-dir", cache], cwd=self.root,
+                                    stderr=self.log)
+            self.client.initialize(self.root)
+            self.client.open(main, MAIN_C)
+            diagnostics = self.client.diagnostics(uri_of(main))["diagnostics"]
+            found.append([(d["code"], d["range"]["start"]["line"]) for d in diagnostics])
+            self.assertEqual(self.client.shutdown_and_exit()[1], 0)
+            if session == 0:
+                stored = [name for name in os.listdir(cache) if name.endswith(".npc")]
+                self.assertEqual(len(stored), 2, self.server_log())
+        self.assertEqual(found, [[("unchecked-lookup", 5)]] * 2, self.server_log())
+
     def test_missing_database(self):
         """A database directory that does not exist fails initialize with a
         message; a second initialize without it works."""
