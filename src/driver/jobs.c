@@ -142,6 +142,21 @@ static bool run_pass(struct pool *pool, int thread_count)
     return started > 0;
 }
 
+/* A pass over `count` of the jobs (`indexes`) between the phases: no
+ * progress line, which counts the units parsed and checked. */
+static bool run_quiet_pass(struct pool *pool, enum pass pass, const int *indexes, int count,
+                           int thread_count)
+{
+    pool->pass = pass;
+    pool->indexes = indexes;
+    pool->count = count;
+    FILE *shown = pool->progress;
+    pool->progress = NULL;
+    bool started = run_pass(pool, thread_count);
+    pool->progress = shown;
+    return started;
+}
+
 /* Rounds of summaries over the whole program: enough for a chain of calls
  * through that many files; recursion through files usually settles in two. */
 enum { WHOLE_PROGRAM_ROUNDS = 8 };
@@ -225,14 +240,7 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
     for (int i = 0; i < job_count; i++)
         if (exports_wanted(&units[i]))
             indexes[count++] = i;
-    pool->pass = PASS_CONTEXTS;
-    pool->indexes = indexes;
-    pool->count = count;
-    FILE *shown = pool->progress;
-    pool->progress = NULL;
-    bool contexts_done = run_pass(pool, thread_count);
-    pool->progress = shown;
-    if (!contexts_done) {
+    if (!run_quiet_pass(pool, PASS_CONTEXTS, indexes, count, thread_count)) {
         *ok = false;
         return;
     }
@@ -248,19 +256,10 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
             break;
         }
         report->rounds = round;
-        if (round > 1) {
-            pool->pass = PASS_SUMMARISE;
-            pool->indexes = indexes;
-            pool->count = count;
-            pool->project = project;
-            FILE *progress = pool->progress;
-            pool->progress = NULL;
-            bool started = run_pass(pool, thread_count);
-            pool->progress = progress;
-            if (!started) {
-                *ok = false;
-                break;
-            }
+        pool->project = project;
+        if (round > 1 && !run_quiet_pass(pool, PASS_SUMMARISE, indexes, count, thread_count)) {
+            *ok = false;
+            break;
         }
         int changed_count = 0;
         for (int k = 0; k < count; k++) {
@@ -447,7 +446,7 @@ static void store_analysed(struct cached_jobs *cached, struct pool *pool, int in
     arena_free(&arena);
 }
 
-static void output_init(struct job_output *output)
+void job_output_init(struct job_output *output)
 {
     memset(output, 0, sizeof *output);
     arena_init(&output->arena);
@@ -574,7 +573,7 @@ static bool run_whole_program(struct pool *pool, int thread_count, struct messag
         for (int i = 0; i < job_count; i++) {
             if (!units[i].cached) {
                 job_output_free(&pool->outputs[i]);
-                output_init(&pool->outputs[i]);
+                job_output_init(&pool->outputs[i]);
             }
             pipeline_unit_free(&units[i]);
         }
@@ -688,7 +687,7 @@ int jobs_run(const struct job *jobs, int job_count, const struct job_settings *s
 {
     *error = NULL;
     for (int i = 0; i < job_count; i++)
-        output_init(&outputs[i]);
+        job_output_init(&outputs[i]);
     if (job_count == 0)
         return 0;
     struct pool pool;

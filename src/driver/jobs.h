@@ -80,6 +80,10 @@ struct job_output {
 int jobs_run(const struct job *jobs, int job_count, const struct job_settings *settings,
              int thread_count, struct job_output *outputs, char **error);
 
+/* An empty output, as jobs_run gives each job (for callers that run a
+ * pipeline themselves, like the language server). */
+void job_output_init(struct job_output *output);
+
 void job_output_free(struct job_output *output);
 
 #endif

@@ -200,19 +200,10 @@ bool lsp_is_unit(struct lsp_analyser *analyser, const char *path)
     return listed;
 }
 
-static void init_output(struct job_output *output)
-{
-    memset(output, 0, sizeof *output);
-    arena_init(&output->arena);
-    finding_list_init(&output->findings, &output->arena);
-    message_list_init(&output->messages);
-    string_buffer_init(&output->dump);
-}
-
 void lsp_analyse(struct lsp_analyser *analyser, const struct lsp_analysis_request *request,
                  struct job_output *output)
 {
-    init_output(output);
+    job_output_init(output);
     struct job job;
     memset(&job, 0, sizeof job);
     /* the findings name the main file by this: it lives as long as they do */
