@@ -193,6 +193,7 @@ static bool join_path(struct path_state *into, const struct path_state *from)
         joined.entry_of = -1;
     if (into->twin != from->twin)
         joined.twin = -1;
+    joined.referenced = into->referenced || from->referenced;
     if (into->witness != from->witness || into->witness_nonnull != from->witness_nonnull ||
         into->witness_one_way != from->witness_one_way) {
         joined.witness = -1;

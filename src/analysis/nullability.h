@@ -48,6 +48,9 @@ struct path_state {
     int witness;                         /* an integer that is the result of a NULL test of this
                                           * path (`ok = p != NULL`), or -1 */
     bool witness_nonnull;                /* the integer is true when the path is non-NULL */
+    bool referenced;                     /* some path may name this one as its alias, witness
+                                          * or twin (cleared when it is forgotten): without
+                                          * it, forgetting it need not look at the others */
     bool witness_one_way;                /* only its truth says something: a NULL-safe predicate's
                                           * result (is_string(p) true: p is non-NULL; false:
                                           * p may be anything) */

@@ -61,19 +61,47 @@ static void mark_member_entries(const struct ir_function *function, struct flow_
  * (entry_use is about the value, not the variable); other paths stop
  * aliasing or witnessing them. Paths are created after their parents, so
  * everything below `path` has a larger id. */
+static void forget_one(const struct ir_function *function, struct flow_state *state, int path)
+{
+    struct path_state *forgotten = &state->paths[path];
+    const struct source_location *entry_use = forgotten->entry_use;
+    *forgotten = path_state_unknown();
+    forgotten->entry_use = entry_use;
+    if (function->paths[path].is_unsigned)
+        forgotten->low = 0;
+}
+
+/* Forgets the paths below `path`, through the child links (what is below
+ * a path is usually a few fields, where the function has hundreds). */
+static void forget_below(const struct ir_function *function, struct flow_state *state, int path)
+{
+    for (int child = function->paths[path].first_child; child >= 0;
+         child = function->paths[child].next_sibling) {
+        forget_one(function, state, child);
+        forget_below(function, state, child);
+    }
+}
+
 static void forget_paths(const struct ir_function *function, struct flow_state *state, int path,
                          bool including_path)
 {
     assert(path >= 0 && path < function->path_count);
-    for (int i = path; i < function->path_count; i++) {
-        if (i == path ? !including_path : !ir_path_is_below(function, i, path))
-            continue;
-        struct path_state *forgotten = &state->paths[i];
-        const struct source_location *entry_use = forgotten->entry_use;
-        *forgotten = path_state_unknown();
-        forgotten->entry_use = entry_use;
-        if (function->paths[i].is_unsigned)
-            forgotten->low = 0;
+    bool referenced = state->paths[path].referenced;
+    if (including_path)
+        forget_one(function, state, path);
+    forget_below(function, state, path);
+    if (function->paths[path].first_child < 0) {
+        /* nothing below: only references to `path` itself go, if any */
+        for (int i = 0; including_path && referenced && i < function->path_count; i++) {
+            struct path_state *other = &state->paths[i];
+            if (other->alias == path)
+                other->alias = -1;
+            if (other->witness == path)
+                other->witness = -1;
+            if (other->twin == path)
+                other->twin = -1;
+        }
+        return;
     }
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *other = &state->paths[i];
@@ -599,6 +627,7 @@ static void copy_value(const struct ir_function *function, struct flow_state *st
         alias = source;
     }
     result->alias = alias;
+    state->paths[alias].referenced = true;
 }
 
 static void transfer_assign(struct function_analysis *analysis, int block, int index,
@@ -659,6 +688,7 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
                         (tested->nullability == NULLABILITY_NONNULL) == (value.integer != 0));
         } else {
             result->witness = value.path;
+            state->paths[value.path].referenced = true;
             result->witness_nonnull = value.integer != 0;
             result->witness_one_way = false;
         }
@@ -1069,6 +1099,7 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
                 !function->paths[argument.path].is_pointer)
                 continue;
             result->witness = argument.path;
+            state->paths[argument.path].referenced = true;
             result->witness_nonnull = predicate;
             result->witness_one_way = true;
             break;
@@ -1181,6 +1212,7 @@ static void detach_alias(const struct ir_function *function, struct flow_state *
             state->paths[i].alias = -1;
         } else {
             state->paths[i].alias = new_root;
+            state->paths[new_root].referenced = true;
         }
     }
     state->paths[path].alias = -1;
@@ -1249,6 +1281,8 @@ static void learn_same_nullness(struct function_analysis *analysis, int block,
         take_twin(function, state, b);
         state->paths[alias_root(state, a)].twin = b;
         state->paths[alias_root(state, b)].twin = a;
+        state->paths[a].referenced = true;
+        state->paths[b].referenced = true;
     }
 }
 

@@ -133,6 +133,12 @@ int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
     struct access_path *path = &function->paths[id];
     memset(path, 0, sizeof *path);
     path->parent = parent;
+    path->first_child = -1;
+    path->next_sibling = -1;
+    if (parent >= 0) {
+        path->next_sibling = function->paths[parent].first_child;
+        function->paths[parent].first_child = id;
+    }
     path->step = step;
     path->name = step == PATH_DEREF ? NULL : arena_strdup(unit->arena, name);
     path->text = ir_path_text(unit->arena, function, parent, step, name);

@@ -43,6 +43,8 @@ enum variable_kind { VARIABLE_LOCAL, VARIABLE_PARAMETER, VARIABLE_GLOBAL, VARIAB
  * text in one function always gives the same id. */
 struct access_path {
     int parent;                  /* id of the path this one is reached from; -1 for roots */
+    int first_child;             /* the paths reached from this one, by next_sibling; -1: none */
+    int next_sibling;
     enum path_step step;
     const char *name;            /* variable or field name; NULL for PATH_DEREF */
     const char *text;            /* as the user would write it: "buf", "s->name", "*out" */
