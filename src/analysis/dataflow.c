@@ -394,17 +394,22 @@ static void walk_tree(struct walker *walker, int root, const struct flow_state *
         if (walker->visit)
             walker->visit(walker, block, out);
         int edges = edge_count(node);
-        for (int e = 0; e < edges; e++) {
-            flow_state_copy(&walker->edge[e], out);
-            transfer_edge(analysis, block, e, &walker->edge[e]);
+        /* The last edge takes the block's state itself: a block with one
+         * way out copies no state, a branch one. */
+        struct flow_state *edge_state[2] = {out, out};
+        if (edges == 2) {
+            flow_state_copy(&walker->edge[0], out);
+            edge_state[0] = &walker->edge[0];
         }
-        if (edges == 2 && walker->edge[0].reachable && walker->edge[1].reachable) {
-            transfer_guard(analysis, block, &walker->edge[0], analysis->postdominator[block]);
-            transfer_guard(analysis, block, &walker->edge[1], analysis->postdominator[block]);
+        for (int e = 0; e < edges; e++)
+            transfer_edge(analysis, block, e, edge_state[e]);
+        if (edges == 2 && edge_state[0]->reachable && edge_state[1]->reachable) {
+            transfer_guard(analysis, block, edge_state[0], analysis->postdominator[block]);
+            transfer_guard(analysis, block, edge_state[1], analysis->postdominator[block]);
         }
         for (int e = edges - 1; e >= 0; e--) { /* the first edge is walked first */
             int successor = node->successors[e];
-            struct flow_state *edge = &walker->edge[e];
+            struct flow_state *edge = edge_state[e];
             if (successor < 0 || successor >= function->block_count || !edge->reachable)
                 continue;
             if (analysis->is_root[successor]) {
