@@ -682,13 +682,12 @@ void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options
         struct analysis_memo *saved = arena_alloc(arena, sizeof *saved);
         saved->summaries = shared.summaries;
         saved->event_count = result->event_count;
-        saved->events = arena_alloc(arena, sizeof *saved->events *
-                                               (size_t)(result->event_count ? result->event_count : 1));
-        saved->producers = arena_alloc(arena, sizeof *saved->producers *
-                                                  (size_t)(result->event_count ? result->event_count : 1));
-        if (result->event_count) {
-            memcpy(saved->events, result->events, sizeof *saved->events * (size_t)result->event_count);
-            memcpy(saved->producers, producers, sizeof *saved->producers * (size_t)result->event_count);
+        size_t events = (size_t)result->event_count;
+        saved->events = arena_alloc(arena, sizeof *saved->events * (events ? events : 1));
+        saved->producers = arena_alloc(arena, sizeof *saved->producers * (events ? events : 1));
+        if (events) {
+            memcpy(saved->events, result->events, sizeof *saved->events * events);
+            memcpy(saved->producers, producers, sizeof *saved->producers * events);
         }
         saved->limits = result->limits;
         saved->limit_count = result->limit_count;

@@ -1439,7 +1439,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     for (int i = 0; i < function->path_count; i++)
         facts.nulled[i] = nulled_candidate(function, i);
     facts.member_use = arena_alloc(&analysis->scratch, sizeof *facts.member_use * paths);
-    facts.member_parameter = arena_alloc(&analysis->scratch, sizeof *facts.member_parameter * paths);
+    facts.member_parameter =
+        arena_alloc(&analysis->scratch, sizeof *facts.member_parameter * paths);
     facts.member_dropped = arena_alloc(&analysis->scratch, paths);
     for (int i = 0; i < function->path_count; i++) {
         facts.member_use[i] = NULL;

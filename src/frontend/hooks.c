@@ -71,7 +71,8 @@ static const char *named_allocator(struct frontend_unit *unit, CXCursor pointer)
 {
     const char *word = allocator_word(unit_string(unit, clang_getCursorSpelling(pointer)));
     if (!word)
-        word = allocator_word(unit_string(unit, clang_getTypeSpelling(clang_getCursorType(pointer))));
+        word = allocator_word(
+            unit_string(unit, clang_getTypeSpelling(clang_getCursorType(pointer))));
     return word ? unit_intern(unit, word) : NULL;
 }
 

@@ -157,7 +157,8 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     CXCursor hook = clang_getNullCursor(); /* a global or field called through */
     if (clang_getCursorKind(referenced) == CXCursor_FunctionDecl)
         function = referenced;
-    else if (hooks_is_file_scope(referenced) || clang_getCursorKind(referenced) == CXCursor_FieldDecl)
+    else if (hooks_is_file_scope(referenced) ||
+             clang_getCursorKind(referenced) == CXCursor_FieldDecl)
         hook = referenced; /* every function must be scanned first */
     else if (clang_getCursorKind(referenced) == CXCursor_VarDecl &&
              !prescan_function_pointer_target(unit, referenced, &function))
