@@ -1346,6 +1346,9 @@ struct return_facts {
     int *member_parameter;                  /* per path: whose member (-2: none seen yet) */
     char *member_dropped;                   /* per path: some return did not use it, or used
                                              * another parameter's */
+    int *nonnull_parameter;                 /* per path, a parameter's member non-NULL at
+                                             * every return: whose (-2: none seen yet) */
+    char *nonnull_dropped;                  /* per path: not so at some return */
     struct null_returns returns;
     struct predicate_returns predicate;
     int first_block;                        /* the lowest returning block seen, or -1 */
@@ -1370,6 +1373,40 @@ static void visit_members(struct return_facts *facts, const struct ir_function *
             facts->member_parameter[i] = parameter;
         if (first)
             facts->member_use[i] = use;
+        /* left non-NULL in what the caller passed: ensure_stack(s) */
+        int holder_parameter = of_parameter ? function->paths[holder].parameter_index : -1;
+        if (holder_parameter < 0 || out->paths[i].nullability != NULLABILITY_NONNULL ||
+            (facts->nonnull_parameter[i] != -2 &&
+             facts->nonnull_parameter[i] != holder_parameter))
+            facts->nonnull_dropped[i] = 1;
+        else
+            facts->nonnull_parameter[i] = holder_parameter;
+    }
+}
+
+/* The members of parameters the function leaves non-NULL at every return. */
+static void collect_nonnull_members(struct unit_analysis *shared,
+                                    const struct ir_function *function,
+                                    const struct return_facts *facts,
+                                    struct function_summary *summary)
+{
+    int kept = 0;
+    for (int i = 0; i < function->path_count; i++)
+        kept += member_path(function, i) && !facts->nonnull_dropped[i] &&
+                facts->nonnull_parameter[i] >= 0;
+    if (!kept)
+        return;
+    summary->nonnull_members =
+        arena_alloc(shared->arena, sizeof *summary->nonnull_members * (size_t)kept);
+    for (int i = 0; i < function->path_count; i++) {
+        if (!member_path(function, i) || facts->nonnull_dropped[i] ||
+            facts->nonnull_parameter[i] < 0)
+            continue;
+        struct member_use *member = &summary->nonnull_members[summary->nonnull_member_count++];
+        memset(member, 0, sizeof *member);
+        member->parameter = facts->nonnull_parameter[i];
+        member->step = function->paths[i].step;
+        member->name = function->paths[i].name;
     }
 }
 
@@ -1442,10 +1479,15 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     facts.member_parameter =
         arena_alloc(&analysis->scratch, sizeof *facts.member_parameter * paths);
     facts.member_dropped = arena_alloc(&analysis->scratch, paths);
+    facts.nonnull_parameter =
+        arena_alloc(&analysis->scratch, sizeof *facts.nonnull_parameter * paths);
+    facts.nonnull_dropped = arena_alloc(&analysis->scratch, paths);
     for (int i = 0; i < function->path_count; i++) {
         facts.member_use[i] = NULL;
         facts.member_parameter[i] = -2;
         facts.member_dropped[i] = 0;
+        facts.nonnull_parameter[i] = -2;
+        facts.nonnull_dropped[i] = 0;
     }
     null_returns_init(&facts.returns, analysis);
     predicate_init(&facts.predicate, function, facts.parameters);
@@ -1476,6 +1518,7 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     null_returns_finish(&facts.returns, function, has_loop(function, &analysis->scratch), summary);
     if (returns) {
         collect_member_uses(shared, function, facts.member_use, facts.member_parameter, summary);
+        collect_nonnull_members(shared, function, &facts, summary);
         collect_nulled(shared, function, facts.nulled, summary);
         collect_global_uses(shared, function, facts.global_use, facts.globals, summary);
     }

@@ -58,6 +58,15 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
             to->member_uses[i].use = copy_location(from->member_uses[i].use, arena, map_file, data);
         }
     }
+    to->nonnull_members = NULL;
+    if (from->nonnull_member_count > 0) {
+        to->nonnull_members = arena_alloc(arena, sizeof *to->nonnull_members *
+                                                     (size_t)from->nonnull_member_count);
+        for (int i = 0; i < from->nonnull_member_count; i++) {
+            to->nonnull_members[i] = from->nonnull_members[i];
+            to->nonnull_members[i].name = copy_string(arena, from->nonnull_members[i].name);
+        }
+    }
     to->nulled = NULL;
     if (from->nulled_count > 0) {
         to->nulled = arena_alloc(arena, sizeof *to->nulled * (size_t)from->nulled_count);
@@ -86,8 +95,14 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->dereferenced_global_count != b->dereferenced_global_count ||
         a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
         a->member_use_count != b->member_use_count ||
+        a->nonnull_member_count != b->nonnull_member_count ||
         !same_string(a->return_failing, b->return_failing))
         return false;
+    for (int i = 0; i < a->nonnull_member_count; i++)
+        if (a->nonnull_members[i].parameter != b->nonnull_members[i].parameter ||
+            a->nonnull_members[i].step != b->nonnull_members[i].step ||
+            !same_string(a->nonnull_members[i].name, b->nonnull_members[i].name))
+            return false;
     for (int i = 0; i < a->dereferenced_global_count; i++)
         if (!same_string(a->dereferenced_globals[i], b->dereferenced_globals[i]))
             return false;
@@ -110,7 +125,7 @@ bool summary_says_nothing(const struct function_summary *summary)
            !summary->propagated_parameters && !summary->dereferenced_parameters &&
            !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
            !summary->dereferenced_global_count && !summary->nulled_count &&
-           !summary->member_use_count;
+           !summary->member_use_count && !summary->nonnull_member_count;
 }
 
 void project_table_init(struct project_table *table)

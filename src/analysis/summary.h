@@ -82,6 +82,10 @@ struct function_summary {
     int nulled_count;
     struct member_use *member_uses;      /* pointers below parameters used unchecked */
     int member_use_count;
+    struct member_use *nonnull_members;  /* pointers below parameters it leaves non-NULL on
+                                          * every return (ensure_stack(s) sets s->stack or
+                                          * exits); `use` is not set */
+    int nonnull_member_count;
 };
 
 #endif

@@ -945,6 +945,40 @@ static int caller_member(const struct ir_function *function, struct ir_value arg
     return -1;
 }
 
+/* What the callee leaves non-NULL below its parameters on every return
+ * (ensure_stack(s): s->stack), below the argument and below the pointers
+ * known to hold the same value (yyg = (struct guts *)scanner;
+ * ensure_stack(scanner); yyg->stack). */
+static void apply_nonnull_members(const struct ir_function *function, const struct ir_call *call,
+                                  const struct function_summary *summary,
+                                  struct flow_state *state)
+{
+    for (int m = 0; m < summary->nonnull_member_count; m++) {
+        const struct member_use *member = &summary->nonnull_members[m];
+        if (member->parameter < 0 || member->parameter >= call->argument_count)
+            continue;
+        struct ir_value argument = call->arguments[member->parameter];
+        int direct = caller_member(function, argument, member);
+        if (direct >= 0) {
+            kill_path(function, state, direct);
+            state->paths[direct].nullability = NULLABILITY_NONNULL;
+        }
+        if (argument.kind != VALUE_PATH || function->paths[argument.path].weak)
+            continue;
+        int root = alias_root(state, argument.path);
+        for (int i = 0; i < function->path_count; i++) {
+            if (i == argument.path || (i != root && state->paths[i].alias != root))
+                continue;
+            struct ir_value same = {VALUE_PATH, i, 0};
+            int path = caller_member(function, same, member);
+            if (path >= 0 && path != direct) {
+                kill_path(function, state, path);
+                state->paths[path].nullability = NULLABILITY_NONNULL;
+            }
+        }
+    }
+}
+
 /* The arguments (and globals) a call requires to be non-NULL: uses. */
 static void use_call_arguments(struct function_analysis *analysis,
                                const struct ir_statement *statement,
@@ -1148,8 +1182,10 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         return;
     }
     forget_call_effects(function, call, rule, summary, state);
-    if (summary)
+    if (summary) {
         apply_nulled(analysis, statement, summary, state);
+        apply_nonnull_members(function, call, summary, state);
+    }
     if (rule && rule->out_null_arguments)
         leave_out_null(analysis, block, index, rule, state);
     if (rule && rule->out_nonnull_arguments)

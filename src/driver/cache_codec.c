@@ -147,6 +147,13 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_string(out, use->name);
         put_location(out, &use->use, cited);
     }
+    codec_put_u64(out, (uint64_t)summary->nonnull_member_count);
+    for (int i = 0; i < summary->nonnull_member_count; i++) {
+        const struct member_use *member = &summary->nonnull_members[i];
+        codec_put_u64(out, (uint64_t)member->parameter);
+        codec_put_u64(out, (uint64_t)member->step);
+        codec_put_string(out, member->name);
+    }
     codec_put_u64(out, (uint64_t)summary->nulled_count);
     for (int i = 0; i < summary->nulled_count; i++) {
         const struct nulled_path *nulled = &summary->nulled[i];
@@ -201,6 +208,19 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
         }
     }
     summary->member_use_count = members;
+    int nonnull = get_count(in, 2 * 8 + MIN_STRING);
+    if (nonnull > 0) {
+        summary->nonnull_members =
+            arena_alloc(arena, sizeof *summary->nonnull_members * (size_t)nonnull);
+        for (int i = 0; i < nonnull; i++) {
+            struct member_use *member = &summary->nonnull_members[i];
+            memset(member, 0, sizeof *member);
+            member->parameter = get_int(in);
+            member->step = (enum path_step)codec_get_u64(in);
+            member->name = codec_get_string(in, arena);
+        }
+    }
+    summary->nonnull_member_count = nonnull;
     int nulled = get_count(in, 3 * MIN_STRING + 8);
     if (nulled > 0) {
         summary->nulled = arena_alloc(arena, sizeof *summary->nulled * (size_t)nulled);
