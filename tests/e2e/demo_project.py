@@ -1,6 +1,7 @@
-"""Shared by the format, baseline and integration end-to-end tests: running
-the nullproof binary and a compile database for testdata/demo written by
-hand (the same flags as its CMakeLists.txt, without running CMake)."""
+"""Shared by the end-to-end tests: running the nullproof binary, a compile
+database for testdata/demo written by hand (the same flags as its
+CMakeLists.txt, without running CMake), and a two-file project where a
+lookup defined in one unit is used unchecked in the other."""
 import json
 import os
 import subprocess
@@ -22,6 +23,59 @@ def write_demo_database(source_dir, folder):
     with open(os.path.join(folder, "compile_commands.json"), "w") as stream:
         json.dump(entries, stream, indent=1)
     return folder
+
+
+# user_find() returns NULL when nothing matches; main.c uses its result
+# unchecked, on line CROSSFILE_USE_LINE (0-based).
+CROSSFILE_USERS_C = """#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct user {
+    const char *name;
+    int id;
+};
+
+static struct user users[] = {{"root", 0}, {"daemon", 1}};
+
+struct user *user_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
+        if (strcmp(users[i].name, name) == 0)
+            return &users[i];
+    return NULL;
+}
+"""
+
+CROSSFILE_MAIN_C = """struct user {
+    const char *name;
+    int id;
+};
+
+struct user *user_find(const char *name);
+
+int id_of(const char *name)
+{
+    struct user *user = user_find(name);
+    return user->id;
+}
+"""
+CROSSFILE_USE_LINE = 10
+
+
+def write_crossfile_project(root, folder=""):
+    """Writes root/folder/users.c and main.c and root/compile_commands.json;
+    returns the paths of users.c and main.c."""
+    os.makedirs(os.path.join(root, folder), exist_ok=True)
+    names = [os.path.join(folder, name) for name in ("users.c", "main.c")]
+    for name, text in zip(names, (CROSSFILE_USERS_C, CROSSFILE_MAIN_C)):
+        with open(os.path.join(root, name), "w") as stream:
+            stream.write(text)
+    entries = [{"directory": root, "file": name, "arguments": ["cc", "-c", name]}
+               for name in names]
+    with open(os.path.join(root, "compile_commands.json"), "w") as stream:
+        json.dump(entries, stream)
+    return [os.path.join(root, name) for name in names]
 
 
 class Result:

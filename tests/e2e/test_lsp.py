@@ -26,6 +26,8 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from demo_project import (CROSSFILE_MAIN_C, CROSSFILE_USE_LINE,  # noqa: E402
+                          CROSSFILE_USERS_C, write_crossfile_project)
 from lsp_client import LspClient, uri_of  # noqa: E402
 
 BINARY = None
@@ -45,34 +47,6 @@ char first_letter(void)
 {
     char *name = make_name();
     return name[0];
-}
-"""
-
-USERS_C = """#include <stdlib.h>
-#include <string.h>
-
-struct user {
-    const char *name;
-    int id;
-};
-
-static struct user users[] = {{"root", 0}, {"daemon", 1}};
-
-struct user *user_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
-        if (strcmp(users[i].name, name) == 0)
-            return &users[i];
-    return NULL;
-}
-"""
-
-MAIN_C = """struct user { const char *name; int id; };
-struct user *user_find(const char *name);
-
-int id_of(const char *name)
-{
-    return user_find(name)->id;
 }
 """
 
@@ -356,27 +330,18 @@ class LspSessionTest(unittest.TestCase):
         unchecked in the buffer is found, with a note at its definition;
         once that unit is changed on disk and saved so that it never
         returns NULL, the finding goes."""
-        users = os.path.join(self.root, "src", "users.c")
-        main = os.path.join(self.root, "src", "main.c")
-        with open(users, "w") as stream:
-            stream.write(USERS_C)
-        with open(main, "w") as stream:
-            stream.write(MAIN_C)
-        entries = [{"directory": self.root, "arguments": ["cc", "-c", name], "file": name}
-                   for name in ("src/users.c", "src/main.c")]
-        with open(os.path.join(self.root, "compile_commands.json"), "w") as stream:
-            json.dump(entries, stream)
+        users, main = write_crossfile_project(self.root, "src")
         self.client.initialize(self.root)
-        self.client.open(main, MAIN_C)
+        self.client.open(main, CROSSFILE_MAIN_C)
         diagnostics = self.client.diagnostics(uri_of(main))["diagnostics"]
         self.assertEqual([(d["code"], d["range"]["start"]["line"]) for d in diagnostics],
-                         [("unchecked-lookup", 5)], self.server_log())
+                         [("unchecked-lookup", CROSSFILE_USE_LINE)], self.server_log())
         related = [info["location"]["uri"] for info in diagnostics[0]["relatedInformation"]]
         self.assertIn(uri_of(users), related)
         # users.c now aborts instead of returning NULL: saved, main.c is clean
         with open(users, "w") as stream:
-            stream.write(USERS_C.replace("return NULL;", "abort();"))
-        self.client.open(users, USERS_C.replace("return NULL;", "abort();"))
+            stream.write(CROSSFILE_USERS_C.replace("return NULL;", "abort();"))
+        self.client.open(users, CROSSFILE_USERS_C.replace("return NULL;", "abort();"))
         self.client.notify("textDocument/didSave", {"textDocument": {"uri": uri_of(users)}})
         cleared = self.client.wait_for(
             lambda message: message.get("method") == "textDocument/publishDiagnostics" and
@@ -388,28 +353,22 @@ class LspSessionTest(unittest.TestCase):
         """With --cache-dir the table is made through the CLI's result
         cache: entries are written, and a second session finds the same."""
         cache = os.path.join(self.root, "cache")
-        for name, text in (("users.c", USERS_C), ("main.c", MAIN_C)):
-            with open(os.path.join(self.root, "src", name), "w") as stream:
-                stream.write(text)
-        entries = [{"directory": self.root, "arguments": ["cc", "-c", name], "file": name}
-                   for name in ("src/users.c", "src/main.c")]
-        with open(os.path.join(self.root, "compile_commands.json"), "w") as stream:
-            json.dump(entries, stream)
-        main = os.path.join(self.root, "src", "main.c")
+        main = write_crossfile_project(self.root, "src")[1]
         found = []
         for session in range(2):
             self.client.kill()
             self.client = LspClient([BINARY, "--lsp", "--cache-dir", cache], cwd=self.root,
                                     stderr=self.log)
             self.client.initialize(self.root)
-            self.client.open(main, MAIN_C)
+            self.client.open(main, CROSSFILE_MAIN_C)
             diagnostics = self.client.diagnostics(uri_of(main))["diagnostics"]
             found.append([(d["code"], d["range"]["start"]["line"]) for d in diagnostics])
             self.assertEqual(self.client.shutdown_and_exit()[1], 0)
             if session == 0:
                 stored = [name for name in os.listdir(cache) if name.endswith(".npc")]
                 self.assertEqual(len(stored), 2, self.server_log())
-        self.assertEqual(found, [[("unchecked-lookup", 5)]] * 2, self.server_log())
+        self.assertEqual(found, [[("unchecked-lookup", CROSSFILE_USE_LINE)]] * 2,
+                         self.server_log())
 
     def test_missing_database(self):
         """A database directory that does not exist fails initialize with a

@@ -58,39 +58,6 @@ void quiet(void)
 }
 """
 
-CROSS_USERS = """#include <stddef.h>
-#include <string.h>
-
-struct user {
-    const char *name;
-    int id;
-};
-
-static struct user users[] = {{"root", 0}, {"daemon", 1}};
-
-struct user *user_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
-        if (strcmp(users[i].name, name) == 0)
-            return &users[i];
-    return NULL;
-}
-"""
-
-CROSS_MAIN = """struct user {
-    const char *name;
-    int id;
-};
-
-struct user *user_find(const char *name);
-
-int id_of(const char *name)
-{
-    struct user *user = user_find(name);
-    return user->id;
-}
-"""
-
 CLEAN = "int answer(void)\n{\n    return 42;\n}\n"
 BROKEN = "int broken(void)\n{\n    return undeclared_name;\n}\n"
 UNITS = ["src/alpha.c", "src/beta.c", "src/gamma.c", "src/delta.c", "lib/epsilon.c",
@@ -217,12 +184,7 @@ class ShardMergeTest(unittest.TestCase):
         # reports its own, so the finding is there whichever shard main.c is
         # in, and some N puts the two files in different shards.
         root = os.path.join(self.directory, "crossfile")
-        write(os.path.join(root, "users.c"), CROSS_USERS)
-        write(os.path.join(root, "main.c"), CROSS_MAIN)
-        entries = [{"directory": root, "file": unit, "arguments": ["cc", "-c", unit]}
-                   for unit in ("users.c", "main.c")]
-        with open(os.path.join(root, "compile_commands.json"), "w") as stream:
-            json.dump(entries, stream)
+        demo_project.write_crossfile_project(root)
         whole = self.nullproof("-p", root, "--format", "json", cwd=root)
         self.assertIn("user_find()", whole.stdout)
         apart = False
