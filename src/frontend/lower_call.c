@@ -36,18 +36,22 @@ static void remember_macro_call(struct lower_context *context, struct source_loc
 }
 
 /* Whether a call in a macro's expansion was written in one of the macro's
- * arguments (its spelling offset, for telling calls apart, in *spelled_at).
- * libclang 14 spells every token of a macro's body at the expansion site,
- * so distinct calls there would look alike; only a call written in a macro
- * argument is spelt elsewhere on both versions. */
-static bool in_macro_argument(CXCursor expression, unsigned *spelled_at)
+ * arguments (its spelling offset, for telling calls apart, in *spelled_at):
+ * its tokens are spelt inside the macro call's text, where the body's are
+ * spelt in the definition (libclang 19) or at the macro's name (14). */
+static bool in_macro_argument(struct frontend_unit *unit, CXCursor expression,
+                              unsigned *spelled_at)
 {
     CXSourceLocation where = clang_getCursorLocation(expression);
-    CXFile spelled_file = NULL, expanded_file = NULL;
-    unsigned expanded_at = 0;
+    CXFile spelled_file = NULL;
     clang_getSpellingLocation(where, &spelled_file, NULL, NULL, spelled_at);
-    clang_getExpansionLocation(where, &expanded_file, NULL, NULL, &expanded_at);
-    return *spelled_at != expanded_at || !clang_File_isEqual(spelled_file, expanded_file);
+    int file;
+    unsigned offset;
+    if (!spelled_file || !unit_offset(unit, where, &file, &offset))
+        return false;
+    const struct macro_expansion *macro = macros_find(unit, file, offset);
+    return macro && unit_file(unit, spelled_file) == macro->file &&
+           *spelled_at > macro->begin && *spelled_at < macro->end;
 }
 
 /* The temporary that receives a call's result ("strchr()"), or -1 for a
@@ -79,28 +83,11 @@ static int result_temporary(struct lower_context *context, CXCursor expression,
 /* Whether the call is what a macro named like a function expands to:
  * `malloc(n)` under `#define malloc(n) debug_malloc(n, __FILE__, __LINE__)`
  * or `#define malloc(n) Curl_cmalloc(n)`. Only the outermost macro is
- * known, and a call written in its arguments is the caller's own: its
- * tokens are spelt inside the macro call's text, where the body's are
- * spelt in the definition (libclang 19) or at the macro's name (14). */
-static bool in_spelled_macro(struct frontend_unit *unit, CXCursor expression,
-                             const struct source_location *location, const char *callee)
+ * known, and a call written in its arguments is the caller's own. */
+static bool in_spelled_macro(const struct source_location *location, bool in_argument,
+                             const char *callee)
 {
-    if (!location->macro || (callee && strcmp(callee, location->macro) == 0))
-        return false;
-    int file;
-    unsigned offset;
-    CXSourceLocation where = clang_getCursorLocation(expression);
-    if (!unit_offset(unit, where, &file, &offset))
-        return false;
-    const struct macro_expansion *macro = macros_find(unit, file, offset);
-    if (!macro)
-        return false;
-    CXFile spelled_file = NULL;
-    unsigned spelled_at = 0;
-    clang_getSpellingLocation(where, &spelled_file, NULL, NULL, &spelled_at);
-    bool in_call_text = spelled_file && unit_file(unit, spelled_file) == macro->file &&
-                        spelled_at > macro->begin && spelled_at < macro->end;
-    return !in_call_text;
+    return location->macro && !in_argument && (!callee || strcmp(callee, location->macro) != 0);
 }
 
 /* The call keeps the contract of the name it is spelt with when its own
@@ -186,7 +173,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     }
     struct source_location location = lower_location(context, expression);
     unsigned spelled_at = 0;
-    bool in_argument = location.macro && in_macro_argument(expression, &spelled_at);
+    bool in_argument = location.macro && in_macro_argument(unit, expression, &spelled_at);
     if (in_argument) {
         for (int i = 0; i < context->macro_call_count; i++) {
             const struct macro_call *seen = &context->macro_calls[i];
@@ -227,7 +214,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     call->call.nonnull_arguments = facts.nonnull_arguments;
     call->call.target = target;
     call->call.returns_pointer = returns_pointer;
-    if (returns_pointer && in_spelled_macro(unit, expression, &location, facts.name))
+    if (returns_pointer && in_spelled_macro(&location, in_argument, facts.name))
         spelled_contract(call, location.macro);
     if (!cursor_is_null(hook) && returns_pointer)
         hooks_add(unit, context->function_index, context->current,
