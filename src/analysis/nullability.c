@@ -194,6 +194,7 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     if (into->twin != from->twin)
         joined.twin = -1;
     joined.referenced = into->referenced || from->referenced;
+    joined.derived = into->derived || from->derived;
     if (into->witness != from->witness || into->witness_nonnull != from->witness_nonnull ||
         into->witness_one_way != from->witness_one_way) {
         joined.witness = -1;

@@ -51,6 +51,9 @@ struct path_state {
     bool referenced;                     /* some path may name this one as its alias, witness
                                           * or twin (cleared when it is forgotten): without
                                           * it, forgetting it need not look at the others */
+    bool derived;                        /* an address computed from its alias class's value
+                                          * (q = p + n): a test that finds it NULL says nothing
+                                          * of p, so it leaves the class first */
     bool witness_one_way;                /* only its truth says something: a NULL-safe predicate's
                                           * result (is_string(p) true: p is non-NULL; false:
                                           * p may be anything) */

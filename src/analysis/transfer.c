@@ -5,6 +5,7 @@
  * The fixed point itself is in dataflow.c.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <limits.h>
 #include <string.h>
 
@@ -696,6 +697,8 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     }
     case VALUE_PATH:
         copy_value(function, state, target, value.path, &source);
+        if (value.integer)
+            result->derived = true;
         mark_member_entries(function, state, target);
         break;
     }
@@ -1267,6 +1270,39 @@ static bool cursor_exit(const struct function_analysis *analysis, int block, int
            tested->root_kind == VARIABLE_LOCAL;
 }
 
+/* Whether `name` is an assertion macro's: assert, g_assert, DEBUG_ASSERT,
+ * ASSERT_TRUE (case aside, the name says "assert"). */
+static bool assertion_name(const char *name)
+{
+    static const char word[] = "assert";
+    for (const char *at = name; *at; at++) {
+        size_t k = 0;
+        while (word[k] && tolower((unsigned char)at[k]) == word[k])
+            k++;
+        if (!word[k])
+            return true;
+    }
+    return false;
+}
+
+/* assert(p != NULL || other): the edge of the test on which p is NULL goes
+ * on to the alternative, another test of the same expansion. The assertion
+ * states what the author expects (p is set unless `other`), which is no sign
+ * that p may be NULL, so that edge learns nothing. An assertion that passes
+ * with p NULL (assert(!p), assert(!p || other)) leaves the expansion on that
+ * edge and makes p NULL as an if would. */
+static bool assertion_alternative(const struct ir_function *function, int block, int null_edge)
+{
+    const struct ir_condition *test = &function->blocks[block].condition;
+    if (!test->location.macro || !assertion_name(test->location.macro))
+        return false;
+    const struct cfg_block *next = &function->blocks[function->blocks[block].successors[null_edge]];
+    const struct source_location *at = &next->condition.location;
+    return next->terminator == TERMINATOR_BRANCH && at->macro &&
+           strcmp(at->macro, test->location.macro) == 0 && at->line == test->location.line &&
+           at->file && test->location.file && strcmp(at->file, test->location.file) == 0;
+}
+
 static void learn_nullness(struct function_analysis *analysis, int block, int path, bool nonnull,
                            struct flow_state *state)
 {
@@ -1285,7 +1321,7 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
         } else if (macro && macro->checked_arguments) {
             state->reachable = false; /* CHECK_NOT_NULL(p) does not go on with p NULL */
         } else {
-            if (cursor_exit(analysis, block, path))
+            if (cursor_exit(analysis, block, path) || value->derived)
                 detach_alias(function, state, path);
             refine_null(function, state, path,
                         condition_origin(analysis, block, path, source_cause(value)));
@@ -1465,7 +1501,8 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
     struct path_state *value = &state->paths[condition->path];
     switch (condition->kind) {
     case CONDITION_NONNULL:
-        learn_nullness(analysis, block, condition->path, holds, state);
+        if (holds || !assertion_alternative(function, block, successor))
+            learn_nullness(analysis, block, condition->path, holds, state);
         break;
     case CONDITION_INTEGER_EQUALS:
         if (!learn_equals(function, condition, holds, value)) {

@@ -563,6 +563,8 @@ static struct ir_value lower_binary(struct lower_context *context, CXCursor expr
             struct ir_value pointer = left_pointer ? first : second;
             if (pointer.kind == VALUE_PATH || pointer.kind == VALUE_NONNULL)
                 result = pointer;
+            if (result.kind == VALUE_PATH)
+                result.integer = 1; /* derived: a NULL test of it is of it alone */
             return result;
         }
         break;

@@ -1,0 +1,54 @@
+/* A pointer computed from another, q = p + n, is as NULL as p: an unchecked
+ * allocation stays unchecked through it. But a NULL test of q is a test of
+ * q alone: a limit that is either an address past p or NULL (`qlim = len >
+ * 4 ? text + len - 4 : NULL`) does not make p NULL when the code finds it
+ * NULL. */
+#include <stddef.h>
+#include <stdlib.h>
+
+/* must stay silent */
+
+int scan_fast_then_slow(const unsigned char *text, size_t len, const int *delta)
+{
+    const unsigned char *end = text, *lim = text + len, *qlim;
+    int d = 1;
+    if (len >= 4)
+        qlim = lim - 4;
+    else
+        qlim = NULL;
+    while (lim - end >= d) {
+        if (qlim && end <= qlim)
+            end += d;
+        else
+            d = delta[*end];
+        if (d == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int first_past_header(const char *packet, size_t header)
+{
+    const char *body = packet + header;
+    if (body == NULL)
+        return -1;
+    return packet[0];
+}
+
+/* Flagged: what is computed from a NULL is NULL. */
+
+char *buffer_tail(size_t size)
+{
+    char *buffer = malloc(size + 1);
+    char *tail = buffer + size;
+    *tail = '\0'; // expect: unchecked-alloc
+    return buffer;
+}
+
+int limit_or_null(const char *text, size_t len)
+{
+    const char *limit = len > 4 ? text + len : NULL;
+    if (limit == NULL)
+        return limit[0]; // expect: null-deref
+    return 0;
+}
