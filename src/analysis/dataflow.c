@@ -277,22 +277,28 @@ static int *immediate_postdominators(const struct ir_function *function, struct 
     return result;
 }
 
-/* Whether two states keep the same pointers NULL (then they may merge). */
+/* Whether two states keep the same pointers NULL and, when `strict`, the
+ * same pointers possibly NULL (then they may merge). */
 static bool same_partition(const struct ir_function *function, const struct flow_state *a,
-                           const struct flow_state *b)
+                           const struct flow_state *b, bool strict)
 {
     for (int i = 0; i < function->path_count; i++) {
         if (!function->paths[i].is_pointer)
             continue;
-        if ((a->paths[i].nullability == NULLABILITY_NULL) !=
-            (b->paths[i].nullability == NULLABILITY_NULL))
+        enum nullability x = a->paths[i].nullability, y = b->paths[i].nullability;
+        if ((x == NULLABILITY_NULL) != (y == NULLABILITY_NULL))
+            return false;
+        if (strict && (x == NULLABILITY_MAYBE) != (y == NULLABILITY_MAYBE))
             return false;
     }
     return true;
 }
 
-/* Joins `incoming` into the block's partition that keeps the same
- * pointers NULL, a new one while there is room, else the last one. */
+/* Joins `incoming` into the block's partition that keeps the same pointers
+ * NULL and maybe-NULL, a new one while there is room, else one that keeps
+ * the same pointers NULL, else the last one. So a lookup's result that a
+ * failed validation left maybe-NULL, and the flag that failure set, stay
+ * apart from the validated path's while states are few. */
 static bool join_partition(struct function_analysis *analysis, int block,
                            struct flow_state *incoming)
 {
@@ -305,7 +311,7 @@ static bool join_partition(struct function_analysis *analysis, int block,
         if (incoming->paths[i].guard_end == block)
             incoming->paths[i].guard_end = -1;
     for (int part = 0; part < states->count; part++)
-        if (same_partition(function, &states->parts[part], incoming))
+        if (same_partition(function, &states->parts[part], incoming, true))
             return flow_state_join(&states->parts[part], incoming);
     if (states->count < analysis->partitions) {
         struct flow_state *fresh = &states->parts[states->count++];
@@ -313,6 +319,9 @@ static bool join_partition(struct function_analysis *analysis, int block,
         flow_state_copy(fresh, incoming);
         return true;
     }
+    for (int part = 0; part < states->count; part++)
+        if (same_partition(function, &states->parts[part], incoming, false))
+            return flow_state_join(&states->parts[part], incoming);
     return flow_state_join(&states->parts[analysis->partitions - 1], incoming);
 }
 
