@@ -1599,7 +1599,9 @@ const struct source_location *transfer_late_check(struct function_analysis *anal
     if (condition->location.macro || condition->path < 0)
         return NULL;
     const struct path_state *value = &state->paths[condition->path];
-    if (value->nullability != NULLABILITY_NONNULL)
+    /* A cursor computed from the pointer (next = path + n; while (next))
+     * tests where a walk ends, not whether the pointer was valid. */
+    if (value->nullability != NULLABILITY_NONNULL || value->derived)
         return NULL;
     return value->dereferenced;
 }

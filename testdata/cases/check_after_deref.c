@@ -131,3 +131,38 @@ int tested_before(struct request *request)
         method++;
     return method;
 }
+
+/* A cursor computed from the pointer tests where a walk ends, not whether
+ * the pointer was valid: `next` is `path + n` or an address past a '/'. */
+static int is_separator(char c)
+{
+    return c == '/';
+}
+
+int count_components(char *path)
+{
+    int count = 0;
+    char *next = path + is_separator(path[0]);
+    while (next) {
+        char *slash = next;
+        while (*slash && !is_separator(*slash))
+            slash++;
+        count++;
+        if (!*slash)
+            break;
+        next = slash + 1;
+        if (!*next)
+            break;
+    }
+    return count;
+}
+
+/* Flagged: the cursor itself was dereferenced before its test. */
+int first_component_length(const char *path)
+{
+    const char *cursor = path;
+    int length = cursor[0] == '/';
+    if (cursor == NULL) // expect: check-after-deref
+        return -1;
+    return length;
+}
