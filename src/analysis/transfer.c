@@ -631,6 +631,31 @@ static void copy_value(const struct ir_function *function, struct flow_state *st
     state->paths[alias].referenced = true;
 }
 
+/* target = source of two structs: each field the function names on both
+ * sides takes the source's value (`m2 = nomatch;` and m2.len is 0), and so
+ * on below, up to a few levels. */
+static void copy_fields(const struct ir_function *function, struct flow_state *state, int target,
+                        int source, int depth)
+{
+    for (int s = function->paths[source].first_child; s >= 0; s = function->paths[s].next_sibling) {
+        const struct access_path *from = &function->paths[s];
+        if (from->step != PATH_FIELD || from->weak || !from->name)
+            continue;
+        for (int t = function->paths[target].first_child; t >= 0;
+             t = function->paths[t].next_sibling) {
+            const struct access_path *to = &function->paths[t];
+            if (to->step != PATH_FIELD || !to->name || strcmp(to->name, from->name) != 0)
+                continue;
+            struct path_state value = state->paths[s];
+            kill_path(function, state, t);
+            copy_value(function, state, t, s, &value);
+            if (depth < 4)
+                copy_fields(function, state, t, s, depth + 1);
+            break;
+        }
+    }
+}
+
 static void transfer_assign(struct function_analysis *analysis, int block, int index,
                             struct flow_state *state)
 {
@@ -699,6 +724,8 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
         copy_value(function, state, target, value.path, &source);
         if (value.integer)
             result->derived = true;
+        if (!function->paths[target].is_pointer && !ir_path_is_below(function, value.path, target))
+            copy_fields(function, state, target, value.path, 0);
         mark_member_entries(function, state, target);
         break;
     }

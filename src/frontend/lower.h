@@ -582,6 +582,10 @@ bool lower_statement_parts(struct lower_context *context, CXCursor statement,
  * (lower_switch.c). */
 void lower_switch(struct lower_context *context, CXCursor statement);
 void lower_case(struct lower_context *context, CXCursor statement);
+/* A local struct variable's initializer list as assignments to its fields
+ * (lower_initializer.c); false, lowering nothing, when it cannot map it. */
+bool lower_struct_initializer(struct lower_context *context, int root, CXCursor variable,
+                              CXCursor list);
 /* Lowers a GNU statement expression's compound statement; its value. */
 struct ir_value lower_statement_expression(struct lower_context *context, CXCursor compound);
 

@@ -42,7 +42,16 @@ static void lower_variable(struct lower_context *context, CXCursor variable)
     if (invalid)
         context->function->poisoned = true;
     if (!cursor_is_null(initializer)) {
-        if (clang_getCursorKind(initializer) == CXCursor_InitListExpr || invalid)
+        if (clang_getCursorKind(initializer) == CXCursor_InitListExpr && !invalid) {
+            /* the variable is new: its fields are what the list says */
+            struct ir_statement *assign = lower_emit(context, STATEMENT_ASSIGN, location);
+            assign->target = root;
+            assign->value = value;
+            if (!lower_struct_initializer(context, root, variable, initializer))
+                lower_expression(context, initializer, LOWER_EFFECT);
+            return;
+        }
+        if (invalid)
             lower_expression(context, initializer, LOWER_EFFECT);
         else
             value = lower_stored_value(context, initializer, root);
