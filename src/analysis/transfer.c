@@ -1228,6 +1228,25 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         set_call_result(analysis, block, index, rule, summary, signature, state);
 }
 
+static void detach_alias(const struct ir_function *function, struct flow_state *state, int path);
+
+/* A growable buffer that a capacity test found need not grow: a NULL the
+ * code gave it (assigned, tested) is no longer known. A NULL from a source
+ * (an unchecked malloc) stays. */
+static void transfer_has_room(const struct ir_function *function, struct flow_state *state,
+                              int path)
+{
+    struct path_state *value = &state->paths[path];
+    bool own = value->origin && (value->origin->kind == ORIGIN_NULL_CONSTANT ||
+                                 value->origin->kind == ORIGIN_NULL_CHECK);
+    if ((value->nullability != NULLABILITY_NULL && value->nullability != NULLABILITY_MAYBE) ||
+        !own)
+        return;
+    detach_alias(function, state, path);
+    value->nullability = NULLABILITY_UNKNOWN;
+    value->origin = NULL;
+}
+
 void transfer_statement(struct function_analysis *analysis, int block, int index,
                         struct flow_state *state)
 {
@@ -1260,6 +1279,10 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
     case STATEMENT_VARIANT:
         if (statement->target >= 0)
             transfer_variant_read(analysis, statement, state);
+        break;
+    case STATEMENT_HAS_ROOM:
+        if (statement->target >= 0)
+            transfer_has_room(function, state, statement->target);
         break;
     }
 }

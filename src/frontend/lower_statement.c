@@ -124,6 +124,93 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
 
 /* ---- loops and branches ---- */
 
+/* Whether `callee` grows a buffer: realloc, xrealloc, g_realloc,
+ * reallocarray (its name says "realloc", case aside). */
+static bool is_realloc_name(const char *callee)
+{
+    static const char word[] = "realloc";
+    for (const char *at = callee ? callee : ""; *at; at++) {
+        size_t k = 0;
+        while (word[k] && (at[k] | 0x20) == word[k])
+            k++;
+        if (!word[k])
+            return true;
+    }
+    return false;
+}
+
+/* The path that block `b` grows with `p = realloc(p, ...)` (directly, or
+ * through the temporary holding the call's result), looking at the
+ * statements emitted since `first` (blocks get their statements only when
+ * the function is finished), or -1 for none; *location: where. */
+static int grown_in_block(const struct lower_context *context, int first, int b,
+                          struct source_location *location)
+{
+    const struct frontend_unit *unit = context->unit_state;
+    for (int i = first; i < unit->scratch_statement_count; i++) {
+        const struct ir_statement *statement = &unit->scratch_statements[i];
+        if (unit->scratch_owners[i] != b || statement->kind != STATEMENT_CALL ||
+            !is_realloc_name(statement->call.callee) || statement->call.argument_count == 0 ||
+            statement->call.target < 0 || statement->call.arguments[0].kind != VALUE_PATH)
+            continue;
+        int grown = statement->call.arguments[0].path;
+        *location = statement->location;
+        if (statement->call.target == grown)
+            return grown;
+        for (int j = i + 1; j < unit->scratch_statement_count; j++) {
+            const struct ir_statement *store = &unit->scratch_statements[j];
+            if (unit->scratch_owners[j] == b && store->kind == STATEMENT_ASSIGN &&
+                store->target == grown && store->value.kind == VALUE_PATH &&
+                store->value.path == statement->call.target)
+                return grown;
+        }
+    }
+    return -1;
+}
+
+/* `if (nr + 1 > alloc) { alloc = ...; p = realloc(p, alloc * size); }`
+ * with no else: when the test says the buffer need not grow, the buffer
+ * has room, so it exists (a buffer is NULL only while its capacity is 0,
+ * the invariant of every growable array: git's ALLOC_GROW). The edges of
+ * the condition (blocks `condition_start` and [from, to)) that skip to
+ * `join` go through a new block that says so of each pointer the branch
+ * grows on its way through: in its first block or its last (not in a
+ * nested branch). */
+static void note_room_on_skip(struct lower_context *context, int first_statement,
+                              int then_first, int then_last, int condition_start, int from,
+                              int to, int join)
+{
+    int blocks[2] = {then_first, then_last};
+    int skip = -1;
+    for (int k = 0; k < 2 && !(k == 1 && then_last == then_first); k++) {
+        struct source_location location;
+        int grown = blocks[k] >= 0 ? grown_in_block(context, first_statement, blocks[k], &location)
+                                   : -1;
+        if (grown < 0)
+            continue;
+        if (skip < 0)
+            skip = lower_new_block(context);
+        context->current = skip;
+        struct ir_statement *room = lower_emit(context, STATEMENT_HAS_ROOM, location);
+        room->target = grown;
+    }
+    if (skip < 0)
+        return;
+    lower_goto(context, join);
+    struct ir_function *function = context->function;
+    for (int b = from - 1; b < to; b++) {
+        int block = b == from - 1 ? condition_start : b;
+        if (block < 0)
+            continue;
+        struct cfg_block *edge = &function->blocks[block];
+        int edges = edge->terminator == TERMINATOR_BRANCH ? 2
+                    : edge->terminator == TERMINATOR_GOTO ? 1 : 0;
+        for (int e = 0; e < edges; e++)
+            if (edge->successors[e] == join)
+                edge->successors[e] = skip;
+    }
+}
+
 static void lower_if(struct lower_context *context, CXCursor statement)
 {
     struct cursor_list parts;
@@ -134,13 +221,21 @@ static void lower_if(struct lower_context *context, CXCursor statement)
         cursor_list_free(&parts);
         return;
     }
+    int condition_start = context->current;
     int then_block = lower_new_block(context);
     int join = lower_new_block(context);
     int else_block = parts.count == 3 ? lower_new_block(context) : join;
+    int condition_from = context->function->block_count;
     lower_condition(context, parts.items[0], then_block, else_block);
+    int condition_to = context->function->block_count;
     context->current = then_block;
+    int first_statement = context->unit_state->scratch_statement_count;
     lower_statement(context, parts.items[1]);
+    int then_last = context->current;
     lower_goto(context, join);
+    if (parts.count == 2)
+        note_room_on_skip(context, first_statement, then_block, then_last, condition_start,
+                          condition_from, condition_to, join);
     if (parts.count == 3) {
         context->current = else_block;
         lower_statement(context, parts.items[2]);

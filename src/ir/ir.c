@@ -227,6 +227,9 @@ static void dump_statement(const struct ir_function *function, const struct ir_s
     case STATEMENT_FORGET:
         string_buffer_printf(out, "forget %s", path_name(function, s->target));
         break;
+    case STATEMENT_HAS_ROOM:
+        string_buffer_printf(out, "has room %s", path_name(function, s->target));
+        break;
     case STATEMENT_VARIANT:
         string_buffer_printf(out, "read %s if %s %s 0", s->payload ? s->payload : "?",
                              path_name(function, s->target), s->value.integer ? "!=" : "==");

@@ -127,6 +127,8 @@ enum statement_kind {
     STATEMENT_USE,    /* target is dereferenced or otherwise required to be non-NULL */
     STATEMENT_ASSUME, /* target is non-NULL from here on (assert under NDEBUG, checking macros) */
     STATEMENT_FORGET, /* nothing is known of target any more (its address escaped, ...) */
+    STATEMENT_HAS_ROOM, /* a capacity test found that target, a growable buffer, need not grow
+                         * here: a NULL the code gave it is no longer known */
     STATEMENT_VARIANT /* reads the payload `payload` of an Option/Result-shaped struct: valid
                        * only where target (its tag) is non-zero when value.integer is 1,
                        * zero when it is 0 */

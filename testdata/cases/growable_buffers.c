@@ -1,0 +1,80 @@
+/* A growable buffer is NULL only while its capacity is 0. When a capacity
+ * test finds that it need not grow (`if (nr + 1 > alloc) { ...; p =
+ * realloc(p, ...); }` not taken), it has room, so it exists: a NULL the
+ * code gave it no longer counts (git's ALLOC_GROW, strbuf_grow). */
+#include <stddef.h>
+#include <stdlib.h>
+
+void *xrealloc(void *pointer, size_t size); /* dies when memory runs out */
+
+#define GROW(x, nr, alloc)                                           \
+    do {                                                             \
+        if ((nr) > (alloc)) {                                        \
+            if ((alloc) * 2 < (nr))                                  \
+                (alloc) = (nr);                                      \
+            else                                                     \
+                (alloc) = (alloc) * 2;                               \
+            (x) = xrealloc((x), (alloc) * sizeof(*(x)));             \
+        }                                                            \
+    } while (0)
+
+struct names {
+    const char **items;
+    size_t count, capacity;
+};
+
+static const char *no_names[1];
+
+/* must stay silent */
+
+void names_push(struct names *names, const char *name)
+{
+    if (names->items == no_names)
+        names->items = NULL;
+    GROW(names->items, names->count + 2, names->capacity);
+    names->items[names->count++] = name;
+    names->items[names->count] = NULL;
+}
+
+struct text {
+    char *bytes;
+    size_t length, capacity;
+};
+
+void text_reserve(struct text *text, size_t extra)
+{
+    int fresh = !text->capacity;
+    size_t wanted = text->length + extra + 1;
+    if (fresh)
+        text->bytes = NULL;
+    if (wanted > text->capacity) {
+        text->capacity = wanted * 2;
+        text->bytes = xrealloc(text->bytes, text->capacity);
+    }
+    if (fresh)
+        text->bytes[0] = '\0';
+}
+
+/* Flagged: an allocation that may fail stays unchecked, grown or not. */
+
+char *buffer_with_room(size_t length, size_t wanted)
+{
+    char *buffer = malloc(length + 1);
+    if (wanted > length)
+        buffer = xrealloc(buffer, wanted + 1);
+    buffer[0] = '\0'; // expect: unchecked-alloc
+    return buffer;
+}
+
+/* Flagged: the branch grows another buffer. */
+
+void names_push_wrong(struct names *names, char **other, size_t *other_capacity)
+{
+    if (names->items == no_names)
+        names->items = NULL;
+    if (names->count + 2 > *other_capacity) {
+        *other_capacity = names->count + 2;
+        *other = xrealloc(*other, *other_capacity);
+    }
+    names->items[names->count++] = "x"; // expect: null-deref
+}
