@@ -57,6 +57,9 @@ struct function_summary {
     bool computed;
     bool never_returns;          /* no path reaches a return */
     bool writes_globals;         /* may assign a global, directly or through a call */
+    bool repeatable;             /* writes no memory but its own locals and calls only pure or
+                                  * repeatable functions: called again with the same unchanged
+                                  * arguments, it returns what it returned (a pure lookup) */
     bool returns_null;           /* returns NULL or a maybe-NULL value on some path */
     enum origin_kind return_kind; /* ORIGIN_ALLOC, ORIGIN_LOOKUP or ORIGIN_NULLABLE */
     struct source_location null_return; /* the first such return */

@@ -559,12 +559,15 @@ static bool same_call(const struct ir_call *a, const struct ir_call *b)
 }
 
 /* The signature index of a call to a pure lookup (a pack's `returns:
- * lookup`: strchr, getenv, a hash table's find), or -1. */
+ * lookup`: strchr, getenv, a hash table's find; a repeatable function of
+ * the program: user_find(map, key)), or -1. */
 static int lookup_signature(struct function_analysis *analysis,
                             const struct ir_statement *statement,
-                            const struct pack_entry *rule)
+                            const struct pack_entry *rule,
+                            const struct function_summary *summary)
 {
-    if (!rule || rule->returns != SOURCE_LOOKUP || statement->call.target < 0)
+    bool pure_lookup = rule ? rule->returns == SOURCE_LOOKUP : summary && summary->repeatable;
+    if (!pure_lookup || statement->call.target < 0)
         return -1;
     for (int i = 0; i < analysis->lookup_call_count; i++)
         if (same_call(&analysis->lookup_calls[i]->call, &statement->call))
@@ -672,8 +675,13 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     }
     struct path_state source = value.kind == VALUE_PATH ? state->paths[value.path]
                                                          : path_state_unknown();
-    /* a write to memory (a field, *p) may change what any lookup reads */
-    forget_lookups(analysis, state, function->paths[target].parent >= 0 ? -1 : target);
+    /* a write to memory (a field, *p) or to a global may change what any
+     * lookup reads (a function of the program may read globals) */
+    forget_lookups(analysis, state,
+                   function->paths[target].parent >= 0 ||
+                           function->paths[target].root_kind == VARIABLE_GLOBAL
+                       ? -1
+                       : target);
     kill_path(function, state, target);
     const struct access_path *written = &function->paths[target];
     if (written->weak) {
@@ -1221,8 +1229,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     if (rule && rule->out_nonnull_arguments)
         fill_out_nonnull(analysis, block, index, rule, state);
 
-    int signature = lookup_signature(analysis, statement, rule);
-    if (signature < 0)
+    int signature = lookup_signature(analysis, statement, rule, summary);
+    if (signature < 0 && !(rule && rule->pure) && !(summary && summary->repeatable))
         forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target >= 0)
         set_call_result(analysis, block, index, rule, summary, signature, state);

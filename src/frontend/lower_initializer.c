@@ -45,7 +45,8 @@ static bool struct_fields(CXType type, struct field_list *fields)
         return false;
     for (int i = 0; i < fields->count; i++) {
         CXString name = clang_getCursorSpelling(fields->items[i]);
-        bool anonymous = !clang_getCString(name) || !clang_getCString(name)[0];
+        const char *text = clang_getCString(name);
+        bool anonymous = !text || !text[0];
         clang_disposeString(name);
         if (anonymous)
             return false; /* an anonymous struct or union member: no path of its own */

@@ -24,7 +24,7 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
-                                         "out-nonnull", "reason"};
+                                         "out-nonnull", "pure", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -338,6 +338,15 @@ static int parse_entry_flags(struct yaml_input *input, yaml_node_t *node,
     yaml_node_t *calls_back = yaml_input_get(input, node, "calls-back");
     if (calls_back && yaml_input_bool(input, calls_back, &rule->calls_back, error) != 0)
         return -1;
+    yaml_node_t *pure = yaml_input_get(input, node, "pure");
+    if (pure && yaml_input_bool(input, pure, &rule->pure, error) != 0)
+        return -1;
+    if (rule->pure && (rule->calls_back || rule->returns == SOURCE_ALLOC || rule->noreturn ||
+                       rule->out_null_arguments || rule->out_nonnull_arguments)) {
+        *error = yaml_input_error(input, pure, "'%s' cannot be pure: it allocates, writes "
+                                  "through an argument, calls back or never returns", rule->name);
+        return -1;
+    }
     yaml_node_t *accepts = yaml_input_get(input, node, "accepts-null");
     if (accepts && yaml_input_bool(input, accepts, &rule->accepts_null, error) != 0)
         return -1;
@@ -415,11 +424,12 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
         !rule.checked_arguments &&
         !rule.out_null_arguments && !rule.out_nonnull_arguments && !rule.noreturn &&
         !rule.accepts_null &&
-        !rule.propagated_arguments && !rule.never_null && !rule.calls_back) {
+        !rule.propagated_arguments && !rule.never_null && !rule.calls_back && !rule.pure) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
                                   "one of returns, nonnull, nonnull-if-nonzero, checks, "
                                   "out-null, out-nonnull, propagates-null, noreturn: true, "
-                                  "never-null: true, accepts-null: true, calls-back: true",
+                                  "never-null: true, accepts-null: true, calls-back: true, "
+                                  "pure: true",
                                   rule.name);
         return -1;
     }

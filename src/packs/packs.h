@@ -52,6 +52,9 @@ struct pack_entry {
     bool calls_back;              /* runs the program's own code (a comparison function,
                                    * registered callbacks): it may change globals, which
                                    * other library calls are assumed not to touch */
+    bool pure;                    /* reads its arguments and writes nothing: called again
+                                   * with the same unchanged arguments, it gives the same
+                                   * result (strcmp, strlen) */
     const char *reason;           /* one line for notes: "returns NULL when allocation fails" */
     const char *pack;             /* the pack that defines it ("libc", a user pack's name) */
     const char *file;             /* where: "libc.yaml" for embedded packs, else the path */

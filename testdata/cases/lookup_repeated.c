@@ -1,7 +1,9 @@
-/* A pure lookup (strchr, strrchr, getenv: a pack's `returns: lookup`)
- * called again with the same unchanged arguments returns what the tested
- * call returned. A write to memory or a call to another function in
- * between may change the answer. */
+/* A pure lookup (strchr, strrchr, getenv: a pack's `returns: lookup`; a
+ * function of the program that writes no memory but its locals and calls
+ * only pure functions, such as strcmp) called again with the same
+ * unchanged arguments returns what the tested call returned. A write to
+ * memory or to a global, or a call to another function, in between may
+ * change the answer. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,29 @@ size_t home_length(void)
     if (getenv("HOME"))
         return strlen(getenv("HOME"));
     return 0;
+}
+
+struct user {
+    const char *name;
+    int age;
+    struct user *next;
+};
+
+static struct user *users;
+
+struct user *user_find(const char *name)
+{
+    for (struct user *user = users; user; user = user->next)
+        if (strcmp(user->name, name) == 0)
+            return user;
+    return NULL;
+}
+
+int user_age(const char *name)
+{
+    if (user_find(name) && strlen(name) > 0)
+        return user_find(name)->age;
+    return -1;
 }
 
 /* must be reported */
@@ -55,4 +80,30 @@ size_t home_after_call(void)
         return strlen(getenv("HOME")); // expect: unchecked-lookup
     }
     return 0;
+}
+
+/* A write to a global the function reads. */
+int user_age_after_reset(const char *name, struct user *fallback)
+{
+    if (user_find(name)) {
+        users = fallback;
+        return user_find(name)->age; // expect: unchecked-lookup
+    }
+    return -1;
+}
+
+/* A function that allocates gives another answer each time. */
+struct user *user_new(const char *name)
+{
+    struct user *user = malloc(sizeof *user);
+    if (user)
+        user->name = name;
+    return user;
+}
+
+const char *new_user_name(const char *name)
+{
+    if (user_new(name))
+        return user_new(name)->name; // expect: unchecked-alloc
+    return NULL;
 }

@@ -171,18 +171,21 @@ static void test_every_key(void **state)
                        "  - {name: xmalloc, never-null: true}\n"
                        "  - {name: copy, nonnull: 4, nonnull-if-nonzero: {1: 3, 2: 3}}\n"
                        "  - {name: info, out-null: 3, out-null-if: {2: [18, 0x10001f]}}\n"
-                       "  - {name: sort, calls-back: true}\n";
+                       "  - {name: sort, calls-back: true}\n"
+                       "  - {name: same, nonnull: [1, 2], pure: true}\n";
     if (add_text(&set, text, &error) != 0)
         fail_msg("%s", error);
-    assert_int_equal(set.count, 10);
+    assert_int_equal(set.count, 11);
     assert_int_equal(set.pack_count, 1);
     assert_string_equal(set.packs[0].name, "mine");
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
-    assert_int_equal(set.packs[0].entry_count, 10);
+    assert_int_equal(set.packs[0].entry_count, 11);
     rule_copy_facts(packs_find(&set, "copy"));
     assert_true(packs_find(&set, "sort")->calls_back);
     assert_false(packs_find(&set, "copy")->calls_back);
+    assert_true(packs_find(&set, "same")->pure);
+    assert_false(packs_find(&set, "copy")->pure);
     const struct pack_entry *info = packs_find(&set, "info");
     assert_int_equal(info->out_null_if_argument, 2);
     assert_int_equal(info->out_null_if_count, 2);
@@ -267,6 +270,10 @@ static void test_errors_name_the_place(void **state)
                "expected constants, found an empty list");
     pack_fails("pack: p\nentries:\n  - {name: f, calls-back: maybe}\n",
                "expected true or false, found 'maybe'");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc, pure: true}\n",
+               "'f' cannot be pure: it allocates");
+    pack_fails("pack: p\nentries:\n  - {name: f, out-null: 2, pure: true}\n",
+               "'f' cannot be pure");
     pack_fails("pack: p\nentries:\n  - {name: f, noreturn: yes}\n",
                "expected true or false, found 'yes'");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc}\n  - {name: f, noreturn: true}\n",
