@@ -113,13 +113,25 @@ static const struct cursor_node *tree_node(struct frontend_unit *unit, CXCursor 
     return slot->generation == tree->generation ? &tree->nodes[slot->node] : NULL;
 }
 
+/* The cursors of `count` node ids of the tree, into the list. */
+static void list_nodes(const struct cursor_tree *tree, const int *ids, int count,
+                       struct cursor_list *list)
+{
+    cursor_list_init(list);
+    if (count > list->capacity) {
+        list->items = xmalloc((size_t)count * sizeof *list->items);
+        list->capacity = count;
+    }
+    for (int i = 0; i < count; i++)
+        list->items[i] = tree->cursors[ids[i]];
+    list->count = count;
+}
+
 void cursor_children(struct frontend_unit *unit, CXCursor parent, struct cursor_list *list)
 {
     const struct cursor_node *node = tree_node(unit, parent);
     if (node) {
-        list->items = unit->tree.all_children + node->all_first;
-        list->count = node->all_count;
-        list->capacity = -1;
+        list_nodes(&unit->tree, unit->tree.all_children + node->all_first, node->all_count, list);
         return;
     }
     cursor_list_init(list);
@@ -130,9 +142,8 @@ void cursor_code_children(struct frontend_unit *unit, CXCursor parent, struct cu
 {
     const struct cursor_node *node = tree_node(unit, parent);
     if (node) {
-        list->items = unit->tree.code_children + node->code_first;
-        list->count = node->code_count;
-        list->capacity = -1;
+        list_nodes(&unit->tree, unit->tree.code_children + node->code_first, node->code_count,
+                   list);
         return;
     }
     cursor_list_init(list);
@@ -141,7 +152,7 @@ void cursor_code_children(struct frontend_unit *unit, CXCursor parent, struct cu
 
 void cursor_list_free(struct cursor_list *list)
 {
-    if (list->capacity >= 0 && list->items != list->inline_items)
+    if (list->items != list->inline_items)
         free(list->items);
     cursor_list_init(list);
 }
@@ -256,21 +267,21 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
         code += tree->nodes[i].code_count;
         tree->nodes[i].all_count = tree->nodes[i].code_count = 0;
     }
-    if (all > tree->children_capacity) {
-        int new_capacity = tree->children_capacity ? tree->children_capacity : 64;
-        while (new_capacity < all)
-            new_capacity *= 2;
+    if (all > tree->all_capacity) {
         free(tree->all_children);
+        tree->all_children = xmalloc((size_t)all * sizeof *tree->all_children);
+        tree->all_capacity = all;
+    }
+    if (code > tree->code_capacity) {
         free(tree->code_children);
-        tree->all_children = xmalloc((size_t)new_capacity * sizeof *tree->all_children);
-        tree->code_children = xmalloc((size_t)new_capacity * sizeof *tree->code_children);
-        tree->children_capacity = new_capacity;
+        tree->code_children = xmalloc((size_t)code * sizeof *tree->code_children);
+        tree->code_capacity = code;
     }
     for (int i = 0; i < tree->edge_count; i++) {
         struct cursor_node *parent = &tree->nodes[tree->edges[i].parent];
-        CXCursor child = tree->cursors[tree->edges[i].child];
+        int child = tree->edges[i].child;
         tree->all_children[parent->all_first + parent->all_count++] = child;
-        if (cursor_kind_is_code(child.kind))
+        if (cursor_kind_is_code(tree->cursors[child].kind))
             tree->code_children[parent->code_first + parent->code_count++] = child;
     }
     tree->active = true;

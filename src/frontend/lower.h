@@ -202,7 +202,7 @@ bool prescan_function_pointer_target(struct frontend_unit *unit, CXCursor variab
 struct cursor_list {
     CXCursor *items;
     int count;
-    int capacity; /* -1: borrowed from the tree */
+    int capacity;
     CXCursor inline_items[6];
 };
 
@@ -231,8 +231,8 @@ struct cursor_tree {
     int node_count, node_capacity;
     struct cursor_edge *edges;
     int edge_count, edge_capacity;
-    CXCursor *all_children, *code_children;
-    int children_capacity;
+    int *all_children, *code_children; /* node ids: a huge function's tree is mostly these */
+    int all_capacity, code_capacity;
     int *stack;              /* open nodes while building (depth-first) */
     int stack_count, stack_capacity;
 };

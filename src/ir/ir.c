@@ -71,8 +71,10 @@ void ir_statement_init(struct ir_statement *statement, enum statement_kind kind,
     statement->kind = kind;
     statement->location = location;
     statement->target = -1;
-    statement->call.target = -1;
-    statement->call.function_index = -1;
+    if (kind == STATEMENT_CALL) {
+        statement->call.target = -1;
+        statement->call.function_index = -1;
+    }
 }
 
 /* The text of the path (parent, step, name) as a user writes it: "s->name",

@@ -142,16 +142,23 @@ enum use_kind {
     USE_CALL      /* (*p)() or p(): called through */
 };
 
+/* A call's fields and the others' share storage: a huge function has
+ * hundreds of thousands of statements. */
 struct ir_statement {
     enum statement_kind kind;
+    int target;            /* ASSIGN, USE, ASSUME, FORGET, HAS_ROOM, VARIANT */
     struct source_location location;
-    int target;            /* ASSIGN, USE, ASSUME, FORGET */
-    struct ir_value value; /* ASSIGN */
-    enum use_kind use;     /* USE */
-    struct ir_call call;   /* CALL */
-    const char *payload;   /* VARIANT: the member read, as written ("found.value") */
-    const char *variant;   /* VARIANT of an enum-tagged union: the enumerator that must be in
-                            * target (its value in value.integer); NULL for a boolean tag */
+    union {
+        struct ir_call call; /* CALL */
+        struct {
+            struct ir_value value; /* ASSIGN; VARIANT: see variant */
+            enum use_kind use;     /* USE */
+            const char *payload;   /* VARIANT: the member read, as written ("found.value") */
+            const char *variant;   /* VARIANT of an enum-tagged union: the enumerator that must
+                                    * be in target (its value in value.integer); NULL for a
+                                    * boolean tag */
+        };
+    };
 };
 
 enum terminator_kind {
