@@ -100,21 +100,38 @@ static void tree_index_clear(struct cursor_tree *tree)
     if (++tree->generation == 0) { /* wrapped: wipe once */
         if (tree->slots)
             memset(tree->slots, 0, tree->slot_capacity * sizeof *tree->slots);
+        memset(tree->recent, 0, sizeof tree->recent);
         tree->generation = 1;
     }
 }
 
+static void remember_recent(struct cursor_tree *tree, unsigned hash, int node)
+{
+    struct cursor_tree_slot *recent = &tree->recent[hash % CURSOR_TREE_RECENT];
+    recent->hash = hash;
+    recent->generation = tree->generation;
+    recent->node = node;
+}
+
 static const struct cursor_node *tree_node(struct frontend_unit *unit, CXCursor cursor)
 {
-    const struct cursor_tree *tree = &unit->tree;
+    struct cursor_tree *tree = &unit->tree;
     if (!tree->active)
         return NULL;
-    const struct cursor_tree_slot *slot = tree_slot(tree, cursor, cursor_hash(cursor));
-    return slot->generation == tree->generation ? &tree->nodes[slot->node] : NULL;
+    unsigned hash = cursor_hash(cursor);
+    const struct cursor_tree_slot *recent = &tree->recent[hash % CURSOR_TREE_RECENT];
+    if (recent->generation == tree->generation && recent->hash == hash &&
+        cursors_equal(tree->cursors[recent->node], cursor))
+        return &tree->nodes[recent->node];
+    const struct cursor_tree_slot *slot = tree_slot(tree, cursor, hash);
+    if (slot->generation != tree->generation)
+        return NULL;
+    remember_recent(tree, hash, slot->node);
+    return &tree->nodes[slot->node];
 }
 
 /* The cursors of `count` node ids of the tree, into the list. */
-static void list_nodes(const struct cursor_tree *tree, const int *ids, int count,
+static void list_nodes(struct cursor_tree *tree, const int *ids, int count,
                        struct cursor_list *list)
 {
     cursor_list_init(list);
@@ -122,8 +139,10 @@ static void list_nodes(const struct cursor_tree *tree, const int *ids, int count
         list->items = xmalloc((size_t)count * sizeof *list->items);
         list->capacity = count;
     }
-    for (int i = 0; i < count; i++)
+    for (int i = 0; i < count; i++) {
         list->items[i] = tree->cursors[ids[i]];
+        remember_recent(tree, cursor_hash(list->items[i]), ids[i]);
+    }
     list->count = count;
 }
 

@@ -221,9 +221,15 @@ struct cursor_tree_slot {
     int node;
 };
 
+enum { CURSOR_TREE_RECENT = 1024 };
+
 struct cursor_tree {
     bool active;
     struct cursor_tree_slot *slots; /* cursor -> node (hashing; the key is cursors[node]) */
+    /* The nodes of the children lists handed out lately, by hash: the
+     * lowering asks for those next, and this small table stays in cache
+     * where the big one does not. */
+    struct cursor_tree_slot recent[CURSOR_TREE_RECENT];
     size_t slot_capacity;
     unsigned generation;
     CXCursor *cursors;       /* per node */
