@@ -147,10 +147,23 @@ static void kill_below_aliases(const struct ir_function *function, struct flow_s
 /* The twin of `path`'s must-alias class (a pointer NULL exactly when it
  * is), unlinked in both directions since what it said is about to be
  * known; -1 for none. */
+/* Whether `path` is alone: no must-alias class, and no path names it as
+ * its alias, witness or twin. The loops over every path then need only
+ * look at it (huge functions have thousands of paths). */
+static bool alone(const struct flow_state *state, int path)
+{
+    return state->paths[path].alias < 0 && !state->paths[path].referenced;
+}
+
 static int take_twin(const struct ir_function *function, struct flow_state *state, int path)
 {
     int root = alias_root(state, path);
     int twin = -1;
+    if (alone(state, path)) {
+        twin = state->paths[path].twin;
+        state->paths[path].twin = -1;
+        return twin;
+    }
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *member = &state->paths[i];
         if (member->twin >= 0 && (i == root || member->alias == root)) {
@@ -169,8 +182,9 @@ static void refine_nonnull(const struct ir_function *function, struct flow_state
                            const struct source_location *dereference)
 {
     int root = alias_root(state, path);
+    bool single = alone(state, path);
     int twin = take_twin(function, state, path);
-    for (int i = 0; i < function->path_count; i++) {
+    for (int i = single ? path : 0; i < (single ? path + 1 : function->path_count); i++) {
         struct path_state *member = &state->paths[i];
         if (i != root && member->alias != root)
             continue;
@@ -187,8 +201,9 @@ static void refine_null(const struct ir_function *function, struct flow_state *s
                         const struct null_origin *origin)
 {
     int root = alias_root(state, path);
+    bool single = alone(state, path);
     int twin = take_twin(function, state, path);
-    for (int i = 0; i < function->path_count; i++) {
+    for (int i = single ? path : 0; i < (single ? path + 1 : function->path_count); i++) {
         struct path_state *member = &state->paths[i];
         if (i != root && member->alias != root)
             continue;
@@ -600,6 +615,8 @@ static bool lookup_reads(const struct function_analysis *analysis, int signature
 static void forget_lookups(const struct function_analysis *analysis, struct flow_state *state,
                            int path)
 {
+    if (analysis->lookup_call_count == 0)
+        return; /* no lookup result to forget */
     for (int i = 0; i < state->count; i++) {
         int signature = state->paths[i].repeats;
         if (signature >= 0 && (path < 0 || lookup_reads(analysis, signature, path)))
@@ -1528,6 +1545,8 @@ static void share_integer(const struct ir_function *function, struct flow_state 
 {
     const struct path_state *learnt = &state->paths[path];
     int root = alias_root(state, path);
+    if (alone(state, path))
+        return; /* no copy to tell */
     for (int i = 0; i < function->path_count; i++) {
         struct path_state *copy = &state->paths[i];
         if (i == path || (i != root && copy->alias != root))
