@@ -80,6 +80,13 @@ static void tree_grow_index(struct cursor_tree *tree)
     free(old);
 }
 
+enum { INDEX_LOOKAHEAD = 16 };
+#if defined(__GNUC__)
+#define PREFETCH(address) __builtin_prefetch(address)
+#else
+#define PREFETCH(address) ((void)(address))
+#endif
+
 /* The node of `cursor`, inserting it as `node` when absent. */
 static int tree_index_insert(struct cursor_tree *tree, CXCursor cursor, int node)
 {
@@ -244,14 +251,9 @@ static enum CXChildVisitResult build_tree(CXCursor cursor, CXCursor parent, CXCl
      * the real ones. A self-edge would make the label its own operand. */
     if (parent_id != 0 && cursors_equal(cursor, tree->cursors[parent_id]))
         return CXChildVisit_Recurse;
-    int before = tree->node_count;
-    tree_add_node(tree, cursor); /* the index compares with cursors[] */
-    int id = tree_index_insert(tree, cursor, before);
-    if (id != before) { /* visited again (GNU ?: shares its operand): no second walk */
-        tree->node_count--;
-        tree_add_edge(tree, parent_id, id);
-        return CXChildVisit_Continue;
-    }
+    /* A cursor visited again (GNU ?: shares its operand) gets a node of its
+     * own here; the index, built afterwards, finds the first. */
+    int id = tree_add_node(tree, cursor);
     tree_add_edge(tree, parent_id, id);
     if (tree->stack_count == tree->stack_capacity)
         tree->stack = heap_array_reserve(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
@@ -266,11 +268,21 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
     tree->active = false;
     tree->node_count = tree->edge_count = 0;
     tree_index_clear(tree);
-    tree_index_insert(tree, root, tree_add_node(tree, root));
+    tree_add_node(tree, root);
     tree->stack = heap_array_reserve(tree->stack, &tree->stack_capacity, 1, sizeof *tree->stack);
     tree->stack[0] = 0;
     tree->stack_count = 1;
     clang_visitChildren(root, build_tree, tree);
+    /* Index the nodes in one pass, asking for each slot a few nodes ahead:
+     * in a huge function every probe misses the cache. */
+    while ((size_t)tree->node_count * 2 > tree->slot_capacity)
+        tree_grow_index(tree);
+    size_t mask = tree->slot_capacity - 1;
+    for (int i = 0; i < tree->node_count; i++) {
+        if (i + INDEX_LOOKAHEAD < tree->node_count)
+            PREFETCH(&tree->slots[cursor_hash(tree->cursors[i + INDEX_LOOKAHEAD]) & mask]);
+        tree_index_insert(tree, tree->cursors[i], i);
+    }
     /* group the edges by parent (they are in visit order per parent) */
     for (int i = 0; i < tree->edge_count; i++) {
         struct cursor_node *parent = &tree->nodes[tree->edges[i].parent];
