@@ -583,9 +583,10 @@ char *analysis_affected(const struct ir_unit *unit, const struct analysis_option
             for (int b = 0; !affected[f] && b < function->block_count; b++) {
                 const struct cfg_block *block = &function->blocks[b];
                 for (int i = 0; !affected[f] && i < block->statement_count; i++) {
+                    if (block->statements[i].kind != STATEMENT_CALL)
+                        continue;
                     int callee = block->statements[i].call.function_index;
-                    if (block->statements[i].kind == STATEMENT_CALL && callee >= 0 &&
-                        affected[callee])
+                    if (callee >= 0 && affected[callee])
                         affected[f] = 1, grew = true;
                 }
             }

@@ -73,6 +73,9 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
     analysis->partitions =
         walked_bytes * PARTITIONS > STATE_BYTES_FOR_PARTITIONS ? 1 : PARTITIONS;
     analysis->too_large = kept_bytes > STATE_BYTES_LIMIT;
+    analysis->live = analysis->partitions > 1 && !analysis->too_large
+                         ? liveness_compute(function, &analysis->scratch, &analysis->live_words)
+                         : NULL;
     analysis->in_states = arena_alloc(&analysis->scratch,
                                       sizeof *analysis->in_states * (size_t)(blocks ? blocks : 1));
     analysis->statement_origins = arena_alloc(
@@ -277,13 +280,29 @@ static int *immediate_postdominators(const struct ir_function *function, struct 
     return result;
 }
 
-/* Whether two states keep the same pointers NULL and, when `strict`, the
- * same pointers possibly NULL (then they may merge). */
-static bool same_partition(const struct ir_function *function, const struct flow_state *a,
-                           const struct flow_state *b, bool strict)
+/* Whether the nullness of `path` at the start of `block` tells states
+ * apart: a pointer the function reads again, and not the one the block
+ * tests at its end (the test tells its two cases apart itself, and a loop
+ * that walks a tree to NULL then needs no state of its own per case). */
+static bool partition_key(const struct function_analysis *analysis, int block, int path)
 {
+    const struct ir_function *function = analysis->function;
+    const struct cfg_block *node = &function->blocks[block];
+    return function->paths[path].is_pointer &&
+           !(node->terminator == TERMINATOR_BRANCH && node->condition.kind == CONDITION_NONNULL &&
+             node->condition.path == path) &&
+           liveness_live(analysis->live, analysis->live_words, block, path);
+}
+
+/* Whether two states keep the same pointers NULL and, when `strict`, the
+ * same pointers possibly NULL (then they may merge), of the pointers that
+ * tell states apart at `block`. */
+static bool same_partition(const struct function_analysis *analysis, int block,
+                           const struct flow_state *a, const struct flow_state *b, bool strict)
+{
+    const struct ir_function *function = analysis->function;
     for (int i = 0; i < function->path_count; i++) {
-        if (!function->paths[i].is_pointer)
+        if (!partition_key(analysis, block, i))
             continue;
         enum nullability x = a->paths[i].nullability, y = b->paths[i].nullability;
         if ((x == NULLABILITY_NULL) != (y == NULLABILITY_NULL))
@@ -311,7 +330,7 @@ static bool join_partition(struct function_analysis *analysis, int block,
         if (incoming->paths[i].guard_end == block)
             incoming->paths[i].guard_end = -1;
     for (int part = 0; part < states->count; part++)
-        if (same_partition(function, &states->parts[part], incoming, true))
+        if (same_partition(analysis, block, &states->parts[part], incoming, true))
             return flow_state_join(&states->parts[part], incoming);
     if (states->count < analysis->partitions) {
         struct flow_state *fresh = &states->parts[states->count++];
@@ -320,7 +339,7 @@ static bool join_partition(struct function_analysis *analysis, int block,
         return true;
     }
     for (int part = 0; part < states->count; part++)
-        if (same_partition(function, &states->parts[part], incoming, false))
+        if (same_partition(analysis, block, &states->parts[part], incoming, false))
             return flow_state_join(&states->parts[part], incoming);
     return flow_state_join(&states->parts[analysis->partitions - 1], incoming);
 }

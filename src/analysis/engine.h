@@ -74,6 +74,9 @@ struct function_analysis {
     int partitions;                    /* states kept per block: PARTITIONS, or 1 for a huge
                                         * function */
     bool too_large;                    /* over STATE_BYTES_LIMIT: not analysed */
+    const uint64_t *live;              /* liveness.c: paths read again from each block on, or
+                                        * NULL (all); `live_words` words per block */
+    int live_words;
     struct use_seen *uses_seen;        /* reporting walk only */
     int use_seen_count, use_seen_capacity;
     const struct null_origin ***statement_origins; /* lazily made origins per statement */
@@ -88,6 +91,8 @@ struct function_analysis {
     const struct ir_statement **lookup_calls; /* pure lookup calls by signature: the first call
                                                * statement with each callee and arguments */
     int lookup_call_count;
+    char *assigned_null;               /* per path: the function assigns it NULL somewhere
+                                        * (made on first use by transfer_late_check) */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
     const struct context_value *context;
     int context_count;
@@ -182,6 +187,12 @@ void dataflow_report(struct function_analysis *analysis, struct analysis_result 
 /* Appends an event (copy) to the result. */
 void analysis_add_event(struct unit_analysis *shared, struct analysis_result *result,
                         const struct analysis_event *event);
+
+/* liveness.c: the paths each block may read before writing them again, as
+ * `*words` 64-bit words per block, in `arena`; NULL when the table would be
+ * too large (then every path counts as live). */
+uint64_t *liveness_compute(const struct ir_function *function, struct arena *arena, int *words);
+bool liveness_live(const uint64_t *live, int words, int block, int path);
 
 /* Path id of the global with `key` in `function`, or -1. */
 int function_global_path(const struct ir_function *function, const char *key);

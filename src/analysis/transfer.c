@@ -144,6 +144,22 @@ static void kill_below_aliases(const struct ir_function *function, struct flow_s
     kill_below(function, state, path);
 }
 
+/* What `path` points to is const for a callee (`const T *`): its members
+ * stay, what they point to may change; so for every pointer known to hold
+ * the same value. */
+static void kill_deeper_aliases(const struct ir_function *function, struct flow_state *state,
+                                int path)
+{
+    int root = alias_root(state, path);
+    for (int i = 0; i < function->path_count; i++) {
+        if (i != path && i != root && state->paths[i].alias != root)
+            continue;
+        for (int child = function->paths[i].first_child; child >= 0;
+             child = function->paths[child].next_sibling)
+            kill_below(function, state, child);
+    }
+}
+
 /* The twin of `path`'s must-alias class (a pointer NULL exactly when it
  * is), unlinked in both directions since what it said is about to be
  * known; -1 for none. */
@@ -1090,10 +1106,18 @@ static void forget_call_effects(const struct ir_function *function, const struct
 {
     for (int i = 0; i < call->argument_count; i++) {
         struct ir_value argument = call->arguments[i];
-        if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer)
-            kill_below_aliases(function, state, argument.path);
-        else if (argument.kind == VALUE_NONNULL && argument.path >= 0)
-            kill_path(function, state, argument.path); /* &x: the callee may set x */
+        bool constant = argument_in_mask(call->const_arguments, i);
+        if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer) {
+            if (constant)
+                kill_deeper_aliases(function, state, argument.path);
+            else
+                kill_below_aliases(function, state, argument.path);
+        } else if (argument.kind == VALUE_NONNULL && argument.path >= 0) {
+            if (constant) /* &x to a `const T *`: x stays, what it points to may not */
+                kill_deeper_aliases(function, state, argument.path);
+            else
+                kill_path(function, state, argument.path); /* &x: the callee may set x */
+        }
     }
     /* a library function leaves the program's globals alone, unless it
      * calls the program back (qsort's comparison, an event loop) */
@@ -1661,6 +1685,27 @@ void transfer_guard(struct function_analysis *analysis, int block, struct flow_s
     }
 }
 
+/* Whether the function assigns NULL to `path` anywhere. */
+static bool assigned_null(struct function_analysis *analysis, int path)
+{
+    const struct ir_function *function = function_of(analysis);
+    if (!analysis->assigned_null) {
+        analysis->assigned_null =
+            arena_alloc(&analysis->scratch, (size_t)(function->path_count ? function->path_count
+                                                                           : 1));
+        memset(analysis->assigned_null, 0, (size_t)function->path_count);
+        for (int b = 0; b < function->block_count; b++)
+            for (int i = 0; i < function->blocks[b].statement_count; i++) {
+                const struct ir_statement *statement = &function->blocks[b].statements[i];
+                if (statement->kind == STATEMENT_ASSIGN && statement->target >= 0 &&
+                    (statement->value.kind == VALUE_NULL ||
+                     (statement->value.kind == VALUE_INTEGER && statement->value.integer == 0)))
+                    analysis->assigned_null[statement->target] = 1;
+            }
+    }
+    return analysis->assigned_null[path] != 0;
+}
+
 const struct source_location *transfer_late_check(struct function_analysis *analysis,
                                                   int block, const struct flow_state *state)
 {
@@ -1677,8 +1722,12 @@ const struct source_location *transfer_late_check(struct function_analysis *anal
         return NULL;
     const struct path_state *value = &state->paths[condition->path];
     /* A cursor computed from the pointer (next = path + n; while (next))
-     * tests where a walk ends, not whether the pointer was valid. */
-    if (value->nullability != NULLABILITY_NONNULL || value->derived)
+     * tests where a walk ends, not whether the pointer was valid. A
+     * pointer the function itself sets to NULL (`previous = NULL;` before a
+     * loop) is tested for which of its states it is in, whatever the paths
+     * that reach this test say. */
+    if (value->nullability != NULLABILITY_NONNULL || value->derived || !value->dereferenced ||
+        assigned_null(analysis, condition->path))
         return NULL;
     return value->dereferenced;
 }

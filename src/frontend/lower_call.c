@@ -11,11 +11,31 @@
 
 #include "lower.h"
 #include "lower_sites.h"
+#include "../support/argument_mask.h"
 
 static bool is_expect(const char *name)
 {
     return name && (strcmp(name, "__builtin_expect") == 0 ||
                     strcmp(name, "__builtin_expect_with_probability") == 0);
+}
+
+/* Bit i: parameter i of the prototype of the function called (declared
+ * `function`, or called through `callee`) points to const. */
+static uint32_t const_parameters(CXCursor function, CXCursor callee)
+{
+    CXType type = clang_getCanonicalType(
+        clang_getCursorType(cursor_is_null(function) ? callee : function));
+    if (type.kind == CXType_Pointer)
+        type = clang_getCanonicalType(clang_getPointeeType(type));
+    int count = clang_getNumArgTypes(type);
+    uint32_t mask = 0;
+    for (int i = 0; i < count && i < ARGUMENT_MASK_BITS; i++) {
+        CXType parameter = clang_getCanonicalType(clang_getArgType(type, (unsigned)i));
+        if (parameter.kind == CXType_Pointer &&
+            clang_isConstQualifiedType(clang_getPointeeType(parameter)))
+            mask |= UINT32_C(1) << i;
+    }
+    return mask;
 }
 
 static void remember_macro_call(struct lower_context *context, struct source_location location,
@@ -212,6 +232,8 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     call->call.argument_count = argument_count;
     call->call.facts = facts.facts;
     call->call.nonnull_arguments = facts.nonnull_arguments;
+    if (!cursor_is_null(function) || !cursor_is_null(callee))
+        call->call.const_arguments = const_parameters(function, callee);
     call->call.target = target;
     call->call.returns_pointer = returns_pointer;
     if (returns_pointer && in_spelled_macro(&location, in_argument, facts.name))

@@ -117,6 +117,9 @@ struct ir_call {
     int argument_count;
     unsigned facts;          /* enum call_fact bits */
     uint32_t nonnull_arguments; /* bit i: argument i must not be NULL (attributes, _Nonnull) */
+    uint32_t const_arguments;   /* bit i: parameter i points to const (`const T *`): the callee
+                                 * does not write what argument i points to, only what that
+                                 * holds pointers to */
     int target;              /* path that receives the result, or -1 */
     bool returns_pointer;
 };

@@ -1,6 +1,9 @@
 /* A call that may change a pointer makes what was known of it unknown: after
  * an unknown callee receives the struct (or may reach the global) nothing is
- * reported. A callee of the file that sets it to NULL makes it NULL. */
+ * reported. A callee of the file that sets it to NULL makes it NULL. A
+ * callee whose parameter points to const (`const struct parser *`) does not
+ * write the struct: its members stay as they were, what they point to may
+ * change. */
 #include <stdlib.h>
 
 struct parser {
@@ -13,6 +16,14 @@ struct cache {
 };
 
 extern void parser_reset(struct parser *parser);
+extern void parser_log(const struct parser *parser);
+
+struct document {
+    struct parser *parser;
+    const char *title;
+};
+
+extern void document_log(const struct document *document);
 extern void refresh_cache(void);
 
 static struct cache *cache;
@@ -57,6 +68,14 @@ void cache_hit(void)
     }
 }
 
+int document_first(struct document *document)
+{
+    if (document->parser->buffer == NULL)
+        return -1;
+    document_log(document); /* const: document->parser stays, *parser may change */
+    return document->parser->buffer[0];
+}
+
 /* Flagged: the file's own callee set the pointer to NULL. */
 
 void cache_hit_after_drop(void)
@@ -73,4 +92,25 @@ int parser_peek_after_release(struct parser *parser)
         return -1;
     parser_release(parser);
     return parser->buffer[0]; // expect: null-deref
+}
+
+/* Flagged: a callee that takes the struct as const does not set it. */
+
+int parser_peek_after_log(struct parser *parser)
+{
+    if (parser->buffer != NULL)
+        return 0;
+    parser_log(parser);
+    return parser->buffer[0]; // expect: null-deref
+}
+
+size_t title_length_after_log(struct document *document)
+{
+    size_t length = 0;
+    if (document->title == NULL) {
+        document_log(document);
+        while (document->title[length]) // expect: null-deref
+            length++;
+    }
+    return length;
 }

@@ -157,6 +157,39 @@ int count_components(char *path)
     return count;
 }
 
+/* A pointer the function itself sets to NULL is tested for which of its
+ * states it is in: `directory` is NULL until a first directory is seen,
+ * and set together with `settings`. */
+struct settings {
+    int level;
+};
+
+extern const struct settings *settings_for(const char *path);
+
+int apply_settings(const char *const *paths, int count, int *levels)
+{
+    const char *directory = NULL;
+    const struct settings *settings = NULL;
+    for (int i = 0; i < count; i++) {
+        const char *path = paths[i];
+        const char *slash = strrchr(path, '/');
+        size_t length = slash ? (size_t)(slash - path) : 0;
+        if (settings && directory && strncmp(directory, path, length) == 0) {
+            levels[i] = settings->level;
+            continue;
+        }
+        const struct settings *found = settings_for(path);
+        if (!found) {
+            settings = NULL;
+            continue;
+        }
+        levels[i] = found->level;
+        settings = found;
+        directory = path;
+    }
+    return 0;
+}
+
 /* Flagged: the cursor itself was dereferenced before its test. */
 int first_component_length(const char *path)
 {

@@ -43,6 +43,59 @@ int count_rises(struct node *list)
     return rises;
 }
 
+/* Two pointers set together (a match and its node) stay together through
+ * a loop that walks a tree to NULL and tests an invariant pointer: the
+ * pointers a block tests, and those never read again, do not use up the
+ * states kept per block. */
+struct trie {
+    int accepting;
+    int shift;
+    struct tree *links;
+};
+
+struct tree {
+    struct tree *left, *right;
+    struct trie *trie;
+    unsigned char label;
+};
+
+int longest_match(struct trie *const *next, const unsigned char *fold, const char *text,
+                  const char *limit, int *index)
+{
+    const struct trie *trie, *accept = NULL;
+    const char *match = NULL, *end = text, *begin;
+    const struct tree *tree;
+    unsigned char c;
+    while (end < limit) {
+        c = (unsigned char)*end++;
+        begin = end - 1;
+        trie = next[c];
+        if (trie->accepting) {
+            match = begin;
+            accept = trie;
+        }
+        while (begin > text) {
+            c = fold ? fold[(unsigned char)*--begin] : (unsigned char)*--begin;
+            tree = trie->links;
+            while (tree && c != tree->label)
+                tree = c < tree->label ? tree->left : tree->right;
+            if (!tree)
+                break;
+            trie = tree->trie;
+            if (trie->accepting) {
+                match = begin;
+                accept = trie;
+            }
+        }
+        if (match)
+            break;
+    }
+    if (!match)
+        return -1;
+    *index = accept->accepting / 2;
+    return (int)(match - text);
+}
+
 /* Flagged. */
 
 /* prev is NULL in the first iteration. */
@@ -64,4 +117,23 @@ char first_byte(int ready)
     if (ready)
         text = "ready";
     return text[0]; // expect: null-deref
+}
+
+/* The match is recorded without its node. */
+int longest_match_unpaired(struct trie *const *next, const char *text, const char *limit,
+                           int *index)
+{
+    const struct trie *trie, *accept = NULL;
+    const char *match = NULL, *end = text;
+    while (end < limit) {
+        trie = next[(unsigned char)*end++];
+        if (trie->accepting)
+            match = end - 1;
+        if (match)
+            break;
+    }
+    if (!match)
+        return -1;
+    *index = accept->accepting / 2; // expect: null-deref
+    return (int)(match - text);
 }

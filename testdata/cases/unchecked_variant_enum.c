@@ -34,6 +34,8 @@ struct message {
 };
 
 extern struct shape shape_read(FILE *input);
+extern int circle_is_unit(const struct circle *circle);
+extern void shape_scale(struct shape *shape);
 
 /* must stay silent */
 
@@ -100,6 +102,14 @@ struct shape unit_circle(void)
     return shape;
 }
 
+/* A callee that takes a member as const does not change the tag. */
+double circle_radius_checked(const struct shape *shape)
+{
+    if (shape->kind == SHAPE_CIRCLE && !circle_is_unit(&shape->as.circle))
+        return shape->as.circle.radius;
+    return 1.0;
+}
+
 /* Flagged. */
 
 double radius_of_first(FILE *input)
@@ -126,5 +136,14 @@ double radius_unless_rect(const struct shape *shape)
 {
     if (shape->kind == SHAPE_RECT)
         return 0.0;
+    return shape->as.circle.radius; // expect: unchecked-variant
+}
+
+/* A callee that may write the shape may change its tag. */
+double circle_radius_after_scale(struct shape *shape)
+{
+    if (shape->kind != SHAPE_CIRCLE)
+        return 0.0;
+    shape_scale(shape);
     return shape->as.circle.radius; // expect: unchecked-variant
 }
