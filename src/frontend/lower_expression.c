@@ -170,7 +170,13 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
     if (cursor_is_null(base))
         return value_unknown();
     struct member member = member_of(context, expression);
+    /* s.u.f = v writes inside s.u: the base is written too, not read (a
+     * payload of a sum type may be written before its tag is set) */
+    CXCursor outer = context->written;
+    if (clang_equalCursors(expression, outer) && !type_is_pointer(base))
+        context->written = cursor_strip(context->unit_state, base);
     struct ir_value value = lower_expression(context, base, LOWER_VALUE);
+    context->written = outer;
     if (!member.name[0])
         return value; /* an anonymous struct / union member: no step of its own */
     if (type_is_pointer(base)) {

@@ -110,6 +110,19 @@ double circle_radius_checked(const struct shape *shape)
     return 1.0;
 }
 
+/* Writing inside a member (shape->as.rect.width = ...) is no read of it:
+ * a payload may be written before its tag is set, or restored after a call
+ * that may have changed the tag. */
+void rect_stretch(struct shape *shape, double width)
+{
+    if (shape->kind != SHAPE_RECT)
+        return;
+    double saved = shape->as.rect.width;
+    shape->as.rect.width = width;
+    shape_scale(shape);
+    shape->as.rect.width = saved;
+}
+
 /* Flagged. */
 
 double radius_of_first(FILE *input)
