@@ -225,13 +225,28 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Skips blanks, comments and line continuations from text[i]; returns the
- * new index (<= end). */
+/* Whether text[i] is the first character on its line but blanks. */
+static bool starts_line(const char *text, size_t i)
+{
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+        i--;
+    return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
+}
+
+/* Skips blanks, comments, line splices and preprocessor directive lines
+ * (an operand list split by `#if defined(X)` ... `#endif`) from text[i];
+ * returns the new index (<= end). */
 static size_t skip_blanks(const char *text, size_t i, size_t end)
 {
     while (i < end) {
         if (is_blank(text[i])) {
             i++;
+        } else if (text[i] == '#' && starts_line(text, i)) {
+            while (i < end && text[i] != '\n') {
+                if (text[i] == '\\' && i + 1 < end && text[i + 1] == '\n')
+                    i++;
+                i++;
+            }
         } else if (text[i] == '\\' && i + 1 < end && (text[i + 1] == '\n' || text[i + 1] == '\r')) {
             i += 2;
         } else if (text[i] == '/' && i + 1 < end && text[i + 1] == '*') {

@@ -14,6 +14,29 @@ extern struct option *option_slot(const char *name);
 
 /* must stay silent */
 
+/* A condition split by preprocessor lines, as configurable code writes it. */
+#define WITH_TRANSFORM 1
+struct session {
+    char *handshake;
+    char *transform;
+    char *peer;
+};
+
+int session_setup(struct session *session)
+{
+    session->handshake = malloc(64);
+    session->transform = malloc(64);
+    session->peer = malloc(64);
+    if (session->handshake == NULL ||
+#if defined(WITH_TRANSFORM)
+        session->transform == NULL ||
+#endif
+        session->peer == NULL)
+        return -1;
+    session->handshake[0] = session->transform[0] = session->peer[0] = 0;
+    return 0;
+}
+
 int option_on(const struct option *option)
 {
     return option && option->enabled;
