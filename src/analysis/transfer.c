@@ -160,9 +160,6 @@ static void kill_deeper_aliases(const struct ir_function *function, struct flow_
     }
 }
 
-/* The twin of `path`'s must-alias class (a pointer NULL exactly when it
- * is), unlinked in both directions since what it said is about to be
- * known; -1 for none. */
 /* Whether `path` is alone: no must-alias class, and no path names it as
  * its alias, witness or twin. The loops over every path then need only
  * look at it (huge functions have thousands of paths). */
@@ -171,6 +168,9 @@ static bool alone(const struct flow_state *state, int path)
     return state->paths[path].alias < 0 && !state->paths[path].referenced;
 }
 
+/* The twin of `path`'s must-alias class (a pointer NULL exactly when it
+ * is), unlinked in both directions since what it said is about to be
+ * known; -1 for none. */
 static int take_twin(const struct ir_function *function, struct flow_state *state, int path)
 {
     int root = alias_root(state, path);
