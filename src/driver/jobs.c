@@ -40,6 +40,7 @@ struct pool {
     const int *indexes;                 /* the jobs of this pass, or NULL: all */
     int count;
     FILE *progress;                     /* this pass shows progress there, or NULL */
+    size_t allocation_limit;            /* NULLPROOF_FAIL_ALLOCATIONS_OVER, or 0 */
     pthread_mutex_t lock;
     int next;
 };
@@ -68,41 +69,98 @@ static void no_frontend(const struct job *job, struct job_output *output)
                 job->display_path);
 }
 
+/* Runs job `index`; a unit analysed alone (PASS_UNIT) lives in `alone`. */
+static void run_job(struct pool *pool, struct frontend *frontend, int index,
+                    struct pipeline_unit *alone)
+{
+    const struct job *job = &pool->jobs[index];
+    struct job_output *output = &pool->outputs[index];
+    switch (pool->pass) {
+    case PASS_UNIT:
+        if (frontend) { /* pipeline_run, with the unit where the worker can free it */
+            pipeline_prepare(frontend, job, pool->settings, output, alone);
+            pipeline_check(job, pool->settings, output, alone, NULL);
+        } else {
+            no_frontend(job, output);
+        }
+        break;
+    case PASS_PREPARE:
+        if (frontend)
+            pipeline_prepare(frontend, job, pool->settings, output, &pool->units[index]);
+        else
+            no_frontend(job, output);
+        break;
+    case PASS_CONTEXTS:
+        pipeline_export_contexts(job, pool->settings, &pool->units[index]);
+        break;
+    case PASS_SUMMARISE:
+        pipeline_summarise(job, pool->settings, &pool->units[index], pool->project,
+                           pool->changed, pool->changed_count);
+        break;
+    case PASS_CHECK:
+        if (!job->summaries_only)
+            pipeline_check(job, pool->settings, output, &pool->units[index], pool->project);
+        break;
+    }
+}
+
+/* Runs job `index`; false when it ran out of memory, which left what it
+ * held behind (the caller releases it and makes sure nothing uses it). */
+static bool run_recovering(struct pool *pool, struct frontend *frontend, int index,
+                           struct pipeline_unit *alone)
+{
+    struct alloc_recovery recovery;
+    recovery.largest = pool->allocation_limit;
+    if (setjmp(recovery.jump) != 0) {
+        xalloc_recover_to(NULL);
+        return false;
+    }
+    xalloc_recover_to(&recovery);
+    run_job(pool, frontend, index, alone);
+    xalloc_recover_to(NULL);
+    return true;
+}
+
+static void drop_unit(struct pipeline_unit *unit)
+{
+    arena_free(&unit->work);
+    memset(unit, 0, sizeof *unit);
+    arena_init(&unit->work);
+}
+
+/* Job `index` ran out of memory: its unit is dropped (the other units do
+ * not see its exports, the later passes skip it, the cache keeps nothing
+ * of it) and the run reports it as an error. What its analysis held
+ * outside the unit's arena and the frontend is not reclaimed. */
+static void unit_out_of_memory(struct pool *pool, int index, struct pipeline_unit *alone)
+{
+    drop_unit(pool->units ? &pool->units[index] : alone);
+    struct job_output *output = &pool->outputs[index];
+    output->parsed = false;
+    message_add(&output->messages, MESSAGE_ERROR,
+                "%s: out of memory while analysing it: skipped (the other units' results "
+                "stand)",
+                pool->jobs[index].display_path);
+}
+
 static void *work(void *argument)
 {
     struct pool *pool = argument;
     bool parses = pool->pass == PASS_UNIT || pool->pass == PASS_PREPARE;
     struct frontend *frontend = parses ? frontend_create() : NULL;
+    struct pipeline_unit alone;
+    memset(&alone, 0, sizeof alone);
+    arena_init(&alone.work);
     for (int index = take_job(pool); index >= 0; index = take_job(pool)) {
-        const struct job *job = &pool->jobs[index];
-        struct job_output *output = &pool->outputs[index];
-        switch (pool->pass) {
-        case PASS_UNIT:
-            if (frontend)
-                pipeline_run(frontend, job, pool->settings, output);
-            else
-                no_frontend(job, output);
-            break;
-        case PASS_PREPARE:
-            if (frontend)
-                pipeline_prepare(frontend, job, pool->settings, output, &pool->units[index]);
-            else
-                no_frontend(job, output);
-            break;
-        case PASS_CONTEXTS:
-            pipeline_export_contexts(job, pool->settings, &pool->units[index]);
-            break;
-        case PASS_SUMMARISE:
-            pipeline_summarise(job, pool->settings, &pool->units[index], pool->project,
-                               pool->changed, pool->changed_count);
-            break;
-        case PASS_CHECK:
-            if (!job->summaries_only)
-                pipeline_check(job, pool->settings, output, &pool->units[index],
-                               pool->project);
-            break;
+        if (run_recovering(pool, frontend, index, &alone))
+            continue;
+        unit_out_of_memory(pool, index, &alone);
+        if (frontend) { /* it may have been left mid-unit: it releases that unit */
+            frontend_destroy(frontend);
+            frontend = frontend_create();
         }
     }
+    arena_free(&alone.work);
     if (frontend)
         frontend_destroy(frontend); /* libclang's memory goes before the next pass */
     return NULL;
@@ -682,6 +740,19 @@ static bool run_units(struct pool *pool, int thread_count)
     return ok;
 }
 
+/* NULLPROOF_FAIL_ALLOCATIONS_OVER=BYTES makes a worker's allocations above
+ * BYTES fail, as if memory had run out: the tests of the path that fails
+ * one unit and keeps the others' results use it. */
+static size_t allocation_limit(void)
+{
+    const char *text = getenv("NULLPROOF_FAIL_ALLOCATIONS_OVER");
+    if (!text || !*text)
+        return 0;
+    char *end = NULL;
+    unsigned long long bytes = strtoull(text, &end, 10);
+    return end && *end == '\0' ? (size_t)bytes : 0;
+}
+
 int jobs_run(const struct job *jobs, int job_count, const struct job_settings *settings,
              int thread_count, struct job_output *outputs, char **error)
 {
@@ -697,6 +768,7 @@ int jobs_run(const struct job *jobs, int job_count, const struct job_settings *s
     pool.settings = settings;
     pool.outputs = outputs;
     pool.progress = settings->progress;
+    pool.allocation_limit = allocation_limit();
     bool ok;
     if (settings->whole_program && !settings->dump_ir) {
         /* the run's own notes come after the units' (unit 0's are cached) */

@@ -16,6 +16,11 @@
 
 struct frontend {
     CXIndex index;
+    /* The unit being parsed and lowered, owned here so that a frontend left
+     * mid-unit (out of memory: xalloc.h) still releases it when destroyed. */
+    CXTranslationUnit tu;
+    struct frontend_unit unit;
+    bool unit_live;
 };
 
 struct frontend *frontend_create(void)
@@ -31,10 +36,22 @@ struct frontend *frontend_create(void)
     return frontend;
 }
 
+/* Releases the unit in progress, if any. */
+static void release_unit(struct frontend *frontend)
+{
+    if (frontend->unit_live)
+        frontend_unit_free(&frontend->unit);
+    frontend->unit_live = false;
+    if (frontend->tu)
+        clang_disposeTranslationUnit(frontend->tu);
+    frontend->tu = NULL;
+}
+
 void frontend_destroy(struct frontend *frontend)
 {
     if (!frontend)
         return;
+    release_unit(frontend);
     clang_disposeIndex(frontend->index);
     free(frontend);
 }
@@ -286,6 +303,7 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
 #endif
     unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IncludeAttributedTypes |
                        CXTranslationUnit_DetailedPreprocessingRecord;
+    release_unit(frontend);
     CXTranslationUnit tu = NULL;
     struct CXUnsavedFile *unsaved = unsaved_files(job, arena);
     unsigned unsaved_count = unsaved ? (unsigned)job->unsaved_count : 0;
@@ -298,9 +316,9 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
         status = clang_parseTranslationUnit2(frontend->index, job->file, arguments, count,
                                              unsaved, unsaved_count, options, &tu);
     }
+    frontend->tu = tu;
     if (status != CXError_Success || !tu) {
-        if (tu)
-            clang_disposeTranslationUnit(tu);
+        release_unit(frontend);
         ir_unit_init(&result->unit, arena, job->file);
         result->parse_failed = true;
         result->error_message = arena_printf(
@@ -313,17 +331,17 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     ir_unit_init(&result->unit, arena, main_file && main_file[0] ? main_file : job->file);
     clang_disposeString(spelling);
 
-    struct frontend_unit unit;
-    frontend_unit_init(&unit, tu, &result->unit, arena);
-    unit.packs = job->packs;
-    unit.declarations_first = declarations_first(arguments, count);
-    report_diagnostics(&unit, result->unit.main_file, diagnostics, result);
+    struct frontend_unit *unit = &frontend->unit;
+    frontend_unit_init(unit, tu, &result->unit, arena);
+    frontend->unit_live = true;
+    unit->packs = job->packs;
+    unit->declarations_first = declarations_first(arguments, count);
+    report_diagnostics(unit, result->unit.main_file, diagnostics, result);
     if (job->list_includes) {
         struct include_list includes = {result, arena};
         clang_getInclusions(tu, add_inclusion, &includes);
     }
-    lower_translation_unit(&unit);
-    frontend_unit_free(&unit);
-    clang_disposeTranslationUnit(tu);
+    lower_translation_unit(unit);
+    release_unit(frontend);
     return 0;
 }

@@ -30,10 +30,11 @@ class RobustnessTest(unittest.TestCase):
             stream.write(content)
         return path
 
-    def run_nullproof(self, *arguments, timeout=600):
+    def run_nullproof(self, *arguments, timeout=600, environment=None):
         completed = subprocess.run([BINARY, "--color=never"] + list(arguments),
                                    cwd=self.directory, capture_output=True, text=True,
-                                   errors="replace", timeout=timeout)
+                                   errors="replace", timeout=timeout,
+                                   env=dict(os.environ, **(environment or {})))
         description = "status %d\n--- stdout\n%s--- stderr\n%s" % (
             completed.returncode, completed.stdout[-4000:], completed.stderr[-4000:])
         self.assertGreaterEqual(completed.returncode, 0, "killed by a signal: " + description)
@@ -257,6 +258,38 @@ class RobustnessTest(unittest.TestCase):
                    "; }\n")
         completed, description = self.run_nullproof("parens.c", "--", "-fbracket-depth=100000")
         self.assertEqual(completed.returncode, 0, description)
+
+    def test_a_unit_out_of_memory_fails_alone(self):
+        # An allocation that fails while one unit is analysed fails that unit
+        # with a message; the other units' findings stand, whole-program or
+        # not, on one worker or two. NULLPROOF_FAIL_ALLOCATIONS_OVER makes
+        # every allocation above 1 MB fail: the small unit makes none that
+        # large, the huge function's lowering does.
+        self.write("small.c", "#include <stdlib.h>\nchar first(void)\n{\n"
+                   "    char *p = malloc(4);\n    return p[0];\n}\n")
+        cases = ["    case %d: r%d = malloc(%d); if (!r%d) return -1; r%d[0] = 1; break;"
+                 % (i, i % 100, i + 1, i % 100, i % 100) for i in range(5000)]
+        self.write("huge.c", "#include <stdlib.h>\nint run(const int *code, int length)\n{\n" +
+                   "".join("    char *r%d = 0;\n" % k for k in range(100)) +
+                   "    for (int pc = 0; pc < length; pc++) {\n        switch (code[pc]) {\n" +
+                   "\n".join(cases) + "\n        }\n    }\n    return 0;\n}\n")
+        # Leaving libclang's visit of the huge unit mid-way leaks what its
+        # frames held (the frontend and the unit's arena are released): the
+        # sanitizer build's leak check does not apply to this run.
+        limit = {"NULLPROOF_FAIL_ALLOCATIONS_OVER": "1000000",
+                 "ASAN_OPTIONS": "detect_leaks=0"}
+        for extra in ([], ["--single-unit"], ["-j1"]):
+            completed, description = self.run_nullproof(
+                "--format", "json", "small.c", "huge.c", *extra, environment=limit)
+            self.assertEqual(completed.returncode, 2, description)
+            self.assertIn("huge.c: out of memory while analysing it: skipped", completed.stderr,
+                          description)
+            findings = json.loads(completed.stdout)["findings"]
+            self.assertEqual([(os.path.basename(f["file"]), f["line"]) for f in findings],
+                             [("small.c", 5)], description)
+        completed, description = self.run_nullproof("small.c", "huge.c")
+        self.assertEqual(completed.returncode, 1, description)
+        self.assertNotIn("out of memory", completed.stderr, description)
 
 
 def main():
