@@ -35,10 +35,13 @@ struct unit_analysis {
 };
 
 /* Path sensitivity, bounded: each block keeps up to PARTITIONS states,
- * told apart by which pointers are NULL in them, so 'next = NULL' before a
- * loop and 'next = fill()' in it do not meet as "maybe NULL" when other
- * facts (a counter) keep them apart. Extra states merge into the last. */
-enum { PARTITIONS = 4 };
+ * told apart by which pointers are NULL (or maybe NULL) in them, so
+ * 'next = NULL' before a loop and 'next = fill()' in it do not meet as
+ * "maybe NULL" when other facts (a counter) keep them apart. Extra states
+ * merge into one with the same NULL pointers, else into the last
+ * (dataflow.c's join_partition). Eight: a walk that tests two invariant
+ * pointers and a cursor still keeps a pair set together apart. */
+enum { PARTITIONS = 8 };
 
 /* Work and memory for one function are bounded. Work grows with the
  * states walked, one per block and entry state: past the first budget a

@@ -1552,10 +1552,14 @@ static void learn_pointer_equality(struct function_analysis *analysis, int block
                                    const struct ir_condition *condition, bool holds,
                                    struct flow_state *state)
 {
+    const struct ir_function *function = function_of(analysis);
     int sides[2] = {condition->path, condition->other};
     for (int s = 0; s < 2 && state->reachable; s++) {
         enum nullability known = state->paths[sides[1 - s]].nullability;
-        if (known == NULLABILITY_NULL)
+        /* a local holding NULL stands for NULL (ASSERT_NOT_NULL's `b`); a
+         * member that is NULL on some path is compared as an identity
+         * (`dict == buffer`: does the dictionary live in the buffer?) */
+        if (known == NULLABILITY_NULL && function->paths[sides[1 - s]].parent < 0)
             learn_nullness(analysis, block, sides[s], !holds, state);
         else if (known == NULLABILITY_NONNULL && holds)
             learn_nullness(analysis, block, sides[s], true, state);

@@ -96,6 +96,48 @@ int longest_match(struct trie *const *next, const unsigned char *fold, const cha
     return (int)(match - text);
 }
 
+/* Two invariant pointers tested inside the walk (a case-folding table and
+ * a substitution table) make eight states where the pair must stay apart. */
+int longest_match_folded(struct trie *const *next, const unsigned char *fold,
+                         const unsigned char *substitute, const char *text,
+                         const char *limit, int *index)
+{
+    const struct trie *trie, *accept = NULL;
+    const char *match = NULL, *end = text, *begin;
+    const struct tree *tree;
+    unsigned char c;
+    while (end < limit) {
+        c = (unsigned char)*end++;
+        begin = end - 1;
+        trie = next[c];
+        if (trie->accepting) {
+            match = begin;
+            accept = trie;
+        }
+        while (begin > text) {
+            c = fold ? fold[(unsigned char)*--begin] : (unsigned char)*--begin;
+            if (substitute)
+                c = substitute[c];
+            tree = trie->links;
+            while (tree && c != tree->label)
+                tree = c < tree->label ? tree->left : tree->right;
+            if (!tree)
+                break;
+            trie = tree->trie;
+            if (trie->accepting) {
+                match = begin;
+                accept = trie;
+            }
+        }
+        if (match)
+            break;
+    }
+    if (!match)
+        return -1;
+    *index = accept->accepting / 2;
+    return (int)(match - text);
+}
+
 /* Flagged. */
 
 /* prev is NULL in the first iteration. */
