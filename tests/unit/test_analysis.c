@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "analysis/analysis.h"
+#include "analysis/engine.h"
 #include "analysis/nullability.h"
 #include "analysis/project.h"
 #include "ir/ir.h"
@@ -1058,6 +1059,45 @@ static void test_rules_table_sorted(void **state)
     packs_free(&set);
 }
 
+/* Liveness, which path partitions are keyed by:
+ *   b0: p = NULL;            goto b1
+ *   b1: if (q) b2 else b3
+ *   b2: use p; q = ?;        goto b1
+ *   b3: return
+ * p is live from b1 (b2 reads it) but not at b0 (written first); q is live
+ * at b0 and b1 (tested) but not at b2 (written before any read there); a
+ * global is always live; nothing local is live at b3. */
+static void test_liveness(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int q = local(fixture, function, "q", true);
+    int g = global(fixture, function, "g", true);
+    int blocks[4];
+    for (int i = 0; i < 4; i++)
+        blocks[i] = ir_add_block(&fixture->unit, function);
+    function->entry = blocks[0];
+    assign(fixture, function, blocks[0], 1, p, constant(VALUE_NULL, 0));
+    go(function, blocks[0], blocks[1]);
+    branch(function, blocks[1], CONDITION_NONNULL, q, 0, blocks[2], blocks[3], 2);
+    use(fixture, function, blocks[2], 3, p);
+    assign(fixture, function, blocks[2], 4, q, constant(VALUE_UNKNOWN, 0));
+    go(function, blocks[2], blocks[1]);
+    int words = 0;
+    const uint64_t *live = liveness_compute(function, &fixture->arena, &words);
+    assert_non_null(live);
+    assert_false(liveness_live(live, words, blocks[0], p));
+    assert_true(liveness_live(live, words, blocks[0], q));
+    assert_true(liveness_live(live, words, blocks[1], p));
+    assert_true(liveness_live(live, words, blocks[1], q));
+    assert_true(liveness_live(live, words, blocks[2], p));
+    assert_false(liveness_live(live, words, blocks[2], q));
+    assert_false(liveness_live(live, words, blocks[3], p));
+    assert_false(liveness_live(live, words, blocks[3], q));
+    assert_true(liveness_live(live, words, blocks[3], g));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1098,6 +1138,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_evidence_makes_external_nullable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_weak_evidence_says_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_run_keeps_events, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_liveness, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
