@@ -116,17 +116,21 @@ static bool is_static_callee(const struct ir_unit *unit, const struct ir_call *c
 }
 
 /* The call sites of one function whose result is tested or dereferenced,
- * appended to `sites` (room for every call statement). */
+ * appended to `sites` (room for every call statement): of external callees,
+ * or with `statics` (indexed by function) of the unit's static ones. */
 static void function_sites(const struct ir_unit *unit, const struct ir_function *function,
-                           struct arena *scratch, struct site *sites, int *count)
+                           struct arena *scratch, struct site *sites, int *count,
+                           struct call_evidence *statics)
 {
     const char *fate = NULL;
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
+            if (block->statements[i].kind != STATEMENT_CALL)
+                continue;
             const struct ir_call *call = &block->statements[i].call;
-            if (block->statements[i].kind != STATEMENT_CALL || !call->callee ||
-                !call->returns_pointer || call->target < 0 || is_static_callee(unit, call))
+            if (!call->callee || !call->returns_pointer || call->target < 0 ||
+                is_static_callee(unit, call) != (statics != NULL))
                 continue;
             if (!fate)
                 fate = value_fates(function, scratch);
@@ -135,6 +139,13 @@ static void function_sites(const struct ir_unit *unit, const struct ir_function 
             bool returned = fate[call->target] & FATE_RETURNED;
             if (!tested && (returned || !used))
                 continue; /* passed on to the caller, or not used here */
+            if (statics) {
+                struct call_evidence *evidence = &statics[call->function_index];
+                evidence->callee = call->callee;
+                evidence->calls++;
+                evidence->tested += tested;
+                continue;
+            }
             sites[(*count)++] = (struct site){call->callee, tested};
         }
     }
@@ -169,7 +180,7 @@ void project_exports_init(const struct ir_unit *unit, struct arena *arena,
     int count = 0, callee_count = 0;
     for (int f = 0; f < functions; f++) {
         const struct ir_function *function = &unit->functions[f];
-        function_sites(unit, function, &scratch, sites, &count);
+        function_sites(unit, function, &scratch, sites, &count, NULL);
         for (int b = 0; b < function->block_count; b++) {
             const struct cfg_block *block = &function->blocks[b];
             for (int i = 0; i < block->statement_count; i++) {
@@ -203,4 +214,18 @@ void project_exports_init(const struct ir_unit *unit, struct arena *arena,
         evidence->tested += sites[i].tested;
     }
     arena_free(&scratch);
+}
+
+struct call_evidence *unit_static_evidence(const struct ir_unit *unit, struct arena *arena)
+{
+    int functions = unit->function_count;
+    struct call_evidence *statics =
+        arena_alloc(arena, sizeof *statics * (size_t)(functions ? functions : 1));
+    memset(statics, 0, sizeof *statics * (size_t)(functions ? functions : 1));
+    struct arena scratch;
+    arena_init(&scratch);
+    for (int f = 0; f < functions; f++)
+        function_sites(unit, &unit->functions[f], &scratch, NULL, NULL, statics);
+    arena_free(&scratch);
+    return statics;
 }

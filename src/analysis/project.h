@@ -93,6 +93,11 @@ struct project_table {
 void project_exports_init(const struct ir_unit *unit, struct arena *arena,
                           struct unit_exports *exports);
 
+/* The evidence of the unit's own call sites of each of its static
+ * functions (indexed like unit->functions; zero for the others): every
+ * caller of a static function is in the unit, so the vote is complete. */
+struct call_evidence *unit_static_evidence(const struct ir_unit *unit, struct arena *arena);
+
 void project_table_init(struct project_table *table);
 void project_table_free(struct project_table *table);
 

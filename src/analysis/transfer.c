@@ -340,6 +340,21 @@ static const struct call_evidence *call_evidence_of(const struct function_analys
     return project_evidence(shared->options->project, call->callee);
 }
 
+/* The call sites that vote on whether a function of the program returns
+ * NULL: the project's, or for a static function the unit's own, which are
+ * all of them. */
+static const struct call_evidence *result_votes(const struct function_analysis *analysis,
+                                                const struct ir_call *call)
+{
+    struct unit_analysis *shared = analysis->shared;
+    if (!call->callee || call->function_index < 0 ||
+        !shared->unit->functions[call->function_index].is_static)
+        return call_evidence_of(analysis, call);
+    if (!shared->static_evidence)
+        shared->static_evidence = unit_static_evidence(shared->unit, shared->arena);
+    return &shared->static_evidence[call->function_index];
+}
+
 /* An external function that no pack, declaration or definition in the
  * project describes, whose result most call sites of the project test:
  * the project believes it may return NULL (project.h's thresholds). */
@@ -1232,15 +1247,16 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
             ? summary_for_call(analysis, call->function_index, call, state)
             : imported_summary_for_call(analysis, call, state);
     /* A function of the project that returns NULL but whose result no call
-     * site tests: the project believes it does not, for the arguments it is
-     * given. Trusted only where the call's own arguments select its NULL
-     * path (a summary specialised for them). */
+     * site tests (of a static function: no call site of the unit): the
+     * project believes it does not, for the arguments it is given. Trusted
+     * only where the call's own arguments select its NULL path (a summary
+     * specialised for them). */
     struct function_summary weakened;
     if (summary && summary->returns_null &&
         summary == (call->function_index < 0
                         ? imported_summary(analysis->shared, call)
                         : &analysis->shared->summaries[call->function_index]->summary) &&
-        evidence_says_unchecked(call_evidence_of(analysis, call))) {
+        evidence_says_unchecked(result_votes(analysis, call))) {
         weakened = *summary;
         weakened.returns_null = false;
         summary = &weakened;
