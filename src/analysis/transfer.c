@@ -5,12 +5,12 @@
  * The fixed point itself is in dataflow.c.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <limits.h>
 #include <string.h>
 
 #include "engine.h"
 #include "project.h"
+#include "../support/text.h"
 
 static const struct ir_function *function_of(const struct function_analysis *analysis)
 {
@@ -1385,21 +1385,6 @@ static bool cursor_exit(const struct function_analysis *analysis, int block, int
            tested->root_kind == VARIABLE_LOCAL;
 }
 
-/* Whether `name` is an assertion macro's: assert, g_assert, DEBUG_ASSERT,
- * ASSERT_TRUE (case aside, the name says "assert"). */
-static bool assertion_name(const char *name)
-{
-    static const char word[] = "assert";
-    for (const char *at = name; *at; at++) {
-        size_t k = 0;
-        while (word[k] && tolower((unsigned char)at[k]) == word[k])
-            k++;
-        if (!word[k])
-            return true;
-    }
-    return false;
-}
-
 /* assert(p != NULL || other): the edge of the test on which p is NULL goes
  * on to the alternative, another test of the same expansion. The assertion
  * states what the author expects (p is set unless `other`), which is no sign
@@ -1409,7 +1394,8 @@ static bool assertion_name(const char *name)
 static bool assertion_alternative(const struct ir_function *function, int block, int null_edge)
 {
     const struct ir_condition *test = &function->blocks[block].condition;
-    if (!test->location.macro || !assertion_name(test->location.macro))
+    /* an assertion macro: assert, g_assert, DEBUG_ASSERT, ASSERT_TRUE */
+    if (!test->location.macro || !text_contains_folded(test->location.macro, "assert"))
         return false;
     const struct cfg_block *next = &function->blocks[function->blocks[block].successors[null_edge]];
     const struct source_location *at = &next->condition.location;

@@ -77,12 +77,10 @@ static void run_job(struct pool *pool, struct frontend *frontend, int index,
     struct job_output *output = &pool->outputs[index];
     switch (pool->pass) {
     case PASS_UNIT:
-        if (frontend) { /* pipeline_run, with the unit where the worker can free it */
-            pipeline_prepare(frontend, job, pool->settings, output, alone);
-            pipeline_check(job, pool->settings, output, alone, NULL);
-        } else {
+        if (frontend)
+            pipeline_run(frontend, job, pool->settings, output, alone);
+        else
             no_frontend(job, output);
-        }
         break;
     case PASS_PREPARE:
         if (frontend)

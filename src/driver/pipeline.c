@@ -287,9 +287,9 @@ void pipeline_unit_free(struct pipeline_unit *unit)
 }
 
 void pipeline_run(struct frontend *frontend, const struct job *job,
-                  const struct job_settings *settings, struct job_output *output)
+                  const struct job_settings *settings, struct job_output *output,
+                  struct pipeline_unit *unit)
 {
-    struct pipeline_unit unit;
-    pipeline_prepare(frontend, job, settings, output, &unit);
-    pipeline_check(job, settings, output, &unit, NULL);
+    pipeline_prepare(frontend, job, settings, output, unit);
+    pipeline_check(job, settings, output, unit, NULL);
 }

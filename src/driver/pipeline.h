@@ -10,11 +10,15 @@
 #include "../frontend/frontend.h"
 #include "jobs.h"
 
+struct pipeline_unit;
+
 /* Runs `job` with `frontend` (owned by the calling worker) and fills
  * `output` (already initialised): pipeline_prepare then pipeline_check,
- * the unit alone. */
+ * the unit alone, kept in `unit` meanwhile (where a worker that lost the
+ * job to an out-of-memory jump finds what to free). */
 void pipeline_run(struct frontend *frontend, const struct job *job,
-                  const struct job_settings *settings, struct job_output *output);
+                  const struct job_settings *settings, struct job_output *output,
+                  struct pipeline_unit *unit);
 
 /* A unit between the phases of a whole-program run: its IR, kept from
  * parsing to checking so that each unit is parsed once, and what it

@@ -10,11 +10,11 @@
  * another in a unit not seen: the unit that defines a hook sets its
  * default, and that is the evidence there is.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "lower.h"
 #include "../support/heap_array.h"
+#include "../support/text.h"
 
 /* Allocator words, longest first where one contains another. */
 static const char *const allocator_words[] = {
@@ -53,14 +53,8 @@ void hooks_forget(struct frontend_unit *unit, const bool *stale)
 /* The allocator `text` names ("Curl_cmalloc" -> "malloc"), or NULL. */
 static const char *allocator_word(const char *text)
 {
-    char lower[256];
-    size_t length = text ? strlen(text) : 0;
-    if (length == 0 || length >= sizeof lower)
-        return NULL;
-    for (size_t i = 0; i <= length; i++)
-        lower[i] = (char)tolower((unsigned char)text[i]);
     for (size_t i = 0; i < sizeof allocator_words / sizeof *allocator_words; i++) {
-        if (strstr(lower, allocator_words[i]))
+        if (text_contains_folded(text, allocator_words[i]))
             return allocator_words[i];
     }
     return NULL;

@@ -10,6 +10,7 @@
 
 #include "lower.h"
 #include "lower_sites.h"
+#include "../support/text.h"
 #include "../support/xalloc.h"
 
 static void lower_children_as_statements(struct lower_context *context, CXCursor parent)
@@ -124,21 +125,6 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
 
 /* ---- loops and branches ---- */
 
-/* Whether `callee` grows a buffer: realloc, xrealloc, g_realloc,
- * reallocarray (its name says "realloc", case aside). */
-static bool is_realloc_name(const char *callee)
-{
-    static const char word[] = "realloc";
-    for (const char *at = callee ? callee : ""; *at; at++) {
-        size_t k = 0;
-        while (word[k] && (at[k] | 0x20) == word[k])
-            k++;
-        if (!word[k])
-            return true;
-    }
-    return false;
-}
-
 /* The path that block `b` grows with `p = realloc(p, ...)` (directly, or
  * through the temporary holding the call's result), looking at the
  * statements emitted since `first` (blocks get their statements only when
@@ -150,7 +136,7 @@ static int grown_in_block(const struct lower_context *context, int first, int b,
     for (int i = first; i < unit->scratch_statement_count; i++) {
         const struct ir_statement *statement = &unit->scratch_statements[i];
         if (unit->scratch_owners[i] != b || statement->kind != STATEMENT_CALL ||
-            !is_realloc_name(statement->call.callee) || statement->call.argument_count == 0 ||
+            !text_contains_folded(statement->call.callee, "realloc") || statement->call.argument_count == 0 ||
             statement->call.target < 0 || statement->call.arguments[0].kind != VALUE_PATH)
             continue;
         int grown = statement->call.arguments[0].path;

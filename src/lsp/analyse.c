@@ -260,12 +260,12 @@ void lsp_analyse(struct lsp_analyser *analyser, const struct lsp_analysis_reques
     settings.whole_program = project != NULL; /* alone, one analysis is enough */
     settings.cache = NULL;                    /* editor buffers are not cached */
     job.settings = &settings;
+    struct pipeline_unit unit;
     if (project) {
-        struct pipeline_unit unit;
         pipeline_prepare(analyser->frontend, &job, &settings, output, &unit);
         pipeline_check(&job, &settings, output, &unit, project);
     } else {
-        pipeline_run(analyser->frontend, &job, &settings, output);
+        pipeline_run(analyser->frontend, &job, &settings, output, &unit);
     }
     free(buffers);
     suppress_findings_in_text(&output->findings, request->path, request->text, request->length,

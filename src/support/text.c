@@ -3,6 +3,7 @@
  */
 #include "text.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -28,4 +29,16 @@ char *text_printf(const char *format, ...)
     char *text = text_vprintf(format, arguments);
     va_end(arguments);
     return text;
+}
+
+bool text_contains_folded(const char *text, const char *word)
+{
+    for (const char *at = text ? text : ""; *at; at++) {
+        size_t k = 0;
+        while (word[k] && tolower((unsigned char)at[k]) == word[k])
+            k++;
+        if (!word[k])
+            return true;
+    }
+    return false;
 }

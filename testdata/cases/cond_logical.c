@@ -140,3 +140,20 @@ int append_slot_unchecked(long count, long capacity, void *item)
     grown[count - 1] = item; // expect: null-deref
     return 0;
 }
+
+/* A condition split by preprocessor lines with the wrong operator: it
+ * goes on when the handshake is NULL and another allocation succeeded. */
+int session_setup_wrong(struct session *session)
+{
+    session->handshake = malloc(64);
+    session->transform = malloc(64);
+    session->peer = malloc(64);
+    if (session->handshake == NULL &&
+#if defined(WITH_TRANSFORM)
+        session->transform == NULL &&
+#endif
+        session->peer == NULL)
+        return -1;
+    session->handshake[0] = 0; // expect: null-deref
+    return 0;
+}
