@@ -9,7 +9,11 @@
  */
 #include "clang_compat.h"
 
+#include <stdlib.h>
+
 #include "lower.h"
+#include "macro_shapes.h"
+#include "../support/xalloc.h"
 
 #if CINDEX_VERSION_MINOR >= 64 && !defined(NULLPROOF_FORCE_TOKEN_FALLBACK)
 #define HAVE_OPERATOR_API 1
@@ -225,15 +229,34 @@ static bool extent_offsets(struct frontend_unit *unit, CXCursor cursor, int *fil
     return true;
 }
 
+/* The outermost macro call whose body `op` was written in, or NULL. An
+ * expression that lies within one macro argument's text yet has no text
+ * of its own comes from a macro called in that argument: not from the
+ * outer body, and out of reach (NULL). */
+static struct macro_expansion *macro_of(struct frontend_unit *unit, CXCursor op)
+{
+    int file, begin_file, end_file;
+    unsigned offset, begin, end;
+    if (!unit_offset(unit, clang_getCursorLocation(op), &file, &offset))
+        return NULL;
+    struct macro_expansion *macro = macros_find(unit, file, offset);
+    if (!macro)
+        return NULL;
+    CXSourceRange extent = clang_getCursorExtent(op);
+    if (unit_file_offset(unit, clang_getRangeStart(extent), &begin_file, &begin) &&
+        unit_file_offset(unit, clang_getRangeEnd(extent), &end_file, &end) &&
+        begin_file == file && end_file == file && begin > macro->begin && end < macro->end &&
+        macros_call_end(unit, file, begin) >= end && macros_call_end(unit, file, begin) != begin)
+        return NULL;
+    return macro;
+}
+
 /* Operators of the macro whose expansion holds `op` (a set of token codes). */
 static uint64_t macro_operators(struct frontend_unit *unit, CXCursor op)
 {
-    int file;
-    unsigned offset;
-    if (!unit_offset(unit, clang_getCursorLocation(op), &file, &offset))
-        return 0;
-    struct macro_expansion *macro = macros_find(unit, file, offset);
-    return macro ? macros_operator_tokens(unit, macro) : 0;
+    struct macro_expansion *macro = macro_of(unit, op);
+    const struct macro_definition_facts *facts = macro ? macros_definition(unit, macro) : NULL;
+    return facts ? facts->operators : 0;
 }
 
 static bool single_bit(uint64_t set)
@@ -274,8 +297,171 @@ static bool is_lvalue_operand(struct frontend_unit *unit, CXCursor operand)
     }
 }
 
+/* The operator written in the file between two operands (both outside a
+ * macro body, or both arguments of one call), or TOKEN_OTHER. */
+static enum token_code written_between(struct frontend_unit *unit, CXCursor left, CXCursor right)
+{
+    int left_file, right_file;
+    unsigned left_begin, left_end, right_begin, right_end;
+    if (!extent_offsets(unit, left, &left_file, &left_begin, &left_end) ||
+        !extent_offsets(unit, right, &right_file, &right_begin, &right_end) ||
+        left_file != right_file || left_end > right_begin)
+        return TOKEN_OTHER;
+    macros_widen_operands(unit, left_file, &left_end, &right_begin);
+    enum token_code code = tokens_single_operator(unit, left_file, left_end, right_begin);
+    /* a lone comma between two macro arguments separates them */
+    if (code == TOKEN_COMMA && macros_find(unit, left_file, left_end))
+        code = TOKEN_OTHER;
+    return code;
+}
+
+/* ---- the skeleton of an expression from a macro body (macro_shapes.h) ---- */
+
+#define SKELETON_NODES 1024
+#define SKELETON_DEPTH 48
+
+struct skeleton {
+    struct shape_node nodes[SKELETON_NODES];
+    struct macro_shape shape;
+    CXCursor target;
+    int target_node; /* the node of `target`, or -1 */
+};
+
+static int skeleton_add(struct skeleton *skeleton, enum shape_kind kind)
+{
+    if (skeleton->shape.count == SKELETON_NODES)
+        return 0; /* node 0 is SHAPE_ANY */
+    struct shape_node *node = &skeleton->nodes[skeleton->shape.count];
+    node->kind = (unsigned char)kind;
+    node->code = TOKEN_OTHER;
+    node->children[0] = node->children[1] = node->children[2] = -1;
+    return skeleton->shape.count++;
+}
+
+static bool begins_at(struct frontend_unit *unit, CXCursor cursor, unsigned offset)
+{
+    int file;
+    unsigned begin;
+    return unit_file_offset(unit, clang_getRangeStart(clang_getCursorExtent(cursor)), &file,
+                            &begin) &&
+           begin == offset;
+}
+
+/* Skeleton of `cursor`: operators and parentheses written in the macro's
+ * body are kept; what an argument brings in (its text lies at the call
+ * site, so it has operators written between its operands or begins after
+ * the macro's name) is a leaf, as the parameter is in the body. */
+static int skeleton_of(struct frontend_unit *unit, const struct macro_expansion *macro,
+                       struct skeleton *skeleton, CXCursor cursor, int depth)
+{
+    if (depth > SKELETON_DEPTH)
+        return 0;
+    for (int guard = 0; guard < 64 && clang_getCursorKind(cursor) == CXCursor_UnexposedExpr;
+         guard++) {
+        CXCursor inner = cursor_single_expression(unit, cursor); /* an implicit conversion */
+        if (clang_Cursor_isNull(inner))
+            break;
+        cursor = inner;
+    }
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind != CXCursor_ParenExpr && kind != CXCursor_BinaryOperator &&
+        kind != CXCursor_CompoundAssignOperator && kind != CXCursor_ConditionalOperator &&
+        kind != CXCursor_UnaryOperator) {
+        int leaf = skeleton_add(skeleton, SHAPE_LEAF);
+        if (leaf > 0 && kind == CXCursor_MemberRefExpr)
+            skeleton->nodes[leaf].code = TOKEN_ARROW;
+        else if (leaf > 0 && (kind == CXCursor_IntegerLiteral || kind == CXCursor_FloatingLiteral ||
+                              kind == CXCursor_StringLiteral || kind == CXCursor_CharacterLiteral))
+            skeleton->nodes[leaf].code = TOKEN_LITERAL;
+        return leaf;
+    }
+    struct cursor_list operands;
+    cursor_code_children(unit, cursor, &operands);
+    int node;
+    if (kind == CXCursor_ParenExpr || kind == CXCursor_UnaryOperator) {
+        enum shape_kind shape = kind == CXCursor_ParenExpr ? SHAPE_PARENTHESES : SHAPE_UNARY;
+        node = operands.count == 1 && begins_at(unit, cursor, macro->begin)
+                   ? skeleton_add(skeleton, shape)
+                   : skeleton_add(skeleton, SHAPE_LEAF);
+    } else if (kind == CXCursor_ConditionalOperator) {
+        node = operands.count == 3 && written_between(unit, operands.items[0],
+                                                      operands.items[1]) == TOKEN_OTHER
+                   ? skeleton_add(skeleton, SHAPE_CONDITIONAL)
+                   : skeleton_add(skeleton, SHAPE_LEAF);
+    } else {
+        node = operands.count == 2 && written_between(unit, operands.items[0],
+                                                      operands.items[1]) == TOKEN_OTHER
+                   ? skeleton_add(skeleton, SHAPE_BINARY)
+                   : skeleton_add(skeleton, SHAPE_LEAF);
+    }
+    if (node > 0 && clang_equalCursors(cursor, skeleton->target))
+        skeleton->target_node = node;
+    if (node > 0 && skeleton->nodes[node].kind != SHAPE_LEAF) {
+        for (int i = 0; i < operands.count && i < 3; i++) {
+            int child = skeleton_of(unit, macro, skeleton, operands.items[i], depth + 1);
+            skeleton->nodes[node].children[i] = child;
+        }
+    }
+    cursor_list_free(&operands);
+    return node;
+}
+
+static bool is_skeleton_kind(enum CXCursorKind kind)
+{
+    return kind == CXCursor_ParenExpr || kind == CXCursor_BinaryOperator ||
+           kind == CXCursor_CompoundAssignOperator || kind == CXCursor_ConditionalOperator ||
+           kind == CXCursor_UnaryOperator || kind == CXCursor_UnexposedExpr;
+}
+
+/* The largest expression around `op` within the macro call that the body's
+ * skeleton holds as one root: up through operators and parentheses, up to
+ * a statement, a call, a cast or what reaches past the call. */
+static CXCursor skeleton_root(struct frontend_unit *unit, const struct macro_expansion *macro,
+                              CXCursor op)
+{
+    CXCursor root = op;
+    for (int guard = 0; guard < SKELETON_DEPTH; guard++) {
+        CXCursor parent = cursor_parent(unit, root);
+        int begin_file, end_file;
+        unsigned begin, end;
+        if (clang_Cursor_isNull(parent) || !is_skeleton_kind(clang_getCursorKind(parent)))
+            break;
+        CXSourceRange extent = clang_getCursorExtent(parent);
+        if (!unit_file_offset(unit, clang_getRangeStart(extent), &begin_file, &begin) ||
+            !unit_file_offset(unit, clang_getRangeEnd(extent), &end_file, &end) ||
+            begin_file != macro->file || end_file != macro->file || begin < macro->begin ||
+            end > macros_call_end(unit, macro->file, macro->begin))
+            break;
+        root = parent;
+    }
+    return root;
+}
+
+/* Operators of the macro's body that stand where `op` stands; false when
+ * the body is out of reach or none of it parses. */
+static bool operators_by_shape(struct frontend_unit *unit, CXCursor op, uint64_t *codes)
+{
+    *codes = 0;
+    struct macro_expansion *macro = macro_of(unit, op);
+    const struct macro_definition_facts *facts = macro ? macros_definition(unit, macro) : NULL;
+    if (!facts || !facts->shape)
+        return false;
+    struct skeleton *skeleton = xmalloc(sizeof *skeleton);
+    skeleton->shape.nodes = skeleton->nodes;
+    skeleton->shape.count = 0;
+    skeleton->target = op;
+    skeleton->target_node = -1;
+    skeleton_add(skeleton, SHAPE_ANY);
+    int root = skeleton_of(unit, macro, skeleton, skeleton_root(unit, macro, op), 0);
+    if (root > 0)
+        *codes = macro_shape_operators(facts->shape, &skeleton->shape, root, skeleton->target_node);
+    free(skeleton);
+    return true;
+}
+
 /* An operator written in a macro body: the candidates are the operators of
- * the definition, narrowed by what the types allow; one left is the answer. */
+ * the definition, narrowed by what the types allow and then by where in
+ * the body's expressions such an operator stands; one left is the answer. */
 static enum binary_operator binary_from_macro(struct frontend_unit *unit, CXCursor op,
                                               CXCursor left, CXCursor right)
 {
@@ -300,6 +486,11 @@ static enum binary_operator binary_from_macro(struct frontend_unit *unit, CXCurs
         if (constants_is_null_pointer(unit, left) || constants_is_null_pointer(unit, right))
             candidates &= BIT(TOKEN_EQUAL_EQUAL) | BIT(TOKEN_NOT_EQUAL) | logical;
     }
+    /* where the body parses, an operator must stand where its shape fits:
+     * one from a macro called inside the body fits nowhere and stays unknown */
+    uint64_t shaped;
+    if (candidates && operators_by_shape(unit, op, &shaped))
+        candidates &= shaped;
     if (!single_bit(candidates))
         return BINARY_UNKNOWN;
     return binary_from_token((enum token_code)bit_index(candidates));
@@ -318,17 +509,7 @@ enum binary_operator compat_binary_operator(struct frontend_unit *unit, CXCursor
     if (operands.count == 2 && is_lvalue_operand(unit, operands.items[0])) {
         result = BINARY_ASSIGN; /* C's only binary operator on an lvalue */
     } else if (operands.count == 2) {
-        int left_file, right_file;
-        unsigned left_begin, left_end, right_begin, right_end;
-        if (extent_offsets(unit, operands.items[0], &left_file, &left_begin, &left_end) &&
-            extent_offsets(unit, operands.items[1], &right_file, &right_begin, &right_end) &&
-            left_file == right_file && left_end <= right_begin) {
-            enum token_code code = tokens_single_operator(unit, left_file, left_end, right_begin);
-            /* a lone comma between two macro arguments separates them */
-            if (code == TOKEN_COMMA && macros_find(unit, left_file, left_end))
-                code = TOKEN_OTHER;
-            result = binary_from_token(code);
-        }
+        result = binary_from_token(written_between(unit, operands.items[0], operands.items[1]));
         if (result == BINARY_UNKNOWN)
             result = binary_from_macro(unit, op, operands.items[0], operands.items[1]);
     }
@@ -349,6 +530,9 @@ static enum unary_operator unary_from_types(struct frontend_unit *unit, CXCursor
         (lvalue || compat_is_function_type(type)))
         return UNARY_ADDRESS;
     uint64_t written = macro_operators(unit, op);
+    uint64_t shaped;
+    if (operators_by_shape(unit, op, &shaped) && shaped)
+        written = shaped; /* the operators written where `op` stands in the body */
     if (lvalue) {
         if ((written & BIT(TOKEN_KEYWORD_EXTENSION)) &&
             !(written & (BIT(TOKEN_PLUS_PLUS) | BIT(TOKEN_MINUS_MINUS))))

@@ -176,6 +176,14 @@ void cursor_code_children(struct frontend_unit *unit, CXCursor parent, struct cu
     clang_visitChildren(parent, collect_code_child, list);
 }
 
+CXCursor cursor_parent(struct frontend_unit *unit, CXCursor cursor)
+{
+    const struct cursor_node *node = tree_node(unit, cursor);
+    if (!node || node->parent < 0)
+        return clang_getNullCursor();
+    return unit->tree.cursors[node->parent];
+}
+
 void cursor_list_free(struct cursor_list *list)
 {
     if (list->items != list->inline_items)
@@ -254,6 +262,7 @@ static enum CXChildVisitResult build_tree(CXCursor cursor, CXCursor parent, CXCl
     /* A cursor visited again (GNU ?: shares its operand) gets a node of its
      * own here; the index, built afterwards, finds the first. */
     int id = tree_add_node(tree, cursor);
+    tree->nodes[id].parent = parent_id;
     tree_add_edge(tree, parent_id, id);
     if (tree->stack_count == tree->stack_capacity)
         tree->stack = heap_array_reserve(tree->stack, &tree->stack_capacity, tree->stack_count + 1,
@@ -269,6 +278,7 @@ void cursor_tree_build(struct frontend_unit *unit, CXCursor root)
     tree->node_count = tree->edge_count = 0;
     tree_index_clear(tree);
     tree_add_node(tree, root);
+    tree->nodes[0].parent = -1;
     tree->stack = heap_array_reserve(tree->stack, &tree->stack_capacity, 1, sizeof *tree->stack);
     tree->stack[0] = 0;
     tree->stack_count = 1;

@@ -90,9 +90,14 @@ const struct file_token *tokens_at(struct frontend_unit *unit, int file, int ind
 enum token_code tokens_single_operator(struct frontend_unit *unit, int file, unsigned from,
                                        unsigned to);
 
+/* Where the logical line holding `offset` ends (backslash-newlines
+ * continue it): the offset of its newline, or the file's end. */
+unsigned tokens_line_end(struct frontend_unit *unit, int file, unsigned offset);
+
 /* Tokens of a small file range [from, to) as codes (for macro calls and
  * definitions); returns how many were stored (at most `max`). When `texts`
- * is not NULL, the spelling of identifiers is copied into the unit's arena. */
+ * is not NULL, the spelling of identifiers, literals, keywords and
+ * unclassified punctuation (# and ##) is copied into the unit's arena. */
 int tokens_of_range(struct frontend_unit *unit, int file, unsigned from, unsigned to,
                     struct file_token *out, const char **texts, int max);
 
@@ -103,8 +108,14 @@ struct macro_expansion {
     unsigned begin, end; /* expansion offsets of the macro call, [begin, end) */
     const char *name;
     CXCursor cursor;     /* the CXCursor_MacroExpansion */
-    uint64_t operators;  /* token codes in the definition's body (14 fallback) */
-    bool operators_known;
+    const struct macro_definition_facts *definition; /* (14 fallback) */
+    bool definition_known;
+};
+
+/* What the 14 fallback reads of a macro's definition, once per definition. */
+struct macro_definition_facts {
+    uint64_t operators;        /* token codes in the replacement list */
+    struct macro_shape *shape; /* its expressions' skeletons, or NULL */
 };
 
 void macros_add(struct frontend_unit *unit, CXCursor expansion, int file, unsigned begin);
@@ -117,8 +128,18 @@ void macros_finish(struct frontend_unit *unit);
 unsigned macros_call_end(struct frontend_unit *unit, int file, unsigned offset);
 /* The outermost expansion containing (file, offset), or NULL. Binary search. */
 struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsigned offset);
-/* Set of token codes of the macro's replacement list (cached). */
-uint64_t macros_operator_tokens(struct frontend_unit *unit, struct macro_expansion *macro);
+/* Two operands around an operator written at the call site, whose extents
+ * end or begin inside a macro call (`ctx->FIELD(name) == NULL`: libclang
+ * ends the left one at `name`): the left one is taken to the end of the
+ * calls it ends in that close before the right one begins, the right one
+ * back to the start of the calls it begins in that open after the left
+ * one ends. */
+void macros_widen_operands(struct frontend_unit *unit, int file, unsigned *left_end,
+                           unsigned *right_begin);
+/* The facts of the macro's definition (cached), or NULL when its text is
+ * out of reach. */
+const struct macro_definition_facts *macros_definition(struct frontend_unit *unit,
+                                                      struct macro_expansion *macro);
 
 /* One operand of an NDEBUG assert: a variable or member chain, as names
  * and steps (steps[i] is PATH_ARROW or PATH_FIELD for names[i + 1]). */
@@ -209,6 +230,7 @@ struct cursor_list {
 struct cursor_node {
     int all_first, all_count;   /* in cursor_tree.all_children */
     int code_first, code_count; /* in cursor_tree.code_children */
+    int parent;                 /* node id; -1 for the root */
 };
 
 struct cursor_edge {
@@ -255,6 +277,9 @@ void cursor_children(struct frontend_unit *unit, CXCursor parent, struct cursor_
 void cursor_code_children(struct frontend_unit *unit, CXCursor parent,
                           struct cursor_list *list);
 void cursor_list_free(struct cursor_list *list);
+/* The parent of a cursor of the function being lowered, or a null cursor
+ * (the function itself, or no tree). */
+CXCursor cursor_parent(struct frontend_unit *unit, CXCursor cursor);
 /* First direct child that is an expression, or a null cursor. */
 CXCursor cursor_first_expression(struct frontend_unit *unit, CXCursor parent);
 /* The only expression child, or a null cursor (none or several). */
@@ -342,8 +367,8 @@ struct frontend_unit {
     int macro_count, macro_capacity;
     struct macro_range { int file; unsigned begin, end; } *macro_calls; /* nested ones too */
     int macro_call_count;
-    struct cursor_map macro_definitions; /* definition -> macro_operator_sets[] */
-    uint64_t *macro_operator_sets;
+    struct cursor_map macro_definitions; /* definition -> macro_facts[] */
+    struct macro_definition_facts **macro_facts; /* arena-allocated */
     int macro_definition_count, macro_definition_capacity;
 
     struct cursor_map constant_index; /* canonical VarDecl -> constants[] */

@@ -42,7 +42,7 @@ void frontend_unit_free(struct frontend_unit *unit)
     free(unit->files);
     free(unit->macros);
     free(unit->macro_calls);
-    free(unit->macro_operator_sets);
+    free(unit->macro_facts);
     cursor_map_free(&unit->macro_definitions);
     free(unit->constants);
     free(unit->function_pointer_targets);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "macro_shapes.h"
 #include "../support/xalloc.h"
 #include "../support/heap_array.h"
 
@@ -85,6 +86,49 @@ unsigned macros_call_end(struct frontend_unit *unit, int file, unsigned offset)
     return offset;
 }
 
+/* Index of the last call (nested ones too) that begins at or before
+ * (file, offset), or -1. */
+static int last_call_at(const struct frontend_unit *unit, int file, unsigned offset)
+{
+    int low = 0, high = unit->macro_call_count;
+    while (low < high) {
+        int middle = low + (high - low) / 2;
+        const struct macro_range *call = &unit->macro_calls[middle];
+        if (call->file < file || (call->file == file && call->begin <= offset))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low - 1;
+}
+
+/* How many calls to look back over: calls that hold an operand are near it. */
+#define CALLS_LOOKED_BACK 64
+
+void macros_widen_operands(struct frontend_unit *unit, int file, unsigned *left_end,
+                           unsigned *right_begin)
+{
+    if (*left_end == 0 || *left_end > *right_begin)
+        return;
+    unsigned limit = *right_begin, floor = *left_end;
+    int last = last_call_at(unit, file, *left_end - 1);
+    for (int i = last, n = 0; i >= 0 && n < CALLS_LOOKED_BACK; i--, n++) {
+        const struct macro_range *call = &unit->macro_calls[i];
+        if (call->file != file)
+            break;
+        if (call->end > *left_end && call->end <= limit)
+            *left_end = call->end; /* the left operand ends inside this call */
+    }
+    last = last_call_at(unit, file, *right_begin);
+    for (int i = last, n = 0; i >= 0 && n < CALLS_LOOKED_BACK; i--, n++) {
+        const struct macro_range *call = &unit->macro_calls[i];
+        if (call->file != file)
+            break;
+        if (call->begin < *right_begin && call->end > *right_begin && call->begin >= floor)
+            *right_begin = call->begin; /* the right operand begins inside this call */
+    }
+}
+
 struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsigned offset)
 {
     int low = 0, high = unit->macro_count;
@@ -104,42 +148,62 @@ struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsign
     return macro;
 }
 
-uint64_t macros_operator_tokens(struct frontend_unit *unit, struct macro_expansion *macro)
+const struct macro_definition_facts *macros_definition(struct frontend_unit *unit,
+                                                      struct macro_expansion *macro)
 {
-    if (macro->operators_known)
-        return macro->operators;
-    macro->operators_known = true;
+    if (macro->definition_known)
+        return macro->definition;
+    macro->definition_known = true;
     CXCursor definition = clang_getCursorReferenced(macro->cursor);
     if (clang_getCursorKind(definition) != CXCursor_MacroDefinition)
-        return 0;
+        return NULL;
     int *known = cursor_map_find(&unit->macro_definitions, definition);
     if (known) { /* another call of the same macro */
-        macro->operators = unit->macro_operator_sets[*known];
-        return macro->operators;
+        macro->definition = unit->macro_facts[*known];
+        return macro->definition;
     }
     CXSourceRange extent = clang_getCursorExtent(definition);
     int file, end_file;
     unsigned begin, end;
     if (!unit_offset(unit, clang_getRangeStart(extent), &file, &begin) ||
         !unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) || end_file != file)
-        return 0;
+        return NULL;
+    /* libclang 14 ends a definition's extent before its last token */
+    end = tokens_line_end(unit, file, end);
     struct file_token *tokens = xmalloc(MACRO_TOKENS_MAX * sizeof *tokens);
-    int count = tokens_of_range(unit, file, begin, end, tokens, NULL, MACRO_TOKENS_MAX);
+    const char **texts = xmalloc(MACRO_TOKENS_MAX * sizeof *texts);
+    int count = tokens_of_range(unit, file, begin, end, tokens, texts, MACRO_TOKENS_MAX);
+    /* Function-like: '(' right after the name. (clang_Cursor_isMacroFunctionLike
+     * asks the macro's state at the end of the unit: false once #undef'd.) */
+    bool function_like = count > 1 && texts[0] && tokens[1].code == TOKEN_LEFT_PAREN &&
+                         tokens[1].offset == tokens[0].offset + (unsigned)strlen(texts[0]);
     int body = 1; /* after the name */
-    if (clang_Cursor_isMacroFunctionLike(definition)) {
+    if (function_like) {
         while (body < count && tokens[body].code != TOKEN_RIGHT_PAREN)
             body++;
         body++;
     }
-    uint64_t set = 0;
-    for (int i = body; i < count; i++)
-        set |= UINT64_C(1) << tokens[i].code;
+    struct macro_definition_facts *facts = arena_alloc(unit->arena, sizeof *facts);
+    facts->operators = 0;
+    struct shape_token *shape_tokens = xmalloc(MACRO_TOKENS_MAX * sizeof *shape_tokens);
+    int shape_count = 0;
+    for (int i = body; i < count; i++) {
+        facts->operators |= UINT64_C(1) << tokens[i].code;
+        shape_tokens[shape_count].code = tokens[i].code;
+        shape_tokens[shape_count++].text = tokens[i].code == TOKEN_OTHER ? texts[i] : NULL;
+    }
+    /* a definition longer than the buffer is cut short: its shape would lie */
+    facts->shape = count < MACRO_TOKENS_MAX
+                       ? macro_shape_parse(unit->arena, shape_tokens, shape_count)
+                       : NULL;
+    free(shape_tokens);
+    free(texts);
     free(tokens);
-    macro->operators = set;
-    unit->macro_operator_sets = heap_array_reserve(unit->macro_operator_sets, &unit->macro_definition_capacity, unit->macro_definition_count + 1, sizeof *unit->macro_operator_sets);
-    unit->macro_operator_sets[unit->macro_definition_count] = set;
+    macro->definition = facts;
+    unit->macro_facts = heap_array_reserve(unit->macro_facts, &unit->macro_definition_capacity, unit->macro_definition_count + 1, sizeof *unit->macro_facts);
+    unit->macro_facts[unit->macro_definition_count] = facts;
     cursor_map_insert(&unit->macro_definitions, definition, unit->macro_definition_count++);
-    return set;
+    return facts;
 }
 
 /* ---- NDEBUG assert(...) operands ---- */

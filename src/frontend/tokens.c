@@ -91,8 +91,28 @@ static bool keyword_is(const char *text, size_t length, const char *keyword)
              (next >= '0' && next <= '9'));
 }
 
+/* Length of the line splices (backslash-newline) a token's spelling starts
+ * with: a token right after one, with no blank between, is spelled from
+ * the backslash. */
+static size_t leading_splices(const char *text, size_t length)
+{
+    size_t i = 0;
+    while (i + 1 < length && text[i] == '\\') {
+        if (text[i + 1] == '\n')
+            i += 2;
+        else if (i + 2 < length && text[i + 1] == '\r' && text[i + 2] == '\n')
+            i += 3;
+        else
+            break;
+    }
+    return i;
+}
+
 enum token_code token_classify(const char *text, size_t length, CXTokenKind kind)
 {
+    size_t splices = leading_splices(text, length);
+    text += splices;
+    length -= splices;
     switch (kind) {
     case CXToken_Punctuation:
         return classify_punctuation(text, length);
@@ -206,11 +226,12 @@ int tokens_of_range(struct frontend_unit *unit, int file_index, unsigned from, u
         const char *text = clang_getCString(spelling);
         if (!text)
             text = "";
+        text += leading_splices(text, strlen(text));
         out[stored].offset = token_offset(unit->tu, tokens[i]);
         out[stored].code = (unsigned char)token_classify(text, strlen(text), kind);
         if (texts) {
             bool named = kind == CXToken_Identifier || kind == CXToken_Literal ||
-                         kind == CXToken_Keyword;
+                         kind == CXToken_Keyword || out[stored].code == TOKEN_OTHER;
             texts[stored] = named ? arena_strdup(unit->arena, text) : NULL;
         }
         clang_disposeString(spelling);
@@ -308,4 +329,23 @@ enum token_code tokens_single_operator(struct frontend_unit *unit, int file_inde
     if (code == TOKEN_OTHER || skip_blanks(text, i + length, to) != to)
         return TOKEN_OTHER;
     return code;
+}
+
+unsigned tokens_line_end(struct frontend_unit *unit, int file_index, unsigned offset)
+{
+    if (file_index < 0 || file_index >= unit->file_count)
+        return offset;
+    size_t size = 0;
+    const char *text = clang_getFileContents(unit->tu, unit->files[file_index].file, &size);
+    if (!text || offset >= size)
+        return offset;
+    size_t i = offset;
+    while (i < size && text[i] != '\n') {
+        if (text[i] == '\\' && i + 1 < size && text[i + 1] == '\n')
+            i++; /* a continued line */
+        else if (text[i] == '\\' && i + 2 < size && text[i + 1] == '\r' && text[i + 2] == '\n')
+            i += 2;
+        i++;
+    }
+    return (unsigned)i;
 }

@@ -1,0 +1,80 @@
+/* Operators written in a macro's body are read as written, also where the
+ * body mixes && with ||, or a unary - with !, and where a macro called in
+ * the body or in an argument brings operators of its own. (libclang 17+
+ * names each operator; with libclang 14 nullproof reads the body's text
+ * and places each operator by the shape of the expression around it.) */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+struct credential {
+    char *protocol, *host, *user;
+};
+
+/* must stay silent */
+
+/* strcmp() is reached only through `want->x != NULL && have->x != NULL`
+ * (git's credential_match) */
+int credential_match(const struct credential *want, const struct credential *have)
+{
+#define FIELD_MATCHES(x) (!want->x || (have->x && !strcmp(want->x, have->x)))
+    return FIELD_MATCHES(protocol) && FIELD_MATCHES(host) && FIELD_MATCHES(user);
+#undef FIELD_MATCHES
+}
+
+/* -!(fits || (p = grow(p))) is non-zero exactly when grow() gave NULL */
+void *grow_names(void *names, size_t *capacity);
+#define GROW_OR_FAIL(p, n, capacity) (-!((n) <= (capacity) || ((p) = grow_names((p), &(capacity)))))
+
+int name_append(char **names, size_t *count, size_t *capacity, char *name)
+{
+    if (GROW_OR_FAIL(names, *count + 1, *capacity))
+        return -1;
+    names[(*count)++] = name;
+    return 0;
+}
+
+/* a statement macro whose condition mixes == and && and calls NULL (a
+ * macro itself) inside */
+#define REQUIRE_FIELD(c, field, value)                                         \
+    do {                                                                       \
+        if ((c)->field == NULL && (value) != 0)                                \
+            return -1;                                                         \
+        if ((c)->field == NULL || (c)->field[0] == '\0')                       \
+            return 0;                                                          \
+    } while (0)
+
+int credential_host_length(const struct credential *c, int strict)
+{
+    REQUIRE_FIELD(c, host, strict);
+    return (int)strlen(c->host);
+}
+
+/* operators of a macro called in an argument are that macro's own */
+#define KIND_MASK 0x0F
+#define MAKE_FLAGS(kind, extra) (((kind) & KIND_MASK) | ((extra) & 0xF0))
+#define HAS_FLAGS(value, flags) ((value) == (flags))
+
+int credential_print(const struct credential *c, int flags)
+{
+    if (HAS_FLAGS(flags, MAKE_FLAGS(1, 0x80)) && c->user != NULL)
+        return printf("%s\n", c->user);
+    return 0;
+}
+
+/* Flagged: the body reaches strcmp() when one of the pointers is NULL. */
+
+int credential_differs(const struct credential *want, const struct credential *have)
+{
+#define FIELD_DIFFERS(x) (want->x != NULL && have->x != NULL || strcmp(want->x, have->x) != 0)
+    return FIELD_DIFFERS(host); // expect: null-deref
+#undef FIELD_DIFFERS
+}
+
+/* && where || was meant: c->user may be NULL when the test fails */
+#define USER_OR_EMPTY(c) ((c)->user != NULL && (c)->user[0] != '\0' || (c)->user[0] == '\0')
+
+int credential_has_user(const struct credential *c)
+{
+    return USER_OR_EMPTY(c); // expect: null-deref
+}
