@@ -4,8 +4,10 @@
  * Without it (14): first what the AST alone says (=, &, ++ and -- are C's
  * only operators on lvalues; types tell * from !), then the file text
  * between the operands, and for an operator written inside a macro body
- * the operators of the macro's definition narrowed by the types. Unknown
- * stays unknown: callers then stay conservative.
+ * the operators of the macro's definition (with the macros it calls
+ * expanded, macro_definitions.c) narrowed by the types and then by the
+ * place the operator holds in the body's expressions (macro_shapes.h).
+ * Unknown stays unknown: callers then stay conservative.
  */
 #include "clang_compat.h"
 
@@ -158,6 +160,11 @@ bool compat_is_assignment(struct frontend_unit *unit, CXCursor op)
     return compat_binary_operator(unit, op) == BINARY_ASSIGN;
 }
 
+bool compat_reads_macro_bodies(void)
+{
+    return false;
+}
+
 enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op)
 {
     enum unary_operator kind = compat_unary_operator(unit, op);
@@ -229,10 +236,10 @@ static bool extent_offsets(struct frontend_unit *unit, CXCursor cursor, int *fil
     return true;
 }
 
-/* The outermost macro call whose body `op` was written in, or NULL. An
- * expression that lies within one macro argument's text yet has no text
- * of its own comes from a macro called in that argument: not from the
- * outer body, and out of reach (NULL). */
+/* The macro call whose body `op` was written in, or NULL: the outermost
+ * one, unless the expression lies within one argument's text yet has no
+ * text of its own; then it comes from a macro called in that argument,
+ * the innermost call there that holds it. */
 static struct macro_expansion *macro_of(struct frontend_unit *unit, CXCursor op)
 {
     int file, begin_file, end_file;
@@ -245,9 +252,8 @@ static struct macro_expansion *macro_of(struct frontend_unit *unit, CXCursor op)
     CXSourceRange extent = clang_getCursorExtent(op);
     if (unit_file_offset(unit, clang_getRangeStart(extent), &begin_file, &begin) &&
         unit_file_offset(unit, clang_getRangeEnd(extent), &end_file, &end) &&
-        begin_file == file && end_file == file && begin > macro->begin && end < macro->end &&
-        macros_call_end(unit, file, begin) >= end && macros_call_end(unit, file, begin) != begin)
-        return NULL;
+        begin_file == file && end_file == file && begin > macro->begin && end < macro->end)
+        return macros_find_nested(unit, file, macro->begin, begin, end);
     return macro;
 }
 
@@ -475,17 +481,22 @@ static enum binary_operator binary_from_macro(struct frontend_unit *unit, CXCurs
                                 BIT(TOKEN_CARET) | BIT(TOKEN_PIPE);
     if (is_lvalue_operand(unit, left))
         return BINARY_ASSIGN;
-    uint64_t candidates = macro_operators(unit, op) & (comparisons | logical | arithmetic);
+    const uint64_t comma = BIT(TOKEN_COMMA);
+    uint64_t candidates =
+        macro_operators(unit, op) & (comparisons | logical | arithmetic | comma);
     CXType result = clang_getCursorType(op);
     CXType left_type = clang_getCursorType(left), right_type = clang_getCursorType(right);
     bool pointer_operand = compat_is_pointer_type(left_type) || compat_is_pointer_type(right_type);
     if (compat_is_pointer_type(result)) {
-        candidates &= BIT(TOKEN_PLUS) | BIT(TOKEN_MINUS);
+        candidates &= BIT(TOKEN_PLUS) | BIT(TOKEN_MINUS) | comma;
     } else if (pointer_operand && compat_canonical_type(result).kind == CXType_Int) {
-        candidates &= comparisons | logical;
+        candidates &= comparisons | logical | comma;
         if (constants_is_null_pointer(unit, left) || constants_is_null_pointer(unit, right))
-            candidates &= BIT(TOKEN_EQUAL_EQUAL) | BIT(TOKEN_NOT_EQUAL) | logical;
+            candidates &= BIT(TOKEN_EQUAL_EQUAL) | BIT(TOKEN_NOT_EQUAL) | logical | comma;
     }
+    if (!clang_equalTypes(compat_canonical_type(result),
+                          compat_canonical_type(right_type)))
+        candidates &= ~comma; /* a comma's value is its right operand's */
     /* where the body parses, an operator must stand where its shape fits:
      * one from a macro called inside the body fits nowhere and stays unknown */
     uint64_t shaped;
@@ -582,6 +593,11 @@ static enum unary_operator unary_from_ast(struct frontend_unit *unit, CXCursor o
     if (result.kind == CXType_Int && pointee.kind != CXType_Int)
         return UNARY_NOT;
     return UNARY_UNKNOWN;
+}
+
+bool compat_reads_macro_bodies(void)
+{
+    return true;
 }
 
 bool compat_is_assignment(struct frontend_unit *unit, CXCursor op)

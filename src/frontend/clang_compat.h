@@ -71,6 +71,10 @@ enum unary_operator compat_unary_operator(struct frontend_unit *unit, CXCursor o
 bool compat_is_assignment(struct frontend_unit *unit, CXCursor op);
 enum unary_operator compat_unary_writes(struct frontend_unit *unit, CXCursor op);
 
+/* True when operators are read from macro bodies' text (no operator API):
+ * the front end then records the project's #defines. */
+bool compat_reads_macro_bodies(void);
+
 /* The canonical type with attributed sugar (_Nullable, ...) stripped. */
 CXType compat_canonical_type(CXType type);
 

@@ -16,6 +16,7 @@
 #include "../ir/ir.h"
 #include "clang_compat.h"
 #include "maps.h"
+#include "macro_shapes.h"
 
 /* Deepest expression / statement nesting lowered; deeper code degrades to
  * VALUE_UNKNOWN (keeps the stack bounded on generated code). */
@@ -112,9 +113,18 @@ struct macro_expansion {
     bool definition_known;
 };
 
-/* What the 14 fallback reads of a macro's definition, once per definition. */
+/* What the 14 fallback reads of a macro's definition, once per definition
+ * (macro_definitions.c). */
 struct macro_definition_facts {
-    uint64_t operators;        /* token codes in the replacement list */
+    struct shape_token *body;  /* the replacement list as written */
+    int body_count;
+    const char **parameters;   /* __VA_ARGS__ for `...` */
+    int parameter_count;
+    bool function_like, variadic;
+    /* of the replacement list with the macros it calls expanded, once the
+     * definition has been called (shaped) */
+    bool shaped;
+    uint64_t operators;        /* token codes */
     struct macro_shape *shape; /* its expressions' skeletons, or NULL */
 };
 
@@ -128,6 +138,11 @@ void macros_finish(struct frontend_unit *unit);
 unsigned macros_call_end(struct frontend_unit *unit, int file, unsigned offset);
 /* The outermost expansion containing (file, offset), or NULL. Binary search. */
 struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsigned offset);
+/* The innermost macro call, nested ones too, whose text holds [begin, end)
+ * of a file and begins after `after`, or NULL (libclang 14 only: NULL on
+ * 17+). */
+struct macro_expansion *macros_find_nested(struct frontend_unit *unit, int file, unsigned after,
+                                           unsigned begin, unsigned end);
 /* Two operands around an operator written at the call site, whose extents
  * end or begin inside a macro call (`ctx->FIELD(name) == NULL`: libclang
  * ends the left one at `name`): the left one is taken to the end of the
@@ -136,6 +151,10 @@ struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsign
  * one ends. */
 void macros_widen_operands(struct frontend_unit *unit, int file, unsigned *left_end,
                            unsigned *right_begin);
+/* ---- macro_definitions.c: replacement lists (14 fallback) ---- */
+
+/* Records a project #define, found by name when another macro calls it. */
+void macros_add_definition(struct frontend_unit *unit, CXCursor definition);
 /* The facts of the macro's definition (cached), or NULL when its text is
  * out of reach. */
 const struct macro_definition_facts *macros_definition(struct frontend_unit *unit,
@@ -366,10 +385,14 @@ struct frontend_unit {
     struct macro_expansion *macros;
     int macro_count, macro_capacity;
     struct macro_range { int file; unsigned begin, end; } *macro_calls; /* nested ones too */
+    struct macro_expansion *nested_macros; /* every call, sorted as macro_calls (14 fallback) */
     int macro_call_count;
     struct cursor_map macro_definitions; /* definition -> macro_facts[] */
-    struct macro_definition_facts **macro_facts; /* arena-allocated */
+    struct macro_definition_facts **macro_facts; /* arena-allocated; NULL: unreadable */
     int macro_definition_count, macro_definition_capacity;
+    struct name_map macro_names; /* project macro name -> macro_named[], -1: defined twice */
+    CXCursor *macro_named;
+    int macro_named_count, macro_named_capacity;
 
     struct cursor_map constant_index; /* canonical VarDecl -> constants[] */
     struct constant_entry *constants;

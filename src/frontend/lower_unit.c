@@ -31,6 +31,7 @@ void frontend_unit_init(struct frontend_unit *unit, CXTranslationUnit tu, struct
     cursor_map_init(&unit->global_keys);
     name_map_init(&unit->names);
     cursor_map_init(&unit->macro_definitions);
+    name_map_init(&unit->macro_names);
 }
 
 void frontend_unit_free(struct frontend_unit *unit)
@@ -42,7 +43,10 @@ void frontend_unit_free(struct frontend_unit *unit)
     free(unit->files);
     free(unit->macros);
     free(unit->macro_calls);
+    free(unit->nested_macros);
     free(unit->macro_facts);
+    name_map_free(&unit->macro_names);
+    free(unit->macro_named);
     cursor_map_free(&unit->macro_definitions);
     free(unit->constants);
     free(unit->function_pointer_targets);
@@ -293,7 +297,8 @@ static enum CXChildVisitResult collect_top_level(CXCursor cursor, CXCursor paren
     struct top_level *top = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     if (kind != CXCursor_MacroExpansion && kind != CXCursor_FunctionDecl &&
-        kind != CXCursor_VarDecl)
+        kind != CXCursor_VarDecl &&
+        !(kind == CXCursor_MacroDefinition && compat_reads_macro_bodies()))
         return CXChildVisit_Continue;
     int file;
     unsigned offset;
@@ -302,6 +307,10 @@ static enum CXChildVisitResult collect_top_level(CXCursor cursor, CXCursor paren
         return CXChildVisit_Continue;
     if (kind == CXCursor_MacroExpansion) {
         macros_add(top->unit, cursor, file, offset);
+        return CXChildVisit_Continue;
+    }
+    if (kind == CXCursor_MacroDefinition) {
+        macros_add_definition(top->unit, cursor);
         return CXChildVisit_Continue;
     }
     /* `#pragma GCC system_header` makes the rest of a file a system header */

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "lower.h"
-#include "macro_shapes.h"
 #include "../support/xalloc.h"
 #include "../support/heap_array.h"
 
@@ -58,6 +57,11 @@ void macros_finish(struct frontend_unit *unit)
         unit->macro_calls[i].end = unit->macros[i].end;
     }
     unit->macro_call_count = unit->macro_count;
+    if (compat_reads_macro_bodies()) {
+        unit->nested_macros = xmalloc((size_t)unit->macro_count * sizeof *unit->nested_macros);
+        memcpy(unit->nested_macros, unit->macros,
+               (size_t)unit->macro_count * sizeof *unit->nested_macros);
+    }
     int kept = 1;
     for (int i = 1; i < unit->macro_count; i++) {
         const struct macro_expansion *last = &unit->macros[kept - 1];
@@ -129,6 +133,25 @@ void macros_widen_operands(struct frontend_unit *unit, int file, unsigned *left_
     }
 }
 
+struct macro_expansion *macros_find_nested(struct frontend_unit *unit, int file, unsigned after,
+                                           unsigned begin, unsigned end)
+{
+    if (!unit->nested_macros)
+        return NULL;
+    struct macro_expansion *found = NULL;
+    int last = last_call_at(unit, file, begin);
+    for (int i = last, n = 0; i >= 0 && n < CALLS_LOOKED_BACK; i--, n++) {
+        struct macro_expansion *call = &unit->nested_macros[i];
+        if (call->file != file || call->begin <= after)
+            break;
+        if (call->begin <= begin && end <= call->end &&
+            (!found || call->begin > found->begin ||
+             (call->begin == found->begin && call->end < found->end)))
+            found = call;
+    }
+    return found;
+}
+
 struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsigned offset)
 {
     int low = 0, high = unit->macro_count;
@@ -146,64 +169,6 @@ struct macro_expansion *macros_find(struct frontend_unit *unit, int file, unsign
     if (macro->file != file || offset < macro->begin || offset >= macro->end)
         return NULL;
     return macro;
-}
-
-const struct macro_definition_facts *macros_definition(struct frontend_unit *unit,
-                                                      struct macro_expansion *macro)
-{
-    if (macro->definition_known)
-        return macro->definition;
-    macro->definition_known = true;
-    CXCursor definition = clang_getCursorReferenced(macro->cursor);
-    if (clang_getCursorKind(definition) != CXCursor_MacroDefinition)
-        return NULL;
-    int *known = cursor_map_find(&unit->macro_definitions, definition);
-    if (known) { /* another call of the same macro */
-        macro->definition = unit->macro_facts[*known];
-        return macro->definition;
-    }
-    CXSourceRange extent = clang_getCursorExtent(definition);
-    int file, end_file;
-    unsigned begin, end;
-    if (!unit_offset(unit, clang_getRangeStart(extent), &file, &begin) ||
-        !unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) || end_file != file)
-        return NULL;
-    /* libclang 14 ends a definition's extent before its last token */
-    end = tokens_line_end(unit, file, end);
-    struct file_token *tokens = xmalloc(MACRO_TOKENS_MAX * sizeof *tokens);
-    const char **texts = xmalloc(MACRO_TOKENS_MAX * sizeof *texts);
-    int count = tokens_of_range(unit, file, begin, end, tokens, texts, MACRO_TOKENS_MAX);
-    /* Function-like: '(' right after the name. (clang_Cursor_isMacroFunctionLike
-     * asks the macro's state at the end of the unit: false once #undef'd.) */
-    bool function_like = count > 1 && texts[0] && tokens[1].code == TOKEN_LEFT_PAREN &&
-                         tokens[1].offset == tokens[0].offset + (unsigned)strlen(texts[0]);
-    int body = 1; /* after the name */
-    if (function_like) {
-        while (body < count && tokens[body].code != TOKEN_RIGHT_PAREN)
-            body++;
-        body++;
-    }
-    struct macro_definition_facts *facts = arena_alloc(unit->arena, sizeof *facts);
-    facts->operators = 0;
-    struct shape_token *shape_tokens = xmalloc(MACRO_TOKENS_MAX * sizeof *shape_tokens);
-    int shape_count = 0;
-    for (int i = body; i < count; i++) {
-        facts->operators |= UINT64_C(1) << tokens[i].code;
-        shape_tokens[shape_count].code = tokens[i].code;
-        shape_tokens[shape_count++].text = tokens[i].code == TOKEN_OTHER ? texts[i] : NULL;
-    }
-    /* a definition longer than the buffer is cut short: its shape would lie */
-    facts->shape = count < MACRO_TOKENS_MAX
-                       ? macro_shape_parse(unit->arena, shape_tokens, shape_count)
-                       : NULL;
-    free(shape_tokens);
-    free(texts);
-    free(tokens);
-    macro->definition = facts;
-    unit->macro_facts = heap_array_reserve(unit->macro_facts, &unit->macro_definition_capacity, unit->macro_definition_count + 1, sizeof *unit->macro_facts);
-    unit->macro_facts[unit->macro_definition_count] = facts;
-    cursor_map_insert(&unit->macro_definitions, definition, unit->macro_definition_count++);
-    return facts;
 }
 
 /* ---- NDEBUG assert(...) operands ---- */

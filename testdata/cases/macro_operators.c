@@ -5,6 +5,7 @@
  * and places each operator by the shape of the expression around it.) */
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct credential {
@@ -62,6 +63,23 @@ int credential_print(const struct credential *c, int flags)
     return 0;
 }
 
+/* macros calling macros: in the body (expanded as the preprocessor does)
+ * and in an argument (that macro's own body) */
+#define PRESENT(p) ((p) != NULL)
+#define BOTH_PRESENT(a, b) (PRESENT(a) && PRESENT(b))
+#define SAME_TEXT(a, b) (!BOTH_PRESENT(a, b) || strcmp(a, b) == 0)
+#define FIRST_OR(p, fallback) (PRESENT(p) ? (p) : (fallback))
+
+int credential_same_host(const struct credential *a, const struct credential *b)
+{
+    return SAME_TEXT(a->host, b->host);
+}
+
+size_t credential_name_length(const struct credential *c)
+{
+    return strlen(FIRST_OR(FIRST_OR(c->user, c->host), "anonymous"));
+}
+
 /* Flagged: the body reaches strcmp() when one of the pointers is NULL. */
 
 int credential_differs(const struct credential *want, const struct credential *have)
@@ -77,4 +95,17 @@ int credential_differs(const struct credential *want, const struct credential *h
 int credential_has_user(const struct credential *c)
 {
     return USER_OR_EMPTY(c); // expect: null-deref
+}
+
+#define EITHER_PRESENT(a, b) (PRESENT(a) || PRESENT(b))
+#define SAME_TEXT_LOOSE(a, b) (!EITHER_PRESENT(a, b) || strcmp(a, b) == 0)
+
+int credential_same_user(const struct credential *a, const struct credential *b)
+{
+    return SAME_TEXT_LOOSE(a->user, b->user); // expect: null-deref
+}
+
+size_t credential_user_length(const struct credential *c)
+{
+    return strlen(FIRST_OR(FIRST_OR(c->user, c->host), getenv("USER"))); // expect: unchecked-lookup
 }
