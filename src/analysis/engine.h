@@ -98,6 +98,8 @@ struct function_analysis {
     int lookup_call_count;
     char *assigned_null;               /* per path: the function assigns it NULL somewhere
                                         * (made on first use by transfer_late_check) */
+    signed char *redundant_test;       /* per block: its NULL test's NULL side dereferences
+                                        * the pointer anyway (1), not (-1), not asked (0) */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
     const struct context_value *context;
     int context_count;
@@ -198,6 +200,12 @@ void analysis_add_event(struct unit_analysis *shared, struct analysis_result *re
  * too large (then every path counts as live). */
 uint64_t *liveness_compute(const struct ir_function *function, struct arena *arena, int *words);
 bool liveness_live(const uint64_t *live, int words, int block, int path);
+
+/* anticipated.c: whether every path from the start of block `start`
+ * dereferences `path` before it is assigned or the function ends (scratch
+ * memory from `arena`). */
+bool anticipated_dereference(const struct ir_function *function, struct arena *arena, int start,
+                             int path);
 
 /* Path id of the global with `key` in `function`, or -1. */
 int function_global_path(const struct ir_function *function, const char *key);

@@ -1735,6 +1735,18 @@ const struct source_location *transfer_late_check(struct function_analysis *anal
     if (value->nullability != NULLABILITY_NONNULL || value->derived || !value->dereferenced ||
         assigned_null(analysis, condition->path))
         return NULL;
+    /* Where the code goes on to dereference it when the test says NULL,
+     * the test is redundant, not late: nothing expects the NULL. */
+    if (!analysis->redundant_test)
+        analysis->redundant_test = arena_alloc(&analysis->scratch, (size_t)function->block_count);
+    if (analysis->redundant_test[block] == 0)
+        analysis->redundant_test[block] =
+            anticipated_dereference(function, &analysis->scratch, from->successors[1],
+                                    condition->path)
+                ? 1
+                : -1;
+    if (analysis->redundant_test[block] > 0)
+        return NULL;
     return value->dereferenced;
 }
 

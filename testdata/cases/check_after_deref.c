@@ -132,6 +132,47 @@ int tested_before(struct request *request)
     return method;
 }
 
+/* A test whose NULL side dereferences the pointer anyway does not expect
+ * NULL: a redundant half-test (`request &&` before a member test), not a
+ * late check. */
+struct release_hooks {
+    void (*release)(void *data);
+};
+struct block {
+    const struct release_hooks *hooks;
+    void *data;
+    int length;
+};
+
+void block_release(struct block *block)
+{
+    const struct release_hooks *hooks = block->hooks;
+    if (block && hooks)
+        hooks->release(block->data);
+    block->data = NULL;
+    block->length = 0;
+}
+
+/* Flagged: on the NULL side the function stops dereferencing it. */
+int block_length_or_reset(struct block *block)
+{
+    int length = block->length;
+    if (block == NULL) // expect: check-after-deref
+        return 0;
+    block->length = 0;
+    return length;
+}
+
+/* Flagged: the NULL side reaches a dereference only on some paths. */
+void block_release_logged(struct block *block, int verbose)
+{
+    const struct release_hooks *hooks = block->hooks;
+    if (block && hooks) // expect: check-after-deref
+        hooks->release(block->data);
+    if (verbose)
+        block->length = 0;
+}
+
 /* A cursor computed from the pointer tests where a walk ends, not whether
  * the pointer was valid: `next` is `path + n` or an address past a '/'. */
 static int is_separator(char c)

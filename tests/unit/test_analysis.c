@@ -1098,6 +1098,42 @@ static void test_liveness(void **state)
     assert_true(liveness_live(live, words, blocks[3], g));
 }
 
+/* Anticipated dereference, which tells a redundant NULL test from a late one:
+ *   b0: if (p) b1 else b2
+ *   b1: goto b3
+ *   b2: if (q) b3 else b4
+ *   b3: use p;  return
+ *   b4: p = ?;  goto b3
+ * From b1 and b3 every path dereferences p; from b2 one path assigns p
+ * first (b4), and b4 itself assigns before its use: not anticipated. A
+ * block that returns first is not either. */
+static void test_anticipated_dereference(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int p = local(fixture, function, "p", true);
+    int q = local(fixture, function, "q", true);
+    int blocks[6];
+    for (int i = 0; i < 6; i++)
+        blocks[i] = ir_add_block(&fixture->unit, function);
+    function->entry = blocks[0];
+    branch(function, blocks[0], CONDITION_NONNULL, p, 0, blocks[1], blocks[2], 1);
+    go(function, blocks[1], blocks[3]);
+    branch(function, blocks[2], CONDITION_NONNULL, q, 0, blocks[3], blocks[4], 2);
+    use(fixture, function, blocks[3], 3, p);
+    function->blocks[blocks[3]].terminator = TERMINATOR_RETURN;
+    assign(fixture, function, blocks[4], 4, p, constant(VALUE_UNKNOWN, 0));
+    go(function, blocks[4], blocks[3]);
+    function->blocks[blocks[5]].terminator = TERMINATOR_RETURN;
+    assert_true(anticipated_dereference(function, &fixture->arena, blocks[1], p));
+    assert_true(anticipated_dereference(function, &fixture->arena, blocks[3], p));
+    assert_false(anticipated_dereference(function, &fixture->arena, blocks[2], p));
+    assert_false(anticipated_dereference(function, &fixture->arena, blocks[4], p));
+    assert_false(anticipated_dereference(function, &fixture->arena, blocks[0], p));
+    assert_false(anticipated_dereference(function, &fixture->arena, blocks[5], p));
+    assert_false(anticipated_dereference(function, &fixture->arena, blocks[1], q));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1139,6 +1175,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_weak_evidence_says_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_run_keeps_events, setup, teardown),
         cmocka_unit_test_setup_teardown(test_liveness, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_anticipated_dereference, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
