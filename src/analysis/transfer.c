@@ -780,6 +780,18 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
         copy_value(function, state, target, value.path, &source);
         if (value.integer)
             result->derived = true;
+        /* base + n where the code itself set base to NULL on some paths:
+         * arithmetic on NULL is undefined, so code that computes it there
+         * relies on a mode in which base is set (lz4's dictBase, NULL without
+         * a dictionary, used only in the dictionary modes). The address is
+         * not called NULL; an allocation's or a lookup's NULL still is. */
+        if (value.integer &&
+            (result->nullability == NULLABILITY_MAYBE || result->nullability == NULLABILITY_NULL) &&
+            result->origin && result->origin->kind == ORIGIN_NULL_CONSTANT) {
+            result->nullability = NULLABILITY_UNKNOWN;
+            result->origin = NULL;
+            result->alias = -1;
+        }
         if (!function->paths[target].is_pointer && !ir_path_is_below(function, value.path, target))
             copy_fields(function, state, target, value.path, 0);
         mark_member_entries(function, state, target);

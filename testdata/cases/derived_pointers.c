@@ -35,6 +35,24 @@ int first_past_header(const char *packet, size_t header)
     return packet[0];
 }
 
+/* Arithmetic on a pointer the code set to NULL itself is undefined: code
+ * that computes `base + index` relies on a mode in which base is set (a
+ * dictionary base, NULL without a dictionary, used only in dictionary
+ * mode). The address is not called NULL. */
+enum match_mode { MATCH_PREFIX, MATCH_DICTIONARY };
+
+int first_match_byte(const char *source, const char *dictionary, size_t dictionary_size,
+                     enum match_mode mode, size_t index)
+{
+    const char *dictionary_base = dictionary == NULL ? NULL : dictionary + dictionary_size;
+    const char *match;
+    if (mode == MATCH_DICTIONARY)
+        match = dictionary_base + index;
+    else
+        match = source + index;
+    return match[0];
+}
+
 /* Flagged: what is computed from a NULL is NULL. */
 
 char *buffer_tail(size_t size)
@@ -51,4 +69,16 @@ int limit_or_null(const char *text, size_t len)
     if (limit == NULL)
         return limit[0]; // expect: null-deref
     return 0;
+}
+
+/* An allocation's NULL stays NULL through arithmetic, whatever set it
+ * NULL on the other paths. */
+char *record_end(size_t size, int empty)
+{
+    char *record = NULL;
+    if (!empty)
+        record = malloc(size + 1);
+    char *end = record + size;
+    *end = '\0'; // expect: unchecked-alloc
+    return record;
 }
