@@ -1177,6 +1177,30 @@ static void null_returns_init(struct null_returns *returns, struct function_anal
 
 /* The value returned by block `b` in state `out`: a NULL that counts for
  * callers, one that only answers a precondition, or none. */
+/* `if (buf == NULL) return NULL;`: the NULL a function returns as a
+ * constant where an allocation it made has just failed is that failure
+ * passed on (so it is an allocation failure to its callers, and with
+ * allocations-never-fail none at all). The earliest such failure in the
+ * state, or NULL. A failed search passed on this way is not: whether the
+ * function is a lookup goes by its name (parse_header() returning NULL
+ * when strchr() finds no colon reports a parse error). */
+static const struct null_origin *failure_passed_on(const struct ir_function *function,
+                                                   const struct flow_state *out)
+{
+    const struct null_origin *found = NULL;
+    for (int i = 0; i < function->path_count; i++) {
+        const struct path_state *value = &out->paths[i];
+        if (value->nullability != NULLABILITY_NULL || !value->origin)
+            continue;
+        const struct null_origin *root = value->origin;
+        if (root->kind == ORIGIN_NULL_CHECK && root->cause)
+            root = root->cause;
+        if (root->kind == ORIGIN_ALLOC)
+            found = origin_choose(found, value->origin);
+    }
+    return found;
+}
+
 static void null_returns_add(struct null_returns *returns, struct function_analysis *analysis,
                              int b, const struct flow_state *out,
                              struct function_summary *summary)
@@ -1195,6 +1219,8 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
             is_null = true;
             origin = returned->origin;
         }
+    } else if (is_null) {
+        origin = failure_passed_on(function, out);
     }
     if (is_null && !source_backed(origin)) {
         int parameter = -1;

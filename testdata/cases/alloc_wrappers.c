@@ -56,6 +56,25 @@ char *title_case(const char *word)
     return result;
 }
 
+/* A function that returns NULL (the constant) where its own allocation
+ * failed passes that failure on: its callers get unchecked-alloc. */
+static char *joined(const char *left, const char *right)
+{
+    char *text = malloc(strlen(left) + strlen(right) + 1);
+    if (text == NULL)
+        return NULL;
+    strcpy(text, left);
+    return strcat(text, right);
+}
+
+size_t joined_length(const char *left, const char *right)
+{
+    char *text = joined(left, right);
+    size_t length = strlen(text); // expect: unchecked-alloc
+    free(text);
+    return length;
+}
+
 /* must stay silent */
 
 struct buffer *buffer_new_checked(size_t capacity)

@@ -33,6 +33,25 @@ int record_id(struct record *record)
     return id;
 }
 
+/* a builder that returns NULL only where its own malloc failed passes an
+ * allocation failure on: none under allocations-never-fail */
+static char *joined(const char *left, const char *right)
+{
+    char *text = malloc(strlen(left) + strlen(right) + 1);
+    if (text == NULL)
+        return NULL;
+    strcpy(text, left);
+    return strcat(text, right);
+}
+
+size_t joined_length(const char *left, const char *right)
+{
+    char *text = joined(left, right);
+    size_t length = strlen(text);
+    free(text);
+    return length;
+}
+
 /* null-deref still runs */
 int first_id(struct record *records, int count)
 {
