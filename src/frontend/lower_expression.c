@@ -304,6 +304,12 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
                                                  VARIABLE_LOCAL, type_is_pointer(operand)));
         } else {
             value = lower_expression(context, base, LOWER_VALUE);
+            long long constant;
+            /* &p[i] is p + i: as null as p, but a NULL test of it is of it
+             * alone (kilo's `row = at < rows ? &E.row[at] : NULL; if (!row)`) */
+            if (value.kind == VALUE_PATH &&
+                !(constants_evaluate(context->unit_state, index, &constant) && constant == 0))
+                value.integer = 1;
         }
         lower_expression(context, index, LOWER_EFFECT);
         return value;

@@ -53,6 +53,27 @@ int first_match_byte(const char *source, const char *dictionary, size_t dictiona
     return match[0];
 }
 
+/* &rows[at] is rows + at: a NULL test of it is of it alone, so after the
+ * rows were grown the element's address is not NULL (kilo's editor). */
+struct row {
+    int size;
+};
+struct rows {
+    struct row *items;
+    int count;
+};
+
+void row_grow(struct rows *rows, int at)
+{
+    struct row *row = at >= rows->count ? NULL : &rows->items[at];
+    if (!row) {
+        while (rows->count <= at)
+            rows->count++;
+    }
+    row = &rows->items[at];
+    row->size++;
+}
+
 /* Flagged: what is computed from a NULL is NULL. */
 
 char *buffer_tail(size_t size)
