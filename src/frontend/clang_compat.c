@@ -627,10 +627,19 @@ enum unary_operator compat_unary_operator(struct frontend_unit *unit, CXCursor o
     if (cursor_is_null(operand))
         return UNARY_UNKNOWN;
     enum unary_operator known = unary_from_ast(unit, op, operand);
-    if (known != UNARY_UNKNOWN)
-        return known;
     int op_file, operand_file;
     unsigned op_begin, op_end, operand_begin, operand_end;
+    if (known == UNARY_PRE_INCREMENT) {
+        /* ++ or --: postfix when the operand comes first (the value of a
+         * postfix one is the old value); which of the two does not matter */
+        if (extent_offsets(unit, op, &op_file, &op_begin, &op_end) &&
+            extent_offsets(unit, operand, &operand_file, &operand_begin, &operand_end) &&
+            op_file == operand_file && op_begin == operand_begin && operand_end < op_end)
+            return UNARY_POST_INCREMENT;
+        return known;
+    }
+    if (known != UNARY_UNKNOWN)
+        return known;
     if (extent_offsets(unit, op, &op_file, &op_begin, &op_end) &&
         extent_offsets(unit, operand, &operand_file, &operand_begin, &operand_end) &&
         op_file == operand_file && op_begin <= operand_begin && operand_end <= op_end) {

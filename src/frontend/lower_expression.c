@@ -330,7 +330,8 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
 /* ++ and -- (prefix or postfix) on `operand`: a pointer keeps its nullness
  * but moves, an integer's new value is unknown. */
 static struct ir_value lower_increment(struct lower_context *context, CXCursor expression,
-                                       CXCursor operand, enum unary_operator op)
+                                       CXCursor operand, enum unary_operator op,
+                                       enum lower_mode mode)
 {
     struct ir_value target = lower_expression(context, operand, LOWER_VALUE);
     if (target.kind != VALUE_PATH)
@@ -348,8 +349,17 @@ static struct ir_value lower_increment(struct lower_context *context, CXCursor e
         emit_assign(context, target.path, target, location);
         return result;
     }
-    emit_assign(context, target.path, value_unknown(), lower_location(context, expression));
-    return value_unknown();
+    /* An integer's new value is unknown; a postfix one used as a value
+     * yields the old one (`while (count--)` tests count as it was). */
+    struct source_location location = lower_location(context, expression);
+    struct ir_value result = value_unknown();
+    if (mode == LOWER_VALUE && (op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT)) {
+        result = value_path(lower_temporary(context, context->function->paths[target.path].text,
+                                            false));
+        emit_assign(context, result.path, target, location);
+    }
+    emit_assign(context, target.path, value_unknown(), location);
+    return result;
 }
 
 static struct ir_value lower_unary(struct lower_context *context, CXCursor expression,
@@ -423,7 +433,7 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
     case UNARY_PRE_DECREMENT:
     case UNARY_POST_INCREMENT:
     case UNARY_POST_DECREMENT:
-        return lower_increment(context, expression, operand, op);
+        return lower_increment(context, expression, operand, op, mode);
     case UNARY_EXTENSION:
         return lower_expression(context, operand, mode);
     default:

@@ -100,7 +100,44 @@ void fill_other_bound(int n, int m)
     free(values);
 }
 
+/* NULL only while the count, kept through a pointer, is 0; the cleanup
+ * loop `while ((*count)--)` tests the count as it was before the decrement
+ * (sds's sdssplitargs). */
+char **split_words(const char *line, int *count, char *(*next_word)(const char **))
+{
+    char **words = NULL;
+    *count = 0;
+    while (*line) {
+        char *word = next_word(&line);
+        if (word == NULL)
+            goto fail;
+        char **grown = realloc(words, (size_t)(*count + 1) * sizeof *grown);
+        if (grown == NULL) {
+            free(word);
+            goto fail;
+        }
+        words = grown;
+        words[(*count)++] = word;
+    }
+    return words;
+fail:
+    while ((*count)--)
+        free(words[*count]);
+    free(words);
+    return NULL;
+}
+
 /* must be reported */
+
+/* the count is 1 when the loop tests it: the body runs with the buffer NULL */
+int first_of_one(int *count)
+{
+    char *buffer = NULL;
+    *count = 1;
+    while ((*count)--)
+        return buffer[0]; // expect: null-deref
+    return 0;
+}
 
 /* The mode test is the other way round: NULL reaches the use. */
 int dictionary_size_wrong(struct dict *attached, int mode)
