@@ -341,6 +341,7 @@ static int skeleton_add(struct skeleton *skeleton, enum shape_kind kind)
     node->kind = (unsigned char)kind;
     node->code = TOKEN_OTHER;
     node->children[0] = node->children[1] = node->children[2] = -1;
+    node->name = NULL;
     return skeleton->shape.count++;
 }
 
@@ -379,6 +380,12 @@ static int skeleton_of(struct frontend_unit *unit, const struct macro_expansion 
         else if (leaf > 0 && (kind == CXCursor_IntegerLiteral || kind == CXCursor_FloatingLiteral ||
                               kind == CXCursor_StringLiteral || kind == CXCursor_CharacterLiteral))
             skeleton->nodes[leaf].code = TOKEN_LITERAL;
+        if (leaf > 0 && (kind == CXCursor_MemberRefExpr || kind == CXCursor_DeclRefExpr)) {
+            CXString spelling = clang_getCursorSpelling(cursor);
+            const char *text = clang_getCString(spelling);
+            skeleton->nodes[leaf].name = text && text[0] ? unit_intern(unit, text) : NULL;
+            clang_disposeString(spelling);
+        }
         return leaf;
     }
     struct cursor_list operands;

@@ -153,8 +153,9 @@ void macros_widen_operands(struct frontend_unit *unit, int file, unsigned *left_
                            unsigned *right_begin);
 /* ---- macro_definitions.c: replacement lists (14 fallback) ---- */
 
-/* Records a project #define, found by name when another macro calls it. */
-void macros_add_definition(struct frontend_unit *unit, CXCursor definition);
+/* Records a #define: a project's is found by name when another macro calls
+ * it; a system header's name is only known to be a macro. */
+void macros_add_definition(struct frontend_unit *unit, CXCursor definition, bool system);
 /* The facts of the macro's definition (cached), or NULL when its text is
  * out of reach. */
 const struct macro_definition_facts *macros_definition(struct frontend_unit *unit,
@@ -390,7 +391,8 @@ struct frontend_unit {
     struct cursor_map macro_definitions; /* definition -> macro_facts[] */
     struct macro_definition_facts **macro_facts; /* arena-allocated; NULL: unreadable */
     int macro_definition_count, macro_definition_capacity;
-    struct name_map macro_names; /* project macro name -> macro_named[], -1: defined twice */
+    struct name_map macro_names; /* macro name -> macro_named[]; -1: defined twice, or in a
+                                  * system header (known to be a macro, not expanded) */
     CXCursor *macro_named;
     int macro_named_count, macro_named_capacity;
 

@@ -302,15 +302,16 @@ static enum CXChildVisitResult collect_top_level(CXCursor cursor, CXCursor paren
         return CXChildVisit_Continue;
     int file;
     unsigned offset;
-    if (!unit_offset(top->unit, clang_getCursorLocation(cursor), &file, &offset) ||
-        top->unit->files[file].is_system)
+    if (!unit_offset(top->unit, clang_getCursorLocation(cursor), &file, &offset))
+        return CXChildVisit_Continue;
+    if (kind == CXCursor_MacroDefinition) {
+        macros_add_definition(top->unit, cursor, top->unit->files[file].is_system);
+        return CXChildVisit_Continue;
+    }
+    if (top->unit->files[file].is_system)
         return CXChildVisit_Continue;
     if (kind == CXCursor_MacroExpansion) {
         macros_add(top->unit, cursor, file, offset);
-        return CXChildVisit_Continue;
-    }
-    if (kind == CXCursor_MacroDefinition) {
-        macros_add_definition(top->unit, cursor);
         return CXChildVisit_Continue;
     }
     /* `#pragma GCC system_header` makes the rest of a file a system header */

@@ -15,19 +15,24 @@
 #include "../support/heap_array.h"
 #include "../support/xalloc.h"
 
-#define DEFINITION_TOKENS_MAX 512  /* tokens read of one #define */
-#define EXPANSION_TOKENS_MAX 4096  /* tokens of a replacement list once expanded */
+#define DEFINITION_TOKENS_MAX 8192 /* tokens read of one #define (code generators are long) */
+#define EXPANSION_TOKENS_MAX 16384 /* tokens of a replacement list once expanded */
 #define EXPANSION_DEPTH_MAX 8      /* macros expanded within macros */
 #define ARGUMENTS_MAX 32
 
-void macros_add_definition(struct frontend_unit *unit, CXCursor definition)
+void macros_add_definition(struct frontend_unit *unit, CXCursor definition, bool system)
 {
     CXString spelling = clang_getCursorSpelling(definition);
     const char *name = unit_intern(unit, clang_getCString(spelling) ? clang_getCString(spelling) : "");
     clang_disposeString(spelling);
     int *known = name_map_find(&unit->macro_names, name);
-    if (known) {
-        *known = -1; /* defined twice: which one applies depends on the call */
+    if (known || system) {
+        /* defined twice (which one applies depends on the call), or a
+         * system header's (its text is the platform's business) */
+        if (known)
+            *known = -1;
+        else
+            name_map_insert(&unit->macro_names, name, -1);
         return;
     }
     unit->macro_named = heap_array_reserve(unit->macro_named, &unit->macro_named_capacity,
@@ -50,13 +55,13 @@ static struct macro_definition_facts *definition_text(struct frontend_unit *unit
     if (known)
         return unit->macro_facts[*known];
     struct macro_definition_facts *facts = NULL;
-    CXSourceRange extent = clang_getCursorExtent(definition);
-    int file, end_file;
-    unsigned begin, end;
-    if (unit_offset(unit, clang_getRangeStart(extent), &file, &begin) &&
-        unit_offset(unit, clang_getRangeEnd(extent), &end_file, &end) && end_file == file) {
-        /* libclang 14 ends a definition's extent before its last token */
-        end = tokens_line_end(unit, file, end);
+    int file;
+    unsigned begin;
+    if (unit_offset(unit, clang_getRangeStart(clang_getCursorExtent(definition)), &file, &begin)) {
+        /* A #define is one logical line; its extent's end is not to be
+         * trusted (libclang 14 ends it before the last token, or past the
+         * line when a comment follows). */
+        unsigned end = tokens_line_end(unit, file, begin);
         struct file_token *tokens = xmalloc(DEFINITION_TOKENS_MAX * sizeof *tokens);
         const char **texts = xmalloc(DEFINITION_TOKENS_MAX * sizeof *texts);
         int count = tokens_of_range(unit, file, begin, end, tokens, texts, DEFINITION_TOKENS_MAX);
@@ -156,14 +161,14 @@ static void substitute(struct frontend_unit *unit, const struct macro_definition
                 if (strcmp(facts->parameters[k], named->text) == 0)
                     parameter = k;
         if (stringize && parameter >= 0) {
-            replaced[n++] = (struct shape_token){TOKEN_LITERAL, NULL};
+            replaced[n++] = (struct shape_token){TOKEN_LITERAL, NULL, false};
             i++;
         } else if (parameter >= 0) {
             bool rest = facts->variadic && parameter == facts->parameter_count - 1;
             int last = rest ? argument_count - 1 : parameter;
             for (int k = parameter; k <= last && k < argument_count; k++) {
                 if (k > parameter && n < EXPANSION_TOKENS_MAX)
-                    replaced[n++] = (struct shape_token){TOKEN_COMMA, NULL};
+                    replaced[n++] = (struct shape_token){TOKEN_COMMA, NULL, false};
                 for (int t = arguments[k].from; t < arguments[k].to && !overflow; t++) {
                     overflow = n == EXPANSION_TOKENS_MAX;
                     if (!overflow)
@@ -272,6 +277,15 @@ const struct macro_definition_facts *macros_definition(struct frontend_unit *uni
     struct expansion out = {.tokens = xmalloc(EXPANSION_TOKENS_MAX * sizeof *out.tokens)};
     out.active[out.depth++] = macro->name;
     expand(unit, facts->body, facts->body_count, &out);
+    /* the parameters' names stand for whatever the call passes; a name
+     * left that is a macro may expand to anything */
+    for (int i = 0; i < out.count; i++) {
+        for (int k = 0; is_name(&out.tokens[i]) && k < facts->parameter_count; k++)
+            if (strcmp(out.tokens[i].text, facts->parameters[k]) == 0)
+                out.tokens[i].text = NULL;
+        if (is_name(&out.tokens[i]) && name_map_find(&unit->macro_names, out.tokens[i].text))
+            out.tokens[i].expands = true;
+    }
     for (int i = 0; i < facts->body_count; i++)
         facts->operators |= UINT64_C(1) << facts->body[i].code;
     for (int i = 0; i < out.count; i++)

@@ -37,6 +37,8 @@ static int add_node(struct parser *parser, enum shape_kind kind, unsigned char c
     node->children[0] = first;
     node->children[1] = second;
     node->children[2] = third;
+    node->name = NULL;
+    node->exact = false;
     return parser->count++;
 }
 
@@ -55,6 +57,16 @@ static void add_root(struct parser *parser, int node)
 static int leaf(struct parser *parser, enum token_code code)
 {
     return add_node(parser, SHAPE_LEAF, (unsigned char)code, -1, -1, -1);
+}
+
+/* A leaf named by the token just read (a variable, a member). */
+static int named_leaf(struct parser *parser, enum token_code code)
+{
+    int node = leaf(parser, code);
+    const struct shape_token *name = &parser->tokens[parser->position - 1];
+    parser->nodes[node].name = name->code == TOKEN_IDENTIFIER ? name->text : NULL;
+    parser->nodes[node].exact = parser->nodes[node].name && !name->expands;
+    return node;
 }
 
 static int peek(const struct parser *parser)
@@ -205,7 +217,7 @@ static int parse_postfix(struct parser *parser, int operand)
                 return -1;
             parser->position++;
             add_root(parser, operand);
-            operand = leaf(parser, TOKEN_ARROW);
+            operand = named_leaf(parser, TOKEN_ARROW);
             continue;
         } else if (code == TOKEN_PLUS_PLUS || code == TOKEN_MINUS_MINUS) {
             parser->position++;
@@ -253,7 +265,10 @@ static int parse_unary(struct parser *parser)
     }
     case TOKEN_IDENTIFIER:
         parser->position++;
-        return parse_postfix(parser, leaf(parser, TOKEN_OTHER));
+        /* a call's name says nothing: the function may be a macro */
+        return parse_postfix(parser, peek(parser) == TOKEN_LEFT_PAREN
+                                         ? leaf(parser, TOKEN_OTHER)
+                                         : named_leaf(parser, TOKEN_OTHER));
     case TOKEN_LITERAL:
         while (peek(parser) == TOKEN_LITERAL) /* "adjacent" "strings" */
             parser->position++;
@@ -394,12 +409,12 @@ static bool join_pasted(const struct shape_token *tokens, int count, struct shap
         if (text && strcmp(text, "##") == 0) {
             if (n == 0 || i + 1 == count)
                 return false;
-            out[n - 1] = (struct shape_token){TOKEN_IDENTIFIER, NULL};
+            out[n - 1] = (struct shape_token){TOKEN_IDENTIFIER, NULL, false};
             i++; /* the right-hand token joins the name */
         } else if (text && strcmp(text, "#") == 0) {
             if (i + 1 == count || tokens[i + 1].code != TOKEN_IDENTIFIER)
                 return false;
-            out[n++] = (struct shape_token){TOKEN_LITERAL, NULL};
+            out[n++] = (struct shape_token){TOKEN_LITERAL, NULL, false};
             i++;
         } else if (tokens[i].code == TOKEN_OTHER && (!text || !(text[0] == '_' ||
                                                               (text[0] >= 'a' && text[0] <= 'z') ||
@@ -450,8 +465,14 @@ static bool align(const struct macro_shape *body, int b, const struct macro_shap
     const struct shape_node *want = &expression->nodes[e], *have = &body->nodes[b];
     if (want->kind == SHAPE_ANY || depth > SHAPE_MATCH_DEPTH)
         return true;
-    if (have->kind == SHAPE_LEAF) /* a member access or a constant stays one */
+    if (have->kind == SHAPE_LEAF) { /* a member access or a constant stays one */
+        if (have->exact && want->kind != SHAPE_LEAF)
+            return false; /* a variable, a type: no macro that could expand */
+        if (have->name && want->kind == SHAPE_LEAF && want->name &&
+            strcmp(have->name, want->name) != 0)
+            return false;
         return have->code == TOKEN_OTHER || (want->kind == SHAPE_LEAF && want->code == have->code);
+    }
     if (want->kind != have->kind)
         return false;
     if ((want->kind == SHAPE_BINARY || want->kind == SHAPE_UNARY) && want->code != TOKEN_OTHER &&

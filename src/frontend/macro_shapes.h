@@ -12,6 +12,7 @@
 #ifndef NULLPROOF_FRONTEND_MACRO_SHAPES_H
 #define NULLPROOF_FRONTEND_MACRO_SHAPES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "../support/arena.h"
@@ -32,6 +33,10 @@ struct shape_node {
      * TOKEN_OTHER for any other expression */
     unsigned char code;
     int children[3];    /* node indexes; -1 when absent */
+    /* leaves: the member's or the variable's name, or NULL (anything else,
+     * or a macro parameter, which stands for whatever the call passes) */
+    const char *name;
+    bool exact; /* body leaves: a name that is no macro, so the AST has a leaf there */
 };
 
 struct macro_shape {
@@ -45,10 +50,12 @@ struct macro_shape {
 };
 
 /* One token of a replacement list: its code (enum token_code) and, for the
- * tokens coded TOKEN_OTHER (keywords, # and ##), its spelling. */
+ * tokens coded TOKEN_OTHER (keywords, # and ##) and for names, its spelling
+ * (NULL for a name that is a parameter of the macro). */
 struct shape_token {
     unsigned char code;
     const char *text;
+    bool expands; /* a name that is a macro (a system header's, one defined twice) */
 };
 
 /* Skeletons of every expression of a replacement list (an expression
@@ -63,8 +70,10 @@ struct macro_shape *macro_shape_parse(struct arena *arena, const struct shape_to
  * when the skeleton rooted at `root` in `expression` (built by the caller
  * from the AST: the largest expression around the operator that the body
  * can hold as one root) is laid over one of the body's roots. A leaf of
- * the body matches any expression (a macro called in the body expands to
- * anything), but an operator inside it is none of the body's. */
+ * the body that is a name or a call matches any expression (it may be a
+ * macro and expand to anything), but an operator inside it is none of the
+ * body's; a member access or a constant matches only its like, and two
+ * names that are both known must be equal. */
 uint64_t macro_shape_operators(const struct macro_shape *body, const struct macro_shape *expression,
                                int root, int target);
 

@@ -220,7 +220,9 @@ int tokens_of_range(struct frontend_unit *unit, int file_index, unsigned from, u
     int stored = 0;
     for (unsigned i = 0; i < count && stored < max; i++) {
         CXTokenKind kind = clang_getTokenKind(tokens[i]);
-        if (kind == CXToken_Comment)
+        /* clang_tokenize lexes on until it has passed the range's end: a
+         * blank before the end (a '\r' of CRLF) lets one more token in */
+        if (kind == CXToken_Comment || token_offset(unit->tu, tokens[i]) >= to)
             continue;
         CXString spelling = clang_getTokenSpelling(unit->tu, tokens[i]);
         const char *text = clang_getCString(spelling);

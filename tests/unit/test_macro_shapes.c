@@ -66,8 +66,13 @@ static int lex(struct arena *arena, const char *text, struct shape_token *tokens
             length = longest;
         }
         tokens[count].code = (unsigned char)token_classify(text, length, kind);
-        tokens[count].text = tokens[count].code == TOKEN_OTHER ? arena_strndup(arena, text, length)
-                                                              : NULL;
+        tokens[count].text = tokens[count].code == TOKEN_OTHER ||
+                                     tokens[count].code == TOKEN_IDENTIFIER
+                                 ? arena_strndup(arena, text, length)
+                                 : NULL;
+        /* NULL is the one macro these bodies use: it expands to anything */
+        tokens[count].expands = tokens[count].code == TOKEN_IDENTIFIER && length == 4 &&
+                                memcmp(text, "NULL", 4) == 0;
         count++;
         text += length;
     }
@@ -85,7 +90,7 @@ static int node(struct expression *expression, enum shape_kind kind, int first, 
 {
     int index = expression->shape.count++;
     expression->nodes[index] = (struct shape_node){(unsigned char)kind, TOKEN_OTHER,
-                                                   {first, second, third}};
+                                                   {first, second, third}, NULL, false};
     return index;
 }
 
@@ -279,6 +284,50 @@ static void test_pasted_names_and_function_bodies(void **state)
     arena_free(&arena);
 }
 
+static int member(struct expression *expression, const char *name)
+{
+    int index = leaf(expression, TOKEN_ARROW);
+    expression->nodes[index].name = name;
+    return index;
+}
+
+/* A function a macro defines (khash's KHASH_INIT): two tests alike in shape
+ * are told apart by the members they compare. */
+static void test_names_tell_alike_shapes_apart(void **state)
+{
+    (void)state;
+    struct arena arena;
+    arena_init(&arena);
+    struct macro_shape *body = parse(
+        &arena, "int put(struct table *h, int key) { if (h->occupied >= h->bound) "
+                "resize(h); if (h->size < h->buckets) return key; return 0; }");
+    assert_non_null(body);
+    struct expression ast;
+    expression_init(&ast);
+    int occupied = node(&ast, SHAPE_BINARY, member(&ast, "occupied"), member(&ast, "bound"), -1);
+    int size = node(&ast, SHAPE_BINARY, member(&ast, "size"), member(&ast, "buckets"), -1);
+    int unnamed = node(&ast, SHAPE_BINARY, member(&ast, NULL), member(&ast, NULL), -1);
+    assert_int_equal(macro_shape_operators(body, &ast.shape, occupied, occupied),
+                     BIT(TOKEN_GREATER_EQUAL));
+    assert_int_equal(macro_shape_operators(body, &ast.shape, size, size), BIT(TOKEN_LESS));
+    assert_int_equal(macro_shape_operators(body, &ast.shape, unnamed, unnamed),
+                     BIT(TOKEN_GREATER_EQUAL) | BIT(TOKEN_LESS));
+
+    /* A name that is no macro (a type, a variable) is a leaf in the AST:
+     * `buf_t *oid`, read as a product, matches no test of two comparisons;
+     * NULL, a macro, matches its expansion. */
+    body = parse(&arena, "static int from(const buf_t *oid) { const item *p = list; "
+                         "if (p == NULL || oid == NULL) return 0; return 1; }");
+    struct expression test;
+    expression_init(&test);
+    int null = node(&test, SHAPE_PARENTHESES, leaf(&test, TOKEN_OTHER), -1, -1);
+    int first = node(&test, SHAPE_BINARY, leaf(&test, TOKEN_OTHER), null, -1);
+    int second = node(&test, SHAPE_BINARY, leaf(&test, TOKEN_OTHER), null, -1);
+    int either = node(&test, SHAPE_BINARY, first, second, -1);
+    assert_int_equal(macro_shape_operators(body, &test.shape, either, either), BIT(TOKEN_OR_OR));
+    arena_free(&arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_unary_operators_by_place),
         cmocka_unit_test(test_casts_calls_and_conditionals),
         cmocka_unit_test(test_pasted_names_and_function_bodies),
+        cmocka_unit_test(test_names_tell_alike_shapes_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
