@@ -237,9 +237,8 @@ static bool extent_offsets(struct frontend_unit *unit, CXCursor cursor, int *fil
 }
 
 /* The macro call whose body `op` was written in, or NULL: the outermost
- * one, unless the expression lies within one argument's text yet has no
- * text of its own; then it comes from a macro called in that argument,
- * the innermost call there that holds it. */
+ * one, unless the expression lies within a macro called in an argument;
+ * then the innermost such call that holds it. */
 static struct macro_expansion *macro_of(struct frontend_unit *unit, CXCursor op)
 {
     int file, begin_file, end_file;
@@ -252,8 +251,14 @@ static struct macro_expansion *macro_of(struct frontend_unit *unit, CXCursor op)
     CXSourceRange extent = clang_getCursorExtent(op);
     if (unit_file_offset(unit, clang_getRangeStart(extent), &begin_file, &begin) &&
         unit_file_offset(unit, clang_getRangeEnd(extent), &end_file, &end) &&
-        begin_file == file && end_file == file && begin > macro->begin && end < macro->end)
-        return macros_find_nested(unit, file, macro->begin, begin, end);
+        begin_file == file && end_file == file && begin > macro->begin && end < macro->end) {
+        /* within the arguments: a macro called there, or the outer body's
+         * operator between two arguments (`if (a >= b)` with a and b
+         * parameters) */
+        struct macro_expansion *nested = macros_find_nested(unit, file, macro->begin, begin, end);
+        if (nested)
+            return nested;
+    }
     return macro;
 }
 

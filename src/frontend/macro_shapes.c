@@ -466,8 +466,10 @@ static bool align(const struct macro_shape *body, int b, const struct macro_shap
     if (want->kind == SHAPE_ANY || depth > SHAPE_MATCH_DEPTH)
         return true;
     if (have->kind == SHAPE_LEAF) { /* a member access or a constant stays one */
-        if (have->exact && want->kind != SHAPE_LEAF)
-            return false; /* a variable, a type: no macro that could expand */
+        /* a variable, an enumerator: no macro that could expand, so the AST
+         * names it there too */
+        if (have->exact && (want->kind != SHAPE_LEAF || !want->name))
+            return false;
         if (have->name && want->kind == SHAPE_LEAF && want->name &&
             strcmp(have->name, want->name) != 0)
             return false;
