@@ -686,42 +686,9 @@ static void add_condition_root(struct unit_analysis *shared, struct function_sum
     root->parameter = parameter;
 }
 
-/* Whether a write to `path` stays in the function's own frame: a local,
- * a parameter variable, their fields and array elements; not what a
- * pointer leads to, nor a global. */
-static bool frame_storage(const struct ir_function *function, int path)
-{
-    for (int at = path; at >= 0; at = function->paths[at].parent) {
-        const struct access_path *step = &function->paths[at];
-        if (step->parent < 0)
-            return step->root_kind != VARIABLE_GLOBAL;
-        if (step->step == PATH_ARROW || step->step == PATH_DEREF ||
-            (step->step == PATH_INDEX && function->paths[step->parent].is_pointer))
-            return false;
-    }
-    return true;
-}
-
-/* Whether a call keeps its caller repeatable: a pure or lookup library
- * function, or a repeatable function of the program. */
-static bool repeatable_call(const struct function_analysis *analysis, const struct ir_call *call)
-{
-    const struct unit_analysis *shared = analysis->shared;
-    const struct pack_entry *rule = transfer_call_entry(shared, call);
-    if (rule)
-        return rule->pure || rule->returns == SOURCE_LOOKUP;
-    if (call->function_index < 0) {
-        const struct function_summary *imported = imported_summary(shared, call);
-        return imported && imported->repeatable;
-    }
-    const struct summary_entry *callee = shared->summaries[call->function_index];
-    return call->function_index != analysis->function_index && callee &&
-           callee->summary.computed && callee->summary.repeatable;
-}
-
 /* Syntactic facts: does the function write globals (itself or through
- * calls that may), is it repeatable, which integer globals does it branch
- * on. */
+ * calls that may), is it repeatable or does it cache its result, which
+ * integer globals does it branch on. */
 static void summarise_syntax(struct function_analysis *analysis, struct function_summary *summary)
 {
     struct unit_analysis *shared = analysis->shared;
@@ -734,7 +701,8 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             const struct ir_statement *statement = &block->statements[i];
             if (statement->kind == STATEMENT_ASSIGN && root_is_global(function, statement->target))
                 summary->writes_globals = true;
-            if (statement->kind == STATEMENT_ASSIGN && !frame_storage(function, statement->target))
+            if (statement->kind == STATEMENT_ASSIGN &&
+                !repeatable_frame_storage(function, statement->target))
                 summary->repeatable = false;
             if (statement->kind != STATEMENT_CALL)
                 continue;
@@ -742,7 +710,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             if (root_is_global(function, call->target))
                 summary->writes_globals = true;
             if (summary->repeatable &&
-                ((call->target >= 0 && !frame_storage(function, call->target)) ||
+                ((call->target >= 0 && !repeatable_frame_storage(function, call->target)) ||
                  !repeatable_call(analysis, call)))
                 summary->repeatable = false;
             if (transfer_call_entry(shared, call))
@@ -771,6 +739,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
                 add_condition_root(shared, summary, NULL, path->parameter_index, &capacity);
         }
     }
+    summary->caches_result = !summary->repeatable && repeatable_caches_result(analysis);
 }
 
 /* A value whose NULL a source made: an allocation, a lookup, a nullable

@@ -176,6 +176,21 @@ const struct function_summary *imported_summary_for_call(struct function_analysi
                                                          const struct ir_call *call,
                                                          const struct flow_state *state);
 
+/* repeatable.c: whether a write to `path` stays in the function's own
+ * frame (a local, a parameter variable, their fields and array elements;
+ * not what a pointer leads to, nor a global). */
+bool repeatable_frame_storage(const struct ir_function *function, int path);
+
+/* repeatable.c: whether a call keeps its caller repeatable: a pure or
+ * lookup library function, or a repeatable function of the program. */
+bool repeatable_call(const struct function_analysis *analysis, const struct ir_call *call);
+
+/* repeatable.c: whether the function being analysed caches its result
+ * (function_summary.caches_result): every return gives one location that
+ * outlives the call, the function tests it against NULL, and where it is
+ * set, the function only reads. */
+bool repeatable_caches_result(struct function_analysis *analysis);
+
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);
 

@@ -60,6 +60,9 @@ struct function_summary {
     bool repeatable;             /* writes no memory but its own locals and calls only pure or
                                   * repeatable functions: called again with the same unchanged
                                   * arguments, it returns what it returned (a pure lookup) */
+    bool caches_result;          /* not repeatable, but once it returned non-NULL, called again
+                                  * with the same unchanged arguments it returns the same
+                                  * pointer: `if (!cache) cache = compute(); return cache;` */
     bool returns_null;           /* returns NULL or a maybe-NULL value on some path */
     enum origin_kind return_kind; /* ORIGIN_ALLOC, ORIGIN_LOOKUP or ORIGIN_NULLABLE */
     struct source_location null_return; /* the first such return */

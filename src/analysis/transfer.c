@@ -606,13 +606,15 @@ static bool same_call(const struct ir_call *a, const struct ir_call *b)
 
 /* The signature index of a call to a pure lookup (a pack's `returns:
  * lookup`: strchr, getenv, a hash table's find; a repeatable function of
- * the program: user_find(map, key)), or -1. */
+ * the program: user_find(map, key)) or to a function of the program that
+ * caches its result (config_path()), or -1. */
 static int lookup_signature(struct function_analysis *analysis,
                             const struct ir_statement *statement,
                             const struct pack_entry *rule,
                             const struct function_summary *summary)
 {
-    bool pure_lookup = rule ? rule->returns == SOURCE_LOOKUP : summary && summary->repeatable;
+    bool pure_lookup = rule ? rule->returns == SOURCE_LOOKUP
+                            : summary && (summary->repeatable || summary->caches_result);
     if (!pure_lookup || statement->call.target < 0)
         return -1;
     for (int i = 0; i < analysis->lookup_call_count; i++)
@@ -653,6 +655,15 @@ static void forget_lookups(const struct function_analysis *analysis, struct flow
         if (signature >= 0 && (path < 0 || lookup_reads(analysis, signature, path)))
             state->paths[i].repeats = -1;
     }
+}
+
+/* A call to a function that caches its result may fill the cache, with
+ * any effect: every other lookup's answer is forgotten, its own kept. */
+static void forget_other_lookups(struct flow_state *state, int kept)
+{
+    for (int i = 0; i < state->count; i++)
+        if (state->paths[i].repeats >= 0 && state->paths[i].repeats != kept)
+            state->paths[i].repeats = -1;
 }
 
 /* target = source, for a target just killed: the same value, in the same
@@ -1205,9 +1216,12 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     forget_lookups(analysis, state, call->target);
     struct path_state *result = &state->paths[call->target];
     result->repeats = signature;
+    bool caching = summary && !summary->repeatable && summary->caches_result;
     for (int i = 0; signature >= 0 && i < function->path_count; i++) {
         if (i == call->target || state->paths[i].repeats != signature)
             continue;
+        if (caching && state->paths[i].nullability != NULLABILITY_NONNULL)
+            break; /* the cache was not set: this call fills it anew */
         /* if (strchr(s, '=')) *strchr(s, '=') = 0: what the first call gave */
         struct path_state earlier = state->paths[i];
         copy_value(function, state, call->target, i, &earlier);
@@ -1299,7 +1313,9 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         fill_out_nonnull(analysis, block, index, rule, state);
 
     int signature = lookup_signature(analysis, statement, rule, summary);
-    if (signature < 0 && !(rule && rule->pure) && !(summary && summary->repeatable))
+    if (signature >= 0 && !rule && summary && !summary->repeatable)
+        forget_other_lookups(state, signature); /* a cache that may be filled */
+    else if (signature < 0 && !(rule && rule->pure) && !(summary && summary->repeatable))
         forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target >= 0)
         set_call_result(analysis, block, index, rule, summary, signature, state);

@@ -672,6 +672,65 @@ static void test_global_invalidated_by_unknown_call(void **state)
 }
 
 
+/* cached() { if (!cache) cache = getenv("X"); [hits = 1;] return cache; }
+ * caller: if (cached()) { [reset();] cached()[0]; } */
+static void build_cache_case(struct fixture *fixture, bool reset_between, bool writes_on_hit)
+{
+    struct ir_function *cached = ir_add_function(&fixture->unit, "cached");
+    cached->returns_pointer = true;
+    int cache = global(fixture, cached, "cache", true);
+    int hits = global(fixture, cached, "hits", false);
+    int entry = ir_add_block(&fixture->unit, cached);
+    int fill = ir_add_block(&fixture->unit, cached);
+    int done = ir_add_block(&fixture->unit, cached);
+    cached->entry = entry;
+    branch(cached, entry, CONDITION_NONNULL, cache, 0, done, fill, 2);
+    call(fixture, cached, fill, 3, "getenv", cache, -1, 1, constant(VALUE_NONNULL, 0));
+    go(cached, fill, done);
+    if (writes_on_hit)
+        assign(fixture, cached, done, 4, hits, constant(VALUE_INTEGER, 1));
+    cached->blocks[done].has_return_value = true;
+    cached->blocks[done].returned = path_value(cache);
+    cached->blocks[done].return_location = at(5);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int first = local(fixture, caller, "first", true);
+    int second = local(fixture, caller, "second", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    int body = ir_add_block(&fixture->unit, caller);
+    int out = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, "cached", first, 0, 0);
+    branch(caller, start, CONDITION_NONNULL, first, 0, body, out, 10);
+    if (reset_between)
+        call(fixture, caller, body, 11, "reset", -1, -1, 0);
+    call(fixture, caller, body, 12, "cached", second, 0, 0);
+    use(fixture, caller, body, 12, second);
+    go(caller, body, out);
+    run(fixture);
+}
+
+static void test_cached_result_called_again(void **state)
+{
+    struct fixture *fixture = *state;
+    build_cache_case(fixture, false, false);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+}
+
+static void test_cache_reset_between_calls(void **state)
+{
+    struct fixture *fixture = *state;
+    build_cache_case(fixture, true, false);
+    assert_int_equal(unsafe_uses(fixture, NULL), 1);
+}
+
+static void test_cache_hit_that_writes(void **state)
+{
+    struct fixture *fixture = *state;
+    build_cache_case(fixture, false, true);
+    assert_int_equal(unsafe_uses(fixture, NULL), 1);
+}
+
 /* present = p != NULL; if (!present) return; p[0];  with p from getenv */
 static void test_null_test_witness(void **state)
 {
@@ -1176,6 +1235,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_partial_run_keeps_events, setup, teardown),
         cmocka_unit_test_setup_teardown(test_liveness, setup, teardown),
         cmocka_unit_test_setup_teardown(test_anticipated_dereference, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cached_result_called_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cache_reset_between_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cache_hit_that_writes, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
