@@ -138,6 +138,33 @@ int longest_match_folded(struct trie *const *next, const unsigned char *fold,
     return (int)(match - text);
 }
 
+/* A red-black tree's removal fix-up: when not both children of the
+ * sibling are NULL or black, and the left one is, the right one is set.
+ * The paths where a test found it set stay apart from those where nothing
+ * is known of it. */
+enum { BLACK, RED };
+struct rb_node {
+    struct rb_node *left, *right;
+    int color;
+};
+
+void rotate_sibling(struct rb_node *parent, struct rb_node *sibling)
+{
+    if ((sibling->left == NULL || sibling->left->color == BLACK) &&
+        (sibling->right == NULL || sibling->right->color == BLACK)) {
+        sibling->color = RED;
+        return;
+    }
+    if (sibling->left == NULL || sibling->left->color == BLACK) {
+        struct rb_node *right;
+        if ((right = sibling->right))
+            right->color = BLACK;
+        sibling->color = RED;
+        sibling->right = right->left;
+    }
+    sibling->color = parent->color;
+}
+
 /* Flagged. */
 
 /* prev is NULL in the first iteration. */
@@ -178,4 +205,15 @@ int longest_match_unpaired(struct trie *const *next, const char *text, const cha
         return -1;
     *index = accept->accepting / 2; // expect: null-deref
     return (int)(match - text);
+}
+
+/* Without the test of both children first, the right one may be NULL. */
+void rotate_sibling_unchecked(struct rb_node *sibling)
+{
+    if (sibling->left == NULL || sibling->left->color == BLACK) {
+        struct rb_node *right;
+        if ((right = sibling->right))
+            right->color = BLACK;
+        sibling->right = right->left; // expect: null-deref
+    }
 }
