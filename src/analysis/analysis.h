@@ -87,6 +87,13 @@ enum sink_kind {
     SINK_ARGUMENT                                    /* passed where non-NULL is required */
 };
 
+/* A branch decision on a path that brings a NULL to a use (witness.c):
+ * the branch's condition, and whether the path takes it as true. */
+struct witness_step {
+    const struct ir_condition *condition;
+    bool holds;
+};
+
 struct analysis_event {
     enum event_kind kind;
     const char *function;            /* where the event happens */
@@ -104,6 +111,10 @@ struct analysis_event {
                                       * at this 1-based position (a length) may be non-zero;
                                       * 0: always */
     bool definitely_null;            /* NULL on every path, not only on some */
+    const struct witness_step *witness; /* UNSAFE_USE of a NULL the code made: the branch
+                                         * decisions of a path that brings it here, the
+                                         * last first-to-last, or NULL */
+    int witness_count;
     const struct null_origin *origin; /* EVENT_UNSAFE_USE */
     struct source_location dereference; /* EVENT_CHECK_AFTER_DEREF: the earlier dereference;
                                          * SINK_ARGUMENT into a function of the unit: where

@@ -68,6 +68,15 @@ struct use_seen {
     const char *path_text;
 };
 
+/* A witness search done in the reporting walk, kept for the other
+ * partitions that reach the same use. */
+struct witness_memo {
+    int block, index, path;
+    int result;                        /* enum witness_result */
+    struct witness_step *steps;
+    int step_count;
+};
+
 /* The analysis of one function in one context. */
 struct function_analysis {
     struct unit_analysis *shared;
@@ -101,6 +110,9 @@ struct function_analysis {
     signed char *redundant_test;       /* per block: its NULL test's NULL side dereferences
                                         * the pointer anyway (1), not (-1), not asked (0) */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */
+    int at_block, at_index;            /* the statement being transferred */
+    struct witness_memo *witnesses;    /* reporting walk: searches done, by use */
+    int witness_count;
     const struct context_value *context;
     int context_count;
 };
@@ -190,6 +202,15 @@ bool repeatable_call(const struct function_analysis *analysis, const struct ir_c
  * outlives the call, the function tests it against NULL, and where it is
  * set, the function only reads. */
 bool repeatable_caches_result(struct function_analysis *analysis);
+
+/* witness.c: whether a path from the entry brings `path` NULL (or maybe
+ * NULL) to statement `index` of `block`, followed one path at a time with
+ * no join. FOUND fills `steps` (in the unit's arena) with its branch
+ * decisions since the value became NULL; NONE: no path does; UNKNOWN: a
+ * bound stopped the search. */
+enum witness_result { WITNESS_FOUND, WITNESS_NONE, WITNESS_UNKNOWN };
+enum witness_result witness_search(struct function_analysis *analysis, int block, int index,
+                                   int path, struct witness_step **steps, int *step_count);
 
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);

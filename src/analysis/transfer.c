@@ -492,8 +492,35 @@ static void remember_use(struct function_analysis *analysis,
     seen->path_text = text;
 }
 
+/* The witness search for a use of `path` at the statement being
+ * transferred, done once per use. */
+static const struct witness_memo *witness_for(struct function_analysis *analysis, int path)
+{
+    for (int i = 0; i < analysis->witness_count; i++) {
+        const struct witness_memo *memo = &analysis->witnesses[i];
+        if (memo->block == analysis->at_block && memo->index == analysis->at_index &&
+            memo->path == path)
+            return memo;
+    }
+    int count = analysis->witness_count;
+    analysis->witnesses = arena_grow(&analysis->scratch, analysis->witnesses, (size_t)count,
+                                     (size_t)count + 1, sizeof *analysis->witnesses);
+    struct witness_memo *memo = &analysis->witnesses[count];
+    analysis->witness_count = count + 1;
+    memo->block = analysis->at_block;
+    memo->index = analysis->at_index;
+    memo->path = path;
+    /* the search runs statements, which move at_block and at_index */
+    int block = analysis->at_block, index = analysis->at_index;
+    memo->result = (int)witness_search(analysis, block, index, path, &memo->steps,
+                                       &memo->step_count);
+    analysis->at_block = block;
+    analysis->at_index = index;
+    return &analysis->witnesses[count];
+}
+
 static void report_value(struct function_analysis *analysis, const struct use_site *site,
-                         const char *text, enum nullability nullability,
+                         int path, const char *text, enum nullability nullability,
                          const struct null_origin *origin)
 {
     if (!analysis->events || analysis->function->poisoned)
@@ -510,9 +537,32 @@ static void report_value(struct function_analysis *analysis, const struct use_si
     const struct pack_entry *macro = macro_rule(analysis, site->location);
     if (macro && macro->macro_only)
         return;
+    /* In a function that a macro generates (RB_GENERATE, SPLAY_GENERATE),
+     * a test is the generic algorithm's, written once for every type: `if
+     * ((parent->right = child->left))` before a rotation fixes the parent
+     * link says nothing of which nodes the tree's invariants keep set. Its
+     * NULL side alone is not reported (a NULL from a source, tested there,
+     * still is). */
+    if (origin->kind == ORIGIN_NULL_CHECK && !origin->cause && origin->location.macro &&
+        analysis->function->location.macro)
+        return;
+    /* A NULL the code made (assigned, or found by a test) may meet this
+     * use only because the fixed point joined paths: report it only if a
+     * single path brings it here. */
+    const struct witness_memo *witness = NULL;
+    if (path >= 0 &&
+        (origin->kind == ORIGIN_NULL_CONSTANT || origin->kind == ORIGIN_NULL_CHECK)) {
+        witness = witness_for(analysis, path);
+        if (witness->result == WITNESS_NONE)
+            return;
+    }
     struct analysis_event event;
     memset(&event, 0, sizeof event);
     event.kind = EVENT_UNSAFE_USE;
+    if (witness) {
+        event.witness = witness->steps;
+        event.witness_count = witness->step_count;
+    }
     event.function = analysis->function->name;
     event.location = *site->location;
     event.path_text = text;
@@ -553,10 +603,10 @@ static void use_path(struct function_analysis *analysis, struct flow_state *stat
         /* inside a region a test of other data decides: not reported */
     } else if (value->nullability == NULLABILITY_UNKNOWN &&
                function->paths[path].declared_nullable)
-        report_value(analysis, site, function->paths[path].text, NULLABILITY_MAYBE,
+        report_value(analysis, site, path, function->paths[path].text, NULLABILITY_MAYBE,
                      declared_origin(analysis, path));
     else
-        report_value(analysis, site, function->paths[path].text, value->nullability,
+        report_value(analysis, site, path, function->paths[path].text, value->nullability,
                      value->origin);
     if (value->nullability == NULLABILITY_UNKNOWN && value->entry_of >= 0) {
         struct path_state *entry = &state->paths[value->entry_of];
@@ -1112,7 +1162,7 @@ static void use_call_arguments(struct function_analysis *analysis,
             struct null_origin *origin =
                 new_origin(analysis, ORIGIN_NULL_CONSTANT, statement->location, NULL,
                            HOW_NULL_ARGUMENT, -1);
-            report_value(analysis, &site, "NULL", NULLABILITY_NULL, origin);
+            report_value(analysis, &site, -1, "NULL", NULLABILITY_NULL, origin);
         }
     }
     for (int m = 0; summary && m < summary->member_use_count; m++) {
@@ -1345,6 +1395,8 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
 {
     const struct ir_function *function = function_of(analysis);
     const struct ir_statement *statement = &function->blocks[block].statements[index];
+    analysis->at_block = block;
+    analysis->at_index = index;
     switch (statement->kind) {
     case STATEMENT_ASSIGN:
         transfer_assign(analysis, block, index, state);

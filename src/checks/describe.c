@@ -169,6 +169,7 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                                           origin->callee),
                              NULL);
     }
+    describe_witness(event, finding, findings);
     for (int i = 0; i < event->also_count; i++)
         finding_add_note(findings, finding, event->also[i].file, event->also[i].line,
                          event->also[i].column,

@@ -23,6 +23,11 @@ const char *describe_tag_test(const struct analysis_event *event, struct arena *
 void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                          const char *what, struct check_context *context);
 
+/* describe_witness.c: a note per branch decision of the path that brings
+ * the event's NULL to its use ("assuming 'n' is 0"), when it has one. */
+void describe_witness(const struct analysis_event *event, struct finding *finding,
+                      struct finding_list *findings);
+
 /* The rules of the NULL sources (unchecked-alloc, -lookup, -nullable):
  * every unsafe use of a value whose source is of `kind`, as "may be NULL". */
 void describe_source_uses(const struct analysis_result *result, enum origin_kind kind,

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -731,6 +732,86 @@ static void test_cache_hit_that_writes(void **state)
     assert_int_equal(unsafe_uses(fixture, NULL), 1);
 }
 
+/* Four independent pointers z1..z4, each NULL or set by its own test,
+ * make sixteen states where the fixed point keeps eight; then
+ *   if (q) p = NULL; else p = &x;  if (q) [use p when flagged] else use p;
+ * with p set exactly when q is NULL. Joined, p and q lose their relation;
+ * followed one path at a time, p is NULL only where q is set. */
+static void build_correlated_overflow(struct fixture *fixture, bool use_where_null)
+{
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int q = parameter(fixture, function, "q");
+    int p = local(fixture, function, "p", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    int at = entry;
+    int z[4];
+    for (int k = 0; k < 4; k++) {
+        char name[8];
+        snprintf(name, sizeof name, "a%d", k);
+        int a = parameter(fixture, function, arena_strdup(&fixture->arena, name));
+        snprintf(name, sizeof name, "z%d", k);
+        z[k] = local(fixture, function, arena_strdup(&fixture->arena, name), true);
+        int set = ir_add_block(&fixture->unit, function);
+        int clear = ir_add_block(&fixture->unit, function);
+        int join = ir_add_block(&fixture->unit, function);
+        branch(function, at, CONDITION_NONNULL, a, 0, clear, set, 1);
+        assign(fixture, function, set, 1, z[k], constant(VALUE_NONNULL, 0));
+        go(function, set, join);
+        assign(fixture, function, clear, 1, z[k], constant(VALUE_NULL, 0));
+        go(function, clear, join);
+        at = join;
+    }
+    int null_side = ir_add_block(&fixture->unit, function);
+    int set_side = ir_add_block(&fixture->unit, function);
+    int test = ir_add_block(&fixture->unit, function);
+    branch(function, at, CONDITION_NONNULL, q, 0, null_side, set_side, 2);
+    assign(fixture, function, null_side, 3, p, constant(VALUE_NULL, 0));
+    go(function, null_side, test);
+    assign(fixture, function, set_side, 4, p, constant(VALUE_NONNULL, 0));
+    go(function, set_side, test);
+    int q_set = ir_add_block(&fixture->unit, function);
+    int q_null = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    branch(function, test, CONDITION_NONNULL, q, 0, q_set, q_null, 5);
+    if (use_where_null)
+        use(fixture, function, q_set, 6, p);
+    go(function, q_set, out);
+    use(fixture, function, q_null, 7, p);
+    go(function, q_null, out);
+    for (int k = 0; k < 4; k++) {
+        int tested = ir_add_block(&fixture->unit, function);
+        int next = ir_add_block(&fixture->unit, function);
+        branch(function, out, CONDITION_NONNULL, z[k], 0, tested, next, 8);
+        go(function, tested, next);
+        out = next;
+    }
+}
+
+static void test_witness_refutes_joined_states(void **state)
+{
+    struct fixture *fixture = *state;
+    build_correlated_overflow(fixture, false);
+    run(fixture);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+}
+
+static void test_witness_shows_decisions(void **state)
+{
+    struct fixture *fixture = *state;
+    build_correlated_overflow(fixture, true);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 6);
+    const struct analysis_event *event = &fixture->result.events[0];
+    assert_non_null(event->witness);
+    /* the test that led to p = NULL; the second test of q is no choice */
+    assert_int_equal(event->witness_count, 1);
+    assert_int_equal(event->witness[0].condition->location.line, 2);
+    assert_true(event->witness[0].holds);
+}
+
 /* present = p != NULL; if (!present) return; p[0];  with p from getenv */
 static void test_null_test_witness(void **state)
 {
@@ -1238,6 +1319,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cached_result_called_again, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache_reset_between_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache_hit_that_writes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_witness_refutes_joined_states, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_witness_shows_decisions, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

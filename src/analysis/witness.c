@@ -1,0 +1,385 @@
+/*
+ * witness: a path through one function, from its entry to a use, on which
+ * the value used is NULL. The fixed point joins the states of paths that
+ * meet (within its partitions), so a NULL from one path and a fact from
+ * another can meet at a use that no single path brings together:
+ * `if ((l == NULL || ...) && (r == NULL || ...)) ...; else if (l == NULL
+ * || ...) { if ((o = r)) ...; o->x; }`, where r is set. Before such a use
+ * is reported, the paths to it are followed one at a time, with the same
+ * transfer functions and no join: a path whose branch conditions
+ * contradict what it knows ends there. The first path that reaches the
+ * use with the value NULL is the witness, and its branch decisions are
+ * the finding's notes; when no path does, the use is not reported. The
+ * search is bounded (block visits, loop turns, memory): past a bound the
+ * use is reported as the fixed point found it, without a witness.
+ */
+#include <string.h>
+
+#include "engine.h"
+
+/* Block visits per search. Real functions refute or find a witness in a
+ * few hundred; the bound keeps a function of many independent branches
+ * from costing more than its fixed point. */
+enum { WITNESS_VISITS = 4000 };
+
+/* Times one path may enter the same block: a loop's body once more after
+ * the first turn, which covers a value that the previous turn left NULL. */
+enum { WITNESS_TURNS = 2 };
+
+/* At most this many branch decisions are kept for the notes (the last
+ * ones: the closest to the use). */
+enum { WITNESS_STEPS_MAX = 8 };
+
+/* Memory for saved states, per search. */
+#define WITNESS_STATE_BYTES ((size_t)16 << 20)
+
+struct decision {
+    int block;
+    int edge;
+    bool null_before; /* the value is NULL (or maybe) at the end of the block */
+    bool null_after;  /* and once the edge is taken */
+    bool choice;      /* the other edge could be taken too */
+};
+
+/* A branch edge still to be followed. */
+struct pending {
+    int block, edge;
+    bool null_before;
+    struct flow_state state; /* on that edge, already refined */
+    int trail_length;
+    int decision_count;
+};
+
+struct search {
+    struct function_analysis *analysis;
+    const struct ir_function *function;
+    int target_block, target_index, path;
+    char *reaches;            /* per block: the target block can be reached from it */
+    unsigned char *turns;     /* per block: times the current path entered it */
+    int *trail;               /* blocks the current path entered, in order */
+    int trail_length;
+    struct decision *decisions;
+    int decision_count;
+    struct pending *pending;
+    int pending_count, pending_capacity;
+    uint64_t *seen;           /* open addressing: (block, state) hashes already followed */
+    size_t seen_mask;
+    long visits;
+    bool found;
+    bool cut;                 /* a bound ended some path early */
+};
+
+static int edge_count(const struct cfg_block *block)
+{
+    return block->terminator == TERMINATOR_GOTO     ? 1
+           : block->terminator == TERMINATOR_BRANCH ? 2
+                                                    : 0;
+}
+
+/* Blocks from which `target` can be reached. */
+static char *blocks_reaching(const struct ir_function *function, int target, struct arena *arena)
+{
+    int blocks = function->block_count;
+    char *reaches = arena_alloc(arena, (size_t)blocks);
+    memset(reaches, 0, (size_t)blocks);
+    reaches[target] = 1;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int b = blocks - 1; b >= 0; b--) {
+            if (reaches[b])
+                continue;
+            const struct cfg_block *block = &function->blocks[b];
+            for (int e = 0; e < edge_count(block); e++) {
+                int next = block->successors[e];
+                if (next >= 0 && next < blocks && reaches[next]) {
+                    reaches[b] = 1;
+                    grew = true;
+                    break;
+                }
+            }
+        }
+    }
+    return reaches;
+}
+
+static bool null_or_maybe(const struct path_state *value)
+{
+    return value->nullability == NULLABILITY_NULL || value->nullability == NULLABILITY_MAYBE;
+}
+
+static uint64_t mix(uint64_t hash, uint64_t value)
+{
+    hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
+    return hash * 0xff51afd7ed558ccdULL;
+}
+
+/* A hash of what the rest of the path can depend on: the facts of the
+ * paths still read from `block` on. */
+static uint64_t state_hash(const struct search *search, int block, const struct flow_state *state)
+{
+    const struct function_analysis *analysis = search->analysis;
+    uint64_t hash = mix(0x51ed270b27f4e1d3ULL, (uint64_t)block);
+    for (int i = 0; i < state->count; i++) {
+        if (!liveness_live(analysis->live, analysis->live_words, block, i))
+            continue;
+        const struct path_state *value = &state->paths[i];
+        hash = mix(hash, (uint64_t)i << 8 | (uint64_t)value->nullability);
+        hash = mix(hash, (uint64_t)value->low);
+        hash = mix(hash, (uint64_t)value->high);
+        hash = mix(hash, value->has_excluded ? (uint64_t)value->excluded : 0x5bd1e995ULL);
+        hash = mix(hash, (uint64_t)(uint32_t)value->alias << 32 | (uint32_t)value->twin);
+        hash = mix(hash, (uint64_t)(uint32_t)value->witness << 32 | (uint32_t)value->repeats);
+        hash = mix(hash, (uint64_t)value->witness_nonnull << 1 | value->witness_one_way);
+    }
+    return hash ? hash : 1;
+}
+
+/* Whether the path already followed this block with the same state;
+ * marks it followed. */
+static bool seen_before(struct search *search, int block, const struct flow_state *state)
+{
+    uint64_t hash = state_hash(search, block, state);
+    for (size_t slot = hash & search->seen_mask;; slot = (slot + 1) & search->seen_mask) {
+        if (search->seen[slot] == hash)
+            return true;
+        if (search->seen[slot] == 0) {
+            search->seen[slot] = hash;
+            return false;
+        }
+    }
+}
+
+/* Runs the statements of `block` on `state`, from `from` on; stops at the
+ * target when the value is NULL there. */
+static void run_block(struct search *search, int block, int from, struct flow_state *state)
+{
+    const struct cfg_block *node = &search->function->blocks[block];
+    for (int i = from; i < node->statement_count && state->reachable; i++) {
+        if (block == search->target_block && i == search->target_index &&
+            null_or_maybe(&state->paths[search->path])) {
+            search->found = true;
+            return;
+        }
+        transfer_statement(search->analysis, block, i, state);
+    }
+}
+
+/* The current path enters `block` with `state`: false when it ends there
+ * (unreachable, followed before with the same state, or a bound). */
+static bool enter(struct search *search, int block, struct flow_state *state)
+{
+    if (!state->reachable)
+        return false;
+    if (search->turns[block] >= WITNESS_TURNS)
+        return false; /* as the analyzers do, a path ends after its last turn */
+    if (++search->visits > WITNESS_VISITS) {
+        search->cut = true;
+        return false;
+    }
+    if (seen_before(search, block, state))
+        return false;
+    search->turns[block]++;
+    search->trail[search->trail_length++] = block;
+    run_block(search, block, 0, state);
+    return state->reachable && !search->found;
+}
+
+static void decide(struct search *search, int block, int edge, bool choice, bool null_before,
+                   const struct flow_state *state)
+{
+    struct decision *decision = &search->decisions[search->decision_count++];
+    decision->block = block;
+    decision->edge = edge;
+    decision->choice = choice;
+    decision->null_before = null_before;
+    decision->null_after = null_or_maybe(&state->paths[search->path]);
+}
+
+/* Saves a branch edge to follow later; false when memory is out. */
+static bool save_pending(struct search *search, int block, int edge, bool null_before,
+                         const struct flow_state *state)
+{
+    struct function_analysis *analysis = search->analysis;
+    if (search->pending_count == search->pending_capacity) {
+        size_t state_bytes = sizeof *state->paths * (size_t)(state->count ? state->count : 1);
+        int grown = search->pending_capacity ? search->pending_capacity * 2 : 16;
+        if (state_bytes * (size_t)grown > WITNESS_STATE_BYTES)
+            return false;
+        search->pending = arena_grow(&analysis->scratch, search->pending,
+                                     (size_t)search->pending_capacity, (size_t)grown,
+                                     sizeof *search->pending);
+        for (int i = search->pending_capacity; i < grown; i++)
+            flow_state_init(&search->pending[i].state, state->count, &analysis->scratch);
+        search->pending_capacity = grown;
+    }
+    struct pending *saved = &search->pending[search->pending_count++];
+    saved->block = block;
+    saved->edge = edge;
+    saved->null_before = null_before;
+    flow_state_copy(&saved->state, state);
+    saved->trail_length = search->trail_length;
+    saved->decision_count = search->decision_count;
+    return true;
+}
+
+static bool leads_to_target(const struct search *search, int successor)
+{
+    return successor >= 0 && successor < search->function->block_count &&
+           search->reaches[successor];
+}
+
+/* From the end of `block` with `current`: the successor the path goes on
+ * to (its state in `current`), saving the other edge of a branch when
+ * both lead on; -1 when the path ends. */
+static int step(struct search *search, int block, struct flow_state *current,
+                struct flow_state *other)
+{
+    struct function_analysis *analysis = search->analysis;
+    const struct cfg_block *node = &search->function->blocks[block];
+    if (node->terminator == TERMINATOR_GOTO) {
+        transfer_edge(analysis, block, 0, current);
+        return current->reachable && leads_to_target(search, node->successors[0])
+                   ? node->successors[0]
+                   : -1;
+    }
+    if (node->terminator != TERMINATOR_BRANCH)
+        return -1;
+    bool null_before = null_or_maybe(&current->paths[search->path]);
+    flow_state_copy(other, current);
+    transfer_edge(analysis, block, 0, current);
+    transfer_edge(analysis, block, 1, other);
+    bool feasible[2] = {current->reachable, other->reachable};
+    bool both = feasible[0] && feasible[1];
+    bool on[2] = {feasible[0] && leads_to_target(search, node->successors[0]),
+                  feasible[1] && leads_to_target(search, node->successors[1])};
+    if (on[0] && on[1] && !save_pending(search, block, 1, null_before, other))
+        search->cut = true;
+    if (on[0]) {
+        decide(search, block, 0, both, null_before, current);
+        return node->successors[0];
+    }
+    if (on[1]) {
+        flow_state_copy(current, other);
+        decide(search, block, 1, both, null_before, current);
+        return node->successors[1];
+    }
+    return -1;
+}
+
+/* Follows paths from the entry, depth first. Returns WITNESS_FOUND,
+ * WITNESS_NONE when every path was followed to its end, WITNESS_UNKNOWN
+ * when a bound cut the search short. */
+static enum witness_result follow(struct search *search)
+{
+    struct function_analysis *analysis = search->analysis;
+    const struct ir_function *function = search->function;
+    int paths = function->path_count;
+    struct flow_state current, other;
+    flow_state_init(&current, paths, &analysis->scratch);
+    flow_state_init(&other, paths, &analysis->scratch);
+    transfer_entry_state(analysis, &current);
+    int block = function->entry;
+    bool alive = enter(search, block, &current);
+    for (;;) {
+        if (search->found)
+            return WITNESS_FOUND;
+        if (alive) {
+            int next = step(search, block, &current, &other);
+            if (next >= 0) {
+                block = next;
+                alive = enter(search, block, &current);
+                continue;
+            }
+        }
+        /* back to the last branch with an edge left */
+        if (search->pending_count == 0 || search->visits > WITNESS_VISITS)
+            return search->cut ? WITNESS_UNKNOWN : WITNESS_NONE;
+        struct pending *saved = &search->pending[--search->pending_count];
+        while (search->trail_length > saved->trail_length)
+            search->turns[search->trail[--search->trail_length]]--;
+        search->decision_count = saved->decision_count;
+        flow_state_copy(&current, &saved->state);
+        decide(search, saved->block, saved->edge, true, saved->null_before, &current);
+        block = function->blocks[saved->block].successors[saved->edge];
+        alive = enter(search, block, &current);
+    }
+}
+
+/* The decisions that matter to the finding, of those where the other edge
+ * could be taken too: the ones taken since the value last was not NULL
+ * and, when a statement made it NULL (p = NULL), the one that led there;
+ * the last WITNESS_STEPS_MAX of them. */
+static void keep_steps(const struct search *search, struct witness_step **steps, int *count)
+{
+    int first = 0;
+    for (int i = 0; i < search->decision_count; i++)
+        if (!search->decisions[i].null_after)
+            first = i + 1;
+    if (first < search->decision_count && search->decisions[first].null_before) {
+        int before = first - 1;
+        while (before >= 0 && !search->decisions[before].choice)
+            before--;
+        if (before >= 0)
+            first = before;
+    }
+    int kept = 0;
+    for (int i = first; i < search->decision_count; i++)
+        kept += search->decisions[i].choice;
+    if (kept > WITNESS_STEPS_MAX)
+        kept = WITNESS_STEPS_MAX;
+    *count = kept;
+    *steps = NULL;
+    if (kept == 0)
+        return;
+    *steps = arena_alloc(search->analysis->shared->arena, sizeof **steps * (size_t)kept);
+    int at = kept;
+    for (int i = search->decision_count - 1; i >= first && at > 0; i--) {
+        const struct decision *decision = &search->decisions[i];
+        if (!decision->choice)
+            continue;
+        const struct cfg_block *node = &search->function->blocks[decision->block];
+        (*steps)[--at].condition = &node->condition;
+        (*steps)[at].holds = decision->edge == 0;
+    }
+}
+
+enum witness_result witness_search(struct function_analysis *analysis, int block, int index,
+                                   int path, struct witness_step **steps, int *step_count)
+{
+    const struct ir_function *function = analysis->function;
+    *steps = NULL;
+    *step_count = 0;
+    if (analysis->too_large || function->entry < 0 || block < 0 ||
+        block >= function->block_count || path < 0 || path >= function->path_count)
+        return WITNESS_UNKNOWN;
+    struct search search;
+    memset(&search, 0, sizeof search);
+    search.analysis = analysis;
+    search.function = function;
+    search.target_block = block;
+    search.target_index = index;
+    search.path = path;
+    size_t blocks = (size_t)function->block_count;
+    search.reaches = blocks_reaching(function, block, &analysis->scratch);
+    search.turns = arena_alloc(&analysis->scratch, blocks);
+    memset(search.turns, 0, blocks);
+    search.trail = arena_alloc(&analysis->scratch, sizeof *search.trail *
+                                                       (blocks * WITNESS_TURNS + 1));
+    search.decisions = arena_alloc(&analysis->scratch, sizeof *search.decisions *
+                                                           (blocks * WITNESS_TURNS + 1));
+    size_t slots = 1;
+    while (slots < 4 * (size_t)WITNESS_VISITS)
+        slots <<= 1;
+    search.seen = arena_alloc(&analysis->scratch, sizeof *search.seen * slots);
+    memset(search.seen, 0, sizeof *search.seen * slots);
+    search.seen_mask = slots - 1;
+
+    /* the search walks without reporting */
+    struct analysis_result *events = analysis->events;
+    analysis->events = NULL;
+    enum witness_result result = follow(&search);
+    analysis->events = events;
+    if (result == WITNESS_FOUND)
+        keep_steps(&search, steps, step_count);
+    return result;
+}
