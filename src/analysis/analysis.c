@@ -37,7 +37,10 @@ void analysis_add_event(struct unit_analysis *shared, struct analysis_result *re
                                     (size_t)capacity, sizeof *result->events);
         result->event_capacity = capacity;
     }
-    result->events[result->event_count++] = *event;
+    struct analysis_event *added = &result->events[result->event_count++];
+    *added = *event;
+    if (!added->macro && added->location.macro)
+        added->macro = ir_unit_macro(shared->unit, added->location.macro);
 }
 
 static bool same_context(const struct summary_entry *entry, const struct context_value *context,

@@ -115,6 +115,7 @@ struct analysis_event {
                                          * decisions of a path that brings it here, the
                                          * last first-to-last, or NULL */
     int witness_count;
+    const struct ir_macro *macro;    /* the macro the use comes from, or NULL */
     const struct null_origin *origin; /* EVENT_UNSAFE_USE */
     struct source_location dereference; /* EVENT_CHECK_AFTER_DEREF: the earlier dereference;
                                          * SINK_ARGUMENT into a function of the unit: where

@@ -170,6 +170,11 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
                              NULL);
     }
     describe_witness(event, finding, findings);
+    if (event->macro && event->macro->definition.file && event->macro->definition.line)
+        finding_add_note(findings, finding, event->macro->definition.file,
+                         event->macro->definition.line, event->macro->definition.column,
+                         arena_printf(arena, "expanded from macro '%s'", event->macro->name),
+                         NULL);
     for (int i = 0; i < event->also_count; i++)
         finding_add_note(findings, finding, event->also[i].file, event->also[i].line,
                          event->also[i].column,

@@ -131,6 +131,9 @@ struct macro_definition_facts {
 void macros_add(struct frontend_unit *unit, CXCursor expansion, int file, unsigned begin);
 /* Sorts the ranges and keeps only outermost ones; call once after adding. */
 void macros_finish(struct frontend_unit *unit);
+/* Records in the IR unit where each macro that code comes from is
+ * defined (ir_unit.macros), once lowering is done. */
+void macros_record_definitions(struct frontend_unit *unit);
 /* Where a macro call (outermost or nested) that starts exactly at
  * (file, offset) ends, or `offset` when none starts there. libclang ends
  * an extent that ends in a macro used inside another macro's arguments at

@@ -433,6 +433,7 @@ void lower_translation_unit(struct frontend_unit *unit)
     settle_unit_facts(unit, &top, first_function);
     hooks_settle(unit);
     link_calls(unit);
+    macros_record_definitions(unit);
     free(top.functions);
     free(top.variables);
 }

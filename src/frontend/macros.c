@@ -73,6 +73,29 @@ void macros_finish(struct frontend_unit *unit)
     unit->macro_count = kept;
 }
 
+void macros_record_definitions(struct frontend_unit *unit)
+{
+    struct ir_unit *ir = unit->unit;
+    struct name_map recorded;
+    name_map_init(&recorded);
+    for (int i = 0; i < unit->macro_count; i++) {
+        const struct macro_expansion *macro = &unit->macros[i];
+        if (!macro->name[0] || name_map_find(&recorded, macro->name))
+            continue;
+        name_map_insert(&recorded, macro->name, 0);
+        CXCursor definition = clang_getCursorReferenced(macro->cursor);
+        if (clang_Cursor_isNull(definition))
+            continue;
+        ir->macros = arena_grow(ir->arena, ir->macros, (size_t)ir->macro_count,
+                                (size_t)ir->macro_count + 1, sizeof *ir->macros);
+        struct ir_macro *recorded_macro = &ir->macros[ir->macro_count++];
+        recorded_macro->name = macro->name;
+        recorded_macro->definition = unit_location(unit, clang_getCursorLocation(definition));
+        recorded_macro->definition.macro = NULL;
+    }
+    name_map_free(&recorded);
+}
+
 unsigned macros_call_end(struct frontend_unit *unit, int file, unsigned offset)
 {
     int low = 0, high = unit->macro_call_count;

@@ -16,6 +16,14 @@ void ir_unit_init(struct ir_unit *unit, struct arena *arena, const char *main_fi
     unit->main_file = arena_strdup(arena, main_file);
 }
 
+const struct ir_macro *ir_unit_macro(const struct ir_unit *unit, const char *name)
+{
+    for (int i = 0; name && i < unit->macro_count; i++)
+        if (unit->macros[i].name == name || strcmp(unit->macros[i].name, name) == 0)
+            return &unit->macros[i];
+    return NULL;
+}
+
 struct ir_function *ir_add_function(struct ir_unit *unit, const char *name)
 {
     if (unit->function_count == unit->function_capacity) {

@@ -276,11 +276,21 @@ struct ir_constant_global {
     long long value;
 };
 
+/* A macro that code of the unit comes from (the outermost of an
+ * expansion, as source_location.macro names it) and where it is defined,
+ * for the notes of a finding inside its expansion. */
+struct ir_macro {
+    const char *name;
+    struct source_location definition;
+};
+
 struct ir_unit {
     const char *main_file;
     struct ir_function *functions;
     int function_count;
     int function_capacity;
+    struct ir_macro *macros;
+    int macro_count;
     struct arena *arena;
 };
 
@@ -294,6 +304,9 @@ struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *functio
  * no callee): what ir_append hands out, for builders with their own store. */
 void ir_statement_init(struct ir_statement *statement, enum statement_kind kind,
                        struct source_location location);
+
+/* The macro of the unit named `name` (source_location.macro), or NULL. */
+const struct ir_macro *ir_unit_macro(const struct ir_unit *unit, const char *name);
 
 /* Returns the id of the path (parent, step, name), creating it when new.
  * For roots pass parent -1 and PATH_VARIABLE; `text` is computed. */

@@ -625,6 +625,13 @@ static void test_macro_locations(void **state)
     }
     assert_true(use_seen);
     assert_string_equal(m->location.file, fixture->path);
+    /* where each macro is defined, for the notes */
+    const struct ir_macro *first = ir_unit_macro(unit, "FIRST");
+    assert_non_null(first);
+    assert_int_equal(first->definition.line, 2);
+    assert_int_equal(first->definition.column, 9);
+    assert_string_equal(first->definition.file, fixture->path);
+    assert_null(ir_unit_macro(unit, "NOT_USED"));
 }
 
 static void test_parse_error(void **state)
