@@ -31,9 +31,13 @@ static char *value_fates(const struct ir_function *function, struct arena *scrat
     char *branched = arena_alloc(scratch, (size_t)paths + 1);
     memset(fate, 0, (size_t)paths + 1);
     memset(branched, 0, (size_t)paths + 1);
+    /* results that a branch takes as true or false where they are made:
+     * `if (!is_string(v))`, not `t = uv_now(loop); ASSERT(t > 0);` */
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
-        if (block->terminator == TERMINATOR_BRANCH && block->condition.path >= 0)
+        if (block->terminator == TERMINATOR_BRANCH && block->condition.path >= 0 &&
+            block->condition.kind == CONDITION_NONZERO &&
+            function->paths[block->condition.path].root_kind == VARIABLE_TEMPORARY)
             branched[block->condition.path] = 1;
     }
     for (int b = 0; b < function->block_count; b++) {
@@ -58,8 +62,11 @@ static char *value_fates(const struct ir_function *function, struct arena *scrat
                     struct ir_value argument = statement->call.arguments[a];
                     if (argument.kind == VALUE_NULL_TEST && argument.path >= 0)
                         fate[argument.path] |= FATE_TESTED;
-                    /* if (!is_string(v)): a predicate that may test it */
+                    /* if (!is_string(v)): a predicate of one value that may test it;
+                     * not `if (strcmp(v, "x") == 0)` or `ASSERT(0 == uv_run(loop,
+                     * mode))`, which check what a call with it did */
                     if (argument.kind == VALUE_PATH && argument.path >= 0 &&
+                        statement->call.argument_count == 1 &&
                         !statement->call.returns_pointer && statement->call.target >= 0 &&
                         branched[statement->call.target])
                         fate[argument.path] |= FATE_TESTED;

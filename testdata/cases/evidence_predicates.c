@@ -1,0 +1,64 @@
+/* Project-wide evidence counts a call site as testing a result when the
+ * code compares it with NULL, or hands it to a predicate of that one
+ * value whose answer a branch takes where it is made (`if
+ * (!is_valid(c))`). Checking what a call did with the value is not a
+ * test of it: `if (strcmp(name, "x") == 0)`, `if (send(c, m) != 0)`,
+ * `t = now(c); if (t > 0)`. So an external function whose result is only
+ * passed on is not taken for a source of NULL. */
+#include <stddef.h>
+
+struct connection {
+    int fd;
+};
+
+extern struct connection *current_connection(void);
+extern int connection_send(struct connection *c, const char *message);
+extern long connection_clock(struct connection *c);
+extern int connection_valid(struct connection *c);
+
+/* must stay silent */
+
+int greet(void)
+{
+    if (connection_send(current_connection(), "hello") != 0)
+        return -1;
+    if (connection_send(current_connection(), "how are you") != 0)
+        return -1;
+    if (connection_send(current_connection(), "see you") != 0)
+        return -1;
+    if (connection_send(current_connection(), "bye") != 0)
+        return -1;
+    long t = connection_clock(current_connection());
+    if (t > 0)
+        return 0;
+    return 1;
+}
+
+int connection_fd(void)
+{
+    return current_connection()->fd;
+}
+
+/* must be reported */
+
+extern struct connection *pending_connection(void);
+
+int pending_ready(void)
+{
+    if (!connection_valid(pending_connection()))
+        return 0;
+    if (!connection_valid(pending_connection()))
+        return 0;
+    struct connection *a = pending_connection();
+    if (a == NULL)
+        return 0;
+    struct connection *b = pending_connection();
+    if (b == NULL)
+        return 0;
+    return 1;
+}
+
+int pending_fd(void)
+{
+    return pending_connection()->fd; // expect: unchecked-nullable
+}
