@@ -160,6 +160,12 @@ void aliases_find(struct lower_context *context)
 
 bool aliases_target(struct lower_context *context, CXCursor pointer, CXCursor *variable)
 {
+    /* (&msg)->msg_controllen, as CMSG_FIRSTHDR(&msg) writes it: msg.msg_controllen */
+    CXCursor direct = address_of_local(context->unit_state, pointer);
+    if (!clang_Cursor_isNull(direct) && points_to_type_of(clang_getCursorType(pointer), direct)) {
+        *variable = direct;
+        return true;
+    }
     if (context->aliases.count == 0)
         return false;
     CXCursor stripped = cursor_strip(context->unit_state, pointer);

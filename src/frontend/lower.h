@@ -603,8 +603,8 @@ int lower_find_root(struct lower_context *context, const char *name);
  * initializer and assignment is &x of one local x and whose own address
  * is never taken (after prescan_function). */
 void aliases_find(struct lower_context *context);
-/* Whether `pointer` (an expression) is such a pointer: then *pointer is
- * `variable` (a VarDecl or ParmDecl). */
+/* Whether `pointer` (an expression) is such a pointer, or &x of a local x
+ * itself: then *pointer is `variable` (a VarDecl or ParmDecl). */
 bool aliases_target(struct lower_context *context, CXCursor pointer, CXCursor *variable);
 
 /* ---- lower_expression.c / lower_condition.c / lower_statement.c ---- */

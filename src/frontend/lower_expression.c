@@ -592,6 +592,8 @@ static struct ir_value lower_binary(struct lower_context *context, CXCursor expr
         break;
     case BINARY_BIT_AND:
     case BINARY_BIT_OR: /* (p != NULL) & (p->x > 0): the code thinks p may be NULL */
+        if (!is_null_comparison(context, left) && !is_null_comparison(context, right))
+            break; /* (n + 7) & ~7: an integer, folded below when constant */
         if (is_null_comparison(context, left))
             lower_diamond(context, left);
         else
