@@ -363,9 +363,11 @@ enum { EXPORTED_CONTEXT_ROOTS = 2 };
 
 /* The summaries of function `index` for the values 0 and 1 of each of the
  * first globals it branches on, where they differ from its context-free
- * one: `flag = 1; sink(p);` in another unit. Not for parameters: functions
- * that branch on an integer parameter are many, and each context costs an
- * analysis of the function. */
+ * one: `flag = 1; sink(p);` in another unit. For parameters only when the
+ * function returns NULL: functions that branch on an integer parameter are
+ * many, and each context costs an analysis of the function, but a lookup
+ * whose flag says "create what is missing" (`table_get(name, 1)`) returns
+ * NULL only for 0. */
 static void export_contexts(struct unit_analysis *shared, int index,
                             struct exported_function *exported)
 {
@@ -377,7 +379,8 @@ static void export_contexts(struct unit_analysis *shared, int index,
     const struct context_root *roots[EXPORTED_CONTEXT_ROOTS];
     int root_count = 0;
     for (int r = 0; r < general->summary.condition_root_count; r++)
-        if (general->summary.condition_roots[r].key && root_count < EXPORTED_CONTEXT_ROOTS)
+        if ((general->summary.condition_roots[r].key || general->summary.returns_null) &&
+            root_count < EXPORTED_CONTEXT_ROOTS)
             roots[root_count++] = &general->summary.condition_roots[r];
     if (root_count == 0)
         return;
