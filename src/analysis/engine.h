@@ -107,6 +107,8 @@ struct function_analysis {
     int lookup_call_count;
     char *assigned_null;               /* per path: the function assigns it NULL somewhere
                                         * (made on first use by transfer_late_check) */
+    char *assigned_other;              /* per path: the function assigns it something else
+                                        * than NULL somewhere (made on first use) */
     signed char *redundant_test;       /* per block: its NULL test's NULL side dereferences
                                         * the pointer anyway (1), not (-1), not asked (0) */
     struct analysis_result *events;    /* non-NULL only in the reporting walk */

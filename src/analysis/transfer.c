@@ -1630,6 +1630,29 @@ static bool learn_comparison(const struct ir_condition *condition, bool holds,
 /* a == b of two pointers, on the edge `holds`: where one side is known
  * NULL it is a NULL test of the other; where one is known non-NULL and
  * they are equal, so is the other. */
+/* Whether the function assigns `path` anything but NULL somewhere (a call's
+ * result counts). */
+static bool assigned_other(struct function_analysis *analysis, int path)
+{
+    const struct ir_function *function = function_of(analysis);
+    if (!analysis->assigned_other) {
+        size_t paths = (size_t)(function->path_count ? function->path_count : 1);
+        analysis->assigned_other = arena_alloc(&analysis->scratch, paths);
+        memset(analysis->assigned_other, 0, paths);
+        for (int b = 0; b < function->block_count; b++)
+            for (int i = 0; i < function->blocks[b].statement_count; i++) {
+                const struct ir_statement *statement = &function->blocks[b].statements[i];
+                if (statement->kind == STATEMENT_CALL && statement->call.target >= 0)
+                    analysis->assigned_other[statement->call.target] = 1;
+                if (statement->kind == STATEMENT_ASSIGN && statement->target >= 0 &&
+                    statement->value.kind != VALUE_NULL &&
+                    !(statement->value.kind == VALUE_INTEGER && statement->value.integer == 0))
+                    analysis->assigned_other[statement->target] = 1;
+            }
+    }
+    return analysis->assigned_other[path] != 0;
+}
+
 static void learn_pointer_equality(struct function_analysis *analysis, int block,
                                    const struct ir_condition *condition, bool holds,
                                    struct flow_state *state)
@@ -1638,10 +1661,14 @@ static void learn_pointer_equality(struct function_analysis *analysis, int block
     int sides[2] = {condition->path, condition->other};
     for (int s = 0; s < 2 && state->reachable; s++) {
         enum nullability known = state->paths[sides[1 - s]].nullability;
-        /* a local holding NULL stands for NULL (ASSERT_NOT_NULL's `b`); a
-         * member that is NULL on some path is compared as an identity
-         * (`dict == buffer`: does the dictionary live in the buffer?) */
-        if (known == NULLABILITY_NULL && function->paths[sides[1 - s]].parent < 0)
+        /* a local that only ever holds NULL stands for NULL (ASSERT_NOT_NULL's
+         * `b`); one that holds NULL until the code stores another value in
+         * it (`if (ictx->state != last) ...; last = ictx->state;`, a loop's
+         * memory of the previous value) and a member that is NULL on some
+         * path are compared as identities (`dict == buffer`: does the
+         * dictionary live in the buffer?) */
+        if (known == NULLABILITY_NULL && function->paths[sides[1 - s]].parent < 0 &&
+            !assigned_other(analysis, sides[1 - s]))
             learn_nullness(analysis, block, sides[s], !holds, state);
         else if (known == NULLABILITY_NONNULL && holds)
             learn_nullness(analysis, block, sides[s], true, state);

@@ -1,6 +1,7 @@
 /* NULL tests written the indirect ways test frameworks and kernels write
- * them: through a local that holds NULL (ASSERT_NOT_NULL compares two
- * locals), through __builtin_expect (likely/unlikely), through a cast. A
+ * them: through a local that only ever holds NULL (ASSERT_NOT_NULL
+ * compares two locals), through __builtin_expect (likely/unlikely),
+ * through a cast. A
  * member that is NULL on some path, compared with another pointer, is an
  * identity test (does the dictionary live in the buffer?), not a NULL test
  * of the other. */
@@ -88,6 +89,35 @@ int compared_with_null_local(void)
     item->value = 5;
     free(item);
     return 0;
+}
+
+/* A local that holds NULL only until the loop stores the previous value
+ * in it: `state != last` asks whether the state changed, not whether it
+ * is NULL. */
+struct parser_state {
+    const char *name;
+    const struct parser_state *next;
+};
+
+struct parser {
+    const struct parser_state *state;
+};
+
+extern void parser_step(struct parser *parser, int c);
+extern void parser_enter(const char *name);
+
+void parser_feed(struct parser *parser, const char *input)
+{
+    const struct parser_state *last = NULL;
+    const char *name = NULL;
+    for (const char *c = input; *c; c++) {
+        if (parser->state != last || name == NULL) {
+            name = parser->state->name;
+            parser_enter(name);
+        }
+        last = parser->state;
+        parser_step(parser, *c);
+    }
 }
 
 /* must be reported */
