@@ -1842,6 +1842,18 @@ const struct source_location *transfer_late_check(struct function_analysis *anal
     if (value->nullability != NULLABILITY_NONNULL || value->derived || !value->dereferenced ||
         assigned_null(analysis, condition->path))
         return NULL;
+    /* What the caller of a static function passed (a parameter, a member
+     * of one, or a copy) and the function dereferences states its
+     * contract: its callers, all in the file or handed the function as a
+     * callback, pass a pointer that is set. A test after that is redundant
+     * (tmux's mode callbacks test `args` out of habit after using it); a
+     * caller that passes NULL is reported at its call, where the NULL
+     * reaches the dereference. A function the file exports is an
+     * interface: its test says that callers may pass NULL. */
+    if (function->is_static && value->entry_of >= 0 &&
+        function->paths[ir_path_root(function, value->entry_of)].root_kind ==
+            VARIABLE_PARAMETER)
+        return NULL;
     /* Where the code goes on to dereference it when the test says NULL,
      * the test is redundant, not late: nothing expects the NULL. */
     if (!analysis->redundant_test)

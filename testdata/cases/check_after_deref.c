@@ -1,5 +1,10 @@
 /* A NULL test of a pointer that was dereferenced on every path before it comes
- * too late: the finding is on the line of the test. */
+ * too late: the finding is on the line of the test. The pointer comes from
+ * where the function cannot tell whether it is set (a call nothing
+ * describes, a field) or from the caller of a function the file exports;
+ * a static function's parameter, a member of one or a copy that it
+ * dereferences states its contract instead (its callers pass it set), and
+ * a test after that is redundant, not late. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,23 +15,32 @@ struct request {
 };
 
 extern void request_log(const struct request *request);
+extern struct request *request_current(void);
+extern struct request *request_first(void);
+extern struct request *request_pending(void);
+extern struct request *request_active(void);
+extern struct request *request_last(void);
+extern const char *request_header(const char *name);
 
-int request_length(const struct request *request)
+int request_length(void)
 {
+    const struct request *request = request_current();
     int length = request->length;
     if (request == NULL) // expect: check-after-deref
         return -1;
     return length;
 }
 
-int body_is_empty(const struct request *request)
+int body_is_empty(void)
 {
+    const struct request *request = request_first();
     const char *body = request->body;
     return request && body[0] == '\0'; // expect: check-after-deref
 }
 
-int chain_length(const struct request *request)
+int chain_length(void)
 {
+    const struct request *request = request_pending();
     int count = 0;
     if (request->next != NULL)
         count = 1;
@@ -38,8 +52,9 @@ int chain_length(const struct request *request)
 }
 
 /* strlen dereferences its argument: the test after it is late too. */
-size_t body_size(const char *body)
+size_t body_size(void)
 {
+    const char *body = request_header("body");
     size_t size = strlen(body) + 1;
     if (body == NULL) // expect: check-after-deref
         return 0;
@@ -55,7 +70,34 @@ char *body_copy(void)
     return copy;
 }
 
-int body_first(const struct request *request)
+int body_first(void)
+{
+    const struct request *request = request_active();
+    int first = request->body[0];
+    if (request->body == NULL) // expect: check-after-deref
+        return -1;
+    return first;
+}
+
+int length_or_zero(void)
+{
+    const struct request *request = request_last();
+    request_log(request);
+    int length = request->length;
+    return request ? length : 0; // expect: check-after-deref
+}
+
+/* A parameter of a function the file exports: its test says that callers
+ * may pass NULL, and they crash before it. */
+int exported_length(const struct request *request)
+{
+    int length = request->length;
+    if (request == NULL) // expect: check-after-deref
+        return -1;
+    return length;
+}
+
+int exported_body_first(const struct request *request)
 {
     int first = request->body[0];
     if (request->body == NULL) // expect: check-after-deref
@@ -63,14 +105,36 @@ int body_first(const struct request *request)
     return first;
 }
 
-int length_or_zero(const struct request *request)
+/* must stay silent */
+
+/* A parameter of a static function that it dereferences: its callers,
+ * all in this file or handed it as a callback, pass it set, and the test
+ * after the dereference is redundant. */
+static int request_length_of(const struct request *request)
 {
-    request_log(request);
     int length = request->length;
-    return request ? length : 0; // expect: check-after-deref
+    if (request == NULL)
+        return -1;
+    return length;
 }
 
-/* must stay silent */
+/* The same for a member of a parameter, and for a copy of one. */
+static int body_first_of(const struct request *request)
+{
+    int first = request->body[0];
+    if (request->body == NULL)
+        return -1;
+    return first;
+}
+
+static int copied_length(void *data)
+{
+    const struct request *request = data;
+    int length = request->length;
+    if (request == NULL)
+        return -1;
+    return length;
+}
 
 int request_length_checked(const struct request *request)
 {
@@ -144,6 +208,8 @@ struct block {
     int length;
 };
 
+extern struct block *block_current(void);
+
 void block_release(struct block *block)
 {
     const struct release_hooks *hooks = block->hooks;
@@ -154,8 +220,9 @@ void block_release(struct block *block)
 }
 
 /* Flagged: on the NULL side the function stops dereferencing it. */
-int block_length_or_reset(struct block *block)
+int block_length_or_reset(void)
 {
+    struct block *block = block_current();
     int length = block->length;
     if (block == NULL) // expect: check-after-deref
         return 0;
@@ -164,8 +231,9 @@ int block_length_or_reset(struct block *block)
 }
 
 /* Flagged: the NULL side reaches a dereference only on some paths. */
-void block_release_logged(struct block *block, int verbose)
+void block_release_logged(int verbose)
 {
+    struct block *block = block_current();
     const struct release_hooks *hooks = block->hooks;
     if (block && hooks) // expect: check-after-deref
         hooks->release(block->data);
@@ -232,9 +300,9 @@ int apply_settings(const char *const *paths, int count, int *levels)
 }
 
 /* Flagged: the cursor itself was dereferenced before its test. */
-int first_component_length(const char *path)
+int first_component_length(void)
 {
-    const char *cursor = path;
+    const char *cursor = request_header("path");
     int length = cursor[0] == '/';
     if (cursor == NULL) // expect: check-after-deref
         return -1;
