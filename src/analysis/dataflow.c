@@ -1170,6 +1170,8 @@ struct null_returns {
     const struct null_origin *origin;    /* the first one's */
     uint32_t for_null_arguments;         /* NULL only for these NULL parameters */
     bool for_arguments;                  /* NULL only for some argument values */
+    bool returns_value;                  /* some return gives a value */
+    bool not_always_set;                 /* some return gives a value not known non-NULL */
 };
 
 static void null_returns_init(struct null_returns *returns, struct function_analysis *analysis)
@@ -1219,6 +1221,11 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
     struct ir_value value = block->returned;
     bool is_null = value.kind == VALUE_NULL || (value.kind == VALUE_INTEGER && value.integer == 0);
     const struct null_origin *origin = NULL;
+    returns->returns_value = true;
+    if (!(value.kind == VALUE_NONNULL ||
+          (value.kind == VALUE_PATH &&
+           out->paths[value.path].nullability == NULLABILITY_NONNULL)))
+        returns->not_always_set = true;
     if (value.kind == VALUE_PATH) {
         const struct path_state *returned = &out->paths[value.path];
         if (returned->nullability == NULLABILITY_NULL ||
@@ -1269,6 +1276,8 @@ static void null_returns_finish(const struct null_returns *returns,
      * argument, unless other NULL returns make it maybe-NULL anyway. */
     if (!returns->returns_null && !returns->for_arguments)
         summary->propagated_parameters = returns->for_null_arguments;
+    summary->returns_nonnull = function->returns_pointer && returns->returns_value &&
+                               !returns->not_always_set;
     if (returns->returns_null) {
         summary->returns_null = true;
         summary->return_kind = returned_kind(function, loops, returns->origin);

@@ -89,6 +89,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
     if (a->computed != b->computed || a->never_returns != b->never_returns ||
         a->writes_globals != b->writes_globals || a->returns_null != b->returns_null ||
         a->repeatable != b->repeatable || a->caches_result != b->caches_result ||
+        a->returns_nonnull != b->returns_nonnull ||
         a->return_kind != b->return_kind || a->propagated_parameters != b->propagated_parameters ||
         a->dereferenced_parameters != b->dereferenced_parameters ||
         a->false_for_null_parameters != b->false_for_null_parameters ||

@@ -64,6 +64,8 @@ struct function_summary {
                                   * with the same unchanged arguments it returns the same
                                   * pointer: `if (!cache) cache = compute(); return cache;` */
     bool returns_null;           /* returns NULL or a maybe-NULL value on some path */
+    bool returns_nonnull;        /* every return gives a value known not to be NULL (a
+                                  * wrapper of an allocator that aborts, a string literal) */
     enum origin_kind return_kind; /* ORIGIN_ALLOC, ORIGIN_LOOKUP or ORIGIN_NULLABLE */
     struct source_location null_return; /* the first such return */
     const char *return_failing;  /* ORIGIN_ALLOC: the allocator whose failure it passes on,

@@ -1287,7 +1287,7 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
                evidence_nullable(analysis, call, rule, summary)) {
         result->nullability = NULLABILITY_MAYBE;
         result->origin = statement_origin(analysis, block, index, rule, summary);
-    } else if (call->facts & CALL_RETURNS_NONNULL) {
+    } else if ((call->facts & CALL_RETURNS_NONNULL) || (summary && summary->returns_nonnull)) {
         result->nullability = NULLABILITY_NONNULL;
     } else if (propagated) {
         propagate_argument(analysis, block, index, propagated, state);

@@ -123,7 +123,8 @@ static void put_summary(struct string_buffer *out, const struct function_summary
     uint64_t flags = (uint64_t)summary->computed | (uint64_t)summary->never_returns << 1 |
                      (uint64_t)summary->writes_globals << 2 |
                      (uint64_t)summary->returns_null << 3 | (uint64_t)summary->repeatable << 4 |
-                     (uint64_t)summary->caches_result << 5;
+                     (uint64_t)summary->caches_result << 5 |
+                     (uint64_t)summary->returns_nonnull << 6;
     codec_put_u64(out, flags);
     codec_put_u64(out, (uint64_t)summary->return_kind);
     put_location(out, &summary->null_return, cited);
@@ -176,6 +177,7 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
     summary->returns_null = (flags >> 3) & 1;
     summary->repeatable = (flags >> 4) & 1;
     summary->caches_result = (flags >> 5) & 1;
+    summary->returns_nonnull = (flags >> 6) & 1;
     summary->return_kind = (enum origin_kind)codec_get_u64(in);
     get_location(in, arena, &summary->null_return);
     summary->return_failing = codec_get_string(in, arena);
