@@ -210,6 +210,7 @@ static bool summary_changed(const struct function_summary *a, const struct funct
            a->writes_globals != b->writes_globals || a->returns_null != b->returns_null ||
            a->repeatable != b->repeatable || a->caches_result != b->caches_result ||
            a->returns_nonnull != b->returns_nonnull ||
+           a->null_count_parameters != b->null_count_parameters ||
            a->return_kind != b->return_kind ||
            a->dereferenced_parameters != b->dereferenced_parameters ||
            a->dereferenced_global_count != b->dereferenced_global_count ||

@@ -1171,6 +1171,9 @@ struct null_returns {
     uint32_t for_null_arguments;         /* NULL only for these NULL parameters */
     bool for_arguments;                  /* NULL only for some argument values */
     bool returns_value;                  /* some return gives a value */
+    bool counted;                        /* zero_counts holds since the first NULL return */
+    uint32_t zero_counts;                /* parameters whose integer target every NULL
+                                          * return leaves 0 */
     bool not_always_set;                 /* some return gives a value not known non-NULL */
 };
 
@@ -1208,6 +1211,27 @@ static const struct null_origin *failure_passed_on(const struct ir_function *fun
             found = origin_choose(found, value->origin);
     }
     return found;
+}
+
+/* The pointer parameters whose target, an integer, is 0 in `state`
+ * (`*count = 0; return NULL;`). */
+static uint32_t zero_count_parameters(const struct ir_function *function,
+                                      const struct flow_state *state)
+{
+    uint32_t zero = 0;
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        long long value;
+        if (path->step != PATH_DEREF || path->is_pointer || path->parent < 0)
+            continue;
+        const struct access_path *parameter = &function->paths[path->parent];
+        if (parameter->parent >= 0 || parameter->root_kind != VARIABLE_PARAMETER ||
+            parameter->parameter_index < 0 || parameter->parameter_index >= ARGUMENT_MASK_BITS)
+            continue;
+        if (integer_known(&state->paths[i], &value) && value == 0)
+            zero |= UINT32_C(1) << parameter->parameter_index;
+    }
+    return zero;
 }
 
 static void null_returns_add(struct null_returns *returns, struct function_analysis *analysis,
@@ -1260,6 +1284,11 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
             break;
         }
     }
+    if (is_null) {
+        uint32_t zero = zero_count_parameters(function, out);
+        returns->zero_counts = returns->counted ? returns->zero_counts & zero : zero;
+        returns->counted = true;
+    }
     if (is_null &&
         (!returns->returns_null || block->return_location.line < summary->null_return.line)) {
         returns->returns_null = true;
@@ -1280,6 +1309,7 @@ static void null_returns_finish(const struct null_returns *returns,
                                !returns->not_always_set;
     if (returns->returns_null) {
         summary->returns_null = true;
+        summary->null_count_parameters = returns->zero_counts;
         summary->return_kind = returned_kind(function, loops, returns->origin);
         summary->return_failing = return_failing(summary->return_kind, returns->origin);
     }

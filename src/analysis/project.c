@@ -94,6 +94,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->dereferenced_parameters != b->dereferenced_parameters ||
         a->false_for_null_parameters != b->false_for_null_parameters ||
         a->true_for_null_parameters != b->true_for_null_parameters ||
+        a->null_count_parameters != b->null_count_parameters ||
         a->dereferenced_global_count != b->dereferenced_global_count ||
         a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
         a->member_use_count != b->member_use_count ||

@@ -1254,6 +1254,26 @@ static void propagate_argument(struct function_analysis *analysis, int block, in
     }
 }
 
+/* items = list_items(&count) where every NULL return leaves the count 0:
+ * the count, found non-zero, says that the result is set
+ * (`for (i = 0; i < count; i++) items[i]`). */
+static void count_witness(const struct ir_function *function, const struct ir_call *call,
+                          uint32_t counts, struct flow_state *state)
+{
+    for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
+        struct ir_value argument = call->arguments[i];
+        if (!argument_in_mask(counts, i) || argument.kind != VALUE_NONNULL || argument.path < 0 ||
+            function->paths[argument.path].is_pointer || argument.path == call->target)
+            continue;
+        struct path_state *count = &state->paths[argument.path];
+        count->witness = call->target;
+        count->witness_nonnull = true;
+        count->witness_one_way = true;
+        state->paths[call->target].referenced = true;
+        return;
+    }
+}
+
 /* The call's result: a pure lookup's earlier answer, a NULL source, a
  * non-NULL result, or what an argument passes through. */
 static void set_call_result(struct function_analysis *analysis, int block, int index,
@@ -1287,6 +1307,8 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
                evidence_nullable(analysis, call, rule, summary)) {
         result->nullability = NULLABILITY_MAYBE;
         result->origin = statement_origin(analysis, block, index, rule, summary);
+        if (summary && summary->null_count_parameters)
+            count_witness(function, call, summary->null_count_parameters, state);
     } else if ((call->facts & CALL_RETURNS_NONNULL) || (summary && summary->returns_nonnull)) {
         result->nullability = NULLABILITY_NONNULL;
     } else if (propagated) {
@@ -1701,6 +1723,17 @@ static void share_integer(const struct ir_function *function, struct flow_state 
     }
 }
 
+/* An integer that, non-zero, says a pointer is set (count_witness, a
+ * predicate's result): once a comparison rules 0 out, the pointer is set. */
+static void count_says_set(struct function_analysis *analysis, int block, int path,
+                           struct flow_state *state)
+{
+    const struct path_state *value = &state->paths[path];
+    if (state->reachable && value->witness >= 0 && value->witness_one_way &&
+        value->witness_nonnull && !integer_may_be(value, 0))
+        learn_nullness(analysis, block, value->witness, true, state);
+}
+
 void transfer_edge(struct function_analysis *analysis, int block, int successor,
                    struct flow_state *state)
 {
@@ -1750,6 +1783,12 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
             learn_pointer_equality(analysis, block, condition, holds, state);
         else if (!learn_comparison(condition, holds, state))
             state->reachable = false;
+        else {
+            /* i < count: a count whose non-zero value says a pointer is set */
+            count_says_set(analysis, block, condition->path, state);
+            if (condition->other >= 0)
+                count_says_set(analysis, block, condition->other, state);
+        }
         break;
     case CONDITION_UNKNOWN:
         break;
