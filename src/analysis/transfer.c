@@ -875,6 +875,20 @@ static bool count_may_be_nonzero(const struct ir_call *call, const struct flow_s
     return true;
 }
 
+/* memcpy(buf, d, dlen) with d from a function that leaves dlen 0 on its
+ * every NULL return (count_witness): d is NULL only where the length is 0. */
+static bool null_only_without_count(const struct ir_call *call, const struct flow_state *state,
+                                    int pointer, int count)
+{
+    if (count >= call->argument_count || call->arguments[pointer].kind != VALUE_PATH ||
+        call->arguments[count].kind != VALUE_PATH)
+        return false;
+    const struct path_state *length = &state->paths[call->arguments[count].path];
+    return length->witness >= 0 && length->witness_one_way && length->witness_nonnull &&
+           alias_root(state, length->witness) ==
+               alias_root(state, call->arguments[pointer].path);
+}
+
 /* Whether argument `index` of the call must not be NULL, and why:
  * *count_position is the 1-based position of the length that makes it
  * required (a pack's nonnull-if-nonzero), or 0. */
@@ -895,7 +909,8 @@ static bool argument_required(const struct ir_function *function, const struct i
         /* memcpy(dst, NULL, 0) is defined (C2y, N3322): the pack's
          * condition replaces the declaration's unconditional nonnull */
         *count_position = rule->nonzero_count[index] + 1;
-        return count_may_be_nonzero(call, state, rule->nonzero_count[index]);
+        return count_may_be_nonzero(call, state, rule->nonzero_count[index]) &&
+               !null_only_without_count(call, state, index, rule->nonzero_count[index]);
     }
     if (summary && (summary->dereferenced_parameters & bit)) {
         *callee_use = &summary->parameter_use[index];
@@ -1213,7 +1228,7 @@ static void forget_call_effects(const struct ir_function *function, const struct
         return;
     for (int i = 0; i < function->path_count; i++) {
         const struct access_path *path = &function->paths[i];
-        if (path->parent < 0 && (path->root_kind == VARIABLE_GLOBAL || path->address_taken))
+        if (path->parent < 0 && (path->root_kind == VARIABLE_GLOBAL || path->address_escapes))
             kill_path(function, state, i);
     }
 }
@@ -1681,6 +1696,18 @@ static void learn_pointer_equality(struct function_analysis *analysis, int block
 {
     const struct ir_function *function = function_of(analysis);
     int sides[2] = {condition->path, condition->other};
+    if (sides[1] >= 0) {
+        /* two NULLs are equal; NULL is no set pointer */
+        enum nullability left = state->paths[sides[0]].nullability;
+        enum nullability right = state->paths[sides[1]].nullability;
+        bool both_null = left == NULLABILITY_NULL && right == NULLABILITY_NULL;
+        bool one_null = (left == NULLABILITY_NULL && right == NULLABILITY_NONNULL) ||
+                        (left == NULLABILITY_NONNULL && right == NULLABILITY_NULL);
+        if ((both_null && !holds) || (one_null && holds)) {
+            state->reachable = false;
+            return;
+        }
+    }
     for (int s = 0; s < 2 && state->reachable; s++) {
         enum nullability known = state->paths[sides[1 - s]].nullability;
         /* a local that only ever holds NULL stands for NULL (ASSERT_NOT_NULL's
@@ -1723,6 +1750,24 @@ static void share_integer(const struct ir_function *function, struct flow_state 
     }
 }
 
+/* A flag test, `flags & MASK` or `~flags & MASK`: false when a known
+ * value contradicts the edge; a set bit says the value is not 0. */
+static bool learn_bits(const struct ir_condition *condition, bool holds,
+                       struct path_state *value)
+{
+    unsigned long long mask = (unsigned long long)condition->integer;
+    long long known;
+    if (integer_known(value, &known)) {
+        unsigned long long bits = (unsigned long long)known;
+        bool set = ((condition->complement ? ~bits : bits) & mask) != 0;
+        return set == holds;
+    }
+    /* some bit of the mask set, or (~x & mask) == 0 with every bit set */
+    if (mask != 0 && holds != condition->complement)
+        integer_exclude(value, 0);
+    return true;
+}
+
 /* An integer that, non-zero, says a pointer is set (count_witness, a
  * predicate's result): once a comparison rules 0 out, the pointer is set. */
 static void count_says_set(struct function_analysis *analysis, int block, int path,
@@ -1758,6 +1803,8 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
                    !holds == value->witness_nonnull) {
             /* validate(p) == 0, is_string(p) != 0: p is not NULL */
             learn_nullness(analysis, block, value->witness, true, state);
+        } else {
+            count_says_set(analysis, block, condition->path, state); /* dlen == 1 */
         }
         break;
     case CONDITION_NONZERO:
@@ -1776,6 +1823,10 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
         break;
     case CONDITION_SAME_NULLNESS:
         learn_same_nullness(analysis, block, condition, holds, state);
+        break;
+    case CONDITION_BITS:
+        if (!learn_bits(condition, holds, value))
+            state->reachable = false;
         break;
     case CONDITION_LESS:
     case CONDITION_EQUALS_PATH:

@@ -15,8 +15,9 @@ static bool function_tests(const struct ir_function *function, int tag)
 {
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
+        /* a flag test (`flags & MASK`) treats the field as bits, not as a tag */
         if (block->terminator == TERMINATOR_BRANCH && block->condition.path == tag &&
-            block->condition.kind != CONDITION_UNKNOWN)
+            block->condition.kind != CONDITION_UNKNOWN && block->condition.kind != CONDITION_BITS)
             return true;
     }
     return false;

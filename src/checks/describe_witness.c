@@ -56,6 +56,12 @@ static const char *step_text(const struct ir_function *function,
                      : arena_printf(arena, "assuming one of '%s' and '%s' is NULL", name,
                                     other);
     }
+    case CONDITION_BITS:
+        if (condition->complement)
+            return arena_printf(arena, "assuming '%s' %s of the bits %#llx", name,
+                                holds ? "lacks one" : "has all", (unsigned long long)condition->integer);
+        return arena_printf(arena, "assuming '%s' has %s of the bits %#llx", name,
+                            holds ? "one" : "none", (unsigned long long)condition->integer);
     case CONDITION_UNKNOWN:
         break;
     }

@@ -230,6 +230,9 @@ const struct callee_facts *attributes_of(struct frontend_unit *unit, CXCursor fu
 void prescan_unit(struct frontend_unit *unit, const CXCursor *variables, int count);
 void prescan_function(struct frontend_unit *unit);
 bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable);
+/* Whether &variable appears other than as a call's argument (stored,
+ * initializing a pointer): then any call may write the variable. */
+bool prescan_address_escapes(struct frontend_unit *unit, CXCursor variable);
 bool prescan_written(struct frontend_unit *unit, CXCursor variable);
 /* The one function a function pointer variable is ever set to, if any (for
  * a global, complete only once every function is scanned). */
@@ -405,6 +408,7 @@ struct frontend_unit {
 
     struct cursor_map written;          /* canonical VarDecl -> 1 */
     struct cursor_map address_taken;    /* canonical VarDecl -> 1 */
+    struct cursor_map address_escapes;  /* canonical VarDecl -> 1: &x not only as an argument */
     struct cursor_map function_pointers; /* local VarDecl -> index in targets or -1 */
     CXCursor *function_pointer_targets;
     int function_pointer_count, function_pointer_capacity;

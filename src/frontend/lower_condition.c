@@ -13,7 +13,7 @@
 static struct ir_condition make_condition(enum condition_kind kind, int path, long long integer,
                                           struct source_location location)
 {
-    struct ir_condition condition = {kind, path, integer, location, -1, false};
+    struct ir_condition condition = {kind, path, integer, location, -1, false, false};
     return condition;
 }
 
@@ -189,9 +189,63 @@ static void lower_ordering(struct lower_context *context, CXCursor expression, C
 
 /* a == b / a != b: NULL tests and integer tests against constants. Both
  * operands are lowered first; their values say which test it is. */
+/* `flags & MASK` (or `~flags & MASK`) with a constant mask, as a branch:
+ * CONDITION_BITS, or false when it is not of that shape (nothing is
+ * lowered then). */
+static bool lower_bits(struct lower_context *context, CXCursor expression, int if_set,
+                       int if_clear)
+{
+    struct frontend_unit *unit = context->unit_state;
+    if (clang_getCursorKind(expression) != CXCursor_BinaryOperator ||
+        compat_binary_operator(unit, expression) != BINARY_BIT_AND ||
+        !compat_is_integer_type(clang_getCursorType(expression)))
+        return false;
+    struct cursor_list operands;
+    cursor_code_children(unit, expression, &operands);
+    bool done = false;
+    long long mask;
+    for (int m = 0; !done && operands.count == 2 && m < 2; m++) {
+        if (!constants_libclang_value(operands.items[m], &mask))
+            continue;
+        CXCursor tested = cursor_strip(unit, operands.items[1 - m]);
+        bool complement = clang_getCursorKind(tested) == CXCursor_UnaryOperator &&
+                          compat_unary_operator(unit, tested) == UNARY_COMPLEMENT;
+        if (complement)
+            tested = cursor_first_expression(unit, tested);
+        struct ir_value value = lower_expression(context, tested, LOWER_VALUE);
+        struct source_location location = lower_location_start(context, expression);
+        if (value.kind == VALUE_PATH && !context->function->paths[value.path].is_pointer) {
+            struct ir_condition condition =
+                make_condition(CONDITION_BITS, value.path, mask, location);
+            condition.complement = complement;
+            lower_branch(context, condition, if_set, if_clear);
+        } else {
+            lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), if_set,
+                         if_clear);
+        }
+        done = true;
+    }
+    cursor_list_free(&operands);
+    return done;
+}
+
+static bool is_zero(CXCursor expression)
+{
+    long long value;
+    return constants_libclang_value(expression, &value) && value == 0;
+}
+
 static void lower_equality(struct lower_context *context, CXCursor expression, CXCursor left,
                            CXCursor right, bool equal, int if_true, int if_false)
 {
+    /* (flags & MASK) == 0, (flags & MASK) != 0 */
+    struct frontend_unit *unit = context->unit_state;
+    for (int side = 0; side < 2; side++) {
+        CXCursor other = cursor_strip(unit, side == 0 ? left : right);
+        if (is_zero(side == 0 ? right : left) &&
+            lower_bits(context, other, equal ? if_false : if_true, equal ? if_true : if_false))
+            return;
+    }
     int when_equal = equal ? if_true : if_false, when_different = equal ? if_false : if_true;
     struct ir_value first = lower_expression(context, left, LOWER_VALUE);
     struct ir_value second = lower_expression(context, right, LOWER_VALUE);
@@ -296,6 +350,9 @@ static bool lower_binary_condition(struct lower_context *context, CXCursor expre
         case BINARY_COMMA:
             lower_expression(context, left, LOWER_EFFECT);
             lower_condition_at(context, right, if_true, if_false);
+            break;
+        case BINARY_BIT_AND:
+            done = lower_bits(context, expression, if_true, if_false);
             break;
         case BINARY_EQUAL:
         case BINARY_NOT_EQUAL: {

@@ -54,7 +54,7 @@ static void null_test_diamond(struct lower_context *context, int path,
                               struct source_location location)
 {
     int if_true = lower_new_block(context), if_false = lower_new_block(context);
-    struct ir_condition condition = {CONDITION_NONNULL, path, 0, location, -1, false};
+    struct ir_condition condition = {CONDITION_NONNULL, path, 0, location, -1, false, false};
     lower_branch(context, condition, if_true, if_false);
     lower_rejoin(context, if_true, if_false);
 }
@@ -693,7 +693,7 @@ static struct ir_value lower_binary_conditional(struct lower_context *context,
     int then_block = lower_new_block(context), else_block = lower_new_block(context);
     int join = lower_new_block(context);
     struct ir_condition condition = {is_pointer ? CONDITION_NONNULL : CONDITION_NONZERO, tested,
-                                     0, location, -1, false};
+                                     0, location, -1, false, false};
     lower_branch(context, condition, then_block, else_block);
     context->current = then_block;
     emit_assign(context, temporary, value_path(tested), location);

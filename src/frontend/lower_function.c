@@ -288,6 +288,7 @@ int lower_root(struct lower_context *context, CXCursor declaration)
     struct access_path *path = &context->function->paths[id];
     path->type = sites_pointer_type_text(context->unit_state, clang_getCursorType(declaration));
     path->address_taken = prescan_address_taken(context->unit_state, declaration);
+    path->address_escapes = prescan_address_escapes(context->unit_state, declaration);
     lower_mark_declaration(context, id, declaration);
     if (kind == VARIABLE_GLOBAL) {
         path->global_key = unit_global_key(context->unit_state, declaration);
@@ -368,6 +369,7 @@ static void add_parameters(struct lower_context *context, CXCursor definition)
         path->parameter_index = i;
         path->type = sites_type_text(context->unit_state, clang_getCursorType(parameter));
         path->address_taken = prescan_address_taken(context->unit_state, parameter);
+        path->address_escapes = prescan_address_escapes(context->unit_state, parameter);
         lower_mark_declaration(context, id, parameter);
         function->parameter_paths[i] = id;
         if (context->unit_state->has_errors && compat_is_invalid_declaration(parameter))
@@ -399,7 +401,7 @@ static void link_indirect_gotos(struct lower_context *context)
                 break;
             }
             int next = lower_new_block(context);
-            struct ir_condition unknown = {CONDITION_UNKNOWN, -1, 0, {NULL, 0, 0, NULL}, -1, false};
+            struct ir_condition unknown = {CONDITION_UNKNOWN, -1, 0, {NULL, 0, 0, NULL}, -1, false, false};
             lower_branch(context, unknown, target, next);
             context->current = next;
         }

@@ -15,7 +15,7 @@
 static struct ir_condition condition_of(enum condition_kind kind, int path, long long integer,
                                         struct source_location location)
 {
-    struct ir_condition condition = {kind, path, integer, location, -1, false};
+    struct ir_condition condition = {kind, path, integer, location, -1, false, false};
     return condition;
 }
 

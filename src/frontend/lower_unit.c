@@ -26,6 +26,7 @@ void frontend_unit_init(struct frontend_unit *unit, CXTranslationUnit tu, struct
     cursor_map_init(&unit->constant_index);
     cursor_map_init(&unit->written);
     cursor_map_init(&unit->address_taken);
+    cursor_map_init(&unit->address_escapes);
     cursor_map_init(&unit->function_pointers);
     cursor_map_init(&unit->callee_index);
     cursor_map_init(&unit->global_keys);
@@ -60,6 +61,7 @@ void frontend_unit_free(struct frontend_unit *unit)
     cursor_map_free(&unit->constant_index);
     cursor_map_free(&unit->written);
     cursor_map_free(&unit->address_taken);
+    cursor_map_free(&unit->address_escapes);
     cursor_map_free(&unit->function_pointers);
     cursor_map_free(&unit->callee_index);
     cursor_map_free(&unit->global_keys);
@@ -391,6 +393,8 @@ static void settle_unit_facts(struct frontend_unit *unit, const struct top_level
         struct access_path *path = &unit->unit->functions[root->function].paths[root->path];
         if (!path->address_taken && prescan_address_taken(unit, root->variable))
             path->address_taken = true;
+        if (!path->address_escapes && prescan_address_escapes(unit, root->variable))
+            path->address_escapes = true;
     }
     unit->global_root_count = 0;
     if (top->function_count == 0)

@@ -124,7 +124,33 @@ static void visit_binary(struct frontend_unit *unit, CXCursor expression)
     cursor_list_free(&operands);
 }
 
-static void scan(struct frontend_unit *unit, CXCursor cursor)
+/* Whether node `node` of the function's tree (an &x) is, through
+ * parentheses and casts, an argument of a call: the callee may write x
+ * then, and nothing else learns its address (f(&count), sendmsg(s, &msg)).
+ * Stored anywhere else (p = &x, s.iov = &x, an initializer), any call may
+ * write x later. */
+static bool only_passed_to_call(struct frontend_unit *unit, int node)
+{
+    const struct cursor_tree *tree = &unit->tree;
+    if (node < 0 || !tree->active)
+        return false;
+    int child = node;
+    int parent = tree->nodes[node].parent;
+    while (parent >= 0) {
+        enum CXCursorKind kind = clang_getCursorKind(tree->cursors[parent]);
+        if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr &&
+            kind != CXCursor_CStyleCastExpr)
+            break;
+        child = parent;
+        parent = tree->nodes[parent].parent;
+    }
+    if (parent < 0 || clang_getCursorKind(tree->cursors[parent]) != CXCursor_CallExpr)
+        return false;
+    const struct cursor_node *call = &tree->nodes[parent];
+    return call->code_count > 0 && tree->code_children[call->code_first] != child;
+}
+
+static void scan(struct frontend_unit *unit, CXCursor cursor, int node)
 {
     switch (clang_getCursorKind(cursor)) {
     case CXCursor_UnaryOperator: {
@@ -138,6 +164,9 @@ static void scan(struct frontend_unit *unit, CXCursor cursor)
             CXCursor variable = lvalue_variable(unit, operand);
             if (!cursor_is_null(variable)) {
                 cursor_map_insert(&unit->address_taken, clang_getCanonicalCursor(variable), 1);
+                if (!only_passed_to_call(unit, node))
+                    cursor_map_insert(&unit->address_escapes, clang_getCanonicalCursor(variable),
+                                      1);
                 if (is_function_pointer_variable(variable))
                     record_function_pointer(unit, variable, clang_getNullCursor());
             }
@@ -168,14 +197,14 @@ static void scan(struct frontend_unit *unit, CXCursor cursor)
 static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    scan(data, cursor);
+    scan(data, cursor, -1);
     return CXChildVisit_Recurse;
 }
 
 void prescan_unit(struct frontend_unit *unit, const CXCursor *variables, int count)
 {
     for (int i = 0; i < count; i++) {
-        scan(unit, variables[i]); /* a hook's initializer: `void *(*hook)(size_t) = malloc;` */
+        scan(unit, variables[i], -1); /* a hook's initializer: `void *(*hook)(size_t) = malloc;` */
         clang_visitChildren(variables[i], visit, unit);
     }
     unit->prescan_done = true;
@@ -185,12 +214,17 @@ void prescan_function(struct frontend_unit *unit)
 {
     const struct cursor_tree *tree = &unit->tree;
     for (int node = 1; node < tree->node_count; node++) /* node 0: the function */
-        scan(unit, tree->cursors[node]);
+        scan(unit, tree->cursors[node], node);
 }
 
 bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable)
 {
     return cursor_map_find(&unit->address_taken, clang_getCanonicalCursor(variable)) != NULL;
+}
+
+bool prescan_address_escapes(struct frontend_unit *unit, CXCursor variable)
+{
+    return cursor_map_find(&unit->address_escapes, clang_getCanonicalCursor(variable)) != NULL;
 }
 
 bool prescan_written(struct frontend_unit *unit, CXCursor variable)

@@ -278,6 +278,10 @@ void ir_dump_function(const struct ir_function *function, struct string_buffer *
                 string_buffer_printf(out, "!%s == !%s", path_name(function, c->path),
                                      path_name(function, c->other));
                 break;
+            case CONDITION_BITS:
+                string_buffer_printf(out, "(%s%s & %#llx) != 0", c->complement ? "~" : "",
+                                     path_name(function, c->path), (unsigned long long)c->integer);
+                break;
             case CONDITION_LESS:
             case CONDITION_EQUALS_PATH:
                 string_buffer_printf(out, "%s %s ", path_name(function, c->path),

@@ -53,7 +53,9 @@ struct access_path {
     const char *global_key;      /* global roots: a key that is the same in every function
                                   * of the unit (the USR); else NULL */
     bool is_pointer;             /* the path holds a pointer value */
-    bool address_taken;          /* &root appears somewhere: any call may change it */
+    bool address_taken;          /* &root appears somewhere */
+    bool address_escapes;        /* &root appears other than as a call's argument (stored,
+                                  * initializing a pointer): any call may change it */
     bool weak;                   /* stands for several locations (parent[?]): never known NULL,
                                   * and writing it may change its siblings */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
@@ -179,8 +181,10 @@ enum condition_kind {
     CONDITION_LESS,           /* path < other + integer (other -1: path < integer) */
     CONDITION_EQUALS_PATH,    /* path == other + integer, two integer paths; or
                                * path == other, two pointer paths (integer 0) */
-    CONDITION_SAME_NULLNESS   /* (path == NULL) == (other == NULL), two pointers:
+    CONDITION_SAME_NULLNESS,  /* (path == NULL) == (other == NULL), two pointers:
                                * `!a == !b`, and `!a != !b` with the edges swapped */
+    CONDITION_BITS            /* (path & integer) != 0, a flag test; with `complement`,
+                               * (~path & integer) != 0 */
 };
 
 struct ir_condition {
@@ -192,6 +196,7 @@ struct ir_condition {
                  * compared with, or -1 */
     bool is_unsigned; /* CONDITION_LESS, CONDITION_EQUALS_PATH: compared as unsigned, where a
                        * negative value stands for one above LLONG_MAX */
+    bool complement;  /* CONDITION_BITS: of ~path */
 };
 
 struct cfg_block {

@@ -1,6 +1,8 @@
 /* A call that may change a pointer makes what was known of it unknown: after
  * an unknown callee receives the struct (or may reach the global) nothing is
- * reported. A callee of the file that sets it to NULL makes it NULL. A
+ * reported. A local whose address is only ever passed to calls (`f(&msg)`)
+ * is changed by those calls only; one whose address is stored (`p = &x`)
+ * may be changed by any call. A callee of the file that sets it to NULL makes it NULL. A
  * callee whose parameter points to const (`const struct parser *`) does not
  * write the struct: its members stay as they were, what they point to may
  * change. */
@@ -74,6 +76,34 @@ int document_first(struct document *document)
         return -1;
     document_log(document); /* const: document->parser stays, *parser may change */
     return document->parser->buffer[0];
+}
+
+/* Flagged: a local whose address was passed to a call keeps what a later
+ * call that does not receive it cannot change. */
+
+extern void parser_init(struct parser *parser);
+extern void log_event(const char *what);
+
+char parser_init_then_log(void)
+{
+    struct parser parser;
+    parser_init(&parser);
+    parser.buffer = NULL;
+    log_event("initialised");
+    return parser.buffer[0]; // expect: null-deref
+}
+
+/* A local whose address is stored may change in any call. */
+extern void watch(struct parser **slot);
+
+char parser_watched(void)
+{
+    struct parser parser;
+    struct parser *watched = &parser;
+    watch(&watched);
+    parser.buffer = NULL;
+    log_event("watched");
+    return parser.buffer[0];
 }
 
 /* Flagged: the file's own callee set the pointer to NULL. */

@@ -58,6 +58,34 @@ int first_arguments(const char *text)
     return first;
 }
 
+/* A cell's text, NULL with length 0 for an empty cell. */
+struct cell {
+    const char *text;
+};
+
+static const char *cell_text(const struct cell *cell, size_t *length)
+{
+    if (cell->text == NULL) {
+        *length = 0;
+        return NULL;
+    }
+    *length = strlen(cell->text);
+    return cell->text;
+}
+
+size_t append_cell(char *buffer, size_t at, const struct cell *cell)
+{
+    size_t length;
+    const char *text = cell_text(cell, &length);
+    if (length == 1)
+        buffer[at++] = *text;
+    else {
+        memcpy(buffer + at, text, length);
+        at += length;
+    }
+    return at;
+}
+
 /* must be reported */
 
 /* A NULL return that leaves the count as it was. */
