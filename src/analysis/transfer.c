@@ -1269,6 +1269,21 @@ static void propagate_argument(struct function_analysis *analysis, int block, in
     }
 }
 
+/* The state of the pointer that a `returns-target` argument (&s) points
+ * to, before the call; false when the argument is no such address. */
+static bool returned_target(const struct ir_call *call, uint32_t targets,
+                            const struct flow_state *state, struct path_state *before)
+{
+    for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
+        struct ir_value argument = call->arguments[i];
+        if (!argument_in_mask(targets, i) || argument.kind != VALUE_NONNULL || argument.path < 0)
+            continue;
+        *before = state->paths[argument.path];
+        return true;
+    }
+    return false;
+}
+
 /* items = list_items(&count) where every NULL return leaves the count 0:
  * the count, found non-zero, says that the result is set
  * (`for (i = 0; i < count; i++) items[i]`). */
@@ -1389,6 +1404,10 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         state->reachable = false;
         return;
     }
+    /* strsep(&s, d) returns what s held: read it before the call writes s */
+    struct path_state target_before;
+    bool returns_target = rule && rule->returned_targets && call->target >= 0 &&
+                          returned_target(call, rule->returned_targets, state, &target_before);
     forget_call_effects(function, call, rule, summary, state);
     if (summary) {
         apply_nulled(analysis, statement, summary, state);
@@ -1406,6 +1425,12 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target >= 0)
         set_call_result(analysis, block, index, rule, summary, signature, state);
+    if (returns_target && (target_before.nullability == NULLABILITY_NULL ||
+                           target_before.nullability == NULLABILITY_MAYBE ||
+                           target_before.nullability == NULLABILITY_NONNULL)) {
+        state->paths[call->target].nullability = target_before.nullability;
+        state->paths[call->target].origin = target_before.origin;
+    }
 }
 
 static void detach_alias(const struct ir_function *function, struct flow_state *state, int path);

@@ -438,6 +438,7 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
         }
         print_arguments(stream, "checks", rule->checked_arguments, &first);
         print_arguments(stream, "propagates-null", rule->propagated_arguments, &first);
+        print_arguments(stream, "returns-target", rule->returned_targets, &first);
         if (rule->out_null_arguments) {
             print_arguments(stream, "out-null", rule->out_null_arguments, &first);
             fprintf(stream, " (%s)", packs_kind_name(rule->out_kind));

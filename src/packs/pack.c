@@ -24,7 +24,7 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
-                                         "out-nonnull", "pure", "reason"};
+                                         "out-nonnull", "pure", "returns-target", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -294,6 +294,15 @@ static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yam
                                   "the result is either as NULL as an argument or a NULL source");
         return -1;
     }
+    yaml_node_t *target = yaml_input_get(input, node, "returns-target");
+    if (target && parse_arguments(input, target, &rule->returned_targets, error) != 0)
+        return -1;
+    if (rule->returned_targets && (rule->returns != SOURCE_NONE || rule->propagated_arguments)) {
+        *error = yaml_input_error(input, target, "'returns-target' and '%s' contradict: the "
+                                  "result is what the argument points to",
+                                  rule->returns != SOURCE_NONE ? "returns" : "propagates-null");
+        return -1;
+    }
     yaml_node_t *out_kind = yaml_input_get(input, node, "out-kind");
     if (out_kind) {
         if (!rule->out_null_arguments) {
@@ -424,10 +433,12 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
         !rule.checked_arguments &&
         !rule.out_null_arguments && !rule.out_nonnull_arguments && !rule.noreturn &&
         !rule.accepts_null &&
-        !rule.propagated_arguments && !rule.never_null && !rule.calls_back && !rule.pure) {
+        !rule.propagated_arguments && !rule.returned_targets && !rule.never_null &&
+        !rule.calls_back && !rule.pure) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
                                   "one of returns, nonnull, nonnull-if-nonzero, checks, "
-                                  "out-null, out-nonnull, propagates-null, noreturn: true, "
+                                  "out-null, out-nonnull, propagates-null, returns-target, "
+                                  "noreturn: true, "
                                   "never-null: true, accepts-null: true, calls-back: true, "
                                   "pure: true",
                                   rule.name);

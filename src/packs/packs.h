@@ -37,6 +37,8 @@ struct pack_entry {
                                      * that goes on has tested the status (getaddrinfo) */
     uint32_t propagated_arguments; /* bit i: the result is NULL when argument i is, and only
                                     * then as far as the pack knows (json_string_value) */
+    uint32_t returned_targets;    /* bit i: the result is the pointer that argument i points
+                                   * to on entry (strsep(&s, d) returns *s, NULL once s is) */
     enum source_kind out_kind;    /* the kind of what out_null_arguments leave NULL */
     int out_null_if_argument;     /* 1-based; 0: out_null_arguments always apply, else only
                                    * when this argument is a constant among the values

@@ -1,6 +1,7 @@
 /* The POSIX pack: entries beyond the classics that other cases cover:
  * the user and group databases read in sequence, mkdtemp, <regex.h> and
- * <netdb.h> arguments, getdelim, and err(3), which does not return. */
+ * <netdb.h> arguments, getdelim, err(3), which does not return, and
+ * strsep(&s, d), which returns what s held: NULL only once s is. */
 #include <err.h>
 #include <grp.h>
 #include <netdb.h>
@@ -50,7 +51,29 @@ int resolve(const char *host, struct addrinfo **result)
     return getaddrinfo(host, "http", NULL, slot); // expect: null-deref
 }
 
+char strsep_after_end(void)
+{
+    char *rest = NULL;
+    char *field = strsep(&rest, ":");
+    return field[0]; // expect: null-deref
+}
+
 /* must stay silent */
+
+int first_field_is(char *line, const char *name)
+{
+    char *rest = line + 1; /* after the leading '|' */
+    char *field = strsep(&rest, "|");
+    return strcmp(field, name) == 0;
+}
+
+int count_fields(char *line)
+{
+    int count = 0;
+    for (char *field; (field = strsep(&line, ",")) != NULL;)
+        count += field[0] != '\0';
+    return count;
+}
 
 const char *first_shell_checked(void)
 {
