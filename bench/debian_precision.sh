@@ -102,38 +102,4 @@ run libuv "$libuv/build" "${libuv_sources[@]}"
 run hiredis "$hiredis"
 run libyaml "$yaml/build"
 
-python3 - "$results" "$projects" "$verdicts" <<'PY'
-import collections, json, os, sys
-results, projects, verdict_file = sys.argv[1:4]
-verdicts = {}
-for line in open(verdict_file):
-    if line.startswith("#") or not line.strip():
-        continue
-    project, site, rule, verdict = line.rstrip("\n").split("\t")[:4]
-    verdicts[(project, site)] = verdict
-counts = collections.defaultdict(collections.Counter)
-missing = []
-for name in sorted(os.listdir(results)):
-    if not name.endswith(".json"):
-        continue
-    project = name[:-5]
-    base = os.path.realpath(os.path.join(projects, project)) + os.sep
-    for finding in json.load(open(os.path.join(results, name))).get("findings", []):
-        path = os.path.realpath(finding["file"])
-        site = "%s:%d" % (path[len(base):] if path.startswith(base) else path, finding["line"])
-        verdict = verdicts.get((project, site))
-        if verdict is None:
-            missing.append("%s %s %s" % (project, site, finding["rule"]))
-            continue
-        for key in ("all", "project " + project, "rule " + finding["rule"]):
-            counts[key][verdict] += 1
-print("%-28s %5s %5s %5s %9s %9s" % ("", "TP", "TPA", "FP", "precision", "with TPA"))
-for key in sorted(counts, key=lambda k: (k != "all", k)):
-    c = counts[key]
-    total = c["TP"] + c["TPA"] + c["FP"]
-    print("%-28s %5d %5d %5d %8.1f%% %8.1f%%" % (key, c["TP"], c["TPA"], c["FP"],
-          100.0 * c["TP"] / total, 100.0 * (c["TP"] + c["TPA"]) / total))
-print("findings without a verdict: %d" % len(missing))
-for line in missing:
-    print("  " + line)
-PY
+python3 "$top/bench/score_verdicts.py" "$results" "$verdicts" --base "$projects"

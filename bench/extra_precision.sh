@@ -33,36 +33,4 @@ for library in "$libraries"/*/; do
     }
 done
 
-python3 - "$results" "$verdicts" <<'PY'
-import collections, json, os, sys
-results, verdict_file = sys.argv[1], sys.argv[2]
-verdicts = {}
-for line in open(verdict_file):
-    if line.startswith("#") or not line.strip():
-        continue
-    library, site, rule, verdict = line.rstrip("\n").split("\t")[:4]
-    verdicts[(library, site)] = verdict
-counts = collections.defaultdict(collections.Counter)
-missing = []
-for name in sorted(os.listdir(results)):
-    if not name.endswith(".json"):
-        continue
-    library = name[:-5]
-    for finding in json.load(open(os.path.join(results, name))).get("findings", []):
-        site = "%s:%d" % (os.path.basename(finding["file"]), finding["line"])
-        verdict = verdicts.get((library, site))
-        if verdict is None:
-            missing.append("%s %s %s" % (library, site, finding["rule"]))
-            continue
-        for key in ("all", "library " + library, "rule " + finding["rule"]):
-            counts[key][verdict] += 1
-print("%-28s %5s %5s %5s %9s" % ("", "TP", "TPA", "FP", "precision"))
-for key in sorted(counts, key=lambda k: (k != "all", k)):
-    c = counts[key]
-    total = c["TP"] + c["TPA"] + c["FP"]
-    print("%-28s %5d %5d %5d %8.1f%%" % (key, c["TP"], c["TPA"], c["FP"],
-                                         100.0 * c["TP"] / total if total else 0.0))
-print("findings without a verdict: %d" % len(missing))
-for line in missing:
-    print("  " + line)
-PY
+python3 "$top/bench/score_verdicts.py" "$results" "$verdicts" --basename
