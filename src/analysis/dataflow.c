@@ -17,11 +17,6 @@
  * path's value can only rise a few times), so a malformed CFG cannot hang. */
 enum { VISITS_PER_BLOCK = 64 };
 
-static int edge_count(const struct cfg_block *node)
-{
-    return node->terminator == TERMINATOR_GOTO ? 1 : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
-}
-
 /* Blocks that keep their entry states: the entry, and every block that
  * does not have exactly one incoming edge. The state of any other block is
  * its predecessor's exit along that edge, recomputed when needed, so a
@@ -36,7 +31,7 @@ static int mark_roots(const struct ir_function *function, char *is_root)
         is_root[b] = 0;
     for (int b = 0; b < blocks; b++) {
         const struct cfg_block *node = &function->blocks[b];
-        for (int e = 0; e < edge_count(node); e++) {
+        for (int e = 0; e < ir_successor_count(node); e++) {
             int successor = node->successors[e];
             if (successor >= 0 && successor < blocks && is_root[successor] < 2)
                 is_root[successor]++;
@@ -126,8 +121,7 @@ static int reverse_postorder(const struct ir_function *function, struct arena *a
     while (depth > 0) {
         int block = stack[depth - 1];
         const struct cfg_block *node = &function->blocks[block];
-        int edges = node->terminator == TERMINATOR_GOTO ? 1
-                    : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+        int edges = ir_successor_count(node);
         if (next_edge[block] < edges) {
             int successor = node->successors[next_edge[block]++];
             if (successor >= 0 && successor < blocks && !seen[successor]) {
@@ -157,8 +151,7 @@ static void build_predecessors(const struct ir_function *function, const int *ra
     for (int pass = 0; pass < 2; pass++) {
         for (int b = 0; b < blocks; b++) {
             const struct cfg_block *node = &function->blocks[b];
-            int edges = node->terminator == TERMINATOR_GOTO ? 1
-                        : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+            int edges = ir_successor_count(node);
             for (int e = 0; (!rank || rank[b] >= 0) && e < edges; e++) {
                 int successor = node->successors[e];
                 if (successor < 0 || successor >= blocks)
@@ -246,8 +239,7 @@ static int *immediate_postdominators(const struct ir_function *function, struct 
             int candidates[3], n = 0;
             if (node->terminator == TERMINATOR_RETURN || node->terminator == TERMINATOR_UNREACHABLE)
                 candidates[n++] = exit;
-            int edges = node->terminator == TERMINATOR_GOTO ? 1
-                        : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+            int edges = ir_successor_count(node);
             for (int e = 0; e < edges; e++)
                 if (node->successors[e] >= 0 && node->successors[e] < blocks)
                     candidates[n++] = node->successors[e];
@@ -459,7 +451,7 @@ static void walk_tree(struct walker *walker, int root, const struct flow_state *
             continue;
         if (walker->visit)
             walker->visit(walker, block, out);
-        int edges = edge_count(node);
+        int edges = ir_successor_count(node);
         /* The last edge takes the block's state itself: a block with one
          * way out copies no state, a branch one. */
         struct flow_state *edge_state[2] = {out, out};
@@ -502,7 +494,7 @@ static char *loop_tests(const struct ir_function *function, const int *order, in
     for (int i = 0; i < count; i++) {
         int block = order[i];
         const struct cfg_block *node = &function->blocks[block];
-        for (int e = 0; e < edge_count(node); e++) {
+        for (int e = 0; e < ir_successor_count(node); e++) {
             int successor = node->successors[e];
             if (successor < 0 || successor >= function->block_count ||
                 rank[successor] > rank[block])
@@ -685,8 +677,7 @@ static bool has_loop(const struct ir_function *function, struct arena *arena)
         rank[order[i]] = i;
     for (int i = 0; i < count; i++) {
         const struct cfg_block *node = &function->blocks[order[i]];
-        int edges = node->terminator == TERMINATOR_GOTO ? 1
-                    : node->terminator == TERMINATOR_BRANCH ? 2 : 0;
+        int edges = ir_successor_count(node);
         for (int e = 0; e < edges; e++) {
             int successor = node->successors[e];
             if (successor >= 0 && successor < blocks && rank[successor] >= 0 &&

@@ -69,8 +69,7 @@ static void block_live_in(const struct ir_function *function, int b, const uint6
 {
     const struct cfg_block *block = &function->blocks[b];
     memset(set, 0, sizeof *set * (size_t)words);
-    int edges = block->terminator == TERMINATOR_BRANCH ? 2
-                : block->terminator == TERMINATOR_GOTO ? 1 : 0;
+    int edges = ir_successor_count(block);
     for (int e = 0; e < edges; e++) {
         const uint64_t *out = live + (size_t)block->successors[e] * (size_t)words;
         for (int w = 0; w < words; w++)

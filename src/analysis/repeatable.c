@@ -87,9 +87,7 @@ static void mark_after_tests(const struct ir_function *function, int cache, char
     }
     while (depth > 0) {
         const struct cfg_block *block = &function->blocks[stack[--depth]];
-        int edges = block->terminator == TERMINATOR_GOTO     ? 1
-                    : block->terminator == TERMINATOR_BRANCH ? 2
-                                                             : 0;
+        int edges = ir_successor_count(block);
         for (int e = 0; e < edges; e++) {
             int next = block->successors[e];
             if (next >= 0 && !after[next]) {
@@ -160,10 +158,7 @@ bool repeatable_caches_result(struct function_analysis *analysis)
                           block->condition.kind == CONDITION_NONNULL &&
                           block->condition.path == cache;
         tested |= cache_test;
-        int edges = block->terminator == TERMINATOR_GOTO     ? 1
-                    : cache_test                             ? 1 /* successors[0]: set */
-                    : block->terminator == TERMINATOR_BRANCH ? 2
-                                                             : 0;
+        int edges = cache_test ? 1 /* successors[0]: set */ : ir_successor_count(block);
         for (int e = 0; e < edges; e++) {
             int next = block->successors[e];
             if (next >= 0 && !seen[next]) {

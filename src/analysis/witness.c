@@ -69,13 +69,6 @@ struct search {
     bool cut;                 /* a bound ended some path early */
 };
 
-static int edge_count(const struct cfg_block *block)
-{
-    return block->terminator == TERMINATOR_GOTO     ? 1
-           : block->terminator == TERMINATOR_BRANCH ? 2
-                                                    : 0;
-}
-
 /* Blocks from which `target` can be reached. */
 static char *blocks_reaching(const struct ir_function *function, int target, struct arena *arena)
 {
@@ -89,7 +82,7 @@ static char *blocks_reaching(const struct ir_function *function, int target, str
             if (reaches[b])
                 continue;
             const struct cfg_block *block = &function->blocks[b];
-            for (int e = 0; e < edge_count(block); e++) {
+            for (int e = 0; e < ir_successor_count(block); e++) {
                 int next = block->successors[e];
                 if (next >= 0 && next < blocks && reaches[next]) {
                     reaches[b] = 1;

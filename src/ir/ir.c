@@ -16,6 +16,13 @@ void ir_unit_init(struct ir_unit *unit, struct arena *arena, const char *main_fi
     unit->main_file = arena_strdup(arena, main_file);
 }
 
+int ir_successor_count(const struct cfg_block *block)
+{
+    return block->terminator == TERMINATOR_GOTO     ? 1
+           : block->terminator == TERMINATOR_BRANCH ? 2
+                                                    : 0;
+}
+
 const struct ir_macro *ir_unit_macro(const struct ir_unit *unit, const char *name)
 {
     for (int i = 0; name && i < unit->macro_count; i++)

@@ -310,6 +310,10 @@ struct ir_statement *ir_append(struct ir_unit *unit, struct ir_function *functio
 void ir_statement_init(struct ir_statement *statement, enum statement_kind kind,
                        struct source_location location);
 
+/* How many of successors[] the block's terminator uses: 1 for a goto, 2
+ * for a branch, 0 for a return or an unreachable end. */
+int ir_successor_count(const struct cfg_block *block);
+
 /* The macro of the unit named `name` (source_location.macro), or NULL. */
 const struct ir_macro *ir_unit_macro(const struct ir_unit *unit, const char *name);
 
