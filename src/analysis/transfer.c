@@ -1689,9 +1689,6 @@ static bool learn_comparison(const struct ir_condition *condition, bool holds,
     return true;
 }
 
-/* a == b of two pointers, on the edge `holds`: where one side is known
- * NULL it is a NULL test of the other; where one is known non-NULL and
- * they are equal, so is the other. */
 /* Whether the function assigns `path` anything but NULL somewhere (a call's
  * result counts). */
 static bool assigned_other(struct function_analysis *analysis, int path)
@@ -1715,6 +1712,9 @@ static bool assigned_other(struct function_analysis *analysis, int path)
     return analysis->assigned_other[path] != 0;
 }
 
+/* a == b of two pointers, on the edge `holds`: where one side is known
+ * NULL it is a NULL test of the other; where one is known non-NULL and
+ * they are equal, so is the other. */
 static void learn_pointer_equality(struct function_analysis *analysis, int block,
                                    const struct ir_condition *condition, bool holds,
                                    struct flow_state *state)
