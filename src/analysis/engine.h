@@ -116,6 +116,7 @@ struct function_analysis {
     int at_block, at_index;            /* the statement being transferred */
     struct witness_memo *witnesses;    /* reporting walk: searches done, by use */
     int witness_count;
+    long witness_visits;               /* block visits of those searches together */
     const struct context_value *context;
     int context_count;
 };

@@ -19,8 +19,12 @@
 
 /* Block visits per search. Real functions refute or find a witness in a
  * few hundred; the bound keeps a function of many independent branches
- * from costing more than its fixed point. */
-enum { WITNESS_VISITS = 4000 };
+ * from costing more than its fixed point. Each visit copies a state of
+ * every path of the function, so a function of many paths gets fewer
+ * (WITNESS_WORK path states per search), and one function's searches
+ * together get WITNESS_FUNCTION_VISITS. */
+enum { WITNESS_VISITS = 4000, WITNESS_FUNCTION_VISITS = 40000 };
+#define WITNESS_WORK 4000000L
 
 /* Times one path may enter the same block: a loop's body once more after
  * the first turn, which covers a value that the previous turn left NULL. */
@@ -52,6 +56,7 @@ struct pending {
 
 struct search {
     struct function_analysis *analysis;
+    struct arena *memory;     /* the search's own, dropped when it ends */
     const struct ir_function *function;
     int target_block, target_index, path;
     char *reaches;            /* per block: the target block can be reached from it */
@@ -64,7 +69,7 @@ struct search {
     int pending_count, pending_capacity;
     uint64_t *seen;           /* open addressing: (block, state) hashes already followed */
     size_t seen_mask;
-    long visits;
+    long visits, budget;
     bool found;
     bool cut;                 /* a bound ended some path early */
 };
@@ -165,7 +170,7 @@ static bool enter(struct search *search, int block, struct flow_state *state)
         return false;
     if (search->turns[block] >= WITNESS_TURNS)
         return false; /* as the analyzers do, a path ends after its last turn */
-    if (++search->visits > WITNESS_VISITS) {
+    if (++search->visits > search->budget) {
         search->cut = true;
         return false;
     }
@@ -192,17 +197,16 @@ static void decide(struct search *search, int block, int edge, bool choice, bool
 static bool save_pending(struct search *search, int block, int edge, bool null_before,
                          const struct flow_state *state)
 {
-    struct function_analysis *analysis = search->analysis;
     if (search->pending_count == search->pending_capacity) {
         size_t state_bytes = sizeof *state->paths * (size_t)(state->count ? state->count : 1);
         int grown = search->pending_capacity ? search->pending_capacity * 2 : 16;
         if (state_bytes * (size_t)grown > WITNESS_STATE_BYTES)
             return false;
-        search->pending = arena_grow(&analysis->scratch, search->pending,
+        search->pending = arena_grow(search->memory, search->pending,
                                      (size_t)search->pending_capacity, (size_t)grown,
                                      sizeof *search->pending);
         for (int i = search->pending_capacity; i < grown; i++)
-            flow_state_init(&search->pending[i].state, state->count, &analysis->scratch);
+            flow_state_init(&search->pending[i].state, state->count, search->memory);
         search->pending_capacity = grown;
     }
     struct pending *saved = &search->pending[search->pending_count++];
@@ -268,8 +272,8 @@ static enum witness_result follow(struct search *search)
     const struct ir_function *function = search->function;
     int paths = function->path_count;
     struct flow_state current, other;
-    flow_state_init(&current, paths, &analysis->scratch);
-    flow_state_init(&other, paths, &analysis->scratch);
+    flow_state_init(&current, paths, search->memory);
+    flow_state_init(&other, paths, search->memory);
     transfer_entry_state(analysis, &current);
     int block = function->entry;
     bool alive = enter(search, block, &current);
@@ -285,7 +289,7 @@ static enum witness_result follow(struct search *search)
             }
         }
         /* back to the last branch with an edge left */
-        if (search->pending_count == 0 || search->visits > WITNESS_VISITS)
+        if (search->pending_count == 0 || search->visits > search->budget)
             return search->cut ? WITNESS_UNKNOWN : WITNESS_NONE;
         struct pending *saved = &search->pending[--search->pending_count];
         while (search->trail_length > saved->trail_length)
@@ -345,25 +349,38 @@ enum witness_result witness_search(struct function_analysis *analysis, int block
     if (analysis->too_large || function->entry < 0 || block < 0 ||
         block >= function->block_count || path < 0 || path >= function->path_count)
         return WITNESS_UNKNOWN;
+    long budget = WITNESS_WORK / (function->path_count + 1);
+    if (budget > WITNESS_VISITS)
+        budget = WITNESS_VISITS;
+    if (budget > WITNESS_FUNCTION_VISITS - analysis->witness_visits)
+        budget = WITNESS_FUNCTION_VISITS - analysis->witness_visits;
+    if (budget <= 0)
+        return WITNESS_UNKNOWN;
     struct search search;
     memset(&search, 0, sizeof search);
+    search.budget = budget;
+    /* its own scratch memory: a function with many uses searched would
+     * otherwise keep every search's saved states until it is done */
+    struct arena memory;
+    arena_init(&memory);
+    search.memory = &memory;
     search.analysis = analysis;
     search.function = function;
     search.target_block = block;
     search.target_index = index;
     search.path = path;
     size_t blocks = (size_t)function->block_count;
-    search.reaches = blocks_reaching(function, block, &analysis->scratch);
-    search.turns = arena_alloc(&analysis->scratch, blocks);
+    search.reaches = blocks_reaching(function, block, search.memory);
+    search.turns = arena_alloc(search.memory, blocks);
     memset(search.turns, 0, blocks);
-    search.trail = arena_alloc(&analysis->scratch, sizeof *search.trail *
+    search.trail = arena_alloc(search.memory, sizeof *search.trail *
                                                        (blocks * WITNESS_TURNS + 1));
-    search.decisions = arena_alloc(&analysis->scratch, sizeof *search.decisions *
+    search.decisions = arena_alloc(search.memory, sizeof *search.decisions *
                                                            (blocks * WITNESS_TURNS + 1));
     size_t slots = 1;
     while (slots < 4 * (size_t)WITNESS_VISITS)
         slots <<= 1;
-    search.seen = arena_alloc(&analysis->scratch, sizeof *search.seen * slots);
+    search.seen = arena_alloc(search.memory, sizeof *search.seen * slots);
     memset(search.seen, 0, sizeof *search.seen * slots);
     search.seen_mask = slots - 1;
 
@@ -372,7 +389,9 @@ enum witness_result witness_search(struct function_analysis *analysis, int block
     analysis->events = NULL;
     enum witness_result result = follow(&search);
     analysis->events = events;
+    analysis->witness_visits += search.visits;
     if (result == WITNESS_FOUND)
         keep_steps(&search, steps, step_count);
+    arena_free(&memory);
     return result;
 }
