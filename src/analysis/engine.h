@@ -32,6 +32,8 @@ struct unit_analysis {
     int specialisation_depth;         /* nesting of context summaries being computed */
     bool consulted_unfinished;        /* the analysis under way used a summary that a later
                                        * round may still change (recursion) */
+    char *called;                     /* per function: a call of the unit names it (made
+                                       * on first use by transfer.c) */
     struct call_evidence *static_evidence; /* per function: the unit's call sites of each
                                             * static one (project.h); made on first use */
 };

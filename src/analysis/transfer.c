@@ -594,6 +594,42 @@ static const struct null_origin *declared_origin(struct function_analysis *analy
     return *slot;
 }
 
+/* Whether some call of the unit names function `index` (else it is only
+ * handed out as a callback, or not used in the unit). */
+static bool called_in_unit(struct unit_analysis *shared, int index)
+{
+    const struct ir_unit *unit = shared->unit;
+    if (!shared->called) {
+        shared->called = arena_alloc(shared->arena, (size_t)(unit->function_count + 1));
+        memset(shared->called, 0, (size_t)(unit->function_count + 1));
+        for (int f = 0; f < unit->function_count; f++)
+            for (int b = 0; b < unit->functions[f].block_count; b++) {
+                const struct cfg_block *block = &unit->functions[f].blocks[b];
+                for (int i = 0; i < block->statement_count; i++)
+                    if (block->statements[i].kind == STATEMENT_CALL &&
+                        block->statements[i].call.function_index >= 0)
+                        shared->called[block->statements[i].call.function_index] = 1;
+            }
+    }
+    return shared->called[index] != 0;
+}
+
+/* A static function that no call of the file names is a callback: what it
+ * is passed comes from a dispatcher the analysis does not see, and its
+ * test of a parameter is the callback's caution, not a sign that the
+ * dispatcher passes NULL (tmux's mode callbacks test `args == NULL` and
+ * hand args on). A NULL found by such a test is not reported. */
+static bool callback_parameter_test(struct function_analysis *analysis,
+                                    const struct path_state *value)
+{
+    const struct ir_function *function = function_of(analysis);
+    return function->is_static && value->entry_of >= 0 && value->origin &&
+           value->origin->kind == ORIGIN_NULL_CHECK && !value->origin->cause &&
+           function->paths[ir_path_root(function, value->entry_of)].root_kind ==
+               VARIABLE_PARAMETER &&
+           !called_in_unit(analysis->shared, analysis->function_index);
+}
+
 static void use_path(struct function_analysis *analysis, struct flow_state *state, int path,
                      const struct use_site *site)
 {
@@ -601,6 +637,8 @@ static void use_path(struct function_analysis *analysis, struct flow_state *stat
     struct path_state *value = &state->paths[path];
     if (value->guard_end >= 0) {
         /* inside a region a test of other data decides: not reported */
+    } else if (callback_parameter_test(analysis, value)) {
+        /* a callback's caution about what its dispatcher passes */
     } else if (value->nullability == NULLABILITY_UNKNOWN &&
                function->paths[path].declared_nullable)
         report_value(analysis, site, path, function->paths[path].text, NULLABILITY_MAYBE,
