@@ -211,6 +211,8 @@ static bool summary_changed(const struct function_summary *a, const struct funct
            a->repeatable != b->repeatable || a->caches_result != b->caches_result ||
            a->returns_nonnull != b->returns_nonnull ||
            a->null_count_parameters != b->null_count_parameters ||
+           a->writes_known != b->writes_known || a->writes_through != b->writes_through ||
+           a->written_field_count != b->written_field_count ||
            a->return_kind != b->return_kind ||
            a->dereferenced_parameters != b->dereferenced_parameters ||
            a->dereferenced_global_count != b->dereferenced_global_count ||

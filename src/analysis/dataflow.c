@@ -769,6 +769,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
         }
     }
     summary->caches_result = !summary->repeatable && repeatable_caches_result(analysis);
+    writes_summarise(analysis, summary);
 }
 
 /* A value whose NULL a source made: an allocation, a lookup, a nullable

@@ -218,6 +218,11 @@ enum witness_result { WITNESS_FOUND, WITNESS_NONE, WITNESS_UNKNOWN };
 enum witness_result witness_search(struct function_analysis *analysis, int block, int index,
                                    int path, struct witness_step **steps, int *step_count);
 
+/* writes.c: fills the summary's writes_known, writes_through and
+ * written_fields: what the function may write through its pointer
+ * parameters. */
+void writes_summarise(const struct function_analysis *analysis, struct function_summary *summary);
+
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);
 

@@ -58,6 +58,15 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
             to->member_uses[i].use = copy_location(from->member_uses[i].use, arena, map_file, data);
         }
     }
+    to->written_fields = NULL;
+    if (from->written_field_count > 0) {
+        to->written_fields = arena_alloc(arena, sizeof *to->written_fields *
+                                                    (size_t)from->written_field_count);
+        for (int i = 0; i < from->written_field_count; i++) {
+            to->written_fields[i] = from->written_fields[i];
+            to->written_fields[i].name = copy_string(arena, from->written_fields[i].name);
+        }
+    }
     to->nonnull_members = NULL;
     if (from->nonnull_member_count > 0) {
         to->nonnull_members = arena_alloc(arena, sizeof *to->nonnull_members *
@@ -99,6 +108,8 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
         a->member_use_count != b->member_use_count ||
         a->nonnull_member_count != b->nonnull_member_count ||
+        a->writes_known != b->writes_known || a->writes_through != b->writes_through ||
+        a->written_field_count != b->written_field_count ||
         !same_string(a->return_failing, b->return_failing))
         return false;
     for (int i = 0; i < a->nonnull_member_count; i++)
@@ -113,6 +124,10 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         if (a->member_uses[i].parameter != b->member_uses[i].parameter ||
             a->member_uses[i].step != b->member_uses[i].step ||
             !same_string(a->member_uses[i].name, b->member_uses[i].name))
+            return false;
+    for (int i = 0; i < a->written_field_count; i++)
+        if (a->written_fields[i].parameter != b->written_fields[i].parameter ||
+            !same_string(a->written_fields[i].name, b->written_fields[i].name))
             return false;
     for (int i = 0; i < a->nulled_count; i++)
         if (a->nulled[i].parameter != b->nulled[i].parameter ||

@@ -93,6 +93,12 @@ struct function_summary {
     int nulled_count;
     struct member_use *member_uses;      /* pointers below parameters used unchecked */
     int member_use_count;
+    bool writes_known;           /* writes_through and written_fields were computed (writes.c) */
+    uint32_t writes_through;     /* bit i: may write anything reached through pointer
+                                  * parameter i */
+    struct member_use *written_fields; /* else p->name, or what lies below it, written
+                                        * through parameter p (step PATH_ARROW) */
+    int written_field_count;
     struct member_use *nonnull_members;  /* pointers below parameters it leaves non-NULL on
                                           * every return (ensure_stack(s) sets s->stack or
                                           * exits); `use` is not set */

@@ -1241,6 +1241,40 @@ static void use_call_arguments(struct function_analysis *analysis,
 
 /* What the callee may change: what its pointer arguments point to, and
  * globals and escaped locals unless it is known not to write them. */
+/* Whether a function of the program that `summary` describes writes only
+ * some members of what its parameter `index` points to (writes.c). */
+static bool writes_some_members(const struct function_summary *summary, int index)
+{
+    return summary && summary->writes_known && index < ARGUMENT_MASK_BITS &&
+           !(summary->writes_through & (UINT32_C(1) << index));
+}
+
+/* The callee writes only the members `summary` lists of what its parameter
+ * `index` points to, `path` (p->name, or s.name for &s): those and what
+ * lies below them are forgotten, for every pointer known to hold the same
+ * value; the other members stay as they were. */
+static void kill_written_members(const struct ir_function *function, struct flow_state *state,
+                                 int path, bool through_pointer,
+                                 const struct function_summary *summary, int index)
+{
+    int root = alias_root(state, path);
+    for (int i = 0; i < function->path_count; i++) {
+        if (i != path && (!through_pointer || (i != root && state->paths[i].alias != root)))
+            continue;
+        for (int child = function->paths[i].first_child; child >= 0;
+             child = function->paths[child].next_sibling) {
+            const struct access_path *member = &function->paths[child];
+            bool written = !member->name || (member->step != PATH_ARROW &&
+                                             member->step != PATH_FIELD);
+            for (int w = 0; !written && w < summary->written_field_count; w++)
+                written = summary->written_fields[w].parameter == index &&
+                          strcmp(summary->written_fields[w].name, member->name) == 0;
+            if (written)
+                kill_path(function, state, child);
+        }
+    }
+}
+
 static void forget_call_effects(const struct ir_function *function, const struct ir_call *call,
                                 const struct pack_entry *rule,
                                 const struct function_summary *summary, struct flow_state *state)
@@ -1251,11 +1285,16 @@ static void forget_call_effects(const struct ir_function *function, const struct
         if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer) {
             if (constant)
                 kill_deeper_aliases(function, state, argument.path);
+            else if (!rule && writes_some_members(summary, i))
+                kill_written_members(function, state, argument.path, true, summary, i);
             else
                 kill_below_aliases(function, state, argument.path);
         } else if (argument.kind == VALUE_NONNULL && argument.path >= 0) {
             if (constant) /* &x to a `const T *`: x stays, what it points to may not */
                 kill_deeper_aliases(function, state, argument.path);
+            else if (!rule && writes_some_members(summary, i) &&
+                     !function->paths[argument.path].is_pointer)
+                kill_written_members(function, state, argument.path, false, summary, i);
             else
                 kill_path(function, state, argument.path); /* &x: the callee may set x */
         }

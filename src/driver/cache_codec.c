@@ -124,7 +124,8 @@ static void put_summary(struct string_buffer *out, const struct function_summary
                      (uint64_t)summary->writes_globals << 2 |
                      (uint64_t)summary->returns_null << 3 | (uint64_t)summary->repeatable << 4 |
                      (uint64_t)summary->caches_result << 5 |
-                     (uint64_t)summary->returns_nonnull << 6;
+                     (uint64_t)summary->returns_nonnull << 6 |
+                     (uint64_t)summary->writes_known << 7;
     codec_put_u64(out, flags);
     codec_put_u64(out, (uint64_t)summary->return_kind);
     put_location(out, &summary->null_return, cited);
@@ -157,6 +158,12 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_u64(out, (uint64_t)member->step);
         codec_put_string(out, member->name);
     }
+    codec_put_u64(out, summary->writes_through);
+    codec_put_u64(out, (uint64_t)summary->written_field_count);
+    for (int i = 0; i < summary->written_field_count; i++) {
+        codec_put_u64(out, (uint64_t)summary->written_fields[i].parameter);
+        codec_put_string(out, summary->written_fields[i].name);
+    }
     codec_put_u64(out, (uint64_t)summary->nulled_count);
     for (int i = 0; i < summary->nulled_count; i++) {
         const struct nulled_path *nulled = &summary->nulled[i];
@@ -179,6 +186,7 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
     summary->repeatable = (flags >> 4) & 1;
     summary->caches_result = (flags >> 5) & 1;
     summary->returns_nonnull = (flags >> 6) & 1;
+    summary->writes_known = (flags >> 7) & 1;
     summary->return_kind = (enum origin_kind)codec_get_u64(in);
     get_location(in, arena, &summary->null_return);
     summary->return_failing = codec_get_string(in, arena);
@@ -228,6 +236,20 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
         }
     }
     summary->nonnull_member_count = nonnull;
+    summary->writes_through = (uint32_t)codec_get_u64(in);
+    int written = get_count(in, 8 + MIN_STRING);
+    if (written > 0) {
+        summary->written_fields =
+            arena_alloc(arena, sizeof *summary->written_fields * (size_t)written);
+        for (int i = 0; i < written; i++) {
+            struct member_use *field = &summary->written_fields[i];
+            memset(field, 0, sizeof *field);
+            field->parameter = get_int(in);
+            field->step = PATH_ARROW;
+            field->name = codec_get_string(in, arena);
+        }
+    }
+    summary->written_field_count = written;
     int nulled = get_count(in, 3 * MIN_STRING + 8);
     if (nulled > 0) {
         summary->nulled = arena_alloc(arena, sizeof *summary->nulled * (size_t)nulled);

@@ -48,6 +48,11 @@ static void sample_exports(struct arena *arena, struct unit_exports *exports)
     find->summary.member_use_count = 1;
     find->summary.member_uses = arena_alloc(arena, sizeof(struct member_use));
     find->summary.member_uses[0] = (struct member_use){0, PATH_ARROW, "name", at("/p/u.c", 4)};
+    find->summary.writes_known = true;
+    find->summary.writes_through = 2;
+    find->summary.written_field_count = 1;
+    find->summary.written_fields = arena_alloc(arena, sizeof(struct member_use));
+    find->summary.written_fields[0] = (struct member_use){0, PATH_ARROW, "count", {0}};
     find->summary.nulled_count = 1;
     find->summary.nulled = arena_alloc(arena, sizeof(struct nulled_path));
     find->summary.nulled[0] = (struct nulled_path){NULL, 1, "next", "list->next"};
@@ -99,6 +104,9 @@ static void test_exports_round_trip(void **state)
     assert_true(summary_equal(&back.functions[0].summary, &exports.functions[0].summary));
     assert_string_equal(back.functions[0].summary.parameter_use[0].macro, "MACRO");
     assert_null(back.functions[0].summary.nulled[0].key);
+    assert_true(back.functions[0].summary.writes_known);
+    assert_int_equal(back.functions[0].summary.writes_through, 2);
+    assert_string_equal(back.functions[0].summary.written_fields[0].name, "count");
     assert_int_equal(back.functions[0].context_count, 1);
     assert_int_equal(back.functions[0].contexts[0].value.low, 1);
     assert_true(back.functions[0].contexts[0].summary.caches_result);
