@@ -212,6 +212,8 @@ static bool summary_changed(const struct function_summary *a, const struct funct
            a->returns_nonnull != b->returns_nonnull ||
            a->null_count_parameters != b->null_count_parameters ||
            a->writes_known != b->writes_known || a->writes_through != b->writes_through ||
+           a->returns_range != b->returns_range || a->return_low != b->return_low ||
+           a->return_high != b->return_high ||
            a->written_field_count != b->written_field_count ||
            a->return_kind != b->return_kind ||
            a->dereferenced_parameters != b->dereferenced_parameters ||

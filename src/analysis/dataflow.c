@@ -1485,7 +1485,31 @@ struct return_facts {
     struct null_returns returns;
     struct predicate_returns predicate;
     int first_block;                        /* the lowest returning block seen, or -1 */
+    bool range_seen;                        /* an integer return was seen: */
+    long long range_low, range_high;        /* the hull of what they return */
 };
+
+/* The interval an integer return gives, hulled into the facts. */
+static void return_range_add(struct return_facts *facts, const struct ir_function *function,
+                             int b, const struct flow_state *out)
+{
+    const struct cfg_block *block = &function->blocks[b];
+    if (!block->has_return_value || function->returns_pointer)
+        return;
+    long long low = LLONG_MIN, high = LLONG_MAX;
+    struct ir_value value = block->returned;
+    if (value.kind == VALUE_INTEGER) {
+        low = high = value.integer;
+    } else if (value.kind == VALUE_PATH && !function->paths[value.path].is_pointer) {
+        low = out->paths[value.path].low;
+        high = out->paths[value.path].high;
+    }
+    if (!facts->range_seen || low < facts->range_low)
+        facts->range_low = low;
+    if (!facts->range_seen || high > facts->range_high)
+        facts->range_high = high;
+    facts->range_seen = true;
+}
 
 static void visit_members(struct return_facts *facts, const struct ir_function *function,
                           const struct flow_state *out, bool first)
@@ -1575,6 +1599,7 @@ static void visit_return(struct walker *walker, int block, const struct flow_sta
     }
     visit_members(facts, function, out, first);
     null_returns_add(&facts->returns, analysis, block, out, facts->summary);
+    return_range_add(facts, function, block, out);
     predicate_add(&facts->predicate, function, block, out, facts->parameters);
 }
 
@@ -1649,6 +1674,11 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
             facts.predicate.nonzero_for_null & facts.predicate.seen_null;
     }
     null_returns_finish(&facts.returns, function, has_loop(function, &analysis->scratch), summary);
+    if (facts.range_seen && (facts.range_low != LLONG_MIN || facts.range_high != LLONG_MAX)) {
+        summary->returns_range = true;
+        summary->return_low = facts.range_low;
+        summary->return_high = facts.range_high;
+    }
     if (returns) {
         collect_member_uses(shared, function, facts.member_use, facts.member_parameter, summary);
         collect_nonnull_members(shared, function, &facts, summary);

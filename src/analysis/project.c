@@ -109,6 +109,8 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->member_use_count != b->member_use_count ||
         a->nonnull_member_count != b->nonnull_member_count ||
         a->writes_known != b->writes_known || a->writes_through != b->writes_through ||
+        a->returns_range != b->returns_range || a->return_low != b->return_low ||
+        a->return_high != b->return_high ||
         a->written_field_count != b->written_field_count ||
         !same_string(a->return_failing, b->return_failing))
         return false;

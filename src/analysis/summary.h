@@ -64,6 +64,9 @@ struct function_summary {
                                   * with the same unchanged arguments it returns the same
                                   * pointer: `if (!cache) cache = compute(); return cache;` */
     bool returns_null;           /* returns NULL or a maybe-NULL value on some path */
+    bool returns_range;          /* an integer result always lies in [return_low,
+                                  * return_high] (`return 0;` on every path) */
+    long long return_low, return_high;
     bool returns_nonnull;        /* every return gives a value known not to be NULL (a
                                   * wrapper of an allocator that aborts, a string literal) */
     enum origin_kind return_kind; /* ORIGIN_ALLOC, ORIGIN_LOOKUP or ORIGIN_NULLABLE */

@@ -1502,6 +1502,10 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target >= 0)
         set_call_result(analysis, block, index, rule, summary, signature, state);
+    if (call->target >= 0 && !rule && summary && summary->returns_range &&
+        !function->paths[call->target].is_pointer &&
+        !integer_narrow(&state->paths[call->target], summary->return_low, summary->return_high))
+        state->reachable = false;
     if (returns_target && (target_before.nullability == NULLABILITY_NULL ||
                            target_before.nullability == NULLABILITY_MAYBE ||
                            target_before.nullability == NULLABILITY_NONNULL)) {

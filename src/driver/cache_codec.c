@@ -125,7 +125,8 @@ static void put_summary(struct string_buffer *out, const struct function_summary
                      (uint64_t)summary->returns_null << 3 | (uint64_t)summary->repeatable << 4 |
                      (uint64_t)summary->caches_result << 5 |
                      (uint64_t)summary->returns_nonnull << 6 |
-                     (uint64_t)summary->writes_known << 7;
+                     (uint64_t)summary->writes_known << 7 |
+                     (uint64_t)summary->returns_range << 8;
     codec_put_u64(out, flags);
     codec_put_u64(out, (uint64_t)summary->return_kind);
     put_location(out, &summary->null_return, cited);
@@ -158,6 +159,8 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_u64(out, (uint64_t)member->step);
         codec_put_string(out, member->name);
     }
+    codec_put_u64(out, (uint64_t)summary->return_low);
+    codec_put_u64(out, (uint64_t)summary->return_high);
     codec_put_u64(out, summary->writes_through);
     codec_put_u64(out, (uint64_t)summary->written_field_count);
     for (int i = 0; i < summary->written_field_count; i++) {
@@ -187,6 +190,7 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
     summary->caches_result = (flags >> 5) & 1;
     summary->returns_nonnull = (flags >> 6) & 1;
     summary->writes_known = (flags >> 7) & 1;
+    summary->returns_range = (flags >> 8) & 1;
     summary->return_kind = (enum origin_kind)codec_get_u64(in);
     get_location(in, arena, &summary->null_return);
     summary->return_failing = codec_get_string(in, arena);
@@ -236,6 +240,8 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
         }
     }
     summary->nonnull_member_count = nonnull;
+    summary->return_low = (long long)codec_get_u64(in);
+    summary->return_high = (long long)codec_get_u64(in);
     summary->writes_through = (uint32_t)codec_get_u64(in);
     int written = get_count(in, 8 + MIN_STRING);
     if (written > 0) {

@@ -63,6 +63,8 @@ static void sample_exports(struct arena *arena, struct unit_exports *exports)
     find->contexts[0].summary.never_returns = true;
     find->contexts[0].summary.caches_result = true;
     find->contexts[0].summary.returns_nonnull = true;
+    find->contexts[0].summary.returns_range = true;
+    find->contexts[0].summary.return_low = -1;
     struct exported_function *plain = &exports->functions[1];
     plain->name = "user_count";
     plain->definition = at("/p/users.c", 20);
@@ -111,6 +113,8 @@ static void test_exports_round_trip(void **state)
     assert_int_equal(back.functions[0].contexts[0].value.low, 1);
     assert_true(back.functions[0].contexts[0].summary.caches_result);
     assert_true(back.functions[0].contexts[0].summary.returns_nonnull);
+    assert_true(back.functions[0].contexts[0].summary.returns_range);
+    assert_int_equal(back.functions[0].contexts[0].summary.return_low, -1);
     assert_string_equal(back.callees[1], "strcmp");
     assert_int_equal(back.evidence[0].tested, 4);
     /* what is read back encodes to the same bytes */
