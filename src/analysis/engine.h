@@ -199,6 +199,12 @@ const struct function_summary *imported_summary_for_call(struct function_analysi
  * not what a pointer leads to, nor a global). */
 bool repeatable_frame_storage(const struct ir_function *function, int path);
 
+/* repeatable.c: the context-free summary of what `call` calls, when the
+ * program defines it (this unit, or another one with whole-program
+ * analysis) and it is not the function itself, or NULL. */
+const struct function_summary *callee_summary(const struct function_analysis *analysis,
+                                              const struct ir_call *call);
+
 /* repeatable.c: whether a call keeps its caller repeatable: a pure or
  * lookup library function, or a repeatable function of the program. */
 bool repeatable_call(const struct function_analysis *analysis, const struct ir_call *call);

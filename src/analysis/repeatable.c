@@ -24,10 +24,8 @@ bool repeatable_frame_storage(const struct ir_function *function, int path)
     return true;
 }
 
-/* The summary of what `call` calls, when the program defines it (this
- * unit, or another one with whole-program analysis), or NULL. */
-static const struct function_summary *callee_summary(const struct function_analysis *analysis,
-                                                     const struct ir_call *call)
+const struct function_summary *callee_summary(const struct function_analysis *analysis,
+                                              const struct ir_call *call)
 {
     const struct unit_analysis *shared = analysis->shared;
     if (call->function_index < 0)

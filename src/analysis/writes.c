@@ -100,25 +100,12 @@ static void callee_writes(struct writes *writes, const struct function_summary *
             write_field(writes, parameter, callee->written_fields[i].name);
 }
 
-/* The summary of what `call` calls, when the program defines it, or NULL. */
-static const struct function_summary *callee_of(const struct function_analysis *analysis,
-                                                const struct ir_call *call)
-{
-    const struct unit_analysis *shared = analysis->shared;
-    if (call->function_index < 0)
-        return imported_summary(shared, call);
-    const struct summary_entry *callee = shared->summaries[call->function_index];
-    if (call->function_index == analysis->function_index || !callee || !callee->summary.computed)
-        return NULL;
-    return &callee->summary;
-}
-
 static void call_writes(struct writes *writes, const struct ir_call *call)
 {
     const struct function_analysis *analysis = writes->analysis;
     const struct ir_function *function = analysis->function;
     const struct pack_entry *rule = transfer_call_entry(analysis->shared, call);
-    const struct function_summary *callee = rule ? NULL : callee_of(analysis, call);
+    const struct function_summary *callee = rule ? NULL : callee_summary(analysis, call);
     const char *field = NULL;
     if (call->target >= 0) {
         int parameter = through_parameter(function, call->target, &field);
