@@ -204,23 +204,6 @@ static int callee_first_order(const struct ir_unit *unit, const char *roots, str
     return count;
 }
 
-static bool summary_changed(const struct function_summary *a, const struct function_summary *b)
-{
-    return a->computed != b->computed || a->never_returns != b->never_returns ||
-           a->writes_globals != b->writes_globals || a->returns_null != b->returns_null ||
-           a->repeatable != b->repeatable || a->caches_result != b->caches_result ||
-           a->returns_nonnull != b->returns_nonnull ||
-           a->null_count_parameters != b->null_count_parameters ||
-           a->writes_known != b->writes_known || a->writes_through != b->writes_through ||
-           a->returns_range != b->returns_range || a->return_low != b->return_low ||
-           a->return_high != b->return_high ||
-           a->written_field_count != b->written_field_count ||
-           a->return_kind != b->return_kind ||
-           a->dereferenced_parameters != b->dereferenced_parameters ||
-           a->dereferenced_global_count != b->dereferenced_global_count ||
-           a->nulled_count != b->nulled_count;
-}
-
 static int compare_locations(const struct source_location *a, const struct source_location *b)
 {
     int order = strcmp(a->file ? a->file : "", b->file ? b->file : "");
@@ -291,7 +274,7 @@ static void recursion_rounds(struct unit_analysis *shared, const int *order, int
             struct function_summary before = entry->summary;
             entry->next = NULL; /* context summaries depend on callees: recompute on demand */
             compute_summary(shared, entry);
-            changed |= summary_changed(&before, &entry->summary);
+            changed |= !summary_equal(&before, &entry->summary);
         }
         if (!changed)
             break;
