@@ -127,6 +127,22 @@ fail:
     return NULL;
 }
 
+/* strlen() returns a size_t, never below 0: a loop from 0 while
+ * `start <= end` runs at least once, and its first turn sets the buffer. */
+char *copy_with_length(const char *text)
+{
+    long start = 0, end = (long)strlen(text);
+    char *copy = NULL;
+    while (start <= end) {
+        copy = realloc(copy, (size_t)end + 1);
+        if (!copy)
+            return NULL;
+        start = end + 1;
+    }
+    copy[end] = '\0';
+    return copy;
+}
+
 /* must be reported */
 
 /* the count is 1 when the loop tests it: the body runs with the buffer NULL */
@@ -165,4 +181,19 @@ int set_under_flag(struct dict *attached, int flag)
     if (flag)
         dict = attached;
     return dict->size; // expect: null-deref
+}
+
+/* From 1, the loop need not run: an empty text leaves the buffer NULL. */
+char *copy_with_length_from_one(const char *text)
+{
+    long start = 1, end = (long)strlen(text);
+    char *copy = NULL;
+    while (start <= end) {
+        copy = realloc(copy, (size_t)end + 1);
+        if (!copy)
+            return NULL;
+        start = end + 1;
+    }
+    copy[end] = '\0'; // expect: null-deref
+    return copy;
 }
