@@ -1360,108 +1360,6 @@ static void collect_global_uses(struct unit_analysis *shared, const struct ir_fu
     }
 }
 
-/* NULL-safe predicates: the pointer parameters for which every return
- * gives 0 when they are NULL (is_string(x): `return x && x->type == 3;`,
- * `if (!x) return 0;`), so a caller's `if (!is_string(x)) return;` proves x
- * non-NULL; and validators that give non-zero for a NULL one (`if (!x)
- * return -1;`), so a 0 result proves it. Only integer functions, and only
- * parameters never assigned. */
-struct predicate_returns {
-    uint32_t zero_for_null;    /* still possible: 0 whenever NULL */
-    uint32_t nonzero_for_null; /* still possible: non-zero whenever NULL */
-    uint32_t seen_null;        /* a return reached with the parameter NULL: it was tested */
-};
-
-static bool parameter_assigned(const struct ir_function *function, int path)
-{
-    if (function->paths[path].address_taken)
-        return true;
-    for (int b = 0; b < function->block_count; b++) {
-        const struct cfg_block *block = &function->blocks[b];
-        for (int i = 0; i < block->statement_count; i++) {
-            const struct ir_statement *statement = &block->statements[i];
-            if ((statement->kind == STATEMENT_ASSIGN && statement->target == path) ||
-                (statement->kind == STATEMENT_CALL && statement->call.target == path))
-                return true;
-        }
-    }
-    return false;
-}
-
-static void predicate_init(struct predicate_returns *predicate, const struct ir_function *function,
-                           int parameters)
-{
-    memset(predicate, 0, sizeof *predicate);
-    if (function->returns_pointer || (function->return_kind != RETURN_BOOL &&
-                                      function->return_kind != RETURN_INTEGER &&
-                                      function->return_kind != RETURN_UNSIGNED))
-        return;
-    for (int p = 0; p < parameters; p++) {
-        int path = function->parameter_paths[p];
-        if (path >= 0 && function->paths[path].is_pointer && !parameter_assigned(function, path))
-            predicate->zero_for_null |= UINT32_C(1) << p;
-    }
-    predicate->nonzero_for_null = predicate->zero_for_null;
-}
-
-/* Whether `value`, returned in `out`, is 0 (`zero`) or surely not 0 when
- * the parameter at `path` is NULL. */
-static bool returns_zero(const struct flow_state *out, struct ir_value value, int path, bool zero)
-{
-    long long known;
-    switch (value.kind) {
-    case VALUE_INTEGER:
-        return (value.integer == 0) == zero;
-    case VALUE_NULL_TEST: /* x != NULL is 0, x == NULL is 1 */
-        return value.path == path && (value.integer != 0) == zero;
-    case VALUE_PATH:
-        if (zero)
-            return integer_known(&out->paths[value.path], &known) && known == 0;
-        return integer_nonzero(&out->paths[value.path]);
-    default:
-        return false;
-    }
-}
-
-static void predicate_add(struct predicate_returns *predicate, const struct ir_function *function,
-                          int b, const struct flow_state *out, int parameters)
-{
-    const struct cfg_block *block = &function->blocks[b];
-    struct ir_value returned = block->returned;
-    for (int p = 0; p < parameters; p++) {
-        uint32_t bit = UINT32_C(1) << p;
-        if (!((predicate->zero_for_null | predicate->nonzero_for_null) & bit))
-            continue;
-        int path = function->parameter_paths[p];
-        const struct path_state *parameter = &out->paths[path];
-        if (parameter->nullability == NULLABILITY_NONNULL)
-            continue;
-        if (!block->has_return_value) {
-            predicate->zero_for_null &= ~bit;
-            predicate->nonzero_for_null &= ~bit;
-        } else if (parameter->nullability == NULLABILITY_NULL) {
-            predicate->seen_null |= bit;
-            if (!returns_zero(out, returned, path, true))
-                predicate->zero_for_null &= ~bit;
-            if (!returns_zero(out, returned, path, false))
-                predicate->nonzero_for_null &= ~bit;
-        } else {
-            /* not known here: only `return ok;` with ok = x != NULL && ..., or
-             * `return x != NULL;`, still answers 0 for NULL */
-            predicate->nonzero_for_null &= ~bit;
-            bool tests = (returned.kind == VALUE_PATH &&
-                          out->paths[returned.path].witness == path &&
-                          out->paths[returned.path].witness_nonnull) ||
-                         (returned.kind == VALUE_NULL_TEST && returned.path == path &&
-                          returned.integer != 0);
-            if (tests)
-                predicate->seen_null |= bit;
-            else
-                predicate->zero_for_null &= ~bit;
-        }
-    }
-}
-
 /* What the returning states of a function say, gathered one state at a
  * time in whatever order the walk meets them: facts that must hold on
  * every return are and-ed, and the places quoted come from the return of
@@ -1483,7 +1381,7 @@ struct return_facts {
                                              * every return: whose (-2: none seen yet) */
     char *nonnull_dropped;                  /* per path: not so at some return */
     struct null_returns returns;
-    struct predicate_returns predicate;
+    struct predicate_returns *predicates;
     int first_block;                        /* the lowest returning block seen, or -1 */
     bool range_seen;                        /* an integer return was seen: */
     long long range_low, range_high;        /* the hull of what they return */
@@ -1600,7 +1498,7 @@ static void visit_return(struct walker *walker, int block, const struct flow_sta
     visit_members(facts, function, out, first);
     null_returns_add(&facts->returns, analysis, block, out, facts->summary);
     return_range_add(facts, function, block, out);
-    predicate_add(&facts->predicate, function, block, out, facts->parameters);
+    predicates_add(facts->predicates, function, block, out);
 }
 
 void dataflow_summarise(struct function_analysis *analysis, struct function_summary *summary)
@@ -1648,7 +1546,7 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
         facts.nonnull_dropped[i] = 0;
     }
     null_returns_init(&facts.returns, analysis);
-    predicate_init(&facts.predicate, function, facts.parameters);
+    facts.predicates = predicates_begin(function, facts.parameters, &analysis->scratch);
 
     if (function->entry >= 0 && !analysis->too_large) {
         struct walker walker;
@@ -1667,12 +1565,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     /* a function too large to analyse says nothing (not "never returns") */
     summary->never_returns = !returns && function->entry >= 0 && !analysis->too_large;
     summary->dereferenced_parameters = returns ? facts.used : 0;
-    if (returns && !analysis->too_large) {
-        summary->false_for_null_parameters =
-            facts.predicate.zero_for_null & facts.predicate.seen_null;
-        summary->true_for_null_parameters =
-            facts.predicate.nonzero_for_null & facts.predicate.seen_null;
-    }
+    if (returns && !analysis->too_large)
+        predicates_finish(facts.predicates, function, facts.parameters, shared->arena, summary);
     null_returns_finish(&facts.returns, function, has_loop(function, &analysis->scratch), summary);
     if (facts.range_seen && (facts.range_low != LLONG_MIN || facts.range_high != LLONG_MAX)) {
         summary->returns_range = true;

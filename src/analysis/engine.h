@@ -229,6 +229,19 @@ enum witness_result witness_search(struct function_analysis *analysis, int block
  * parameters. */
 void writes_summarise(const struct function_analysis *analysis, struct function_summary *summary);
 
+/* predicates.c: which parameters, and members of parameters, an integer
+ * function's result answers for (0 or non-zero whenever they are NULL),
+ * gathered one returning state at a time (`parameters`: how many of the
+ * function's parameters count, at most ARGUMENT_MASK_BITS). */
+struct predicate_returns;
+struct predicate_returns *predicates_begin(const struct ir_function *function, int parameters,
+                                           struct arena *scratch);
+void predicates_add(struct predicate_returns *predicates, const struct ir_function *function,
+                    int block, const struct flow_state *out);
+void predicates_finish(const struct predicate_returns *predicates,
+                       const struct ir_function *function, int parameters, struct arena *arena,
+                       struct function_summary *summary);
+
 /* Runs the fixed point of one function (analysis already set up). */
 void dataflow_solve(struct function_analysis *analysis);
 

@@ -76,6 +76,15 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
             to->nonnull_members[i].name = copy_string(arena, from->nonnull_members[i].name);
         }
     }
+    to->member_predicates = NULL;
+    if (from->member_predicate_count > 0) {
+        to->member_predicates = arena_alloc(arena, sizeof *to->member_predicates *
+                                                       (size_t)from->member_predicate_count);
+        for (int i = 0; i < from->member_predicate_count; i++) {
+            to->member_predicates[i] = from->member_predicates[i];
+            to->member_predicates[i].name = copy_string(arena, from->member_predicates[i].name);
+        }
+    }
     to->nulled = NULL;
     if (from->nulled_count > 0) {
         to->nulled = arena_alloc(arena, sizeof *to->nulled * (size_t)from->nulled_count);
@@ -112,6 +121,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->returns_range != b->returns_range || a->return_low != b->return_low ||
         a->return_high != b->return_high ||
         a->written_field_count != b->written_field_count ||
+        a->member_predicate_count != b->member_predicate_count ||
         !same_string(a->return_failing, b->return_failing))
         return false;
     for (int i = 0; i < a->nonnull_member_count; i++)
@@ -131,6 +141,11 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         if (a->written_fields[i].parameter != b->written_fields[i].parameter ||
             !same_string(a->written_fields[i].name, b->written_fields[i].name))
             return false;
+    for (int i = 0; i < a->member_predicate_count; i++)
+        if (a->member_predicates[i].parameter != b->member_predicates[i].parameter ||
+            a->member_predicates[i].zero_for_null != b->member_predicates[i].zero_for_null ||
+            !same_string(a->member_predicates[i].name, b->member_predicates[i].name))
+            return false;
     for (int i = 0; i < a->nulled_count; i++)
         if (a->nulled[i].parameter != b->nulled[i].parameter ||
             !same_string(a->nulled[i].key, b->nulled[i].key) ||
@@ -145,7 +160,8 @@ bool summary_says_nothing(const struct function_summary *summary)
            !summary->propagated_parameters && !summary->dereferenced_parameters &&
            !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
            !summary->dereferenced_global_count && !summary->nulled_count &&
-           !summary->member_use_count && !summary->nonnull_member_count;
+           !summary->member_use_count && !summary->nonnull_member_count &&
+           !summary->member_predicate_count;
 }
 
 void project_table_init(struct project_table *table)

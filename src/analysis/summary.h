@@ -53,6 +53,15 @@ struct member_use {
     struct source_location use;
 };
 
+/* A pointer member `p->name` of pointer parameter p that an integer
+ * function's result answers for (predicates.c): every return gives 0
+ * (zero_for_null) or non-zero (else) where the member is NULL. */
+struct member_predicate {
+    int parameter;
+    const char *name;
+    bool zero_for_null;
+};
+
 struct function_summary {
     bool computed;
     bool never_returns;          /* no path reaches a return */
@@ -106,6 +115,10 @@ struct function_summary {
                                           * every return (ensure_stack(s) sets s->stack or
                                           * exits); `use` is not set */
     int nonnull_member_count;
+    struct member_predicate *member_predicates; /* members the result tests, as
+                                                  * false_for_null_parameters and
+                                                  * true_for_null_parameters do parameters */
+    int member_predicate_count;
 };
 
 #endif

@@ -1383,6 +1383,45 @@ static void count_witness(const struct ir_function *function, const struct ir_ca
 
 /* The call's result: a pure lookup's earlier answer, a NULL source, a
  * non-NULL result, or what an argument passes through. */
+/* is_string(p): true only when p is not NULL; validate(p): 0 only then;
+ * ignore_client(c): non-zero whenever c->session is NULL. The result
+ * witnesses the first such pointer the caller names. */
+static void predicate_witness(const struct ir_function *function, const struct ir_call *call,
+                              const struct function_summary *summary, struct flow_state *state)
+{
+    struct path_state *result = &state->paths[call->target];
+    int witness = -1;
+    bool nonnull = false;
+    for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS && witness < 0; i++) {
+        struct ir_value argument = call->arguments[i];
+        uint32_t bit = UINT32_C(1) << i;
+        bool predicate = (summary->false_for_null_parameters & bit) != 0;
+        if ((!predicate && !(summary->true_for_null_parameters & bit)) ||
+            argument.kind != VALUE_PATH || argument.path == call->target ||
+            !function->paths[argument.path].is_pointer)
+            continue;
+        witness = argument.path;
+        nonnull = predicate;
+    }
+    for (int m = 0; m < summary->member_predicate_count && witness < 0; m++) {
+        const struct member_predicate *tested = &summary->member_predicates[m];
+        if (tested->parameter >= call->argument_count)
+            continue;
+        struct member_use member = {tested->parameter, PATH_ARROW, tested->name, {0}};
+        int path = caller_member(function, call->arguments[tested->parameter], &member);
+        if (path < 0 || path == call->target || !function->paths[path].is_pointer)
+            continue;
+        witness = path;
+        nonnull = tested->zero_for_null;
+    }
+    if (witness < 0)
+        return;
+    result->witness = witness;
+    state->paths[witness].referenced = true;
+    result->witness_nonnull = nonnull;
+    result->witness_one_way = true;
+}
+
 static void set_call_result(struct function_analysis *analysis, int block, int index,
                             const struct pack_entry *rule, const struct function_summary *summary,
                             int signature, struct flow_state *state)
@@ -1420,23 +1459,8 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
         result->nullability = NULLABILITY_NONNULL;
     } else if (propagated) {
         propagate_argument(analysis, block, index, propagated, state);
-    } else if (summary && !function->paths[call->target].is_pointer &&
-               (summary->false_for_null_parameters || summary->true_for_null_parameters)) {
-        /* is_string(p): true only when p is not NULL; validate(p): 0 only then */
-        for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
-            struct ir_value argument = call->arguments[i];
-            uint32_t bit = UINT32_C(1) << i;
-            bool predicate = (summary->false_for_null_parameters & bit) != 0;
-            if ((!predicate && !(summary->true_for_null_parameters & bit)) ||
-                argument.kind != VALUE_PATH || argument.path == call->target ||
-                !function->paths[argument.path].is_pointer)
-                continue;
-            result->witness = argument.path;
-            state->paths[argument.path].referenced = true;
-            result->witness_nonnull = predicate;
-            result->witness_one_way = true;
-            break;
-        }
+    } else if (summary && !function->paths[call->target].is_pointer) {
+        predicate_witness(function, call, summary, state);
     }
 }
 

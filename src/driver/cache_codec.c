@@ -167,6 +167,12 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_u64(out, (uint64_t)summary->written_fields[i].parameter);
         codec_put_string(out, summary->written_fields[i].name);
     }
+    codec_put_u64(out, (uint64_t)summary->member_predicate_count);
+    for (int i = 0; i < summary->member_predicate_count; i++) {
+        codec_put_u64(out, (uint64_t)summary->member_predicates[i].parameter);
+        codec_put_string(out, summary->member_predicates[i].name);
+        codec_put_u64(out, summary->member_predicates[i].zero_for_null);
+    }
     codec_put_u64(out, (uint64_t)summary->nulled_count);
     for (int i = 0; i < summary->nulled_count; i++) {
         const struct nulled_path *nulled = &summary->nulled[i];
@@ -256,6 +262,18 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
         }
     }
     summary->written_field_count = written;
+    int predicates = get_count(in, 2 * 8 + MIN_STRING);
+    if (predicates > 0) {
+        summary->member_predicates =
+            arena_alloc(arena, sizeof *summary->member_predicates * (size_t)predicates);
+        for (int i = 0; i < predicates; i++) {
+            struct member_predicate *member = &summary->member_predicates[i];
+            member->parameter = get_int(in);
+            member->name = codec_get_string(in, arena);
+            member->zero_for_null = codec_get_u64(in) != 0;
+        }
+    }
+    summary->member_predicate_count = predicates;
     int nulled = get_count(in, 3 * MIN_STRING + 8);
     if (nulled > 0) {
         summary->nulled = arena_alloc(arena, sizeof *summary->nulled * (size_t)nulled);

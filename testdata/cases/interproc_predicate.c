@@ -93,3 +93,76 @@ size_t validated_wrong_way(const char *key)
         return 0;
     return strlen(v->text); // expect: unchecked-lookup
 }
+
+/* A member the function tests: ignore_client(c) is non-zero whenever
+ * c->session is NULL, has_session(c) is 0 then. What the member holds
+ * after the call is what the caller reads. */
+struct session {
+    int attached;
+};
+
+struct client {
+    struct session *session;
+    int flags;
+};
+
+static int ignore_client(const struct client *c)
+{
+    if (c->session == NULL)
+        return 1;
+    if (c->flags & 4)
+        return 1;
+    return 0;
+}
+
+static int has_session(const struct client *c)
+{
+    return c->session != NULL && !(c->flags & 8);
+}
+
+/* Not a validator of the member: it also answers 0 with no session. */
+static int ignore_flagged(const struct client *c)
+{
+    if (c->session != NULL && c->flags & 4)
+        return 1;
+    return 0;
+}
+
+void count_attached(struct client *clients, int n)
+{
+    for (int i = 0; i < n; i++) {
+        struct client *c = &clients[i];
+        struct session *s = c->session;
+        if (s != NULL && !(c->flags & 2))
+            s->attached++;
+        if (ignore_client(c))
+            continue;
+        s->attached++;
+    }
+}
+
+void count_with_session(struct client *c)
+{
+    if (c->session == NULL)
+        c->flags |= 1;
+    if (has_session(c))
+        c->session->attached++;
+}
+
+void count_flagged(struct client *c)
+{
+    struct session *s = c->session;
+    if (s == NULL)
+        c->flags |= 1;
+    if (ignore_flagged(c))
+        return;
+    s->attached++; // expect: null-deref
+}
+
+void count_wrong_way(struct client *c)
+{
+    if (c->session == NULL)
+        c->flags |= 1;
+    if (!has_session(c))
+        c->session->attached++; // expect: null-deref
+}

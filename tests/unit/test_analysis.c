@@ -579,6 +579,65 @@ static void test_summary_nullable_return(void **state)
     assert_int_equal(event->origin->definition.line, 3);
 }
 
+/* ignore(c) { if (c->session == NULL) return 1; return 0; } (or, when
+ * `validates` is false, returns 0 on both sides); caller:
+ * if (c->session) ...; if (ignore(c)) return; c->session[0] */
+static void build_member_validator(struct fixture *fixture, bool validates)
+{
+    struct ir_function *ignore = ir_add_function(&fixture->unit, "ignore");
+    ignore->return_kind = RETURN_INTEGER;
+    int c = parameter(fixture, ignore, "c");
+    int session = ir_path(&fixture->unit, ignore, c, PATH_ARROW, "session", VARIABLE_PARAMETER);
+    ignore->paths[session].is_pointer = true;
+    int entry = ir_add_block(&fixture->unit, ignore);
+    int missing = ir_add_block(&fixture->unit, ignore);
+    int present = ir_add_block(&fixture->unit, ignore);
+    ignore->entry = entry;
+    branch(ignore, entry, CONDITION_NONNULL, session, 0, present, missing, 2);
+    ignore->blocks[missing].has_return_value = true;
+    ignore->blocks[missing].returned = constant(VALUE_INTEGER, validates ? 1 : 0);
+    ignore->blocks[present].has_return_value = true;
+    ignore->blocks[present].returned = constant(VALUE_INTEGER, 0);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int client = parameter(fixture, caller, "c");
+    int member = ir_path(&fixture->unit, caller, client, PATH_ARROW, "session", VARIABLE_PARAMETER);
+    caller->paths[member].is_pointer = true;
+    /* the call's own temporary: a test of a local would make a guarded region */
+    int r = ir_path(&fixture->unit, caller, -1, PATH_VARIABLE, "ignore()", VARIABLE_TEMPORARY);
+    int start = ir_add_block(&fixture->unit, caller);
+    int counted = ir_add_block(&fixture->unit, caller);
+    int checked = ir_add_block(&fixture->unit, caller);
+    int uses = ir_add_block(&fixture->unit, caller);
+    int out = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    branch(caller, start, CONDITION_NONNULL, member, 0, counted, checked, 10);
+    go(caller, counted, checked);
+    call(fixture, caller, checked, 11, "ignore", r, 0, 1, path_value(client));
+    caller->blocks[checked].statements[0].call.returns_pointer = false;
+    branch(caller, checked, CONDITION_NONZERO, r, 0, out, uses, 11);
+    use(fixture, caller, uses, 12, member);
+    go(caller, uses, out);
+}
+
+static void test_member_validator(void **state)
+{
+    struct fixture *fixture = *state;
+    build_member_validator(fixture, true);
+    run(fixture);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+}
+
+static void test_member_not_validated(void **state)
+{
+    struct fixture *fixture = *state;
+    build_member_validator(fixture, false);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 12);
+}
+
 /* sink(d) { if (verbose) d[0]; }  caller: verbose = V; sink(malloc()) */
 static void build_flag_case(struct fixture *fixture, long long flag_value)
 {
@@ -1295,6 +1354,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_integer_constant_prunes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_noreturn_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summary_nullable_return, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_member_validator, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_member_not_validated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_context_flag_set, setup, teardown),
         cmocka_unit_test_setup_teardown(test_context_flag_clear, setup, teardown),
         cmocka_unit_test_setup_teardown(test_recursion_terminates, setup, teardown),
