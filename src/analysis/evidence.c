@@ -85,6 +85,23 @@ static char *value_fates(const struct ir_function *function, struct arena *scrat
             block->returned.kind == VALUE_PATH && block->returned.path >= 0)
             fate[block->returned.path] |= FATE_RETURNED;
     }
+    /* A variable the function also sets to NULL (`msg = NULL; switch ...
+     * msg = _("added"); ... if (msg)`) is tested for that NULL: its test
+     * says nothing of the calls whose results it holds. */
+    char *nulled = arena_alloc(scratch, (size_t)paths + 1);
+    memset(nulled, 0, (size_t)paths + 1);
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        for (int i = 0; i < block->statement_count; i++) {
+            const struct ir_statement *statement = &block->statements[i];
+            if (statement->kind == STATEMENT_ASSIGN && statement->target >= 0 &&
+                statement->value.kind == VALUE_NULL)
+                nulled[statement->target] = 1;
+        }
+    }
+    for (int p = 0; p < paths; p++)
+        if (nulled[p])
+            fate[p] &= (char)~FATE_TESTED;
     for (bool changed = true; changed;) {
         changed = false;
         for (int b = 0; b < function->block_count; b++) {

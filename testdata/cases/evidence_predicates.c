@@ -39,6 +39,41 @@ int connection_fd(void)
     return current_connection()->fd;
 }
 
+/* A variable that also starts NULL is tested for that NULL: `msg = NULL;
+ * switch (...) { case 1: msg = translate("added"); ... } if (msg)` says
+ * nothing of translate(), whose result is then used unchecked. */
+extern const char *translate(const char *message);
+extern void show(const char *message);
+
+void report_undo(int kind)
+{
+    const char *what = NULL;
+    switch (kind) {
+    case 1:
+        what = translate("addition");
+        break;
+    case 2:
+        what = translate("deletion");
+        break;
+    case 3:
+        what = translate("line break");
+        break;
+    case 4:
+        what = translate("indent");
+        break;
+    case 5:
+        what = translate("comment");
+        break;
+    }
+    if (what)
+        show(what);
+}
+
+char title_initial(void)
+{
+    return *translate("New Buffer");
+}
+
 /* must be reported */
 
 extern struct connection *pending_connection(void);

@@ -105,3 +105,17 @@ ssize_t read_record(char **line, size_t *size, FILE *stream)
 {
     return getdelim(line, size, ';', stream);
 }
+
+/* gettext gives the message itself when it has no translation: never
+ * NULL for a message that is not, and as NULL as one that may be. */
+#include <libintl.h>
+
+size_t translated_length(void)
+{
+    return strlen(dcgettext(NULL, "File exists", 5));
+}
+
+size_t translated_maybe(const char *key)
+{
+    return strlen(gettext(getenv(key))); // expect: unchecked-lookup
+}
