@@ -272,6 +272,18 @@ static void lower_equality(struct lower_context *context, CXCursor expression, C
                      same_polarity ? when_different : when_equal);
         return;
     }
+    for (int side = 0; side < 2; side++) {
+        struct ir_value *known = side == 0 ? &first : &second;
+        struct ir_value tested = side == 0 ? second : first;
+        if (known->kind == VALUE_NONNULL && tested.kind == VALUE_PATH &&
+            context->function->paths[tested.path].is_pointer) {
+            /* `function == do_help`, `p == &sentinel`: equal, the pointer is
+             * set; different says nothing */
+            known->path = lower_materialise(context, *known, location, true);
+            known->kind = VALUE_PATH;
+            known->integer = 0;
+        }
+    }
     if (first.kind == VALUE_PATH && second.kind == VALUE_PATH &&
         context->function->paths[first.path].is_pointer &&
         context->function->paths[second.path].is_pointer) {
