@@ -263,6 +263,8 @@ static struct ir_value lower_subscript(struct lower_context *context, CXCursor e
     return value_path(element_path(context, pointer, position, element_pointer));
 }
 
+static struct ir_value function_designator(CXCursor function);
+
 /* &operand: computes an address without dereferencing anything. */
 static struct ir_value lower_address(struct lower_context *context, CXCursor operand)
 {
@@ -274,6 +276,8 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
     switch (clang_getCursorKind(operand)) {
     case CXCursor_DeclRefExpr: {
         CXCursor declaration = clang_getCursorReferenced(operand);
+        if (clang_getCursorKind(declaration) == CXCursor_FunctionDecl)
+            return function_designator(declaration); /* &f is f */
         return value_address(cursor_is_variable(declaration) ? lower_root(context, declaration)
                                                              : -1);
     }
@@ -756,7 +760,9 @@ static struct ir_value lower_conversion(struct lower_context *context, CXCursor 
         return value_address(array.kind == VALUE_PATH ? array.path : -1);
     }
     if (pointer && kind_is_function(child_kind)) {
-        lower_expression(context, child, LOWER_EFFECT);
+        struct ir_value function = lower_expression(context, child, LOWER_VALUE);
+        if (function.kind == VALUE_NONNULL && function.path < 0)
+            return function; /* a function keeps its identity */
         return value_of_kind(VALUE_NONNULL);
     }
     struct ir_value value = lower_expression(context, child, mode);
@@ -843,18 +849,34 @@ static struct ir_value lower_cast(struct lower_context *context, CXCursor expres
 
 /* ---- dispatch ---- */
 
-/* A string literal: non-NULL, with a hash of its spelling in `integer`
- * so that getenv("HOME") twice is seen as the same call (never 0). */
-static struct ir_value string_literal(CXCursor expression)
+/* A hash of the cursor's spelling from `seed` (FNV-1a), never 0: the
+ * identity of a non-NULL constant, so that calls given the same one are
+ * seen as the same call. */
+static long long spelling_identity(CXCursor cursor, uint64_t seed)
 {
-    struct ir_value value = value_of_kind(VALUE_NONNULL);
-    CXString spelling = clang_getCursorSpelling(expression);
+    CXString spelling = clang_getCursorSpelling(cursor);
     const char *text = clang_getCString(spelling);
-    uint64_t hash = 1469598103934665603u; /* FNV-1a */
+    uint64_t hash = seed;
     for (const char *c = text ? text : ""; *c; c++)
         hash = (hash ^ (unsigned char)*c) * 1099511628211u;
     clang_disposeString(spelling);
-    value.integer = (long long)(hash >> 1) | 1;
+    return (long long)(hash >> 1) | 1;
+}
+
+/* A string literal: getenv("HOME") twice is the same call. */
+static struct ir_value string_literal(CXCursor expression)
+{
+    struct ir_value value = value_of_kind(VALUE_NONNULL);
+    value.integer = spelling_identity(expression, 1469598103934665603u);
+    return value;
+}
+
+/* A function designator, apart from any literal: first_sc_for(MAIN,
+ * do_execute) twice is the same call. */
+static struct ir_value function_designator(CXCursor function)
+{
+    struct ir_value value = value_of_kind(VALUE_NONNULL);
+    value.integer = spelling_identity(function, 1469598103934665603u ^ 0x5a);
     return value;
 }
 
@@ -879,7 +901,7 @@ static struct ir_value lower_dispatch(struct lower_context *context, CXCursor ex
         CXCursor declaration = clang_getCursorReferenced(expression);
         switch (clang_getCursorKind(declaration)) {
         case CXCursor_FunctionDecl:
-            return value_of_kind(VALUE_NONNULL);
+            return function_designator(declaration);
         case CXCursor_EnumConstantDecl:
             return value_integer(clang_getEnumConstantDeclValue(declaration));
         case CXCursor_VarDecl:

@@ -87,7 +87,8 @@ struct ir_value {
     int path;          /* VALUE_PATH, VALUE_NULL_TEST; VALUE_NONNULL: the path whose
                         * address this is (&x), or -1 */
     long long integer; /* VALUE_INTEGER, VALUE_NULL_TEST; VALUE_NONNULL: for a string
-                        * literal a hash of its text (never 0), else 0; VALUE_PATH: 1 for
+                        * literal or a function a hash of its spelling (never 0), else 0
+                        * (an identity that calls compare); VALUE_PATH: 1 for
                         * an address computed from the path (p + n), else 0 */
 };
 

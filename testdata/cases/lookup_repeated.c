@@ -53,6 +53,35 @@ int user_age(const char *name)
     return -1;
 }
 
+/* The same function's address is the same argument: a binding found for
+ * do_execute is found again (nano's first_sc_for(MMAIN, do_execute)). */
+struct binding {
+    int keycode;
+    int menus;
+    void (*func)(void);
+    struct binding *next;
+};
+
+struct binding *bindings;
+void do_execute(void);
+void do_suspend(void);
+
+const struct binding *first_binding_for(int menu, void (*function)(void))
+{
+    for (struct binding *b = bindings; b != NULL; b = b->next)
+        if ((b->menus & menu) && b->func == function)
+            return b;
+    return NULL;
+}
+
+int suspend_is_ctrl_z(void)
+{
+    if (first_binding_for(1, do_execute) && first_binding_for(1, do_execute)->keycode == 0x14 &&
+        first_binding_for(2, &do_suspend) && first_binding_for(2, &do_suspend)->keycode == 0x1A)
+        return 1;
+    return 0;
+}
+
 /* must be reported */
 
 /* Another string is searched the second time. */
@@ -106,4 +135,12 @@ const char *new_user_name(const char *name)
     if (user_new(name))
         return user_new(name)->name; // expect: unchecked-alloc
     return NULL;
+}
+
+/* Another function is another argument. */
+int execute_is_ctrl_t(void)
+{
+    if (first_binding_for(1, do_suspend) && first_binding_for(1, do_execute)->keycode == 0x14) // expect: unchecked-lookup
+        return 1;
+    return 0;
 }
