@@ -42,7 +42,11 @@ bool compat_is_integer_type(CXType type)
 
 bool compat_is_unsigned_type(CXType type)
 {
-    return kind_is_unsigned(compat_canonical_type(type).kind);
+    CXType canonical = compat_canonical_type(type);
+    if (canonical.kind == CXType_Enum) /* unsigned int when no enumerator is negative */
+        canonical = clang_getCanonicalType(
+            clang_getEnumDeclIntegerType(clang_getTypeDeclaration(canonical)));
+    return kind_is_unsigned(canonical.kind);
 }
 
 bool compat_is_array_type(CXType type)

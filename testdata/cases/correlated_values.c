@@ -143,6 +143,36 @@ char *copy_with_length(const char *text)
     return copy;
 }
 
+/* An enum with no negative value is an unsigned int: `type <= REPLACE`
+ * compares as unsigned, and its false side is type > REPLACE, which ADD
+ * is not. */
+typedef enum { ADD, ENTER, BACK, DEL, JOIN, REPLACE, SPLIT_BEGIN, CUT } undo_type;
+struct undo_item {
+    undo_type type;
+    int lineno;
+};
+struct text_line {
+    char *data;
+};
+struct text_line *line_at(int lineno);
+int undo_count;
+
+char undo_first_char(struct undo_item *u, int verbose)
+{
+    struct text_line *line = NULL;
+    if (u->type <= REPLACE)
+        line = line_at(u->lineno);
+    if (verbose)
+        undo_count++;
+    if (u->type > REPLACE)
+        undo_count--;
+    else
+        undo_count++;
+    if (u->type != ADD)
+        return 0;
+    return line->data[0];
+}
+
 /* must be reported */
 
 /* the count is 1 when the loop tests it: the body runs with the buffer NULL */
@@ -196,4 +226,21 @@ char *copy_with_length_from_one(const char *text)
     }
     copy[end] = '\0'; // expect: null-deref
     return copy;
+}
+
+/* CUT lies above REPLACE: no line was found for it. */
+char undo_cut_first_char(struct undo_item *u, int verbose)
+{
+    struct text_line *line = NULL;
+    if (u->type <= REPLACE)
+        line = line_at(u->lineno);
+    if (verbose)
+        undo_count++;
+    if (u->type > REPLACE)
+        undo_count--;
+    else
+        undo_count++;
+    if (u->type != CUT)
+        return 0;
+    return line->data[0]; // expect: null-deref
 }

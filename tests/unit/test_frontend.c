@@ -903,6 +903,27 @@ static void test_negative_case_label(void **state)
     assert_non_null(strstr(text, "if rc == 0"));
 }
 
+static void test_enum_signedness(void **state)
+{
+    struct fixture *fixture = *state;
+    /* an enum's type is unsigned int when no enumerator is negative */
+    struct ir_unit *unit = lower(fixture, "enums.c",
+                                 "enum kind { ADD, CUT };\n"
+                                 "enum status { FAILED = -1, DONE };\n"
+                                 "struct undo { enum kind type; enum status status; };\n"
+                                 "int f(struct undo *u) {\n"
+                                 "    return u->type == CUT && u->status == DONE;\n"
+                                 "}\n",
+                                 gnu11);
+    assert_int_equal(fixture->status, 0);
+    const struct ir_function *function = function_named(unit, "f");
+    int type = path_named(function, "u->type");
+    int status = path_named(function, "u->status");
+    assert_true(type >= 0 && status >= 0);
+    assert_true(function->paths[type].is_unsigned);
+    assert_false(function->paths[status].is_unsigned);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -931,6 +952,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_error_recovery_invalid_declarations, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_negative_case_label, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_enum_signedness, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pointer_to_local_is_an_alias, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
