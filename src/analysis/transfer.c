@@ -1841,12 +1841,16 @@ static void learn_pointer_equality(struct function_analysis *analysis, int block
     for (int s = 0; s < 2 && state->reachable; s++) {
         enum nullability known = state->paths[sides[1 - s]].nullability;
         /* a local that only ever holds NULL stands for NULL (ASSERT_NOT_NULL's
-         * `b`); one that holds NULL until the code stores another value in
+         * `b`); a parameter or global that a test found NULL is compared as
+         * an identity (`if (line == begin)` where callers may pass no
+         * begin); a local that holds NULL until the code stores another value in
          * it (`if (ictx->state != last) ...; last = ictx->state;`, a loop's
          * memory of the previous value) and a member that is NULL on some
          * path are compared as identities (`dict == buffer`: does the
          * dictionary live in the buffer?) */
-        if (known == NULLABILITY_NULL && function->paths[sides[1 - s]].parent < 0 &&
+        const struct access_path *other = &function->paths[sides[1 - s]];
+        if (known == NULLABILITY_NULL && other->parent < 0 &&
+            other->root_kind != VARIABLE_PARAMETER && other->root_kind != VARIABLE_GLOBAL &&
             !assigned_other(analysis, sides[1 - s]))
             learn_nullness(analysis, block, sides[s], !holds, state);
         else if (known == NULLABILITY_NONNULL && holds)
