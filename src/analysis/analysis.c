@@ -7,6 +7,7 @@
  */
 #include "analysis.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,11 +51,7 @@ static bool same_context(const struct summary_entry *entry, const struct context
         return false;
     for (int i = 0; i < count; i++) {
         const struct context_value *a = &entry->context[i], *b = &context[i];
-        if ((a->root.key == NULL) != (b->root.key == NULL) || a->low != b->low ||
-            a->high != b->high)
-            return false;
-        if (a->root.key ? strcmp(a->root.key, b->root.key) != 0
-                        : a->root.parameter != b->root.parameter)
+        if (a->low != b->low || a->high != b->high || !context_root_equal(&a->root, &b->root))
             return false;
     }
     return true;
@@ -84,12 +81,23 @@ bool summary_never_returns(const struct unit_analysis *shared, int function_inde
 
 /* The interval an argument's value lies in at the call; false when
  * nothing is known of it. */
-static bool argument_interval(const struct flow_state *state, const struct ir_call *call,
-                              int parameter, long long *low, long long *high)
+/* What the caller knows of a parameter root at the call: the argument's
+ * interval, or that of its member `argument->member` (only a bounded one:
+ * a member's lower bound alone is no choice of the caller's). */
+static bool argument_interval(const struct ir_function *caller, const struct flow_state *state,
+                              const struct ir_call *call, const struct context_root *root,
+                              long long *low, long long *high)
 {
-    if (!call || parameter < 0 || parameter >= call->argument_count)
+    if (!call || root->parameter < 0 || root->parameter >= call->argument_count)
         return false;
-    struct ir_value argument = call->arguments[parameter];
+    struct ir_value argument = call->arguments[root->parameter];
+    if (root->member) {
+        int member = argument.kind == VALUE_PATH
+                         ? ir_child_path(caller, argument.path, PATH_ARROW, root->member)
+                         : -1;
+        return member >= 0 && path_interval(&state->paths[member], low, high) &&
+               *low != LLONG_MIN && *high != LLONG_MAX;
+    }
     if (argument.kind == VALUE_INTEGER) {
         *low = *high = argument.integer;
         return true;
@@ -128,7 +136,7 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
             int path = function_global_path(caller->function, root->key);
             if (path < 0 || !path_interval(&state->paths[path], &low, &high))
                 continue;
-        } else if (!argument_interval(state, call, root->parameter, &low, &high)) {
+        } else if (!argument_interval(caller->function, state, call, root, &low, &high)) {
             continue;
         }
         context[count].root = *root;
@@ -313,7 +321,8 @@ static bool caller_knows(const struct context_root *root, long long *low, long l
         int path = function_global_path(context->caller->function, root->key);
         return path >= 0 && path_interval(&context->state->paths[path], low, high);
     }
-    return argument_interval(context->state, context->call, root->parameter, low, high);
+    return argument_interval(context->caller->function, context->state, context->call, root,
+                             low, high);
 }
 
 const struct function_summary *imported_summary_for_call(struct function_analysis *caller,
@@ -348,7 +357,32 @@ struct analysis_memo {
     int limit_count;
 };
 
-enum { EXPORTED_CONTEXT_ROOTS = 2 };
+enum { EXPORTED_CONTEXT_ROOTS = 2, EXPORTED_VALUES = 4 };
+
+/* The constants a function compares `parameter->member` with (the kinds a
+ * node accessor answers for: `case CMARK_NODE_LINK:`), at most
+ * EXPORTED_VALUES, into `values`; how many. */
+static int member_values(const struct ir_function *function, const struct context_root *root,
+                         long long *values)
+{
+    if (root->parameter < 0 || root->parameter >= function->parameter_count)
+        return 0;
+    int member = ir_child_path(function, function->parameter_paths[root->parameter], PATH_ARROW,
+                               root->member);
+    int count = 0;
+    for (int b = 0; b < function->block_count && member >= 0; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        if (block->terminator != TERMINATOR_BRANCH || block->condition.path != member ||
+            block->condition.kind != CONDITION_INTEGER_EQUALS)
+            continue;
+        bool seen = false;
+        for (int v = 0; v < count; v++)
+            seen |= values[v] == block->condition.integer;
+        if (!seen && count < EXPORTED_VALUES)
+            values[count++] = block->condition.integer;
+    }
+    return count;
+}
 
 /* The summaries of function `index` for the values 0 and 1 of each of the
  * first globals it branches on, where they differ from its context-free
@@ -356,7 +390,10 @@ enum { EXPORTED_CONTEXT_ROOTS = 2 };
  * function returns NULL: functions that branch on an integer parameter are
  * many, and each context costs an analysis of the function, but a lookup
  * whose flag says "create what is missing" (`table_get(name, 1)`) returns
- * NULL only for 0. */
+ * NULL only for 0. For a parameter's member (an accessor that answers for
+ * some kinds of node), the values it compares the member with, when some
+ * return may be NULL: `cmark_node_get_url(node)` where the caller tested
+ * `node->type == CMARK_NODE_LINK`. */
 static void export_contexts(struct unit_analysis *shared, int index,
                             struct exported_function *exported)
 {
@@ -368,20 +405,25 @@ static void export_contexts(struct unit_analysis *shared, int index,
     const struct context_root *roots[EXPORTED_CONTEXT_ROOTS];
     int root_count = 0;
     for (int r = 0; r < general->summary.condition_root_count; r++)
-        if ((general->summary.condition_roots[r].key || general->summary.returns_null) &&
+        if ((general->summary.condition_roots[r].key || general->summary.returns_null ||
+             (general->summary.condition_roots[r].member && !general->summary.returns_nonnull)) &&
             root_count < EXPORTED_CONTEXT_ROOTS)
             roots[root_count++] = &general->summary.condition_roots[r];
     if (root_count == 0)
         return;
-    exported->contexts =
-        arena_alloc(shared->arena, sizeof *exported->contexts * (size_t)(2 * root_count));
+    exported->contexts = arena_alloc(shared->arena, sizeof *exported->contexts *
+                                                        (size_t)(EXPORTED_VALUES * root_count));
     for (int r = 0; r < root_count; r++) {
-        for (long long value = 0; value <= 1; value++) {
+        long long values[EXPORTED_VALUES] = {0, 1};
+        int value_count = roots[r]->member
+                              ? member_values(&shared->unit->functions[index], roots[r], values)
+                              : 2;
+        for (int v = 0; v < value_count; v++) {
             struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
             entry->function_index = index;
             entry->context = arena_alloc(shared->arena, sizeof *entry->context);
             entry->context->root = *roots[r];
-            entry->context->low = entry->context->high = value;
+            entry->context->low = entry->context->high = values[v];
             entry->context_count = 1;
             shared->specialisation_depth++;
             compute_summary(shared, entry);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "project.h"
 
 /* Upper bound on block visits, far above what real functions need (each
  * path's value can only rise a few times), so a malformed CFG cannot hang. */
@@ -694,12 +695,13 @@ static bool root_is_global(const struct ir_function *function, int path)
 }
 
 static void add_condition_root(struct unit_analysis *shared, struct function_summary *summary,
-                               const char *key, int parameter, int *capacity)
+                               const char *key, int parameter, const char *member,
+                               int *capacity)
 {
     for (int i = 0; i < summary->condition_root_count; i++) {
         const struct context_root *root = &summary->condition_roots[i];
-        if (key ? root->key && strcmp(root->key, key) == 0
-                : !root->key && root->parameter == parameter)
+        struct context_root added = {key, parameter, member};
+        if (context_root_equal(root, &added))
             return;
     }
     if (summary->condition_root_count == *capacity) {
@@ -713,6 +715,7 @@ static void add_condition_root(struct unit_analysis *shared, struct function_sum
     struct context_root *root = &summary->condition_roots[summary->condition_root_count++];
     root->key = key;
     root->parameter = parameter;
+    root->member = member;
 }
 
 /* Syntactic facts: does the function write globals (itself or through
@@ -761,11 +764,20 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
              block->condition.kind == CONDITION_EQUALS_PATH) &&
             block->condition.path >= 0) {
             const struct access_path *path = &function->paths[block->condition.path];
+            const struct access_path *parent =
+                path->parent >= 0 ? &function->paths[path->parent] : NULL;
             if (path->parent < 0 && path->root_kind == VARIABLE_GLOBAL && path->global_key)
-                add_condition_root(shared, summary, path->global_key, -1, &capacity);
+                add_condition_root(shared, summary, path->global_key, -1, NULL, &capacity);
             else if (path->parent < 0 && path->root_kind == VARIABLE_PARAMETER &&
                      path->parameter_index >= 0)
-                add_condition_root(shared, summary, NULL, path->parameter_index, &capacity);
+                add_condition_root(shared, summary, NULL, path->parameter_index, NULL,
+                                   &capacity);
+            else if (function->returns_pointer && parent && parent->parent < 0 &&
+                     parent->root_kind == VARIABLE_PARAMETER && parent->parameter_index >= 0 &&
+                     path->step == PATH_ARROW && path->name && !path->is_pointer)
+                /* an accessor: `switch (node->type) { case LINK: return ...; } return NULL;` */
+                add_condition_root(shared, summary, NULL, parent->parameter_index, path->name,
+                                   &capacity);
         }
     }
     summary->caches_result = !summary->repeatable && repeatable_caches_result(analysis);
@@ -1004,16 +1016,25 @@ static bool calls_itself(const struct function_analysis *analysis)
 static bool context_sets(const struct function_analysis *analysis,
                          const struct access_path *tested)
 {
-    if (tested->parent >= 0)
-        return false;
+    const struct access_path *parameter =
+        tested->parent >= 0 ? &analysis->function->paths[tested->parent] : tested;
+    if (tested->parent >= 0 && (tested->step != PATH_ARROW || parameter->parent >= 0))
+        return false; /* only `parameter->member` below a root */
     for (int c = 0; c < analysis->context_count; c++) {
         const struct context_root *root = &analysis->context[c].root;
         if (analysis->context[c].low == LLONG_MIN || analysis->context[c].high == LLONG_MAX)
             continue;
-        if (root->key ? tested->global_key && strcmp(root->key, tested->global_key) == 0
-                      : tested->root_kind == VARIABLE_PARAMETER &&
-                            root->parameter == tested->parameter_index)
+        if (root->key) {
+            if (tested->parent < 0 && tested->global_key &&
+                strcmp(root->key, tested->global_key) == 0)
+                return true;
+        } else if (parameter->root_kind == VARIABLE_PARAMETER &&
+                   root->parameter == parameter->parameter_index &&
+                   (root->member ? tested->parent >= 0 && tested->name &&
+                                       strcmp(root->member, tested->name) == 0
+                                 : tested->parent < 0)) {
             return true;
+        }
     }
     return false;
 }

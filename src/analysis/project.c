@@ -302,6 +302,15 @@ const struct call_evidence *project_evidence(const struct project_table *table, 
                    sizeof *table->evidence, compare_name_evidence);
 }
 
+bool context_root_equal(const struct context_root *a, const struct context_root *b)
+{
+    if ((a->key == NULL) != (b->key == NULL))
+        return false;
+    if (a->key)
+        return strcmp(a->key, b->key) == 0;
+    return a->parameter == b->parameter && same_string(a->member, b->member);
+}
+
 static bool contexts_equal(const struct exported_context *a, int a_count,
                            const struct exported_context *b, int b_count)
 {
@@ -309,8 +318,7 @@ static bool contexts_equal(const struct exported_context *a, int a_count,
         return false;
     for (int i = 0; i < a_count; i++)
         if (a[i].value.low != b[i].value.low || a[i].value.high != b[i].value.high ||
-            a[i].value.root.parameter != b[i].value.root.parameter ||
-            !same_string(a[i].value.root.key, b[i].value.root.key) ||
+            !context_root_equal(&a[i].value.root, &b[i].value.root) ||
             !summary_equal(&a[i].summary, &b[i].summary))
             return false;
     return true;
@@ -327,6 +335,7 @@ struct exported_context *contexts_copy(const struct exported_context *from, int 
     for (int i = 0; i < count; i++) {
         to[i].value = from[i].value;
         to[i].value.root.key = copy_string(arena, from[i].value.root.key);
+        to[i].value.root.member = copy_string(arena, from[i].value.root.member);
         summary_copy(&to[i].summary, &from[i].summary, arena, map_file, data);
     }
     return to;

@@ -154,6 +154,9 @@ struct exported_context *contexts_copy(const struct exported_context *from, int 
 /* Whether two summaries say the same to callers. */
 bool summary_equal(const struct function_summary *a, const struct function_summary *b);
 
+/* Whether two context roots name the same global, parameter or member. */
+bool context_root_equal(const struct context_root *a, const struct context_root *b);
+
 /* Evidence decisions (see the thresholds above). */
 bool evidence_says_checked(const struct call_evidence *evidence);
 bool evidence_says_unchecked(const struct call_evidence *evidence);

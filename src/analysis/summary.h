@@ -24,8 +24,10 @@
 
 /* A global (by key) or a parameter (by position) the function branches on. */
 struct context_root {
-    const char *key; /* the global's USR, or NULL for a parameter */
-    int parameter;   /* 0-based, when key is NULL */
+    const char *key;    /* the global's USR, or NULL for a parameter */
+    int parameter;      /* 0-based, when key is NULL */
+    const char *member; /* with a parameter: the integer member `parameter->member` it
+                         * branches on (a node's kind), or NULL for the parameter itself */
 };
 
 struct context_value {
@@ -99,7 +101,9 @@ struct function_summary {
     struct source_location *global_use;
     const char **global_names;
     int dereferenced_global_count;
-    struct context_root *condition_roots; /* integer globals and parameters it branches on */
+    struct context_root *condition_roots; /* integer globals and parameters (and members of
+                                           * parameters, in functions returning a pointer)
+                                           * it branches on */
     int condition_root_count;
     struct nulled_path *nulled;          /* pointers it leaves NULL */
     int nulled_count;

@@ -1116,21 +1116,6 @@ static void fill_out_nonnull(struct function_analysis *analysis, int block, int 
     }
 }
 
-/* The child of `parent` reached by (step, name), or -1. */
-static int child_path(const struct ir_function *function, int parent, enum path_step step,
-                      const char *name)
-{
-    if (parent < 0)
-        return -1;
-    for (int i = parent + 1; i < function->path_count; i++) {
-        const struct access_path *path = &function->paths[i];
-        if (path->parent == parent && path->step == step &&
-            (step == PATH_DEREF || (path->name && name && strcmp(path->name, name) == 0)))
-            return i;
-    }
-    return -1;
-}
-
 /* The caller's path for a member_use of the callee, given the argument:
  * sink(&data) and *p is data; sink(array) and p[2] is array[2];
  * sink(s) and s.f is s.f; or -1 when the caller never names it. */
@@ -1143,14 +1128,14 @@ static int caller_member(const struct ir_function *function, struct ir_value arg
     int base = argument.path;
     switch (member->step) {
     case PATH_DEREF:
-        return address ? base : child_path(function, base, PATH_DEREF, NULL);
+        return address ? base : ir_child_path(function, base, PATH_DEREF, NULL);
     case PATH_INDEX:
-        return child_path(function, base, PATH_INDEX, member->name);
+        return ir_child_path(function, base, PATH_INDEX, member->name);
     case PATH_FIELD:
-        return address ? -1 : child_path(function, base, PATH_FIELD, member->name);
+        return address ? -1 : ir_child_path(function, base, PATH_FIELD, member->name);
     case PATH_ARROW:
-        return address ? child_path(function, base, PATH_FIELD, member->name)
-                       : child_path(function, base, PATH_ARROW, member->name);
+        return address ? ir_child_path(function, base, PATH_FIELD, member->name)
+                       : ir_child_path(function, base, PATH_ARROW, member->name);
     case PATH_VARIABLE:
         break;
     }
@@ -2133,6 +2118,8 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
                    : root->parameter >= 0 && root->parameter < function->parameter_count
                        ? function->parameter_paths[root->parameter]
                        : -1;
+        if (!root->key && root->member)
+            path = ir_child_path(function, path, PATH_ARROW, root->member);
         if (path >= 0)
             integer_narrow(&state->paths[path], analysis->context[c].low,
                            analysis->context[c].high);

@@ -295,6 +295,7 @@ static void put_contexts(struct string_buffer *out, const struct exported_contex
     for (int i = 0; i < count; i++) {
         codec_put_string(out, contexts[i].value.root.key);
         codec_put_u64(out, (uint64_t)contexts[i].value.root.parameter);
+        codec_put_string(out, contexts[i].value.root.member);
         codec_put_u64(out, (uint64_t)contexts[i].value.low);
         codec_put_u64(out, (uint64_t)contexts[i].value.high);
         put_summary(out, &contexts[i].summary, cited);
@@ -304,13 +305,14 @@ static void put_contexts(struct string_buffer *out, const struct exported_contex
 static struct exported_context *get_contexts(struct codec_reader *in, struct arena *arena,
                                              int *count)
 {
-    *count = get_count(in, MIN_STRING + 3 * 8);
+    *count = get_count(in, 2 * MIN_STRING + 3 * 8);
     if (*count == 0)
         return NULL;
     struct exported_context *contexts = arena_alloc(arena, sizeof *contexts * (size_t)*count);
     for (int i = 0; i < *count; i++) {
         contexts[i].value.root.key = codec_get_string(in, arena);
         contexts[i].value.root.parameter = get_int(in);
+        contexts[i].value.root.member = codec_get_string(in, arena);
         contexts[i].value.low = (long long)codec_get_u64(in);
         contexts[i].value.high = (long long)codec_get_u64(in);
         get_summary(in, arena, &contexts[i].summary);

@@ -170,6 +170,20 @@ int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
     return id;
 }
 
+int ir_child_path(const struct ir_function *function, int parent, enum path_step step,
+                  const char *name)
+{
+    if (parent < 0)
+        return -1;
+    for (int i = parent + 1; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent == parent && path->step == step &&
+            (step == PATH_DEREF || (path->name && name && strcmp(path->name, name) == 0)))
+            return i;
+    }
+    return -1;
+}
+
 bool ir_path_is_below(const struct ir_function *function, int path, int ancestor)
 {
     while (path >= 0) {

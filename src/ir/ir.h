@@ -328,6 +328,11 @@ int ir_path(struct ir_unit *unit, struct ir_function *function, int parent, enum
 int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
                 enum path_step step, const char *name, enum variable_kind root_kind);
 
+/* The existing child of `parent` reached by (step, name), or -1 (name is
+ * ignored for PATH_DEREF). */
+int ir_child_path(const struct ir_function *function, int parent, enum path_step step,
+                  const char *name);
+
 /* True when `path` is `ancestor` or is reached from it. */
 bool ir_path_is_below(const struct ir_function *function, int path, int ancestor);
 

@@ -61,7 +61,7 @@ static void sample_exports(struct arena *arena, struct unit_exports *exports)
     find->summary.nulled[0] = (struct nulled_path){NULL, 1, "next", "list->next"};
     find->context_count = 1;
     find->contexts = arena_alloc(arena, sizeof *find->contexts);
-    find->contexts[0].value = (struct context_value){{"c:@flag", 0}, 1, 1};
+    find->contexts[0].value = (struct context_value){{"c:@flag", 0, NULL}, 1, 1};
     find->contexts[0].summary.computed = true;
     find->contexts[0].summary.never_returns = true;
     find->contexts[0].summary.caches_result = true;
