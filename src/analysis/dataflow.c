@@ -745,15 +745,18 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
                 ((call->target >= 0 && !repeatable_frame_storage(function, call->target)) ||
                  !repeatable_call(analysis, call)))
                 summary->repeatable = false;
-            if (transfer_call_entry(shared, call))
+            if (transfer_call_entry(shared, call) || (call->facts & CALL_NORETURN))
                 continue;
+            /* what a call that never returns writes (die() after a failed
+             * malloc) no caller sees */
             if (call->function_index < 0) {
                 const struct function_summary *imported = imported_summary(shared, call);
-                if (!imported || imported->writes_globals)
+                if (!imported || (imported->writes_globals && !imported->never_returns))
                     summary->writes_globals = true;
             } else if (call->function_index != analysis->function_index) {
                 struct summary_entry *callee = shared->summaries[call->function_index];
-                if (!callee || !callee->summary.computed || callee->summary.writes_globals)
+                if (!callee || !callee->summary.computed ||
+                    (callee->summary.writes_globals && !callee->summary.never_returns))
                     summary->writes_globals = true;
             }
         }

@@ -119,6 +119,8 @@ struct function_analysis {
     struct witness_memo *witnesses;    /* reporting walk: searches done, by use */
     int witness_count;
     long witness_visits;               /* block visits of those searches together */
+    bool witnessing;                   /* a witness search is running: it follows one
+                                        * path, so facts a join would blur hold there */
     const struct context_value *context;
     int context_count;
 };

@@ -1654,7 +1654,10 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
         } else if (macro && macro->checked_arguments) {
             state->reachable = false; /* CHECK_NOT_NULL(p) does not go on with p NULL */
         } else {
-            if (cursor_exit(analysis, block, path) || value->derived)
+            /* a cursor that walked to NULL says nothing of the list it
+             * started from, except on the one path a witness search follows:
+             * there, still equal to it, it found the list empty */
+            if ((cursor_exit(analysis, block, path) && !analysis->witnessing) || value->derived)
                 detach_alias(function, state, path);
             refine_null(function, state, path,
                         condition_origin(analysis, block, path, source_cause(value)));

@@ -387,7 +387,9 @@ enum witness_result witness_search(struct function_analysis *analysis, int block
     /* the search walks without reporting */
     struct analysis_result *events = analysis->events;
     analysis->events = NULL;
+    analysis->witnessing = true;
     enum witness_result result = follow(&search);
+    analysis->witnessing = false;
     analysis->events = events;
     analysis->witness_visits += search.visits;
     if (result == WITNESS_FOUND)

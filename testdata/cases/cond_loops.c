@@ -1,6 +1,8 @@
 /* Tests in while and for conditions guard the loop body; after the loop the
  * pointer is NULL when the loop ran off the end. */
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct entry {
@@ -57,6 +59,71 @@ int value_of(const struct entry *head, const char *key)
     return entry->value;
 }
 
+/* A walk that found nothing left `previous` at the last entry, unless the
+ * list was empty: on the path where the first test ended the walk, the
+ * cursor still equals the list, so the list was empty there, and the
+ * code that appends tests for that. */
+struct position {
+    const char *name;
+    struct position *next;
+};
+
+struct position *positions;
+extern void reload_positions(void);
+
+void remember_position(struct position *added, const char *name)
+{
+    struct position *previous = NULL, *item;
+    reload_positions();
+    for (item = positions; item != NULL; item = item->next) {
+        if (strcmp(item->name, name) == 0)
+            break;
+        previous = item;
+    }
+    if (item == NULL) {
+        if (positions == NULL)
+            positions = added;
+        else
+            previous->next = added;
+    }
+}
+
+/* An allocation whose failure ends the program in between: what die()
+ * writes before it exits no caller sees, so the list is still known. */
+int exit_status;
+
+static void die(const char *message)
+{
+    exit_status = 2;
+    fputs(message, stderr);
+    exit(2);
+}
+
+static void *allocate(size_t size)
+{
+    void *block = malloc(size);
+    if (block == NULL)
+        die("out of memory");
+    return block;
+}
+
+void append_position(const char *name)
+{
+    struct position *previous = NULL, *item;
+    for (item = positions; item != NULL; item = item->next) {
+        if (strcmp(item->name, name) == 0)
+            return;
+        previous = item;
+    }
+    struct position *added = allocate(sizeof *added);
+    added->name = name;
+    added->next = NULL;
+    if (positions == NULL)
+        positions = added;
+    else
+        previous->next = added;
+}
+
 /* After the loop the cursor is NULL; in the body it is not. */
 
 int value_of_unchecked(const struct entry *head, const char *key)
@@ -111,4 +178,17 @@ int renumber_tested(struct table *table)
         last = entry;
     }
     return table->entries->value + (last == table->entries); // expect: null-deref
+}
+
+/* Without the test of the list, an empty list reaches the append. */
+void remember_position_unchecked(struct position *added, const char *name)
+{
+    struct position *previous = NULL, *item;
+    for (item = positions; item != NULL; item = item->next) {
+        if (strcmp(item->name, name) == 0)
+            break;
+        previous = item;
+    }
+    if (item == NULL)
+        previous->next = added; // expect: null-deref
 }
