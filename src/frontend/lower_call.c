@@ -149,6 +149,37 @@ static void call_through_pointer(struct lower_context *context, CXCursor callee,
     use->use = USE_CALL;
 }
 
+/* The function a callee expression designates through parentheses, `*`
+ * and the right operand of a comma: `(*f)(...)`, gawk's `fatal(...)`,
+ * which is `(*(set_loc(__FILE__, __LINE__), r_fatal))(...)`; or a null
+ * cursor (a pointer variable, a field, a conditional). */
+static CXCursor designated_function(struct frontend_unit *unit, CXCursor callee)
+{
+    for (int guard = 0; guard < 64 && !cursor_is_null(callee); guard++) {
+        callee = cursor_strip(unit, callee);
+        enum CXCursorKind kind = clang_getCursorKind(callee);
+        if (kind == CXCursor_DeclRefExpr) {
+            CXCursor declaration = clang_getCursorReferenced(callee);
+            return clang_getCursorKind(declaration) == CXCursor_FunctionDecl
+                       ? declaration
+                       : clang_getNullCursor();
+        }
+        if (kind == CXCursor_UnaryOperator &&
+            compat_unary_operator(unit, callee) == UNARY_DEREFERENCE) {
+            callee = cursor_first_expression(unit, callee);
+        } else if (kind == CXCursor_BinaryOperator &&
+                   compat_binary_operator(unit, callee) == BINARY_COMMA) {
+            struct cursor_list operands;
+            cursor_code_children(unit, callee, &operands);
+            callee = operands.count == 2 ? operands.items[1] : clang_getNullCursor();
+            cursor_list_free(&operands);
+        } else {
+            break;
+        }
+    }
+    return clang_getNullCursor();
+}
+
 struct ir_value lower_call(struct lower_context *context, CXCursor expression,
                                   enum lower_mode mode)
 {
@@ -172,6 +203,11 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     else if (clang_getCursorKind(referenced) == CXCursor_VarDecl &&
              !prescan_function_pointer_target(unit, referenced, &function))
         hook = referenced; /* a local set to no single function: its name may say */
+    bool designated = false; /* the callee expression has effects of its own */
+    if (cursor_is_null(function) && cursor_is_null(hook) && !cursor_is_null(callee)) {
+        function = designated_function(unit, callee);
+        designated = !cursor_is_null(function);
+    }
 
     struct callee_facts facts;
     memset(&facts, 0, sizeof facts);
@@ -206,7 +242,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
             }
         }
     }
-    if (cursor_is_null(function) && !cursor_is_null(callee))
+    if ((cursor_is_null(function) || designated) && !cursor_is_null(callee))
         call_through_pointer(context, callee, location);
 
     size_t argument_slots = argument_count > 0 ? (size_t)argument_count : 1;

@@ -99,7 +99,53 @@ int next_priority_or_halt(void)
     return job->priority;
 }
 
+/* Called through an expression that designates it: gawk's `fatal` is
+ * `(*(set_loc(__FILE__, __LINE__), r_fatal))`, so `fatal("...")` sets the
+ * location, then calls r_fatal, which never returns. */
+static const char *error_file;
+static int error_line;
+
+static void set_location(const char *file, int line)
+{
+    error_file = file;
+    error_line = line;
+}
+
+static void fatal_at(const char *message)
+{
+    fprintf(stderr, "%s:%d: %s\n", error_file, error_line, message);
+    exit(2);
+}
+
+#define FATAL (*(set_location(__FILE__, __LINE__), fatal_at))
+
+static void *allocate(size_t size)
+{
+    void *block = malloc(size);
+    if (block == NULL)
+        FATAL("out of memory");
+    return block;
+}
+
+int first_of_new(size_t count)
+{
+    int *values = allocate(count * sizeof *values);
+    values[0] = 1;
+    return values[0];
+}
+
 /* Flagged. */
+
+/* Through a pointer it stays unknown: it may return. */
+static void (*on_error)(const char *message) = report;
+
+int next_priority_hooked(void)
+{
+    struct job *job = job_queue_peek();
+    if (job == NULL)
+        (*(set_location(__FILE__, __LINE__), on_error))("queue is empty");
+    return job->priority; // expect: null-deref
+}
 
 int next_priority_reported(void)
 {
