@@ -141,8 +141,39 @@ static enum CXChildVisitResult find_enum_tag(CXCursor cursor, CXCursor parent,
     return CXChildVisit_Continue;
 }
 
+struct union_members {
+    CXCursor enumeration; /* the tag's enum declaration */
+    bool all_named;       /* so far, each member has its one enumerator */
+};
+
+/* Whether each member of the union is named by exactly one enumerator:
+ * a sum type (circle, rect for SHAPE_CIRCLE, SHAPE_RECT), not a union
+ * shared by groups of kinds (gawk's NODE: `val` for Node_val and a dozen
+ * other types, `nodep` for the rest). */
+static enum CXChildVisitResult member_named(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct union_members *members = data;
+    if (clang_getCursorKind(cursor) != CXCursor_FieldDecl)
+        return CXChildVisit_Continue;
+    CXString spelling = clang_getCursorSpelling(cursor);
+    char member[128];
+    snprintf(member, sizeof member, "%s", clang_getCString(spelling));
+    clang_disposeString(spelling);
+    struct enum_search search;
+    memset(&search, 0, sizeof search);
+    search.member = member;
+    clang_visitChildren(members->enumeration, match_enumerator, &search);
+    if (search.matches != 1) {
+        members->all_named = false;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
 /* A read of a member of a union that sits in a struct beside an enum field
- * with exactly one enumerator naming that member (struct shape { enum
+ * with exactly one enumerator naming that member, and one naming each other
+ * member of the union (struct shape { enum
  * shape_kind kind; union { struct circle circle; ... } u; }): the tag
  * field, the enumerator and its value, and whether the union is an
  * anonymous member (else the struct is one step further up). */
@@ -173,7 +204,11 @@ static bool enum_variant(CXCursor reference, CXCursor *tag, struct enum_search *
     clang_visitChildren(declaration, match_enumerator, search);
     search->member = NULL;
     *anonymous = clang_Cursor_isAnonymousRecordDecl(record) != 0;
-    return search->matches == 1;
+    if (search->matches != 1)
+        return false;
+    struct union_members members = {declaration, true};
+    clang_visitChildren(record, member_named, &members);
+    return members.all_named;
 }
 
 /* The check that a member of an enum-tagged union is read in its variant. */

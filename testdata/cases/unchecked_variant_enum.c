@@ -37,6 +37,31 @@ extern struct shape shape_read(FILE *input);
 extern int circle_is_unit(const struct circle *circle);
 extern void shape_scale(struct shape *shape);
 
+/* A union shared by groups of kinds is no sum type: `val` serves
+ * NODE_VAL and the string and number kinds, `nodep` the others, and no
+ * enumerator names `nodep`. */
+enum node_type { NODE_ILLEGAL, NODE_VAL, NODE_STRING, NODE_NUMBER, NODE_RULE, NODE_FUNC };
+
+struct node {
+    enum node_type type;
+    union {
+        struct {
+            struct node *left, *right;
+        } nodep;
+        struct {
+            const char *text;
+            double number;
+        } val;
+    } sub;
+};
+
+double node_number(const struct node *n)
+{
+    if (n->type == NODE_RULE)
+        return 0;
+    return n->sub.val.number;
+}
+
 /* must stay silent */
 
 double area(const struct shape *shape)
