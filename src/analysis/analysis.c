@@ -79,8 +79,6 @@ bool summary_never_returns(const struct unit_analysis *shared, int function_inde
     return general && general->summary.computed && general->summary.never_returns;
 }
 
-/* The interval an argument's value lies in at the call; false when
- * nothing is known of it. */
 /* What the caller knows of a parameter root at the call: the argument's
  * interval, or that of its member `argument->member` (only a bounded one:
  * a member's lower bound alone is no choice of the caller's). */
@@ -346,6 +344,14 @@ const struct function_summary *imported_summary(const struct unit_analysis *shar
     return project_summary(shared->options->project, call->callee);
 }
 
+bool imported_never_returns(const struct unit_analysis *shared, const struct ir_call *call)
+{
+    if (!shared->options->project || call->function_index >= 0 || !call->callee ||
+        packs_find(shared->options->packs, call->callee))
+        return false;
+    return project_never_returns(shared->options->project, call->callee);
+}
+
 /* What a run leaves for a later partial run of the same unit. */
 struct analysis_memo {
     struct summary_entry **summaries; /* per function, with its context entries */
@@ -592,6 +598,8 @@ static bool callee_matters(const struct analysis_options *options, const struct 
         return true;
     if (call->function_index >= 0)
         return false;
+    if (project_never_returns(options->project, call->callee))
+        return true; /* also a name several programs define, none returning */
     const struct project_function *function = project_find(options->project, call->callee);
     const struct function_summary *summary = project_summary(options->project, call->callee);
     return function && summary &&

@@ -751,7 +751,8 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
              * malloc) no caller sees */
             if (call->function_index < 0) {
                 const struct function_summary *imported = imported_summary(shared, call);
-                if (!imported || (imported->writes_globals && !imported->never_returns))
+                if (imported ? imported->writes_globals && !imported->never_returns
+                             : !imported_never_returns(shared, call))
                     summary->writes_globals = true;
             } else if (call->function_index != analysis->function_index) {
                 struct summary_entry *callee = shared->summaries[call->function_index];

@@ -185,6 +185,10 @@ bool summary_never_returns(const struct unit_analysis *shared, int function_inde
 const struct function_summary *imported_summary(const struct unit_analysis *shared,
                                                 const struct ir_call *call);
 
+/* Whether a call of a function of another unit never returns (also one
+ * that several programs define, when every definition never returns). */
+bool imported_never_returns(const struct unit_analysis *shared, const struct ir_call *call);
+
 /* Whether `path` is a pointer one step below another path (`*q`, `q[2]`,
  * `q.f`, `q->f`) whose entry value a summary may record as used (member_use). */
 bool member_path(const struct ir_function *function, int path);

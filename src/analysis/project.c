@@ -223,11 +223,14 @@ static int compare_evidence(const void *left, const void *right)
     return strcmp(a->callee, b->callee);
 }
 
+static bool same_location(const struct source_location *a, const struct source_location *b)
+{
+    return a->line == b->line && a->column == b->column && same_string(a->file, b->file);
+}
+
 static bool same_definition(const struct project_function *a, const struct project_function *b)
 {
-    return a->definition.line == b->definition.line &&
-           a->definition.column == b->definition.column &&
-           same_string(a->definition.file, b->definition.file);
+    return same_location(&a->definition, &b->definition);
 }
 
 void project_table_finish(struct project_table *table)
@@ -239,14 +242,36 @@ void project_table_finish(struct project_table *table)
      * non-static function of a shared header) is one function; different
      * definitions are different programs' and make the name ambiguous. */
     int kept = 0;
-    for (int i = 0; i < table->function_count; i++) {
-        struct project_function *function = &table->functions[i];
-        if (kept > 0 && strcmp(table->functions[kept - 1].name, function->name) == 0) {
-            if (!same_definition(&table->functions[kept - 1], function))
-                table->functions[kept - 1].ambiguous = true;
-            continue;
+    for (int i = 0; i < table->function_count;) {
+        int end = i + 1;
+        while (end < table->function_count &&
+               strcmp(table->functions[end].name, table->functions[i].name) == 0)
+            end++;
+        struct project_function function = table->functions[i];
+        function.definition_count = 0;
+        for (int j = i; j < end; j++) {
+            bool seen = false;
+            for (int k = i; k < j && !seen; k++)
+                seen = same_definition(&table->functions[k], &table->functions[j]);
+            function.definition_count += !seen;
         }
-        table->functions[kept++] = *function;
+        function.ambiguous = function.definition_count > 1;
+        if (function.ambiguous) {
+            size_t count = (size_t)function.definition_count;
+            function.definitions = arena_alloc(&table->arena, sizeof *function.definitions * count);
+            function.never_returns = arena_alloc(&table->arena, count);
+            memset(function.never_returns, -1, count);
+            int d = 0;
+            for (int j = i; j < end; j++) {
+                bool seen = false;
+                for (int k = 0; k < d && !seen; k++)
+                    seen = same_location(&function.definitions[k], &table->functions[j].definition);
+                if (!seen)
+                    function.definitions[d++] = table->functions[j].definition;
+            }
+        }
+        table->functions[kept++] = function;
+        i = end;
     }
     table->function_count = kept;
 
@@ -292,6 +317,19 @@ const struct function_summary *project_summary(const struct project_table *table
     if (!function || function->ambiguous || !function->has_summary)
         return NULL;
     return &function->summary;
+}
+
+bool project_never_returns(const struct project_table *table, const char *name)
+{
+    const struct project_function *function = project_find(table, name);
+    if (!function)
+        return false;
+    if (!function->ambiguous)
+        return function->has_summary && function->summary.never_returns;
+    for (int d = 0; d < function->definition_count; d++)
+        if (function->never_returns[d] != 1)
+            return false;
+    return true;
 }
 
 const struct call_evidence *project_evidence(const struct project_table *table, const char *name)
@@ -345,8 +383,19 @@ bool project_set_summary(struct project_table *table, const char *name,
                          const struct exported_function *exported)
 {
     struct project_function *function = (struct project_function *)project_find(table, name);
-    if (!function || function->ambiguous)
+    if (!function)
         return false;
+    if (function->ambiguous) { /* only whether this definition returns */
+        for (int d = 0; d < function->definition_count; d++) {
+            if (!same_location(&function->definitions[d], &exported->definition))
+                continue;
+            signed char never = exported->summary.never_returns ? 1 : 0;
+            bool changed = function->never_returns[d] != never;
+            function->never_returns[d] = never;
+            return changed;
+        }
+        return false;
+    }
     const struct function_summary *summary = &exported->summary;
     if (function->has_summary && summary_equal(&function->summary, summary) &&
         contexts_equal(function->contexts, function->context_count, exported->contexts,

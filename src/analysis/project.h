@@ -71,7 +71,12 @@ struct project_function {
     struct source_location definition;
     int unit;                 /* the defining unit (the first, when ambiguous) */
     int export_index;         /* in that unit's exports */
-    bool ambiguous;           /* defined at different places: never used */
+    bool ambiguous;           /* defined at different places (several programs): its
+                               * summaries are not used, only what all agree on: */
+    struct source_location *definitions; /* ambiguous: each distinct definition, */
+    signed char *never_returns;          /* and whether it never returns (1), returns (0)
+                                          * or is not summarised yet (-1) */
+    int definition_count;
     bool has_summary;
     struct function_summary summary; /* in the table's arena */
     struct exported_context *contexts; /* likewise */
@@ -114,6 +119,11 @@ const struct project_function *project_find(const struct project_table *table, c
  * or not summarised yet. */
 const struct function_summary *project_summary(const struct project_table *table,
                                                const char *name);
+
+/* Whether a call of `name` never returns: its summary says so, or, defined
+ * differently by several programs (each its own `die()`), every
+ * definition's summary does. */
+bool project_never_returns(const struct project_table *table, const char *name);
 
 /* The evidence for callee `name`, or NULL. */
 const struct call_evidence *project_evidence(const struct project_table *table,

@@ -1486,7 +1486,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
         (macro && macro->noreturn) ||
         (summary && summary->never_returns) ||
-        summary_never_returns(analysis->shared, call->function_index)) {
+        summary_never_returns(analysis->shared, call->function_index) ||
+        imported_never_returns(analysis->shared, call)) {
         state->reachable = false;
         return;
     }

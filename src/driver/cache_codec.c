@@ -653,7 +653,8 @@ static void put_import(struct string_buffer *out, const struct project_table *pr
         codec_put_u64(out, 0);
     } else {
         codec_put_u64(out, 1u | (uint64_t)function->ambiguous << 1 |
-                               (uint64_t)function->has_summary << 2);
+                               (uint64_t)function->has_summary << 2 |
+                               (uint64_t)project_never_returns(project, name) << 3);
         put_location(out, &function->definition, cited);
         if (function->has_summary && !function->ambiguous) {
             put_summary(out, &function->summary, cited);

@@ -282,14 +282,28 @@ static void whole_program_summarise(struct pool *pool, struct project_table *pro
     for (int i = 0; i < project->function_count; i++)
         if (project->functions[i].ambiguous && report->ambiguous++ == 0)
             report->ambiguous_example = project->functions[i].name;
+    /* a name several programs define is wanted from each of them: what all
+     * its definitions agree on (none returns) still holds for a caller */
+    bool *called = xcalloc((size_t)project->function_count + 1, sizeof *called);
     for (int i = 0; i < job_count; i++) {
         for (int c = 0; has_exports(&units[i]) && c < units[i].exports.callee_count; c++) {
             const struct project_function *callee =
                 project_find(project, units[i].exports.callees[c]);
             if (callee && !callee->ambiguous)
                 units[callee->unit].wanted[callee->export_index] = true;
+            else if (callee)
+                called[callee - project->functions] = true;
         }
     }
+    for (int i = 0; i < job_count; i++) {
+        for (int e = 0; has_exports(&units[i]) && e < units[i].exports.function_count; e++) {
+            const struct project_function *function =
+                project_find(project, units[i].exports.functions[e].name);
+            if (function && function->ambiguous && called[function - project->functions])
+                units[i].wanted[e] = true;
+        }
+    }
+    free(called);
     /* Round 1 ran in phase 1, for every unit; what it lacks are the
      * summaries per value of a global, for the functions other units call. */
     int count = 0;

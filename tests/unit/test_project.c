@@ -74,6 +74,36 @@ static void test_ambiguous_names(void **state)
     project_table_free(&table);
 }
 
+/* An ambiguous name never returns only when each definition never does. */
+static void test_ambiguous_never_returns(void **state)
+{
+    (void)state;
+    struct exported_function first[] = {exported("die", "/p/a.c", 3)};
+    struct exported_function second[] = {exported("die", "/p/b.c", 7)};
+    struct unit_exports a = {first, 1, NULL, 0, NULL, 0};
+    struct unit_exports b = {second, 1, NULL, 0, NULL, 0};
+    struct project_table table;
+    project_table_init(&table);
+    project_table_add(&table, 0, &a);
+    project_table_add(&table, 1, &b);
+    project_table_finish(&table);
+    assert_int_equal(project_find(&table, "die")->definition_count, 2);
+
+    first[0].summary.computed = true;
+    first[0].summary.never_returns = true;
+    assert_true(project_set_summary(&table, "die", &first[0]));
+    assert_false(project_set_summary(&table, "die", &first[0])); /* the same again */
+    assert_false(project_never_returns(&table, "die")); /* b.c's not known yet */
+    second[0].summary.computed = true;
+    assert_true(project_set_summary(&table, "die", &second[0]));
+    assert_false(project_never_returns(&table, "die")); /* b.c's returns */
+    second[0].summary.never_returns = true;
+    assert_true(project_set_summary(&table, "die", &second[0]));
+    assert_true(project_never_returns(&table, "die"));
+    assert_null(project_summary(&table, "die")); /* nothing else is used */
+    project_table_free(&table);
+}
+
 /* A summary that says nothing is what callers assumed without one. */
 static void test_empty_summary_is_no_change(void **state)
 {
@@ -180,6 +210,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ambiguous_names),
+        cmocka_unit_test(test_ambiguous_never_returns),
         cmocka_unit_test(test_empty_summary_is_no_change),
         cmocka_unit_test(test_evidence_merged_and_thresholds),
         cmocka_unit_test(test_summary_copy_is_deep),

@@ -8,3 +8,15 @@ const char *config_value(const char *key)
 {
     return getenv(key);
 }
+
+/* Each program has its own out_of_memory(); neither returns. */
+void out_of_memory(void)
+{
+    exit(2);
+}
+
+/* Each program has its own warn(); this one returns. */
+void warn_user(const char *message)
+{
+    (void)message;
+}
