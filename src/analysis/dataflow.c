@@ -238,8 +238,9 @@ static int *immediate_postdominators(const struct ir_function *function, struct 
             int b = order[i];
             const struct cfg_block *node = &function->blocks[b];
             int candidates[3], n = 0;
-            if (node->terminator == TERMINATOR_RETURN || node->terminator == TERMINATOR_UNREACHABLE)
-                candidates[n++] = exit;
+            if (node->terminator == TERMINATOR_RETURN ||
+                (node->terminator == TERMINATOR_UNREACHABLE && !node->impossible))
+                candidates[n++] = exit; /* an impossible block leads nowhere */
             int edges = ir_successor_count(node);
             for (int e = 0; e < edges; e++)
                 if (node->successors[e] >= 0 && node->successors[e] < blocks)

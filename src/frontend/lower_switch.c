@@ -87,6 +87,60 @@ static int default_target(const struct switch_context *cases, int exit)
     return exit;
 }
 
+struct enumerators {
+    long long *values;
+    int count, capacity;
+};
+
+static enum CXChildVisitResult add_enumerator(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct enumerators *found = data;
+    if (clang_getCursorKind(cursor) == CXCursor_EnumConstantDecl) {
+        found->values = heap_array_reserve(found->values, &found->capacity, found->count + 1,
+                                           sizeof *found->values);
+        found->values[found->count++] = clang_getEnumConstantDeclValue(cursor);
+    }
+    return CXChildVisit_Continue;
+}
+
+static bool covers(const struct switch_context *cases, long long value)
+{
+    for (int i = 0; i < cases->count; i++) {
+        const struct switch_case *entry = &cases->cases[i];
+        if (!entry->is_default && entry->has_value &&
+            (entry->is_range ? value >= entry->value && value <= entry->range_end
+                             : value == entry->value))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the subject is of an enum type with a case for each of its
+ * enumerators (what -Wswitch asks for): the default, or the way out when
+ * there is none, is for values the enum does not have, such as
+ * `default: assert(0);`. Not for an enum of flags (three or more powers of
+ * two), whose values combine. */
+static bool covers_enum(struct lower_context *context, CXCursor subject,
+                        const struct switch_context *cases)
+{
+    CXType type = compat_canonical_type(clang_getCursorType(cursor_strip(context->unit_state,
+                                                                         subject)));
+    if (type.kind != CXType_Enum)
+        return false;
+    struct enumerators found = {NULL, 0, 0};
+    clang_visitChildren(clang_getTypeDeclaration(type), add_enumerator, &found);
+    bool covered = found.count > 0;
+    int flags = 0;
+    for (int i = 0; i < found.count; i++) {
+        long long value = found.values[i];
+        flags += value > 0 && (value & (value - 1)) == 0;
+        covered = covered && covers(cases, value);
+    }
+    free(found.values);
+    return covered && !(flags >= 3 && flags >= found.count - 1);
+}
+
 void lower_switch(struct lower_context *context, CXCursor statement)
 {
     struct cursor_list parts;
@@ -131,7 +185,15 @@ void lower_switch(struct lower_context *context, CXCursor statement)
             lower_branch(context, test, entry->block, next);
             context->current = next;
         }
-        lower_goto(context, default_target(&cases, exit));
+        if (all_values_known && covers_enum(context, subject, &cases)) {
+            /* every enumerator has its case: no value is left for the default */
+            int impossible = lower_new_block(context);
+            context->function->blocks[impossible].terminator = TERMINATOR_UNREACHABLE;
+            context->function->blocks[impossible].impossible = true;
+            lower_goto(context, impossible);
+        } else {
+            lower_goto(context, default_target(&cases, exit));
+        }
     }
     lower_start_unreachable(context); /* code before the first case label */
     context->switch_context = &cases;

@@ -210,6 +210,9 @@ struct cfg_block {
     bool has_return_value;
     struct ir_value returned;      /* TERMINATOR_RETURN */
     struct source_location return_location;
+    bool impossible;               /* TERMINATOR_UNREACHABLE: no execution comes here (a
+                                    * switch value that no enumerator has), rather than
+                                    * one that ends in a call that does not return */
 };
 
 /* What a function's result can say about failure, for suggestions that

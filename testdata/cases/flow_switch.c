@@ -52,6 +52,31 @@ int printer_setup(struct printer *printer, enum output_mode mode)
     return 0;
 }
 
+/* A case for each enumerator: the default is for values the enum does
+ * not have (an assertion, compiled out under NDEBUG, stands there). */
+enum hook_type { HOOK_INPUT, HOOK_OUTPUT };
+
+struct hook_lists {
+    int inputs, outputs;
+};
+
+int *hook_count(struct hook_lists *lists, enum hook_type type)
+{
+    int *count = NULL;
+    switch (type) {
+    case HOOK_INPUT:
+        count = &lists->inputs;
+        break;
+    case HOOK_OUTPUT:
+        count = &lists->outputs;
+        break;
+    default:
+        break;
+    }
+    ++*count;
+    return count;
+}
+
 /* Flagged. */
 
 int prefix_length_fallthrough(enum output_mode mode)
@@ -86,4 +111,39 @@ int printer_indent(enum output_mode mode)
     prefix[0] = ' '; // expect: unchecked-alloc
     free(prefix);
     return 1;
+}
+
+/* A case is missing (HOOK_OUTPUT): the default is reached. */
+int *input_count(struct hook_lists *lists, enum hook_type type)
+{
+    int *count = NULL;
+    switch (type) {
+    case HOOK_INPUT:
+        count = &lists->inputs;
+        break;
+    default:
+        break;
+    }
+    ++*count; // expect: null-deref
+    return count;
+}
+
+/* An enum of flags: a value may combine them, and reach no case. */
+enum open_flags { OPEN_READ = 1, OPEN_WRITE = 2, OPEN_APPEND = 4 };
+
+const char *open_mode(enum open_flags flags)
+{
+    const char *mode = NULL;
+    switch (flags) {
+    case OPEN_READ:
+        mode = "r";
+        break;
+    case OPEN_WRITE:
+        mode = "w";
+        break;
+    case OPEN_APPEND:
+        mode = "a";
+        break;
+    }
+    return mode + (*mode == 'r'); // expect: null-deref
 }
