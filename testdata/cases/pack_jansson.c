@@ -37,6 +37,13 @@ size_t dumped_length(const json_t *value)
     return length;
 }
 
+/* An iterator of an empty object is NULL, and so is its key. */
+size_t first_key_length(const json_t *object)
+{
+    void *iter = json_object_iter((json_t *)object);
+    return strlen(json_object_iter_key(iter)); // expect: unchecked-lookup
+}
+
 /* must stay silent */
 
 char *user_email_checked(const json_t *user)
@@ -79,4 +86,13 @@ int has_string_id(const json_t *user)
 json_int_t user_id(const json_t *user)
 {
     return json_integer_value(json_object_get(user, "id"));
+}
+
+/* A tested iterator has a key. */
+size_t tested_key_length(json_t *object)
+{
+    void *iter = json_object_iter(object);
+    if (!iter)
+        return 0;
+    return strlen(json_object_iter_key(iter)) + (json_object_iter_value(iter) != NULL);
 }
