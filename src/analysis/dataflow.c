@@ -1154,6 +1154,20 @@ static bool nulled_candidate(const struct ir_function *function, int index)
            parent->root_kind == VARIABLE_PARAMETER && parent->parameter_index >= 0;
 }
 
+static void collect_set_globals(struct unit_analysis *shared, const struct ir_function *function,
+                                const char *set, struct function_summary *summary)
+{
+    int count = 0;
+    for (int i = 0; i < function->path_count; i++)
+        count += set[i] != 0;
+    if (!count)
+        return;
+    summary->set_globals = arena_alloc(shared->arena, sizeof *summary->set_globals * (size_t)count);
+    for (int i = 0; i < function->path_count; i++)
+        if (set[i])
+            summary->set_globals[summary->set_global_count++] = function->paths[i].global_key;
+}
+
 static void collect_nulled(struct unit_analysis *shared, const struct ir_function *function,
                            const char *nulled, struct function_summary *summary)
 {
@@ -1398,6 +1412,8 @@ struct return_facts {
     char *global_unused;                    /* per global root: some return did not use it */
     int globals;
     char *nulled;                           /* per path: NULL on every return */
+    char *set;                              /* per path, a global pointer: non-NULL on
+                                             * every return */
     const struct source_location **member_use; /* per path, a parameter's member: its entry
                                                 * value used unchecked, from the first return */
     int *member_parameter;                  /* per path: whose member (-2: none seen yet) */
@@ -1501,9 +1517,12 @@ static void visit_return(struct walker *walker, int block, const struct flow_sta
     bool first = facts->first_block < 0 || block < facts->first_block;
     if (first)
         facts->first_block = block;
-    for (int i = 0; i < function->path_count; i++)
+    for (int i = 0; i < function->path_count; i++) {
         if (out->paths[i].nullability != NULLABILITY_NULL)
             facts->nulled[i] = 0;
+        if (out->paths[i].nullability != NULLABILITY_NONNULL)
+            facts->set[i] = 0;
+    }
     for (int p = 0; p < facts->parameters; p++) {
         const struct source_location *use = out->paths[function->parameter_paths[p]].entry_use;
         if (!use)
@@ -1555,8 +1574,13 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     /* Pointers the function may leave NULL for its callers to see. */
     size_t paths = (size_t)(function->path_count + 1);
     facts.nulled = arena_alloc(&analysis->scratch, paths);
-    for (int i = 0; i < function->path_count; i++)
+    facts.set = arena_alloc(&analysis->scratch, paths);
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
         facts.nulled[i] = nulled_candidate(function, i);
+        facts.set[i] = path->parent < 0 && path->root_kind == VARIABLE_GLOBAL &&
+                       path->global_key && path->is_pointer;
+    }
     facts.member_use = arena_alloc(&analysis->scratch, sizeof *facts.member_use * paths);
     facts.member_parameter =
         arena_alloc(&analysis->scratch, sizeof *facts.member_parameter * paths);
@@ -1603,6 +1627,7 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
         collect_member_uses(shared, function, facts.member_use, facts.member_parameter, summary);
         collect_nonnull_members(shared, function, &facts, summary);
         collect_nulled(shared, function, facts.nulled, summary);
+        collect_set_globals(shared, function, facts.set, summary);
         collect_global_uses(shared, function, facts.global_use, facts.globals, summary);
     }
 }

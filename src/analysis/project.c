@@ -76,6 +76,13 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
             to->nonnull_members[i].name = copy_string(arena, from->nonnull_members[i].name);
         }
     }
+    to->set_globals = NULL;
+    if (from->set_global_count > 0) {
+        to->set_globals =
+            arena_alloc(arena, sizeof *to->set_globals * (size_t)from->set_global_count);
+        for (int i = 0; i < from->set_global_count; i++)
+            to->set_globals[i] = copy_string(arena, from->set_globals[i]);
+    }
     to->member_predicates = NULL;
     if (from->member_predicate_count > 0) {
         to->member_predicates = arena_alloc(arena, sizeof *to->member_predicates *
@@ -122,6 +129,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->return_high != b->return_high ||
         a->written_field_count != b->written_field_count ||
         a->member_predicate_count != b->member_predicate_count ||
+        a->set_global_count != b->set_global_count ||
         !same_string(a->return_failing, b->return_failing))
         return false;
     for (int i = 0; i < a->nonnull_member_count; i++)
@@ -140,6 +148,9 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
     for (int i = 0; i < a->written_field_count; i++)
         if (a->written_fields[i].parameter != b->written_fields[i].parameter ||
             !same_string(a->written_fields[i].name, b->written_fields[i].name))
+            return false;
+    for (int i = 0; i < a->set_global_count; i++)
+        if (!same_string(a->set_globals[i], b->set_globals[i]))
             return false;
     for (int i = 0; i < a->member_predicate_count; i++)
         if (a->member_predicates[i].parameter != b->member_predicates[i].parameter ||
@@ -161,7 +172,7 @@ bool summary_says_nothing(const struct function_summary *summary)
            !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
            !summary->dereferenced_global_count && !summary->nulled_count &&
            !summary->member_use_count && !summary->nonnull_member_count &&
-           !summary->member_predicate_count;
+           !summary->member_predicate_count && !summary->set_global_count;
 }
 
 void project_table_init(struct project_table *table)

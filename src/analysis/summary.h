@@ -119,6 +119,10 @@ struct function_summary {
                                           * every return (ensure_stack(s) sets s->stack or
                                           * exits); `use` is not set */
     int nonnull_member_count;
+    const char **set_globals;    /* keys of global pointers it leaves non-NULL on every
+                                  * return (flex's yyensure_buffer_stack allocates
+                                  * yy_buffer_stack or exits) */
+    int set_global_count;
     struct member_predicate *member_predicates; /* members the result tests, as
                                                   * false_for_null_parameters and
                                                   * true_for_null_parameters do parameters */

@@ -1003,6 +1003,19 @@ static void apply_nulled(struct function_analysis *analysis, const struct ir_sta
     }
 }
 
+/* The global pointers the callee leaves non-NULL on every return. */
+static void apply_set_globals(const struct ir_function *function,
+                              const struct function_summary *summary, struct flow_state *state)
+{
+    for (int g = 0; g < summary->set_global_count; g++) {
+        int path = function_global_path(function, summary->set_globals[g]);
+        if (path < 0)
+            continue;
+        kill_path(function, state, path);
+        state->paths[path].nullability = NULLABILITY_NONNULL;
+    }
+}
+
 /* A call that checks its arguments like assert (a pack's `checks`): the
  * arguments in `checked` are non-NULL after it, given as pointers or as
  * NULL tests (check(p != NULL), check(ok) with ok = p != NULL). Inside a
@@ -1498,6 +1511,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     forget_call_effects(function, call, rule, summary, state);
     if (summary) {
         apply_nulled(analysis, statement, summary, state);
+        apply_set_globals(function, summary, state);
         apply_nonnull_members(function, call, summary, state);
     }
     if (rule && rule->out_null_arguments)

@@ -167,6 +167,9 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_u64(out, (uint64_t)summary->written_fields[i].parameter);
         codec_put_string(out, summary->written_fields[i].name);
     }
+    codec_put_u64(out, (uint64_t)summary->set_global_count);
+    for (int i = 0; i < summary->set_global_count; i++)
+        codec_put_string(out, summary->set_globals[i]);
     codec_put_u64(out, (uint64_t)summary->member_predicate_count);
     for (int i = 0; i < summary->member_predicate_count; i++) {
         codec_put_u64(out, (uint64_t)summary->member_predicates[i].parameter);
@@ -262,6 +265,13 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
         }
     }
     summary->written_field_count = written;
+    int set = get_count(in, MIN_STRING);
+    if (set > 0) {
+        summary->set_globals = arena_alloc(arena, sizeof *summary->set_globals * (size_t)set);
+        for (int i = 0; i < set; i++)
+            summary->set_globals[i] = codec_get_string(in, arena);
+    }
+    summary->set_global_count = set;
     int predicates = get_count(in, 2 * 8 + MIN_STRING);
     if (predicates > 0) {
         summary->member_predicates =

@@ -62,6 +62,29 @@ char first_byte(size_t size)
     return byte;
 }
 
+/* The scanner flex writes without %option reentrant keeps its stack in a
+ * global: ensure_global_stack() leaves it non-NULL on every return. */
+static char **buffer_stack = NULL;
+static int buffer_top;
+
+static void ensure_global_stack(void)
+{
+    if (!buffer_stack) {
+        buffer_stack = malloc(8 * sizeof *buffer_stack);
+        if (!buffer_stack)
+            fatal("out of memory");
+        buffer_top = 0;
+    }
+}
+
+char *switch_global(char *buffer)
+{
+    ensure_global_stack();
+    char *current = buffer_stack ? buffer_stack[buffer_top] : NULL;
+    buffer_stack[buffer_top] = buffer;
+    return current;
+}
+
 /* may leave the stack NULL: the test after it is a witness */
 static void maybe_stack(struct scanner *scanner)
 {
@@ -74,5 +97,20 @@ char *switch_maybe(struct scanner *scanner, char *buffer)
     maybe_stack(scanner);
     char *current = scanner->stack ? scanner->stack[scanner->top] : NULL;
     scanner->stack[scanner->top] = buffer; // expect: null-deref
+    return current;
+}
+
+/* may leave the global stack NULL */
+static void maybe_global_stack(void)
+{
+    if (buffer_top > 0)
+        buffer_stack = malloc(8 * sizeof *buffer_stack);
+}
+
+char *switch_global_maybe(char *buffer)
+{
+    maybe_global_stack();
+    char *current = buffer_stack ? buffer_stack[buffer_top] : NULL;
+    buffer_stack[buffer_top] = buffer; // expect: null-deref
     return current;
 }

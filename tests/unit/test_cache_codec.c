@@ -53,6 +53,9 @@ static void sample_exports(struct arena *arena, struct unit_exports *exports)
     find->summary.written_field_count = 1;
     find->summary.written_fields = arena_alloc(arena, sizeof(struct member_use));
     find->summary.written_fields[0] = (struct member_use){0, PATH_ARROW, "count", {0}};
+    find->summary.set_global_count = 1;
+    find->summary.set_globals = arena_alloc(arena, sizeof(char *));
+    find->summary.set_globals[0] = "c:@buffer_stack";
     find->summary.member_predicate_count = 1;
     find->summary.member_predicates = arena_alloc(arena, sizeof(struct member_predicate));
     find->summary.member_predicates[0] = (struct member_predicate){0, "session", true};
@@ -113,6 +116,7 @@ static void test_exports_round_trip(void **state)
     assert_int_equal(back.functions[0].summary.writes_through, 2);
     assert_string_equal(back.functions[0].summary.written_fields[0].name, "count");
     assert_string_equal(back.functions[0].summary.member_predicates[0].name, "session");
+    assert_string_equal(back.functions[0].summary.set_globals[0], "c:@buffer_stack");
     assert_true(back.functions[0].summary.member_predicates[0].zero_for_null);
     assert_int_equal(back.functions[0].context_count, 1);
     assert_int_equal(back.functions[0].contexts[0].value.low, 1);
