@@ -39,8 +39,7 @@ struct unit_analysis {
 };
 
 /* Path sensitivity, bounded: each block keeps up to PARTITIONS states,
- * told apart by which pointers are NULL (or maybe NULL, or, while there is
- * room, known set) in them, so
+ * told apart by which pointers are NULL (or maybe NULL) in them, so
  * 'next = NULL' before a loop and 'next = fill()' in it do not meet as
  * "maybe NULL" when other facts (a counter) keep them apart. Extra states
  * merge into one with the same NULL pointers, else into the last
