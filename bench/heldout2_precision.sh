@@ -29,55 +29,17 @@ verdicts=$top/bench/triage/heldout2-sources.tsv
 packages=(jansson=2.14-2 libevent=2.1.12-stable-8 bc=1.07.1-3 less=590-2.1~deb12u2
           gawk=1:5.2.1-2)
 [[ -x $nullproof ]] || { echo "heldout2_precision.sh: no binary at $nullproof" >&2; exit 2; }
+bench=heldout2_precision.sh
+source "$top/bench/debian_sources.sh"
 
-sudo=()
-[[ $(id -u) -eq 0 ]] || sudo=(sudo)
-missing=()
-for package in bear cmake make gcc pkg-config libssl-dev libncurses-dev libreadline-dev \
-               bison flex texinfo; do
-    dpkg -s "$package" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$package")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-    "${sudo[@]}" apt-get update -qq
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-        --no-install-recommends "${missing[@]}"
-fi
-
-# A source list of its own, so that the machine's apt configuration stays as it is.
-apt_dir=$work/apt
-mkdir -p "$apt_dir/lists/partial"
-cat >"$apt_dir/sources.sources" <<'EOF'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
-apt_options=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$apt_dir"
-             -o "Dir::State::Lists=$apt_dir/lists")
-sources=$work/sources
-mkdir -p "$sources"
-if ! ls "$sources"/*.dsc >/dev/null 2>&1 ||
-   [[ $(ls "$sources"/*.dsc | wc -l) -lt ${#packages[@]} ]]; then
-    apt-get "${apt_options[@]}" update -qq
-    (cd "$sources" && apt-get "${apt_options[@]}" source --download-only -qq "${packages[@]}")
-fi
-
-projects=$work/projects
-mkdir -p "$projects"
-unpack() { # NAME TARBALL: the project's folder
-    local folder=$projects/$1
-    if [[ ! -d $folder ]]; then
-        mkdir -p "$folder"
-        tar -xf "$2" -C "$folder" --strip-components=1
-    fi
-    echo "$folder"
-}
-jansson=$(unpack jansson "$(ls "$sources"/jansson_*.orig.tar.gz)")
-libevent=$(unpack libevent "$(ls "$sources"/libevent_*.orig.tar.gz)")
-bc=$(unpack bc "$(ls "$sources"/bc_*.orig.tar.gz)")
-less=$(unpack less "$(ls "$sources"/less_*.orig.tar.gz)")
-gawk=$(unpack gawk "$(ls "$sources"/gawk_*.orig.tar.xz)")
+debian_install bear cmake make gcc pkg-config libssl-dev libncurses-dev libreadline-dev \
+    bison flex texinfo
+debian_fetch "${packages[@]}"
+jansson=$(debian_unpack jansson "jansson_*.orig.tar.gz")
+libevent=$(debian_unpack libevent "libevent_*.orig.tar.gz")
+bc=$(debian_unpack bc "bc_*.orig.tar.gz")
+less=$(debian_unpack less "less_*.orig.tar.gz")
+gawk=$(debian_unpack gawk "gawk_*.orig.tar.xz")
 [[ -f $jansson/build/compile_commands.json ]] ||
     cmake -S "$jansson" -B "$jansson/build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
         -DJANSSON_BUILD_DOCS=OFF >/dev/null 2>&1
@@ -94,23 +56,11 @@ done
     (cd "$gawk" && ./configure -q >/dev/null && { bear -- make -s -j"$(nproc)" >/dev/null 2>&1 || true; })
 [[ -f $gawk/extension/filefuncs.lo ]] || { echo "heldout2_precision.sh: gawk did not build" >&2; exit 1; }
 
-results=$work/results
-rm -rf "$results"
-mkdir -p "$results"
-run() { # NAME DATABASE-DIR [PATHS...]
-    local name=$1 database=$2
-    shift 2
-    "$nullproof" -p "$database" --format json -o "$results/$name.json" --exit-zero -q \
-        -j"$(nproc)" "$@" 2>"$results/$name.stderr" || {
-        echo "heldout2_precision.sh: nullproof failed on $name:" >&2
-        cat "$results/$name.stderr" >&2
-        exit 1
-    }
-}
-run jansson "$jansson/build"
-run libevent "$libevent/build"
-run bc "$bc"
-run less "$less"
-run gawk "$gawk" "$gawk"/*.c "$gawk/extension"
+debian_results
+debian_run jansson "$jansson/build"
+debian_run libevent "$libevent/build"
+debian_run bc "$bc"
+debian_run less "$less"
+debian_run gawk "$gawk" "$gawk"/*.c "$gawk/extension"
 
 python3 "$top/bench/score_verdicts.py" "$results" "$verdicts" --base "$projects"
