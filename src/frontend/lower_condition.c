@@ -388,6 +388,61 @@ static bool lower_binary_condition(struct lower_context *context, CXCursor expre
     return done;
 }
 
+/* `v = K;` with K an integer constant, v the variable `variable`: K. */
+static bool assigns_constant(struct frontend_unit *unit, CXCursor statement, CXCursor variable,
+                             long long *value)
+{
+    statement = cursor_strip(unit, statement);
+    if (clang_getCursorKind(statement) != CXCursor_BinaryOperator ||
+        compat_binary_operator(unit, statement) != BINARY_ASSIGN)
+        return false;
+    struct cursor_list sides;
+    cursor_code_children(unit, statement, &sides);
+    bool found = sides.count == 2 &&
+                 clang_equalCursors(cursor_declaration(cursor_strip(unit, sides.items[0])),
+                                    variable) &&
+                 constants_libclang_value(sides.items[1], value);
+    cursor_list_free(&sides);
+    return found;
+}
+
+/* GLib's G_LIKELY(expr) and its copies: the statement expression
+ * `({ int v; if (expr) v = 1; else v = 0; v; })` is true exactly when expr
+ * is, so expr itself is the condition (a flag in between would tie the
+ * test to the pointer only while states are kept apart). The condition
+ * expr, or a null cursor when the expression has another shape; *same
+ * says whether a true expr gives a true flag. */
+static CXCursor boolean_statement_expression(struct frontend_unit *unit, CXCursor expression,
+                                             bool *same)
+{
+    CXCursor found = clang_getNullCursor();
+    struct cursor_list outer, body, branches;
+    cursor_code_children(unit, expression, &outer);
+    CXCursor compound = outer.count == 1 ? outer.items[0] : clang_getNullCursor();
+    cursor_list_free(&outer);
+    if (clang_getCursorKind(compound) != CXCursor_CompoundStmt)
+        return found;
+    cursor_code_children(unit, compound, &body);
+    if (body.count == 3 && clang_getCursorKind(body.items[0]) == CXCursor_DeclStmt &&
+        clang_getCursorKind(body.items[1]) == CXCursor_IfStmt) {
+        /* the flag the statement expression gives: assigned in both branches
+         * just before, its value is the test's truth wherever it lives */
+        CXCursor variable = cursor_declaration(cursor_strip(unit, body.items[2]));
+        cursor_code_children(unit, body.items[1], &branches);
+        long long then_value, else_value;
+        if (clang_getCursorKind(variable) == CXCursor_VarDecl && branches.count == 3 &&
+            assigns_constant(unit, branches.items[1], variable, &then_value) &&
+            assigns_constant(unit, branches.items[2], variable, &else_value) &&
+            (then_value != 0) != (else_value != 0)) {
+            found = branches.items[0];
+            *same = then_value != 0;
+        }
+        cursor_list_free(&branches);
+    }
+    cursor_list_free(&body);
+    return found;
+}
+
 static bool lower_structured(struct lower_context *context, CXCursor expression, int if_true,
                              int if_false)
 {
@@ -424,6 +479,14 @@ static bool lower_structured(struct lower_context *context, CXCursor expression,
             lower_expression(context, clang_Cursor_getArgument(expression, (unsigned)i),
                              LOWER_EFFECT);
         lower_condition_at(context, clang_Cursor_getArgument(expression, 0), if_true, if_false);
+        return true;
+    }
+    if (kind == CXCursor_StmtExpr) {
+        bool same = true;
+        CXCursor tested = boolean_statement_expression(unit, expression, &same);
+        if (cursor_is_null(tested))
+            return false;
+        lower_condition_at(context, tested, same ? if_true : if_false, same ? if_false : if_true);
         return true;
     }
     bool negated = false;

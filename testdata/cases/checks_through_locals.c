@@ -21,6 +21,10 @@ struct item {
     } while (0)
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+/* GLib's G_LIKELY and its copies: the test inside a statement expression */
+#define BOOLEAN_EXPR(expr) __extension__ ({ int boolean_var; if (expr) boolean_var = 1; \
+                                            else boolean_var = 0; boolean_var; })
+#define G_UNLIKELY(expr) (__builtin_expect(BOOLEAN_EXPR(expr), 0))
 
 /* must stay silent */
 
@@ -49,6 +53,16 @@ int asserted(void)
     int value = item->value;
     free(item);
     return value;
+}
+
+int tested_g_unlikely(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if (G_UNLIKELY(item == NULL))
+        return -1;
+    item->value = 3;
+    free(item);
+    return 0;
 }
 
 int tested_likely(void)
@@ -170,4 +184,13 @@ int used_when_equal(void)
         return item->value; // expect: null-deref
     free(item);
     return 0;
+}
+
+/* The statement expression tests the other way: the NULL goes on. */
+int wrong_g_unlikely(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if (G_UNLIKELY(item != NULL))
+        return -1;
+    return item->value; // expect: null-deref
 }

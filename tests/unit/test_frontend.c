@@ -903,6 +903,32 @@ static void test_negative_case_label(void **state)
     assert_non_null(strstr(text, "if rc == 0"));
 }
 
+static void test_boolean_statement_expression(void **state)
+{
+    struct fixture *fixture = *state;
+    /* GLib's G_UNLIKELY: the statement expression's flag is the test */
+    struct ir_unit *unit = lower(fixture, "likely.c",
+                                 "#include <stdlib.h>\n"
+                                 "#define BOOL_EXPR(e) __extension__ ({ int v_; if (e) v_ = 1; "
+                                 "else v_ = 0; v_; })\n"
+                                 "#define UNLIKELY(e) (__builtin_expect(BOOL_EXPR(e), 0))\n"
+                                 "int f(void) {\n"
+                                 "    char *p = malloc(4);\n"
+                                 "    if (UNLIKELY(!p))\n"
+                                 "        return 1;\n"
+                                 "    p[0] = 0;\n"
+                                 "    return 0;\n"
+                                 "}\n",
+                                 gnu11);
+    assert_int_equal(fixture->status, 0);
+    const struct ir_function *f = function_named(unit, "f");
+    const struct cfg_block *branch = nonnull_branch(f, "p");
+    assert_non_null(branch);
+    assert_true(block_uses(f, branch->successors[0], "p"));
+    assert_int_equal(f->blocks[branch->successors[1]].terminator, TERMINATOR_RETURN);
+    assert_int_equal(path_named(f, "v_"), -1); /* the flag is not lowered */
+}
+
 static void test_enum_signedness(void **state)
 {
     struct fixture *fixture = *state;
@@ -953,6 +979,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_negative_case_label, setup, teardown),
         cmocka_unit_test_setup_teardown(test_enum_signedness, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_boolean_statement_expression, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pointer_to_local_is_an_alias, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
