@@ -562,7 +562,7 @@ static void note_producer(struct arena *arena, int **producers, int *capacity,
 }
 
 /* The project's call evidence on the origins of `result` that are calls,
- * for the notes ("14 of 16 callers of f() test its result"); also on the
+ * for the notes ("14 of the 16 calls that use f()'s result test it"); also on the
  * events an earlier run found. */
 static void attach_evidence(const struct analysis_options *options, struct analysis_result *result)
 {

@@ -31,6 +31,14 @@ static const char *ordinal(int index, char *buffer, size_t size)
     return buffer;
 }
 
+/* The project's vote: only the calls that use the result count (one that
+ * passes it on, or ignores it, neither tests nor trusts it). */
+static const char *evidence_note(struct arena *arena, int tested, int calls, const char *callee)
+{
+    return arena_printf(arena, "%d of the %d calls that use %s()'s result test it", tested, calls,
+                        callee);
+}
+
 static const char *use_text(const struct analysis_event *event, struct arena *arena)
 {
     char number[16];
@@ -96,8 +104,7 @@ const char *describe_origin(const struct null_origin *origin, struct arena *aren
         return arena_printf(arena, "%s()%s returns NULL on some paths", callee, where);
     }
     case HOW_EVIDENCE:
-        return arena_printf(arena, "%d of %d callers of %s() test its result",
-                            origin->evidence_tested, origin->evidence_calls, callee);
+        return evidence_note(arena, origin->evidence_tested, origin->evidence_calls, callee);
     case HOW_DECLARED_RESULT:
         return arena_printf(arena, "%s() is declared to return a nullable pointer", callee);
     case HOW_DECLARED:
@@ -164,9 +171,8 @@ void describe_unsafe_use(const struct analysis_event *event, const char *rule,
             origin->evidence_calls >= 2 && origin->callee)
             finding_add_note(findings, finding, origin->location.file, origin->location.line,
                              origin->location.column,
-                             arena_printf(arena, "%d of %d callers of %s() test its result",
-                                          origin->evidence_tested, origin->evidence_calls,
-                                          origin->callee),
+                             evidence_note(arena, origin->evidence_tested,
+                                           origin->evidence_calls, origin->callee),
                              NULL);
     }
     describe_witness(event, finding, findings);
