@@ -1065,16 +1065,19 @@ static const struct null_origin *out_origin(struct function_analysis *analysis, 
     return *slot;
 }
 
-/* Whether the call's argument that a pack's out-null-if names is a
- * constant among its values (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE,
- * &type)); anything else, or a value not known, does not count. */
-static bool condition_holds(const struct ir_call *call, const struct pack_entry *rule)
+/* Whether the call's argument `argument` (1-based) is a constant among
+ * `values`: a pack's out-null-if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE,
+ * &type)) or found-if (strchr(s, '\0')); anything else, or a value not
+ * known, does not count. */
+static bool argument_among(const struct ir_call *call, int argument, const long long *values,
+                           int count)
 {
-    int index = rule->out_null_if_argument - 1;
-    if (index >= call->argument_count || call->arguments[index].kind != VALUE_INTEGER)
+    int index = argument - 1;
+    if (index < 0 || index >= call->argument_count ||
+        call->arguments[index].kind != VALUE_INTEGER)
         return false;
-    for (int i = 0; i < rule->out_null_if_count; i++)
-        if (call->arguments[index].integer == rule->out_null_if_values[i])
+    for (int i = 0; i < count; i++)
+        if (call->arguments[index].integer == values[i])
             return true;
     return false;
 }
@@ -1086,7 +1089,9 @@ static void leave_out_null(struct function_analysis *analysis, int block, int in
 {
     const struct ir_function *function = function_of(analysis);
     const struct ir_call *call = &function->blocks[block].statements[index].call;
-    if (rule->out_null_if_argument > 0 && !condition_holds(call, rule))
+    if (rule->out_null_if_argument > 0 &&
+        !argument_among(call, rule->out_null_if_argument, rule->out_null_if_values,
+                        rule->out_null_if_count))
         return;
     for (int i = 0; i < call->argument_count; i++) {
         if (!argument_in_mask(rule->out_null_arguments, i))
@@ -1444,7 +1449,9 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     uint32_t propagated = rule ? rule->propagated_arguments
                           : summary ? summary->propagated_parameters
                                     : 0;
-    if (rule && rule->never_null) {
+    if (rule && (rule->never_null ||
+                 argument_among(call, rule->found_if_argument, rule->found_if_values,
+                                rule->found_if_count))) {
         result->nullability = NULLABILITY_NONNULL;
     } else if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
                (summary && summary->returns_null) ||

@@ -447,6 +447,11 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
                         rule->out_null_if_argument, rule->out_null_if_count);
         }
         print_arguments(stream, "out-nonnull", rule->out_nonnull_arguments, &first);
+        if (rule->found_if_argument > 0) {
+            fprintf(stream, "%sfound if argument %d is one of %d values", first ? "" : ", ",
+                    rule->found_if_argument, rule->found_if_count);
+            first = false;
+        }
         const char *facts[] = {rule->noreturn ? "noreturn" : NULL,
                                rule->never_null ? "never null" : NULL,
                                rule->accepts_null ? "accepts null" : NULL,

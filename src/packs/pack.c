@@ -24,7 +24,8 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "checks",   "out-null", "out-kind", "noreturn",
                                          "accepts-null", "propagates-null", "never-null",
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
-                                         "out-nonnull", "pure", "returns-target", "reason"};
+                                         "out-nonnull", "pure", "returns-target", "found-if",
+                                         "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -186,6 +187,51 @@ static int parse_constant(struct yaml_input *input, yaml_node_t *node, long long
     return 0;
 }
 
+/* {POSITION: [VALUE, ...]}, the argument a key's condition is about and
+ * the constants it holds for (`key` names it in errors). */
+static int parse_argument_values(struct pack_set *set, struct yaml_input *input,
+                                 yaml_node_t *node, const char *key, int *argument,
+                                 const long long **values, int *count, char **error)
+{
+    if (node->type != YAML_MAPPING_NODE ||
+        node->data.mapping.pairs.top - node->data.mapping.pairs.start != 1) {
+        *error = yaml_input_error(input, node, "expected '%s' to map one argument "
+                                  "position to its values ({2: [18, 31]})", key);
+        return -1;
+    }
+    yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+    yaml_node_t *position_node = yaml_input_node(input, pair->key);
+    yaml_node_t *list = yaml_input_node(input, pair->value);
+    long position;
+    if (!position_node || !list || position_node->type != YAML_SCALAR_NODE) {
+        *error = yaml_input_error(input, node, "expected an argument position (1 to %d)",
+                                  MAX_ARGUMENT);
+        return -1;
+    }
+    if (yaml_input_integer(input, position_node, 1, MAX_ARGUMENT, &position, error) != 0)
+        return -1;
+    int items = yaml_input_item_count(list);
+    if (items == 0) {
+        *error = yaml_input_error(input, list, "expected constants, found an empty list");
+        return -1;
+    }
+    long long *constants = arena_alloc(&set->strings, (size_t)items * sizeof *constants);
+    for (int i = 0; i < items; i++) {
+        yaml_node_t *item = yaml_input_item(input, list, i);
+        if (!item || item->type != YAML_SCALAR_NODE) {
+            *error = yaml_input_error(input, item ? item : list,
+                                      "expected an integer constant or a list of them");
+            return -1;
+        }
+        if (parse_constant(input, item, &constants[i], error) != 0)
+            return -1;
+    }
+    *argument = (int)position;
+    *values = constants;
+    *count = items;
+    return 0;
+}
+
 /* out-null-if: {POSITION: [VALUE, ...]}: out-null applies only when the
  * argument at POSITION is one of these constants. */
 static int parse_out_null_if(struct pack_set *set, struct yaml_input *input, yaml_node_t *node,
@@ -196,47 +242,14 @@ static int parse_out_null_if(struct pack_set *set, struct yaml_input *input, yam
                                   "it is about");
         return -1;
     }
-    if (node->type != YAML_MAPPING_NODE ||
-        node->data.mapping.pairs.top - node->data.mapping.pairs.start != 1) {
-        *error = yaml_input_error(input, node, "expected 'out-null-if' to map one argument "
-                                  "position to its values ({2: [18, 31]})");
+    if (parse_argument_values(set, input, node, "out-null-if", &rule->out_null_if_argument,
+                              &rule->out_null_if_values, &rule->out_null_if_count, error) != 0)
+        return -1;
+    if (argument_in_mask(rule->out_null_arguments, rule->out_null_if_argument - 1)) {
+        *error = yaml_input_error(input, node, "argument %d is an out-parameter, not a "
+                                  "condition", rule->out_null_if_argument);
         return -1;
     }
-    yaml_node_pair_t *pair = node->data.mapping.pairs.start;
-    yaml_node_t *key = yaml_input_node(input, pair->key);
-    yaml_node_t *values = yaml_input_node(input, pair->value);
-    long position;
-    if (!key || !values || key->type != YAML_SCALAR_NODE) {
-        *error = yaml_input_error(input, node, "expected an argument position (1 to %d)",
-                                  MAX_ARGUMENT);
-        return -1;
-    }
-    if (yaml_input_integer(input, key, 1, MAX_ARGUMENT, &position, error) != 0)
-        return -1;
-    if (argument_in_mask(rule->out_null_arguments, (int)position - 1)) {
-        *error = yaml_input_error(input, key, "argument %ld is an out-parameter, not a "
-                                  "condition", position);
-        return -1;
-    }
-    int count = yaml_input_item_count(values);
-    if (count == 0) {
-        *error = yaml_input_error(input, values, "expected constants, found an empty list");
-        return -1;
-    }
-    long long *constants = arena_alloc(&set->strings, (size_t)count * sizeof *constants);
-    for (int i = 0; i < count; i++) {
-        yaml_node_t *item = yaml_input_item(input, values, i);
-        if (!item || item->type != YAML_SCALAR_NODE) {
-            *error = yaml_input_error(input, item ? item : values,
-                                      "expected an integer constant or a list of them");
-            return -1;
-        }
-        if (parse_constant(input, item, &constants[i], error) != 0)
-            return -1;
-    }
-    rule->out_null_if_argument = (int)position;
-    rule->out_null_if_values = constants;
-    rule->out_null_if_count = count;
     return 0;
 }
 
@@ -276,6 +289,16 @@ static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yam
     if ((value = yaml_input_get(input, node, "out-null-if")) &&
         parse_out_null_if(set, input, value, rule, error) != 0)
         return -1;
+    if ((value = yaml_input_get(input, node, "found-if"))) {
+        if (rule->returns == SOURCE_NONE) {
+            *error = yaml_input_error(input, value, "'found-if' needs 'returns': the result "
+                                      "it is about");
+            return -1;
+        }
+        if (parse_argument_values(set, input, value, "found-if", &rule->found_if_argument,
+                                  &rule->found_if_values, &rule->found_if_count, error) != 0)
+            return -1;
+    }
     if ((value = yaml_input_get(input, node, "out-nonnull"))) {
         if (parse_arguments(input, value, &rule->out_nonnull_arguments, error) != 0)
             return -1;

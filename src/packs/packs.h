@@ -45,6 +45,11 @@ struct pack_entry {
                                    * (curl_easy_getinfo's string CURLINFO_* codes) */
     const long long *out_null_if_values;
     int out_null_if_count;
+    int found_if_argument;        /* 1-based; the result is not NULL when this argument is a
+                                   * constant among the values (strchr(s, '\0') finds the
+                                   * terminator); 0: none */
+    const long long *found_if_values;
+    int found_if_count;
     bool noreturn;
     bool never_null;              /* the result is never NULL (an allocator that aborts on
                                    * failure: xmalloc), whatever its body says */

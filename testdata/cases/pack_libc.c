@@ -52,6 +52,12 @@ char decimal_point_of_locale(void)
     return locale[0]; // expect: unchecked-lookup
 }
 
+/* The last slash may be missing. */
+char last_slash_next(const char *path)
+{
+    return strrchr(path, '/')[1]; // expect: unchecked-lookup
+}
+
 /* must stay silent */
 
 wchar_t *after_delimiter_checked(wchar_t *line)
@@ -91,4 +97,10 @@ const char *argument_or_usage(int count, char **arguments)
     if (!name)
         usage();
     return strchr(name, '.') ? name : "default";
+}
+
+/* The terminator is always found: strrchr(path, 0) is the string's end. */
+char last_char(const char *path)
+{
+    return *(strrchr(path, 0) - 1) + *strchr(path, '\0');
 }

@@ -172,15 +172,16 @@ static void test_every_key(void **state)
                        "  - {name: copy, nonnull: 4, nonnull-if-nonzero: {1: 3, 2: 3}}\n"
                        "  - {name: info, out-null: 3, out-null-if: {2: [18, 0x10001f]}}\n"
                        "  - {name: sort, calls-back: true}\n"
-                       "  - {name: same, nonnull: [1, 2], pure: true}\n";
+                       "  - {name: same, nonnull: [1, 2], pure: true}\n"
+                       "  - {name: find_char, returns: lookup, found-if: {2: [0]}}\n";
     if (add_text(&set, text, &error) != 0)
         fail_msg("%s", error);
-    assert_int_equal(set.count, 11);
+    assert_int_equal(set.count, 12);
     assert_int_equal(set.pack_count, 1);
     assert_string_equal(set.packs[0].name, "mine");
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
-    assert_int_equal(set.packs[0].entry_count, 11);
+    assert_int_equal(set.packs[0].entry_count, 12);
     rule_copy_facts(packs_find(&set, "copy"));
     assert_true(packs_find(&set, "sort")->calls_back);
     assert_false(packs_find(&set, "copy")->calls_back);
@@ -191,6 +192,10 @@ static void test_every_key(void **state)
     assert_int_equal(info->out_null_if_count, 2);
     assert_int_equal(info->out_null_if_values[0], 18);
     assert_int_equal(info->out_null_if_values[1], 0x10001f);
+    const struct pack_entry *find_char = packs_find(&set, "find_char");
+    assert_int_equal(find_char->found_if_argument, 2);
+    assert_int_equal(find_char->found_if_count, 1);
+    assert_int_equal(find_char->found_if_values[0], 0);
     assert_true(packs_find(&set, "xmalloc")->never_null);
     assert_false(packs_find(&set, "die")->never_null);
 
@@ -260,6 +265,10 @@ static void test_errors_name_the_place(void **state)
                "both 'out-null' and 'out-nonnull'");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: other, out-null-if: {2: 1}}\n",
                "'out-null-if' needs 'out-null'");
+    pack_fails("pack: p\nentries:\n  - {name: f, found-if: {2: [0]}}\n",
+               "'found-if' needs 'returns'");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: lookup, found-if: {2: x}}\n",
+               "expected an integer constant");
     pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: 1, 1: 2}}\n",
                "to map one argument position to its values");
     pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {3: 1}}\n",
