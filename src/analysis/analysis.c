@@ -641,6 +641,65 @@ char *analysis_affected(const struct ir_unit *unit, const struct analysis_option
     return affected;
 }
 
+static void mark_solved(struct unit_analysis *shared, int function)
+{
+    if (!shared->solved) {
+        size_t functions = (size_t)shared->unit->function_count + 1;
+        shared->solved = arena_alloc(shared->arena, functions);
+        memset(shared->solved, 0, functions);
+    }
+    shared->solved[function] = 1;
+}
+
+/* Whether every function of the unit that calls `callee` was analysed in
+ * this run (a partial run redoes only some): then the arguments it passes
+ * are all in passed_maybe_null. */
+static bool callers_solved(const struct unit_analysis *shared, int callee)
+{
+    const struct ir_unit *unit = shared->unit;
+    for (int f = 0; f < unit->function_count; f++) {
+        const struct ir_function *function = &unit->functions[f];
+        bool calls = false;
+        for (int b = 0; b < function->block_count && !calls; b++)
+            for (int i = 0; i < function->blocks[b].statement_count && !calls; i++)
+                calls = function->blocks[b].statements[i].kind == STATEMENT_CALL &&
+                        function->blocks[b].statements[i].call.function_index == callee;
+        if (calls && !(shared->solved && shared->solved[f]))
+            return false;
+    }
+    return true;
+}
+
+/* A static helper that tests its pointer parameter and uses it anyway,
+ * while every call of the unit passes it a value known not to be NULL
+ * (`set_pattern(info, pattern)` only in the else of `pattern == NULL`):
+ * the test is the helper's caution, and its NULL side no path takes. The
+ * uses it made are dropped now that every caller has been analysed (with
+ * `producers`, the memo's event-to-function table, kept in step). */
+static void drop_cautious_tests(const struct unit_analysis *shared,
+                                struct analysis_result *result, int *producers)
+{
+    int kept = 0;
+    for (int e = 0; e < result->event_count; e++) {
+        const struct analysis_event *event = &result->events[e];
+        int k = event->parameter_test;
+        bool drop = false;
+        if (k > 0 && event->function_info) {
+            int callee = (int)(event->function_info - shared->unit->functions);
+            drop = callee >= 0 && callee < shared->unit->function_count &&
+                   shared->passed_maybe_null &&
+                   !(shared->passed_maybe_null[callee] & (UINT32_C(1) << (k - 1))) &&
+                   callers_solved(shared, callee);
+        }
+        if (drop)
+            continue;
+        if (producers)
+            producers[kept] = producers[e];
+        result->events[kept++] = *event;
+    }
+    result->event_count = kept;
+}
+
 void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options *options,
                        struct arena *arena, struct analysis_result *result,
                        const struct analysis_memo *previous, const char *redo,
@@ -697,6 +756,7 @@ void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options
         if (!partial)
             note_limit(&analysis, arena, result);
         dataflow_solve(&analysis);
+        mark_solved(&shared, order[i]);
         dataflow_summarise(&analysis, &entry->summary);
         entry->in_progress = false;
         entry->final = !shared.consulted_unfinished;
@@ -719,12 +779,14 @@ void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options
         struct function_analysis analysis;
         function_analysis_begin(&analysis, &shared, i, NULL, 0);
         dataflow_solve(&analysis);
+        mark_solved(&shared, i);
         int first = result->event_count;
         dataflow_report(&analysis, result);
         if (memo)
             note_producer(&scratch, &producers, &producer_capacity, result, first, i);
         function_analysis_end(&analysis);
     }
+    drop_cautious_tests(&shared, result, memo ? producers : NULL);
     if (memo) {
         struct analysis_memo *saved = arena_alloc(arena, sizeof *saved);
         saved->summaries = shared.summaries;

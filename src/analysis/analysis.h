@@ -111,6 +111,10 @@ struct analysis_event {
                                       * at this 1-based position (a length) may be non-zero;
                                       * 0: always */
     bool definitely_null;            /* NULL on every path, not only on some */
+    int parameter_test;              /* UNSAFE_USE of a NULL that a static function's test of
+                                      * its own parameter made: the parameter, 1-based (the
+                                      * run drops it when every call passes a value known
+                                      * not to be NULL); 0 otherwise */
     const struct witness_step *witness; /* UNSAFE_USE of a NULL the code made: the branch
                                          * decisions of a path that brings it here, the
                                          * last first-to-last, or NULL */

@@ -36,6 +36,10 @@ struct unit_analysis {
                                        * on first use by transfer.c) */
     struct call_evidence *static_evidence; /* per function: the unit's call sites of each
                                             * static one (project.h); made on first use */
+    uint32_t *passed_maybe_null;      /* per function: bit i, some call of the unit may pass
+                                       * it a NULL argument i (made on first use) */
+    char *solved;                     /* per function: analysed in this run, so its calls
+                                       * are in passed_maybe_null */
 };
 
 /* Path sensitivity, bounded: each block keeps up to PARTITIONS states,

@@ -475,6 +475,7 @@ struct use_site {
     const struct source_location *callee_use; /* where a summarised callee dereferences it */
     int count_position; /* required only while the argument at this 1-based position (a
                          * length) may be non-zero; 0: always */
+    int parameter_test; /* analysis_event's */
 };
 
 static void remember_use(struct function_analysis *analysis,
@@ -571,6 +572,7 @@ static void report_value(struct function_analysis *analysis, const struct use_si
     event.argument_index = site->argument_index;
     event.sink_reason = site->sink_reason;
     event.count_position = site->count_position;
+    event.parameter_test = site->parameter_test;
     event.definitely_null = nullability == NULLABILITY_NULL;
     event.origin = origin;
     event.function_info = analysis->function;
@@ -630,22 +632,44 @@ static bool callback_parameter_test(struct function_analysis *analysis,
            !called_in_unit(analysis->shared, analysis->function_index);
 }
 
+/* A NULL that a test of its own pointer parameter made, in a static
+ * function whose callers are all the unit's calls: the parameter, 1-based
+ * (analysis_run drops the use when every call passes a set value, so the
+ * test is the helper's caution); else 0. */
+static int static_parameter_test(struct function_analysis *analysis,
+                                 const struct path_state *value)
+{
+    const struct ir_function *function = function_of(analysis);
+    if (!function->is_static || function->address_taken || value->entry_of < 0 ||
+        !value->origin || value->origin->kind != ORIGIN_NULL_CHECK || value->origin->cause ||
+        !called_in_unit(analysis->shared, analysis->function_index))
+        return 0;
+    const struct access_path *entry = &function->paths[value->entry_of];
+    if (entry->parent >= 0 || entry->root_kind != VARIABLE_PARAMETER || !entry->is_pointer ||
+        entry->parameter_index < 0 || entry->parameter_index >= ARGUMENT_MASK_BITS)
+        return 0;
+    return entry->parameter_index + 1;
+}
+
 static void use_path(struct function_analysis *analysis, struct flow_state *state, int path,
                      const struct use_site *site)
 {
     const struct ir_function *function = function_of(analysis);
     struct path_state *value = &state->paths[path];
+    struct use_site tagged = *site;
     if (value->guard_end >= 0) {
         /* inside a region a test of other data decides: not reported */
     } else if (callback_parameter_test(analysis, value)) {
         /* a callback's caution about what its dispatcher passes */
     } else if (value->nullability == NULLABILITY_UNKNOWN &&
-               function->paths[path].declared_nullable)
+               function->paths[path].declared_nullable) {
         report_value(analysis, site, path, function->paths[path].text, NULLABILITY_MAYBE,
                      declared_origin(analysis, path));
-    else
-        report_value(analysis, site, path, function->paths[path].text, value->nullability,
+    } else {
+        tagged.parameter_test = static_parameter_test(analysis, value);
+        report_value(analysis, &tagged, path, function->paths[path].text, value->nullability,
                      value->origin);
+    }
     if (value->nullability == NULLABILITY_UNKNOWN && value->entry_of >= 0) {
         struct path_state *entry = &state->paths[value->entry_of];
         if (!entry->entry_use)
@@ -1209,7 +1233,7 @@ static void use_call_arguments(struct function_analysis *analysis,
                                &callee_use))
             continue;
         struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, i, NULL,
-                                callee_use, count_position};
+                                callee_use, count_position, 0};
         struct ir_value argument = call->arguments[i];
         if (argument.kind == VALUE_PATH) {
             use_path(analysis, state, argument.path, &site);
@@ -1229,7 +1253,7 @@ static void use_call_arguments(struct function_analysis *analysis,
         if (path < 0)
             continue;
         struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee,
-                                member->parameter, NULL, &member->use, 0};
+                                member->parameter, NULL, &member->use, 0, 0};
         use_path(analysis, state, path, &site);
     }
     for (int g = 0; summary && g < summary->dereferenced_global_count; g++) {
@@ -1237,7 +1261,7 @@ static void use_call_arguments(struct function_analysis *analysis,
         if (path < 0)
             continue;
         struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, -1, NULL,
-                                &summary->global_use[g], 0};
+                                &summary->global_use[g], 0, 0};
         use_path(analysis, state, path, &site);
     }
 }
@@ -1469,6 +1493,29 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     }
 }
 
+/* What a call of a function of the unit passes it: the arguments that
+ * may be NULL (not known set) at any call, for static_parameter_test. */
+static void record_passed_arguments(struct unit_analysis *shared, const struct ir_call *call,
+                                    const struct flow_state *state)
+{
+    if (call->function_index < 0 || !state->reachable)
+        return;
+    if (!shared->passed_maybe_null) {
+        size_t functions = (size_t)shared->unit->function_count + 1;
+        shared->passed_maybe_null =
+            arena_alloc(shared->arena, sizeof *shared->passed_maybe_null * functions);
+        memset(shared->passed_maybe_null, 0, sizeof *shared->passed_maybe_null * functions);
+    }
+    for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
+        struct ir_value argument = call->arguments[i];
+        bool set = argument.kind == VALUE_NONNULL ||
+                   (argument.kind == VALUE_PATH &&
+                    state->paths[argument.path].nullability == NULLABILITY_NONNULL);
+        if (!set)
+            shared->passed_maybe_null[call->function_index] |= UINT32_C(1) << i;
+    }
+}
+
 static void transfer_call(struct function_analysis *analysis, int block, int index,
                           struct flow_state *state)
 {
@@ -1496,6 +1543,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         summary = &weakened;
     }
 
+    record_passed_arguments(analysis->shared, call, state);
     use_call_arguments(analysis, statement, rule, summary, state);
     const struct pack_entry *macro = macro_rule(analysis, &statement->location);
     if (rule && rule->checked_arguments)
@@ -1582,7 +1630,7 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
         if (statement->target < 0)
             break;
         struct use_site site = {&statement->location, sink_of_use(statement->use), NULL, -1,
-                                NULL, NULL, 0};
+                                NULL, NULL, 0, 0};
         use_path(analysis, state, statement->target, &site);
         break;
     }

@@ -233,6 +233,7 @@ bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable);
 /* Whether &variable appears other than as a call's argument (stored,
  * initializing a pointer): then any call may write the variable. */
 bool prescan_address_escapes(struct frontend_unit *unit, CXCursor variable);
+bool prescan_function_named(struct frontend_unit *unit, CXCursor function);
 bool prescan_written(struct frontend_unit *unit, CXCursor variable);
 /* The one function a function pointer variable is ever set to, if any (for
  * a global, complete only once every function is scanned). */
@@ -409,6 +410,8 @@ struct frontend_unit {
     struct cursor_map written;          /* canonical VarDecl -> 1 */
     struct cursor_map address_taken;    /* canonical VarDecl -> 1 */
     struct cursor_map address_escapes;  /* canonical VarDecl -> 1: &x not only as an argument */
+    struct cursor_map functions_named;  /* canonical FunctionDecl -> 1: named other than as a
+                                         * callee (its address is taken) */
     struct cursor_map function_pointers; /* local VarDecl -> index in targets or -1 */
     CXCursor *function_pointer_targets;
     int function_pointer_count, function_pointer_capacity;

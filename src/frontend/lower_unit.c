@@ -27,6 +27,7 @@ void frontend_unit_init(struct frontend_unit *unit, CXTranslationUnit tu, struct
     cursor_map_init(&unit->written);
     cursor_map_init(&unit->address_taken);
     cursor_map_init(&unit->address_escapes);
+    cursor_map_init(&unit->functions_named);
     cursor_map_init(&unit->function_pointers);
     cursor_map_init(&unit->callee_index);
     cursor_map_init(&unit->global_keys);
@@ -62,6 +63,7 @@ void frontend_unit_free(struct frontend_unit *unit)
     cursor_map_free(&unit->written);
     cursor_map_free(&unit->address_taken);
     cursor_map_free(&unit->address_escapes);
+    cursor_map_free(&unit->functions_named);
     cursor_map_free(&unit->function_pointers);
     cursor_map_free(&unit->callee_index);
     cursor_map_free(&unit->global_keys);
@@ -397,6 +399,9 @@ static void settle_unit_facts(struct frontend_unit *unit, const struct top_level
             path->address_escapes = true;
     }
     unit->global_root_count = 0;
+    for (int i = 0; i < top->function_count; i++)
+        if (prescan_function_named(unit, top->functions[i]))
+            unit->unit->functions[first_function + i].address_taken = true;
     if (top->function_count == 0)
         return;
     bool *stale = xcalloc((size_t)unit->unit->function_count, sizeof *stale);

@@ -150,9 +150,39 @@ static bool only_passed_to_call(struct frontend_unit *unit, int node)
     return call->code_count > 0 && tree->code_children[call->code_first] != child;
 }
 
+/* Whether node `node` (a function's name) is, through parentheses and
+ * casts, the callee of a call; outside a function's tree (an initializer)
+ * it never is. */
+static bool names_callee(struct frontend_unit *unit, int node)
+{
+    const struct cursor_tree *tree = &unit->tree;
+    if (node < 0 || !tree->active)
+        return false;
+    int child = node;
+    int parent = tree->nodes[node].parent;
+    while (parent >= 0) {
+        enum CXCursorKind kind = clang_getCursorKind(tree->cursors[parent]);
+        if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
+            break;
+        child = parent;
+        parent = tree->nodes[parent].parent;
+    }
+    if (parent < 0 || clang_getCursorKind(tree->cursors[parent]) != CXCursor_CallExpr)
+        return false;
+    const struct cursor_node *call = &tree->nodes[parent];
+    return call->code_count > 0 && tree->code_children[call->code_first] == child;
+}
+
 static void scan(struct frontend_unit *unit, CXCursor cursor, int node)
 {
     switch (clang_getCursorKind(cursor)) {
+    case CXCursor_DeclRefExpr: {
+        CXCursor declaration = clang_getCursorReferenced(cursor);
+        if (clang_getCursorKind(declaration) == CXCursor_FunctionDecl &&
+            !names_callee(unit, node))
+            cursor_map_insert(&unit->functions_named, clang_getCanonicalCursor(declaration), 1);
+        break;
+    }
     case CXCursor_UnaryOperator: {
         enum unary_operator op = compat_unary_writes(unit, cursor);
         if (op == UNARY_UNKNOWN)
@@ -225,6 +255,11 @@ bool prescan_address_taken(struct frontend_unit *unit, CXCursor variable)
 bool prescan_address_escapes(struct frontend_unit *unit, CXCursor variable)
 {
     return cursor_map_find(&unit->address_escapes, clang_getCanonicalCursor(variable)) != NULL;
+}
+
+bool prescan_function_named(struct frontend_unit *unit, CXCursor function)
+{
+    return cursor_map_find(&unit->functions_named, clang_getCanonicalCursor(function)) != NULL;
 }
 
 bool prescan_written(struct frontend_unit *unit, CXCursor variable)

@@ -256,6 +256,8 @@ struct ir_function {
     bool returns_pointer;
     bool returns_nonnull;          /* returns_nonnull attribute or _Nonnull result */
     bool poisoned;                 /* the body had parse errors: produce no findings */
+    bool address_taken;            /* named other than as a callee (a callback, a table
+                                    * entry): calls beyond the unit's own may reach it */
     int parameter_count;
     int *parameter_paths;          /* path id of each parameter */
     struct access_path *paths;

@@ -47,6 +47,39 @@ char first_word(const char *line)
     return skip_blanks(line)[0];
 }
 
+/* A static helper that tests its parameter and uses it anyway, while each
+ * call of the file passes a value known not to be NULL: its test is
+ * caution, and no call takes its NULL side. */
+struct pattern_info {
+    const char *text;
+    int caseless;
+};
+
+static int is_lowercase(const char *text)
+{
+    return text[0] >= 'a' && text[0] <= 'z';
+}
+
+static void set_pattern(struct pattern_info *info, const char *pattern)
+{
+    if (pattern == NULL)
+        info->text = "";
+    info->caseless = is_lowercase(pattern);
+}
+
+int search_for(struct pattern_info *info, const char *pattern)
+{
+    if (pattern == NULL || *pattern == '\0')
+        return -1;
+    set_pattern(info, pattern);
+    return 0;
+}
+
+void search_default(struct pattern_info *info)
+{
+    set_pattern(info, "default");
+}
+
 /* must be reported */
 
 static struct node *find_node(struct node *head, int key)
@@ -66,4 +99,32 @@ int value_of(struct node *head, int key)
 char first_word_of_nothing(void)
 {
     return skip_blanks(NULL)[0]; // expect: null-deref
+}
+
+/* One call passes what its own caller gave: the test may be taken. */
+static void set_pattern_loosely(struct pattern_info *info, const char *pattern)
+{
+    if (pattern == NULL)
+        info->text = "";
+    info->caseless = is_lowercase(pattern); // expect: null-deref
+}
+
+void search_loosely(struct pattern_info *info, const char *pattern)
+{
+    set_pattern_loosely(info, pattern);
+}
+
+/* Its address is taken: calls the file does not show may pass anything. */
+static void set_pattern_hooked(struct pattern_info *info, const char *pattern)
+{
+    if (pattern == NULL)
+        info->text = "";
+    info->caseless = is_lowercase(pattern); // expect: null-deref
+}
+
+void (*pattern_hook)(struct pattern_info *, const char *) = set_pattern_hooked;
+
+void search_hooked(struct pattern_info *info)
+{
+    set_pattern_hooked(info, "hooked");
 }

@@ -929,6 +929,24 @@ static void test_boolean_statement_expression(void **state)
     assert_int_equal(path_named(f, "v_"), -1); /* the flag is not lowered */
 }
 
+static void test_function_address_taken(void **state)
+{
+    struct fixture *fixture = *state;
+    /* named other than as a callee: a table entry, a callback argument */
+    struct ir_unit *unit = lower(fixture, "named.c",
+                                 "static int called(int x) { return x; }\n"
+                                 "static int tabled(int x) { return x + 1; }\n"
+                                 "static int passed(int x) { return x + 2; }\n"
+                                 "int (*table[])(int) = {tabled};\n"
+                                 "int apply(int (*f)(int), int x) { return f(x); }\n"
+                                 "int use(void) { return called(1) + tabled(2) + apply(passed, 3); }\n",
+                                 gnu11);
+    assert_int_equal(fixture->status, 0);
+    assert_false(function_named(unit, "called")->address_taken);
+    assert_true(function_named(unit, "tabled")->address_taken);
+    assert_true(function_named(unit, "passed")->address_taken);
+}
+
 static void test_enum_signedness(void **state)
 {
     struct fixture *fixture = *state;
@@ -979,6 +997,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_negative_case_label, setup, teardown),
         cmocka_unit_test_setup_teardown(test_enum_signedness, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_function_address_taken, setup, teardown),
         cmocka_unit_test_setup_teardown(test_boolean_statement_expression, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pointer_to_local_is_an_alias, setup, teardown),
     };
