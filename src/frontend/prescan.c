@@ -124,16 +124,13 @@ static void visit_binary(struct frontend_unit *unit, CXCursor expression)
     cursor_list_free(&operands);
 }
 
-/* Whether node `node` of the function's tree (an &x) is, through
- * parentheses and casts, an argument of a call: the callee may write x
- * then, and nothing else learns its address (f(&count), sendmsg(s, &msg)).
- * Stored anywhere else (p = &x, s.iov = &x, an initializer), any call may
- * write x later. */
-static bool only_passed_to_call(struct frontend_unit *unit, int node)
+/* The call whose operand node `node` of the function's tree is, through
+ * parentheses and casts, or -1; *operand is the call's child it stands in. */
+static int enclosing_call(struct frontend_unit *unit, int node, int *operand)
 {
     const struct cursor_tree *tree = &unit->tree;
     if (node < 0 || !tree->active)
-        return false;
+        return -1;
     int child = node;
     int parent = tree->nodes[node].parent;
     while (parent >= 0) {
@@ -144,33 +141,31 @@ static bool only_passed_to_call(struct frontend_unit *unit, int node)
         child = parent;
         parent = tree->nodes[parent].parent;
     }
-    if (parent < 0 || clang_getCursorKind(tree->cursors[parent]) != CXCursor_CallExpr)
-        return false;
-    const struct cursor_node *call = &tree->nodes[parent];
-    return call->code_count > 0 && tree->code_children[call->code_first] != child;
+    if (parent < 0 || clang_getCursorKind(tree->cursors[parent]) != CXCursor_CallExpr ||
+        tree->nodes[parent].code_count == 0)
+        return -1;
+    *operand = child;
+    return parent;
 }
 
-/* Whether node `node` (a function's name) is, through parentheses and
- * casts, the callee of a call; outside a function's tree (an initializer)
- * it never is. */
+/* Whether node `node` (an &x) is an argument of a call: the callee may
+ * write x then, and nothing else learns its address (f(&count),
+ * sendmsg(s, &msg)). Stored anywhere else (p = &x, s.iov = &x, an
+ * initializer), any call may write x later. */
+static bool only_passed_to_call(struct frontend_unit *unit, int node)
+{
+    int operand;
+    int call = enclosing_call(unit, node, &operand);
+    return call >= 0 && unit->tree.code_children[unit->tree.nodes[call].code_first] != operand;
+}
+
+/* Whether node `node` (a function's name) is the callee of a call; outside
+ * a function's tree (an initializer) it never is. */
 static bool names_callee(struct frontend_unit *unit, int node)
 {
-    const struct cursor_tree *tree = &unit->tree;
-    if (node < 0 || !tree->active)
-        return false;
-    int child = node;
-    int parent = tree->nodes[node].parent;
-    while (parent >= 0) {
-        enum CXCursorKind kind = clang_getCursorKind(tree->cursors[parent]);
-        if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
-            break;
-        child = parent;
-        parent = tree->nodes[parent].parent;
-    }
-    if (parent < 0 || clang_getCursorKind(tree->cursors[parent]) != CXCursor_CallExpr)
-        return false;
-    const struct cursor_node *call = &tree->nodes[parent];
-    return call->code_count > 0 && tree->code_children[call->code_first] == child;
+    int operand;
+    int call = enclosing_call(unit, node, &operand);
+    return call >= 0 && unit->tree.code_children[unit->tree.nodes[call].code_first] == operand;
 }
 
 static void scan(struct frontend_unit *unit, CXCursor cursor, int node)
