@@ -22,6 +22,33 @@ static struct source_location copy_location(struct source_location location, str
     return location;
 }
 
+/* Deep copies of a summary's lists, in `arena` (NULL for none). */
+static const char **copy_strings(struct arena *arena, const char *const *from, int count)
+{
+    if (count <= 0)
+        return NULL;
+    const char **to = arena_alloc(arena, sizeof *to * (size_t)count);
+    for (int i = 0; i < count; i++)
+        to[i] = copy_string(arena, from[i]);
+    return to;
+}
+
+static struct member_use *copy_members(struct arena *arena, const struct member_use *from,
+                                       int count,
+                                       const char *(*map_file)(const char *, void *),
+                                       void *data)
+{
+    if (count <= 0)
+        return NULL;
+    struct member_use *to = arena_alloc(arena, sizeof *to * (size_t)count);
+    for (int i = 0; i < count; i++) {
+        to[i] = from[i];
+        to[i].name = copy_string(arena, from[i].name);
+        to[i].use = copy_location(from[i].use, arena, map_file, data);
+    }
+    return to;
+}
+
 void summary_copy(struct function_summary *to, const struct function_summary *from,
                   struct arena *arena, const char *(*map_file)(const char *file, void *data),
                   void *data)
@@ -34,55 +61,21 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
     to->condition_roots = NULL;
     to->condition_root_count = 0;
     int globals = from->dereferenced_global_count;
-    to->dereferenced_globals = NULL;
+    to->dereferenced_globals = copy_strings(arena, from->dereferenced_globals, globals);
+    to->global_names = copy_strings(arena, from->global_names, globals);
     to->global_use = NULL;
-    to->global_names = NULL;
     if (globals > 0) {
-        to->dereferenced_globals = arena_alloc(arena, sizeof *to->dereferenced_globals *
-                                                          (size_t)globals);
         to->global_use = arena_alloc(arena, sizeof *to->global_use * (size_t)globals);
-        to->global_names = arena_alloc(arena, sizeof *to->global_names * (size_t)globals);
-        for (int i = 0; i < globals; i++) {
-            to->dereferenced_globals[i] = copy_string(arena, from->dereferenced_globals[i]);
+        for (int i = 0; i < globals; i++)
             to->global_use[i] = copy_location(from->global_use[i], arena, map_file, data);
-            to->global_names[i] = copy_string(arena, from->global_names[i]);
-        }
     }
-    to->member_uses = NULL;
-    if (from->member_use_count > 0) {
-        to->member_uses =
-            arena_alloc(arena, sizeof *to->member_uses * (size_t)from->member_use_count);
-        for (int i = 0; i < from->member_use_count; i++) {
-            to->member_uses[i] = from->member_uses[i];
-            to->member_uses[i].name = copy_string(arena, from->member_uses[i].name);
-            to->member_uses[i].use = copy_location(from->member_uses[i].use, arena, map_file, data);
-        }
-    }
-    to->written_fields = NULL;
-    if (from->written_field_count > 0) {
-        to->written_fields = arena_alloc(arena, sizeof *to->written_fields *
-                                                    (size_t)from->written_field_count);
-        for (int i = 0; i < from->written_field_count; i++) {
-            to->written_fields[i] = from->written_fields[i];
-            to->written_fields[i].name = copy_string(arena, from->written_fields[i].name);
-        }
-    }
-    to->nonnull_members = NULL;
-    if (from->nonnull_member_count > 0) {
-        to->nonnull_members = arena_alloc(arena, sizeof *to->nonnull_members *
-                                                     (size_t)from->nonnull_member_count);
-        for (int i = 0; i < from->nonnull_member_count; i++) {
-            to->nonnull_members[i] = from->nonnull_members[i];
-            to->nonnull_members[i].name = copy_string(arena, from->nonnull_members[i].name);
-        }
-    }
-    to->set_globals = NULL;
-    if (from->set_global_count > 0) {
-        to->set_globals =
-            arena_alloc(arena, sizeof *to->set_globals * (size_t)from->set_global_count);
-        for (int i = 0; i < from->set_global_count; i++)
-            to->set_globals[i] = copy_string(arena, from->set_globals[i]);
-    }
+    to->member_uses =
+        copy_members(arena, from->member_uses, from->member_use_count, map_file, data);
+    to->written_fields =
+        copy_members(arena, from->written_fields, from->written_field_count, map_file, data);
+    to->nonnull_members =
+        copy_members(arena, from->nonnull_members, from->nonnull_member_count, map_file, data);
+    to->set_globals = copy_strings(arena, from->set_globals, from->set_global_count);
     to->member_predicates = NULL;
     if (from->member_predicate_count > 0) {
         to->member_predicates = arena_alloc(arena, sizeof *to->member_predicates *
@@ -109,6 +102,23 @@ static bool same_string(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+static bool same_strings(const char *const *a, const char *const *b, int count)
+{
+    for (int i = 0; i < count; i++)
+        if (!same_string(a[i], b[i]))
+            return false;
+    return true;
+}
+
+static bool same_members(const struct member_use *a, const struct member_use *b, int count)
+{
+    for (int i = 0; i < count; i++)
+        if (a[i].parameter != b[i].parameter || a[i].step != b[i].step ||
+            !same_string(a[i].name, b[i].name))
+            return false;
+    return true;
+}
+
 bool summary_equal(const struct function_summary *a, const struct function_summary *b)
 {
     if (a->computed != b->computed || a->never_returns != b->never_returns ||
@@ -132,26 +142,13 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->set_global_count != b->set_global_count ||
         !same_string(a->return_failing, b->return_failing))
         return false;
-    for (int i = 0; i < a->nonnull_member_count; i++)
-        if (a->nonnull_members[i].parameter != b->nonnull_members[i].parameter ||
-            a->nonnull_members[i].step != b->nonnull_members[i].step ||
-            !same_string(a->nonnull_members[i].name, b->nonnull_members[i].name))
-            return false;
-    for (int i = 0; i < a->dereferenced_global_count; i++)
-        if (!same_string(a->dereferenced_globals[i], b->dereferenced_globals[i]))
-            return false;
-    for (int i = 0; i < a->member_use_count; i++)
-        if (a->member_uses[i].parameter != b->member_uses[i].parameter ||
-            a->member_uses[i].step != b->member_uses[i].step ||
-            !same_string(a->member_uses[i].name, b->member_uses[i].name))
-            return false;
-    for (int i = 0; i < a->written_field_count; i++)
-        if (a->written_fields[i].parameter != b->written_fields[i].parameter ||
-            !same_string(a->written_fields[i].name, b->written_fields[i].name))
-            return false;
-    for (int i = 0; i < a->set_global_count; i++)
-        if (!same_string(a->set_globals[i], b->set_globals[i]))
-            return false;
+    if (!same_members(a->nonnull_members, b->nonnull_members, a->nonnull_member_count) ||
+        !same_members(a->member_uses, b->member_uses, a->member_use_count) ||
+        !same_members(a->written_fields, b->written_fields, a->written_field_count) ||
+        !same_strings(a->dereferenced_globals, b->dereferenced_globals,
+                      a->dereferenced_global_count) ||
+        !same_strings(a->set_globals, b->set_globals, a->set_global_count))
+        return false;
     for (int i = 0; i < a->member_predicate_count; i++)
         if (a->member_predicates[i].parameter != b->member_predicates[i].parameter ||
             a->member_predicates[i].zero_for_null != b->member_predicates[i].zero_for_null ||
