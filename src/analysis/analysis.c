@@ -105,6 +105,29 @@ static bool argument_interval(const struct ir_function *caller, const struct flo
     return path_interval(&state->paths[argument.path], low, high);
 }
 
+/* The summary of `general`'s function in `context`, computed once. */
+static const struct function_summary *summary_in_context(struct unit_analysis *shared,
+                                                         struct summary_entry *general,
+                                                         const struct context_value *context,
+                                                         int count)
+{
+    for (struct summary_entry *entry = general->next; entry; entry = entry->next) {
+        if (same_context(entry, context, count))
+            return entry->in_progress ? NULL : &entry->summary;
+    }
+    struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
+    entry->function_index = general->function_index;
+    entry->context = arena_alloc(shared->arena, sizeof *entry->context * (size_t)count);
+    memcpy(entry->context, context, sizeof *context * (size_t)count);
+    entry->context_count = count;
+    entry->next = general->next;
+    general->next = entry;
+    shared->specialisation_depth++;
+    compute_summary(shared, entry);
+    shared->specialisation_depth--;
+    return &entry->summary;
+}
+
 const struct function_summary *summary_for_call(struct function_analysis *caller,
                                                 int function_index, const struct ir_call *call,
                                                 const struct flow_state *state)
@@ -125,40 +148,37 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
     if (summary->condition_root_count == 0 || shared->specialisation_depth >= SPECIALISATION_DEPTH)
         return summary;
 
-    struct context_value context[CONTEXT_LIMIT];
-    int count = 0;
-    for (int i = 0; i < summary->condition_root_count && count < CONTEXT_LIMIT; i++) {
+    /* what the caller knows, and the same with the sizes it does not know
+     * to be 0 taken as positive (size_context) */
+    struct context_value known[CONTEXT_LIMIT], sized[CONTEXT_LIMIT];
+    int known_count = 0, sized_count = 0;
+    bool assumed = false;
+    for (int i = 0; i < summary->condition_root_count && sized_count < CONTEXT_LIMIT; i++) {
         const struct context_root *root = &summary->condition_roots[i];
-        long long low, high;
+        long long low = 0, high = 0;
+        bool knows;
         if (root->key) {
             int path = function_global_path(caller->function, root->key);
-            if (path < 0 || !path_interval(&state->paths[path], &low, &high))
-                continue;
-        } else if (!argument_interval(caller->function, state, call, root, &low, &high)) {
-            continue;
+            knows = path >= 0 && path_interval(&state->paths[path], &low, &high);
+        } else {
+            knows = argument_interval(caller->function, state, call, root, &low, &high);
         }
-        context[count].root = *root;
-        context[count].low = low;
-        context[count].high = high;
-        count++;
+        if (knows)
+            known[known_count++] = (struct context_value){*root, low, high};
+        long long known_low = low, known_high = high;
+        if (!size_context(summary, root, knows, &low, &high))
+            continue;
+        sized[sized_count++] = (struct context_value){*root, low, high};
+        assumed |= !knows || low != known_low || high != known_high;
     }
-    if (count == 0)
-        return summary;
-    for (struct summary_entry *entry = general->next; entry; entry = entry->next) {
-        if (same_context(entry, context, count))
-            return entry->in_progress ? NULL : &entry->summary;
+    /* the assumption serves only to rule out the NULL of malloc(0) */
+    if (assumed) {
+        const struct function_summary *sized_summary =
+            summary_in_context(shared, general, sized, sized_count);
+        if (sized_summary && !sized_summary->returns_null)
+            return sized_summary;
     }
-    struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
-    entry->function_index = function_index;
-    entry->context = arena_alloc(shared->arena, sizeof *entry->context * (size_t)count);
-    memcpy(entry->context, context, sizeof *context * (size_t)count);
-    entry->context_count = count;
-    entry->next = general->next;
-    general->next = entry;
-    shared->specialisation_depth++;
-    compute_summary(shared, entry);
-    shared->specialisation_depth--;
-    return &entry->summary;
+    return known_count ? summary_in_context(shared, general, known, known_count) : summary;
 }
 
 /* Functions in callee-first order (post-order of the call graph), each once. */
@@ -390,6 +410,26 @@ static int member_values(const struct ir_function *function, const struct contex
     return count;
 }
 
+/* The summary of function `index` in `context` (`count` values), added to
+ * `exported` when it differs from the context-free one; its first value
+ * stands for the context there. */
+static void export_context(struct unit_analysis *shared, int index, struct context_value *context,
+                           int count, struct exported_function *exported)
+{
+    struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
+    entry->function_index = index;
+    entry->context = context;
+    entry->context_count = count;
+    shared->specialisation_depth++;
+    compute_summary(shared, entry);
+    shared->specialisation_depth--;
+    if (summary_equal(&entry->summary, &shared->summaries[index]->summary))
+        return;
+    struct exported_context *exported_context = &exported->contexts[exported->context_count++];
+    exported_context->value = context[0];
+    exported_context->summary = entry->summary;
+}
+
 /* The summaries of function `index` for the values 0 and 1 of each of the
  * first globals it branches on, where they differ from its context-free
  * one: `flag = 1; sink(p);` in another unit. For parameters only when the
@@ -399,7 +439,8 @@ static int member_values(const struct ir_function *function, const struct contex
  * NULL only for 0. For a parameter's member (an accessor that answers for
  * some kinds of node), the values it compares the member with, when some
  * return may be NULL: `cmark_node_get_url(node)` where the caller tested
- * `node->type == CMARK_NODE_LINK`. */
+ * `node->type == CMARK_NODE_LINK`. And for an allocation wrapper, the one
+ * with every size positive (`xmalloc(n)` returns NULL only for n == 0). */
 static void export_contexts(struct unit_analysis *shared, int index,
                             struct exported_function *exported)
 {
@@ -408,39 +449,53 @@ static void export_contexts(struct unit_analysis *shared, int index,
     const struct summary_entry *general = shared->summaries[index];
     if (!general || !general->summary.computed || shared->unit->functions[index].poisoned)
         return;
+    const struct function_summary *summary = &general->summary;
     const struct context_root *roots[EXPORTED_CONTEXT_ROOTS];
-    int root_count = 0;
-    for (int r = 0; r < general->summary.condition_root_count; r++)
-        if ((general->summary.condition_roots[r].key || general->summary.returns_null ||
-             (general->summary.condition_roots[r].member && !general->summary.returns_nonnull)) &&
-            root_count < EXPORTED_CONTEXT_ROOTS)
-            roots[root_count++] = &general->summary.condition_roots[r];
-    if (root_count == 0)
+    int root_count = 0, size_count = 0;
+    for (int r = 0; r < summary->condition_root_count; r++) {
+        const struct context_root *root = &summary->condition_roots[r];
+        if (size_root(summary, root))
+            size_count++;
+        else if ((root->key || summary->returns_null ||
+                  (root->member && !summary->returns_nonnull)) &&
+                 root_count < EXPORTED_CONTEXT_ROOTS)
+            roots[root_count++] = root;
+    }
+    if (root_count + size_count == 0)
         return;
     exported->contexts = arena_alloc(shared->arena, sizeof *exported->contexts *
-                                                        (size_t)(EXPORTED_VALUES * root_count));
+                                                        (size_t)(EXPORTED_VALUES * root_count + 1));
     for (int r = 0; r < root_count; r++) {
         long long values[EXPORTED_VALUES] = {0, 1};
         int value_count = roots[r]->member
                               ? member_values(&shared->unit->functions[index], roots[r], values)
                               : 2;
         for (int v = 0; v < value_count; v++) {
-            struct summary_entry *entry = arena_alloc(shared->arena, sizeof *entry);
-            entry->function_index = index;
-            entry->context = arena_alloc(shared->arena, sizeof *entry->context);
-            entry->context->root = *roots[r];
-            entry->context->low = entry->context->high = values[v];
-            entry->context_count = 1;
-            shared->specialisation_depth++;
-            compute_summary(shared, entry);
-            shared->specialisation_depth--;
-            if (summary_equal(&entry->summary, &general->summary))
-                continue;
-            struct exported_context *context = &exported->contexts[exported->context_count++];
-            context->value = *entry->context;
-            context->summary = entry->summary;
+            struct context_value *context = arena_alloc(shared->arena, sizeof *context);
+            context->root = *roots[r];
+            context->low = context->high = values[v];
+            export_context(shared, index, context, 1, exported);
         }
     }
+    if (size_count == 0)
+        return;
+    /* an allocation wrapper with every size positive, the context
+     * size_context gives callers that do not pass 0 */
+    struct context_value *sizes = arena_alloc(shared->arena, sizeof *sizes * (size_t)size_count);
+    int count = 0;
+    for (int r = 0; r < summary->condition_root_count; r++) {
+        if (!size_root(summary, &summary->condition_roots[r]))
+            continue;
+        sizes[count].root = summary->condition_roots[r];
+        sizes[count].low = 1;
+        sizes[count].high = LLONG_MAX;
+        count++;
+    }
+    int before = exported->context_count;
+    export_context(shared, index, sizes, count, exported);
+    if (exported->context_count > before &&
+        exported->contexts[before].summary.returns_null) /* of no use: see size_context */
+        exported->context_count = before;
 }
 
 static int compare_name(const void *key, const void *element)

@@ -688,6 +688,32 @@ static void add_condition_root(struct unit_analysis *shared, struct function_sum
     root->member = member;
 }
 
+/* The integer parameters `call` passes as arguments of an allocator: a
+ * pack's, or a function whose own size parameters they are. */
+static uint32_t size_arguments(const struct unit_analysis *shared,
+                               const struct ir_function *function, const struct ir_call *call)
+{
+    const struct pack_entry *rule = transfer_call_entry(shared, call);
+    const struct function_summary *callee = NULL;
+    if (!rule && call->function_index >= 0 && shared->summaries[call->function_index])
+        callee = &shared->summaries[call->function_index]->summary;
+    else if (!rule)
+        callee = imported_summary(shared, call);
+    bool allocator = rule ? rule->returns == SOURCE_ALLOC : callee && callee->size_parameters;
+    uint32_t sizes = 0;
+    for (int i = 0; allocator && i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
+        struct ir_value argument = call->arguments[i];
+        if (argument.kind != VALUE_PATH || (callee && !(callee->size_parameters >> i & 1)))
+            continue;
+        const struct access_path *path = &function->paths[argument.path];
+        if (path->parent < 0 && path->root_kind == VARIABLE_PARAMETER &&
+            path->parameter_index >= 0 && path->parameter_index < ARGUMENT_MASK_BITS &&
+            !path->is_pointer)
+            sizes |= UINT32_C(1) << path->parameter_index;
+    }
+    return sizes;
+}
+
 /* Syntactic facts: does the function write globals (itself or through
  * calls that may), is it repeatable or does it cache its result, which
  * integer globals does it branch on. */
@@ -715,6 +741,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
                 ((call->target >= 0 && !repeatable_frame_storage(function, call->target)) ||
                  !repeatable_call(analysis, call)))
                 summary->repeatable = false;
+            summary->size_parameters |= size_arguments(shared, function, call);
             if (transfer_call_entry(shared, call) || (call->facts & CALL_NORETURN))
                 continue;
             /* what a call that never returns writes (die() after a failed

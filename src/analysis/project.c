@@ -4,6 +4,7 @@
  */
 #include "project.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +131,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->false_for_null_parameters != b->false_for_null_parameters ||
         a->true_for_null_parameters != b->true_for_null_parameters ||
         a->null_count_parameters != b->null_count_parameters ||
+        a->size_parameters != b->size_parameters ||
         a->dereferenced_global_count != b->dereferenced_global_count ||
         a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
         a->member_use_count != b->member_use_count ||
@@ -420,6 +422,43 @@ bool project_set_summary(struct project_table *table, const char *name,
     return was_known || !summary_says_nothing(summary) || exported->context_count > 0;
 }
 
+bool size_root(const struct function_summary *general, const struct context_root *root)
+{
+    return general->returns_null && general->return_kind == ORIGIN_ALLOC && !root->key &&
+           !root->member && root->parameter >= 0 && root->parameter < ARGUMENT_MASK_BITS &&
+           (general->size_parameters & (UINT32_C(1) << root->parameter));
+}
+
+bool size_context(const struct function_summary *general, const struct context_root *root,
+                  bool known, long long *low, long long *high)
+{
+    if (!size_root(general, root) || (known && *high < 1))
+        return known;
+    if (!known)
+        *high = LLONG_MAX;
+    if (!known || *low < 1)
+        *low = 1;
+    return true;
+}
+
+/* Whether the caller passes `function` no size it knows to be 0. */
+static bool sizes_positive(
+    const struct project_function *function,
+    bool (*known)(const struct context_root *root, long long *low, long long *high, void *data),
+    void *data)
+{
+    for (int i = 0; i < ARGUMENT_MASK_BITS; i++) {
+        struct context_root root = {NULL, i, NULL};
+        long long low, high;
+        if (!(function->summary.size_parameters >> i & 1))
+            continue;
+        bool knows = known(&root, &low, &high, data);
+        if (!size_context(&function->summary, &root, knows, &low, &high) || low < 1)
+            return false;
+    }
+    return true;
+}
+
 const struct function_summary *project_summary_in_context(
     const struct project_function *function,
     bool (*known)(const struct context_root *root, long long *low, long long *high, void *data),
@@ -429,8 +468,14 @@ const struct function_summary *project_summary_in_context(
         return NULL;
     for (int i = 0; i < function->context_count; i++) {
         const struct exported_context *context = &function->contexts[i];
+        const struct context_root *root = &context->value.root;
+        if (size_root(&function->summary, root)) { /* the one with every size positive */
+            if (sizes_positive(function, known, data) && !context->summary.returns_null)
+                return &context->summary;
+            continue;
+        }
         long long low, high;
-        if (known(&context->value.root, &low, &high, data) && low == context->value.low &&
+        if (known(root, &low, &high, data) && low == context->value.low &&
             high == context->value.high)
             return &context->summary;
     }

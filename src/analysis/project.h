@@ -146,10 +146,25 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
  * function is taken to do (it may write globals, nothing else is known). */
 bool summary_says_nothing(const struct function_summary *summary);
 
+/* Whether `root` is a size parameter of an allocation wrapper whose NULL
+ * may be malloc(0)'s (the summary `general`'s). */
+bool size_root(const struct function_summary *general, const struct context_root *root);
+
+/* What a call may pass for `root` as far as the summary `general` cares,
+ * given what the caller knows ([*low, *high] when `known`); whether an
+ * interval results. An allocation wrapper whose NULL may be malloc(0)'s is
+ * judged for positive sizes unless the caller passes 0 for sure: gnulib's
+ * `xmalloc(n)` returns NULL only for n == 0, and a buffer of no bytes is
+ * not dereferenced either way. */
+bool size_context(const struct function_summary *general, const struct context_root *root,
+                  bool known, long long *low, long long *high);
+
 /* The summary of `function` for what a caller knows: `known(root, &low,
  * &high, data)` gives the interval of a global or parameter, when known.
- * A context whose root is known to hold exactly its value, else the
- * context-free summary. */
+ * A context whose root is known to hold exactly its value, or, for an
+ * allocation wrapper, the one with every size positive, where the caller
+ * passes no size it knows to be 0 and that context rules the NULL out
+ * (size_context); else the context-free summary. */
 const struct function_summary *project_summary_in_context(
     const struct project_function *function,
     bool (*known)(const struct context_root *root, long long *low, long long *high, void *data),

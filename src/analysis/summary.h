@@ -93,6 +93,9 @@ struct function_summary {
     uint32_t true_for_null_parameters;  /* bit i: a validator of pointer parameter i: returns
                                          * non-zero whenever it is NULL, so a 0 result means
                                          * it is not */
+    uint32_t size_parameters;           /* bit i: integer parameter i is passed as an argument
+                                         * of an allocator (malloc(n), or a function whose bit
+                                         * it is): a size */
     uint32_t null_count_parameters;     /* bit i: parameter i points to an integer that every
                                          * NULL return leaves 0 (`*count = 0; return NULL;`),
                                          * so a count found non-zero means the result is set */

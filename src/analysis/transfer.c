@@ -1473,12 +1473,15 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     uint32_t propagated = rule ? rule->propagated_arguments
                           : summary ? summary->propagated_parameters
                                     : 0;
+    /* A declared returns_nonnull outweighs the body's summary: it is the
+     * callee's promise, and a body that breaks it is reported at its return,
+     * not at every call. */
     if (rule && (rule->never_null ||
                  argument_among(call, rule->found_if_argument, rule->found_if_values,
                                 rule->found_if_count))) {
         result->nullability = NULLABILITY_NONNULL;
     } else if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
-               (summary && summary->returns_null) ||
+               (summary && summary->returns_null && !(call->facts & CALL_RETURNS_NONNULL)) ||
                evidence_nullable(analysis, call, rule, summary)) {
         result->nullability = NULLABILITY_MAYBE;
         result->origin = statement_origin(analysis, block, index, rule, summary);

@@ -136,6 +136,7 @@ static void put_summary(struct string_buffer *out, const struct function_summary
     codec_put_u64(out, summary->false_for_null_parameters);
     codec_put_u64(out, summary->true_for_null_parameters);
     codec_put_u64(out, summary->null_count_parameters);
+    codec_put_u64(out, summary->size_parameters);
     for (int i = 0; i < ARGUMENT_MASK_BITS; i++)
         put_location(out, &summary->parameter_use[i], cited);
     codec_put_u64(out, (uint64_t)summary->dereferenced_global_count);
@@ -208,6 +209,7 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
     summary->false_for_null_parameters = (uint32_t)codec_get_u64(in);
     summary->true_for_null_parameters = (uint32_t)codec_get_u64(in);
     summary->null_count_parameters = (uint32_t)codec_get_u64(in);
+    summary->size_parameters = (uint32_t)codec_get_u64(in);
     for (int i = 0; i < ARGUMENT_MASK_BITS; i++)
         get_location(in, arena, &summary->parameter_use[i]);
     int globals = get_count(in, 2 * MIN_STRING + MIN_LOCATION);

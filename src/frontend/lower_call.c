@@ -149,6 +149,19 @@ static void call_through_pointer(struct lower_context *context, CXCursor callee,
     use->use = USE_CALL;
 }
 
+/* Whether the function a callee expression points to is declared never to
+ * return in its type: `__attribute__((noreturn)) void (*handler)(void)`. */
+static bool pointer_type_noreturn(CXCursor callee)
+{
+    CXType type = clang_getCursorType(callee);
+    if (type.kind == CXType_Pointer)
+        type = clang_getPointeeType(type);
+    CXString spelling = clang_getTypeSpelling(type);
+    bool noreturn = strstr(clang_getCString(spelling), "__attribute__((noreturn))") != NULL;
+    clang_disposeString(spelling);
+    return noreturn;
+}
+
 /* The function a callee expression designates through parentheses, `*`
  * and the right operand of a comma: `(*f)(...)`, gawk's `fatal(...)`,
  * which is `(*(set_loc(__FILE__, __LINE__), r_fatal))(...)`; or a null
@@ -213,6 +226,8 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     memset(&facts, 0, sizeof facts);
     if (!cursor_is_null(function))
         facts = *attributes_of(unit, function, callee);
+    else if (!cursor_is_null(callee) && pointer_type_noreturn(callee))
+        facts.facts |= CALL_NORETURN; /* (*obstack_alloc_failed_handler)() */
     if (is_expect(facts.name) && argument_count >= 1) {
         for (int i = 1; i < argument_count; i++)
             lower_expression(context, clang_Cursor_getArgument(expression, (unsigned)i),
