@@ -25,7 +25,7 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "accepts-null", "propagates-null", "never-null",
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
                                          "out-nonnull", "pure", "returns-target", "found-if",
-                                         "reason"};
+                                         "found-if-clock", "clock", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -299,6 +299,17 @@ static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yam
                                   &rule->found_if_values, &rule->found_if_count, error) != 0)
             return -1;
     }
+    if ((value = yaml_input_get(input, node, "found-if-clock"))) {
+        long position;
+        if (rule->returns == SOURCE_NONE) {
+            *error = yaml_input_error(input, value, "'found-if-clock' needs 'returns': the "
+                                      "result it is about");
+            return -1;
+        }
+        if (yaml_input_integer(input, value, 1, MAX_ARGUMENT, &position, error) != 0)
+            return -1;
+        rule->found_if_clock = (int)position;
+    }
     if ((value = yaml_input_get(input, node, "out-nonnull"))) {
         if (parse_arguments(input, value, &rule->out_nonnull_arguments, error) != 0)
             return -1;
@@ -369,6 +380,9 @@ static int parse_entry_flags(struct yaml_input *input, yaml_node_t *node,
     }
     yaml_node_t *calls_back = yaml_input_get(input, node, "calls-back");
     if (calls_back && yaml_input_bool(input, calls_back, &rule->calls_back, error) != 0)
+        return -1;
+    yaml_node_t *clock = yaml_input_get(input, node, "clock");
+    if (clock && yaml_input_bool(input, clock, &rule->clock, error) != 0)
         return -1;
     yaml_node_t *pure = yaml_input_get(input, node, "pure");
     if (pure && yaml_input_bool(input, pure, &rule->pure, error) != 0)
@@ -457,13 +471,13 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
         !rule.out_null_arguments && !rule.out_nonnull_arguments && !rule.noreturn &&
         !rule.accepts_null &&
         !rule.propagated_arguments && !rule.returned_targets && !rule.never_null &&
-        !rule.calls_back && !rule.pure) {
+        !rule.calls_back && !rule.pure && !rule.clock) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
                                   "one of returns, nonnull, nonnull-if-nonzero, checks, "
                                   "out-null, out-nonnull, propagates-null, returns-target, "
                                   "noreturn: true, "
                                   "never-null: true, accepts-null: true, calls-back: true, "
-                                  "pure: true",
+                                  "pure: true, clock: true",
                                   rule.name);
         return -1;
     }

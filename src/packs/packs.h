@@ -50,6 +50,11 @@ struct pack_entry {
                                    * terminator); 0: none */
     const long long *found_if_values;
     int found_if_count;
+    int found_if_clock;           /* 1-based; the result is not NULL when this argument points
+                                   * to a local that only clock functions write (localtime(&t)
+                                   * after t = time(NULL)); 0: none */
+    bool clock;                   /* gives the current time, as its result or through its
+                                   * pointer arguments (time, clock_gettime) */
     bool noreturn;
     bool never_null;              /* the result is never NULL (an allocator that aborts on
                                    * failure: xmalloc), whatever its body says */

@@ -928,6 +928,85 @@ static void test_parameter_context(void **state)
     assert_int_equal(line, 13);
 }
 
+/* xmalloc(n) { p = malloc(n); if (!p && n != 0) abort(); return p; }:
+ * its NULL is malloc(0)'s. a = xmalloc(m) with m unknown is taken as a
+ * positive size; b = xmalloc(0) may be NULL. */
+static void test_zero_size_wrapper(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *xmalloc = ir_add_function(&fixture->unit, "xmalloc");
+    xmalloc->returns_pointer = true;
+    int n = ir_path(&fixture->unit, xmalloc, -1, PATH_VARIABLE, "n", VARIABLE_PARAMETER);
+    xmalloc->paths[n].parameter_index = 0;
+    xmalloc->parameter_paths = arena_alloc(&fixture->arena, sizeof(int));
+    xmalloc->parameter_paths[0] = n;
+    xmalloc->parameter_count = 1;
+    int p = local(fixture, xmalloc, "p", true);
+    int entry = ir_add_block(&fixture->unit, xmalloc);
+    int null = ir_add_block(&fixture->unit, xmalloc);
+    int die = ir_add_block(&fixture->unit, xmalloc);
+    int done = ir_add_block(&fixture->unit, xmalloc);
+    xmalloc->entry = entry;
+    call(fixture, xmalloc, entry, 1, "malloc", p, -1, 1, path_value(n));
+    branch(xmalloc, entry, CONDITION_NONNULL, p, 0, done, null, 2);
+    branch(xmalloc, null, CONDITION_NONZERO, n, 0, die, done, 2);
+    call(fixture, xmalloc, die, 3, "abort", -1, -1, 0);
+    xmalloc->blocks[die].terminator = TERMINATOR_UNREACHABLE;
+    xmalloc->blocks[done].has_return_value = true;
+    xmalloc->blocks[done].returned = path_value(p);
+    xmalloc->blocks[done].return_location = at(4);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int m = local(fixture, caller, "m", false);
+    int a = local(fixture, caller, "a", true);
+    int b = local(fixture, caller, "b", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, "xmalloc", a, 0, 1, path_value(m));
+    use(fixture, caller, start, 11, a);
+    call(fixture, caller, start, 12, "xmalloc", b, 0, 1, constant(VALUE_INTEGER, 0));
+    use(fixture, caller, start, 13, b);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 13);
+}
+
+/* now = time(NULL) (through a temporary); tm = localtime(&now): the clock's
+ * time converts. then = time(NULL); then = shift; localtime(&then): not. */
+static void test_clock_time_converts(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int now = local(fixture, function, "now", false);
+    int then = local(fixture, function, "then", false);
+    int shift = local(fixture, function, "shift", false);
+    int result = ir_path(&fixture->unit, function, -1, PATH_VARIABLE, "time()",
+                         VARIABLE_TEMPORARY);
+    int tm = local(fixture, function, "tm", true);
+    int other = local(fixture, function, "other", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    call(fixture, function, entry, 1, "time", result, -1, 1, constant(VALUE_NULL, 0));
+    function->blocks[entry].statements[0].call.returns_pointer = false;
+    assign(fixture, function, entry, 1, now, path_value(result));
+    call(fixture, function, entry, 2, "localtime", tm, -1, 1,
+         (struct ir_value){VALUE_NONNULL, now, 0});
+    function->blocks[entry].statements[2].call.const_arguments = 1; /* const time_t * */
+    use(fixture, function, entry, 3, tm);
+    call(fixture, function, entry, 4, "time", then, -1, 1, constant(VALUE_NULL, 0));
+    function->blocks[entry].statements[4].call.returns_pointer = false;
+    assign(fixture, function, entry, 5, then, path_value(shift));
+    call(fixture, function, entry, 6, "localtime", other, -1, 1,
+         (struct ir_value){VALUE_NONNULL, then, 0});
+    function->blocks[entry].statements[6].call.const_arguments = 1;
+    use(fixture, function, entry, 7, other);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 7);
+}
+
 /* drop() { cache = NULL; }  caller: if (cache) { drop(); cache[0]; } */
 static void test_callee_leaves_global_null(void **state)
 {
@@ -1382,6 +1461,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cache_hit_that_writes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_witness_refutes_joined_states, setup, teardown),
         cmocka_unit_test_setup_teardown(test_witness_shows_decisions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_zero_size_wrapper, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clock_time_converts, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -173,15 +173,17 @@ static void test_every_key(void **state)
                        "  - {name: info, out-null: 3, out-null-if: {2: [18, 0x10001f]}}\n"
                        "  - {name: sort, calls-back: true}\n"
                        "  - {name: same, nonnull: [1, 2], pure: true}\n"
-                       "  - {name: find_char, returns: lookup, found-if: {2: [0]}}\n";
+                       "  - {name: find_char, returns: lookup, found-if: {2: [0]}}\n"
+                       "  - {name: now, clock: true}\n"
+                       "  - {name: convert, returns: other, found-if-clock: 1}\n";
     if (add_text(&set, text, &error) != 0)
         fail_msg("%s", error);
-    assert_int_equal(set.count, 12);
+    assert_int_equal(set.count, 14);
     assert_int_equal(set.pack_count, 1);
     assert_string_equal(set.packs[0].name, "mine");
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
-    assert_int_equal(set.packs[0].entry_count, 12);
+    assert_int_equal(set.packs[0].entry_count, 14);
     rule_copy_facts(packs_find(&set, "copy"));
     assert_true(packs_find(&set, "sort")->calls_back);
     assert_false(packs_find(&set, "copy")->calls_back);
@@ -196,6 +198,10 @@ static void test_every_key(void **state)
     assert_int_equal(find_char->found_if_argument, 2);
     assert_int_equal(find_char->found_if_count, 1);
     assert_int_equal(find_char->found_if_values[0], 0);
+    assert_true(packs_find(&set, "now")->clock);
+    assert_false(packs_find(&set, "convert")->clock);
+    assert_int_equal(packs_find(&set, "convert")->found_if_clock, 1);
+    assert_int_equal(find_char->found_if_clock, 0);
     assert_true(packs_find(&set, "xmalloc")->never_null);
     assert_false(packs_find(&set, "die")->never_null);
 
@@ -267,6 +273,10 @@ static void test_errors_name_the_place(void **state)
                "'out-null-if' needs 'out-null'");
     pack_fails("pack: p\nentries:\n  - {name: f, found-if: {2: [0]}}\n",
                "'found-if' needs 'returns'");
+    pack_fails("pack: p\nentries:\n  - {name: f, found-if-clock: 1}\n",
+               "'found-if-clock' needs 'returns'");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: other, found-if-clock: 0}\n",
+               "expected a number from 1 to 32, found '0'");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: lookup, found-if: {2: x}}\n",
                "expected an integer constant");
     pack_fails("pack: p\nentries:\n  - {name: f, out-null: 3, out-null-if: {2: 1, 1: 2}}\n",

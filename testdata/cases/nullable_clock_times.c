@@ -1,0 +1,69 @@
+/* localtime(), gmtime() and ctime() return NULL only for a time whose year
+ * does not fit an int: never for one the clock just gave. A local that
+ * only time(), clock_gettime() or gettimeofday() writes converts safely; a
+ * time from elsewhere (a parameter, a file, arithmetic) may still fail. */
+#define _DEFAULT_SOURCE
+#include <stdio.h>
+#include <sys/time.h>
+#include <time.h>
+
+/* must stay silent */
+
+size_t stamp_now(char *buffer, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm *tm = localtime(&now);
+    return strftime(buffer, size, "%H:%M", tm);
+}
+
+size_t stamp_written_through(char *buffer, size_t size)
+{
+    time_t now;
+    time(&now);
+    return strftime(buffer, size, "%H:%M", gmtime(&now));
+}
+
+int hour_of_day(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    struct tm *tm = localtime(&tv.tv_sec);
+    return tm->tm_hour;
+}
+
+int hour_of_clock(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return localtime(&ts.tv_sec)->tm_hour;
+}
+
+int stamp_line(FILE *out)
+{
+    time_t now = time(NULL);
+    return fputs(ctime(&now), out);
+}
+
+/* must be reported */
+
+size_t stamp_given(char *buffer, size_t size, time_t when)
+{
+    struct tm *tm = localtime(&when);
+    return strftime(buffer, size, "%H:%M", tm); // expect: unchecked-nullable
+}
+
+size_t stamp_shifted(char *buffer, size_t size, long offset)
+{
+    time_t now = time(NULL);
+    now += offset;
+    struct tm *tm = gmtime(&now);
+    return strftime(buffer, size, "%H:%M", tm); // expect: unchecked-nullable
+}
+
+int hour_of_either(time_t when, int use_clock)
+{
+    time_t t = when;
+    if (use_clock)
+        t = time(NULL);
+    return localtime(&t)->tm_hour; // expect: unchecked-nullable
+}
