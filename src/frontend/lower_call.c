@@ -157,7 +157,8 @@ static bool pointer_type_noreturn(CXCursor callee)
     if (type.kind == CXType_Pointer)
         type = clang_getPointeeType(type);
     CXString spelling = clang_getTypeSpelling(type);
-    bool noreturn = strstr(clang_getCString(spelling), "__attribute__((noreturn))") != NULL;
+    const char *text = clang_getCString(spelling);
+    bool noreturn = text && strstr(text, "__attribute__((noreturn))") != NULL;
     clang_disposeString(spelling);
     return noreturn;
 }
