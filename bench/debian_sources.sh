@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by the benches that score nullproof on Debian bookworm source
 # packages (debian_precision.sh, heldout_precision.sh,
-# heldout2_precision.sh): sourced, not run. Each of them sets `work`
+# heldout2_precision.sh, heldout3_precision.sh): sourced, not run. Each of them sets `work`
 # (its WORK_DIR), `nullproof` and `bench` (its own name, for messages),
 # then calls these in order.
 # shellcheck disable=SC2154 # work, nullproof and bench are the caller's
@@ -42,7 +42,11 @@ EOF
     mkdir -p "$sources" "$projects"
     if ! ls "$sources"/*.dsc >/dev/null 2>&1 || [[ $(ls "$sources"/*.dsc | wc -l) -lt $# ]]; then
         apt-get "${apt_options[@]}" update -qq
-        (cd "$sources" && apt-get "${apt_options[@]}" source --download-only -qq "$@")
+        # Only the upstream tarballs are analysed: a missing Debian packaging
+        # file (libconfuse_3.3-3.debian.tar.xz answers 404) is no reason to
+        # stop, and debian_unpack says which tarball is missing if one is.
+        (cd "$sources" && apt-get "${apt_options[@]}" source --download-only -qq "$@") ||
+            echo "$bench: some source files did not download; going on with those that did" >&2
     fi
 }
 
@@ -51,7 +55,8 @@ EOF
 debian_unpack() {
     local folder=$projects/$1 tarball
     # shellcheck disable=SC2086 # the pattern is to be expanded
-    tarball=$(ls "$sources"/$2)
+    tarball=$(ls "$sources"/$2 2>/dev/null) ||
+        { echo "$bench: no $2 in $sources (the download failed)" >&2; return 1; }
     if [[ ! -d $folder ]]; then
         mkdir -p "$folder"
         tar -xf "$tarball" -C "$folder" --strip-components=1
