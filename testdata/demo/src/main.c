@@ -1,5 +1,5 @@
 /* contacts: a small address book.
- *   contacts [-c CONFIG] list | show NAME | add NAME EMAIL [PHONE] | remove NAME
+ *   contacts [-c CONFIG] list [SECONDS] | show NAME | add NAME EMAIL [PHONE] | remove NAME
  *            | email NAME EMAIL | export FILE.csv */
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 
 _Noreturn static void usage(void)
 {
-    fputs("usage: contacts [-c CONFIG] list | show NAME | add NAME EMAIL [PHONE]\n"
+    fputs("usage: contacts [-c CONFIG] list [SECONDS] | show NAME | add NAME EMAIL [PHONE]\n"
           "                | remove NAME | email NAME EMAIL | export FILE.csv\n",
           stderr);
     exit(2);
@@ -51,11 +51,13 @@ static int show(struct store *store, const char *name, int color)
 static int run(struct store *store, const struct config *config, int argc, char **argv)
 {
     const char *command = argv[0];
-    if (strcmp(command, "list") == 0) {
-        char now[32];
-        timestamp(now, sizeof now);
+    if (strcmp(command, "list") == 0 && argc <= 2) {
+        /* list [SECONDS]: as of a time given in seconds since 1970 */
+        time_t when = argc == 2 ? (time_t)strtoll(argv[1], NULL, 10) : time(NULL);
+        char as_of[32];
+        timestamp(as_of, sizeof as_of, when);
         store_sort(store, config->sort_field);
-        printf("# %zu contacts, %s\n", store->count, now);
+        printf("# %zu contacts, %s\n", store->count, as_of);
         for (size_t i = 0; i < store->count; i++)
             print_contact(&store->items[i], config->color);
         return 0;

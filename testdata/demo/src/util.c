@@ -57,10 +57,10 @@ char *trim(char *text)
     return text;
 }
 
-void timestamp(char *out, size_t size)
+void timestamp(char *out, size_t size, time_t when)
 {
-    time_t now = time(NULL);
-    struct tm *local = localtime(&now);
+    /* localtime() fails for a year beyond int */
+    struct tm *local = localtime(&when);
     int year = local->tm_year + 1900; // bug: unchecked-nullable
     snprintf(out, size, "%04d-%02d-%02d %02d:%02d", year, local->tm_mon + 1, local->tm_mday,
              local->tm_hour, local->tm_min);
