@@ -235,15 +235,46 @@ static bool is_zero(CXCursor expression)
     return constants_libclang_value(expression, &value) && value == 0;
 }
 
+static void lower_condition_at(struct lower_context *context, CXCursor expression, int if_true,
+                               int if_false);
+
+/* Whether an expression is a truth value: !x, a comparison, && or ||. */
+static bool is_truth_value(struct frontend_unit *unit, CXCursor expression)
+{
+    if (clang_getCursorKind(expression) == CXCursor_UnaryOperator)
+        return compat_unary_operator(unit, expression) == UNARY_NOT;
+    switch (compat_binary_operator(unit, expression)) {
+    case BINARY_EQUAL:
+    case BINARY_NOT_EQUAL:
+    case BINARY_LESS:
+    case BINARY_LESS_EQUAL:
+    case BINARY_GREATER:
+    case BINARY_GREATER_EQUAL:
+    case BINARY_LOGICAL_AND:
+    case BINARY_LOGICAL_OR:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void lower_equality(struct lower_context *context, CXCursor expression, CXCursor left,
                            CXCursor right, bool equal, int if_true, int if_false)
 {
-    /* (flags & MASK) == 0, (flags & MASK) != 0 */
     struct frontend_unit *unit = context->unit_state;
     for (int side = 0; side < 2; side++) {
         CXCursor other = cursor_strip(unit, side == 0 ? left : right);
-        if (is_zero(side == 0 ? right : left) &&
-            lower_bits(context, other, equal ? if_false : if_true, equal ? if_true : if_false))
+        if (!is_zero(side == 0 ? right : left))
+            continue;
+        /* (!p) != 0, the shape of `#define unlikely(x) __builtin_expect((x) != 0, 0)`:
+         * the truth value itself is the test */
+        if (is_truth_value(unit, other)) {
+            lower_condition_at(context, other, equal ? if_false : if_true,
+                               equal ? if_true : if_false);
+            return;
+        }
+        /* (flags & MASK) == 0, (flags & MASK) != 0 */
+        if (lower_bits(context, other, equal ? if_false : if_true, equal ? if_true : if_false))
             return;
     }
     int when_equal = equal ? if_true : if_false, when_different = equal ? if_false : if_true;
@@ -331,8 +362,6 @@ static bool is_builtin_expect(CXCursor call)
     return expect;
 }
 
-static void lower_condition_at(struct lower_context *context, CXCursor expression, int if_true,
-                               int if_false);
 
 /* &&, ||, the comma, and comparisons as branches; false for any other
  * operator (the caller lowers it as a value). */

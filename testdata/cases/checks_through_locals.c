@@ -1,7 +1,7 @@
 /* NULL tests written the indirect ways test frameworks and kernels write
  * them: through a local that only ever holds NULL (ASSERT_NOT_NULL
- * compares two locals), through __builtin_expect (likely/unlikely),
- * through a cast. A
+ * compares two locals), through __builtin_expect (likely/unlikely,
+ * also as `(x) != 0`: a truth value compared with 0), through a cast. A
  * member that is NULL on some path, compared with another pointer, is an
  * identity test (does the dictionary live in the buffer?), not a NULL test
  * of the other. */
@@ -21,6 +21,9 @@ struct item {
     } while (0)
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+/* Lua's and others': the truth value compared with 0 */
+#define l_unlikely(x) (__builtin_expect(((x) != 0), 0))
+#define l_likely(x) (__builtin_expect(((x) != 0), 1))
 /* GLib's G_LIKELY and its copies: the test inside a statement expression */
 #define BOOLEAN_EXPR(expr) __extension__ ({ int boolean_var; if (expr) boolean_var = 1; \
                                             else boolean_var = 0; boolean_var; })
@@ -83,6 +86,24 @@ int tested_unlikely(void)
     item->value = 3;
     free(item);
     return 0;
+}
+
+int tested_l_unlikely(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if (l_unlikely(!item))
+        abort();
+    item->value = 4;
+    free(item);
+    return 0;
+}
+
+int tested_truth_compared_with_zero(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if ((item != NULL && item->value > 0) == 0)
+        return -1;
+    return item->value;
 }
 
 int tested_through_cast(void)
@@ -183,6 +204,15 @@ int used_when_equal(void)
     if (item == none)
         return item->value; // expect: null-deref
     free(item);
+    return 0;
+}
+
+/* The truth value compared with 0 tests the other way: the NULL goes on. */
+int wrong_l_likely(void)
+{
+    struct item *item = malloc(sizeof *item);
+    if (l_likely(!item))
+        return item->value; // expect: null-deref
     return 0;
 }
 
