@@ -2120,6 +2120,10 @@ const struct source_location *transfer_late_check(struct function_analysis *anal
      * author's second thought about this pointer: stay quiet. */
     if (condition->location.macro || condition->path < 0)
         return NULL;
+    /* argv[?] stands for every element: the one dereferenced (argv[i][0])
+     * need not be the one tested (argv[n] == NULL, n = i + 1). */
+    if (function->paths[condition->path].weak)
+        return NULL;
     const struct path_state *value = &state->paths[condition->path];
     /* A cursor computed from the pointer (next = path + n; while (next))
      * tests where a walk ends, not whether the pointer was valid. A

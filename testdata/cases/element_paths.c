@@ -48,6 +48,21 @@ int next_is_option(char **argv, int i)
     return is_option(argv[i]) + is_option(program);
 }
 
+/* The element dereferenced and the one tested after it may differ: the
+ * option's argument follows it (check-after-deref stays quiet). */
+int option_argument_length(int argc, char **argv)
+{
+    for (int i = 1, n; i < argc; i = n) {
+        n = i + 1;
+        if (argv[i][0] == '-' && argv[i][1] == 'P') {
+            if (argv[n] == NULL)
+                return -1;
+            return (int)strlen(argv[n]);
+        }
+    }
+    return 0;
+}
+
 /* Flagged. */
 
 int second_unchecked(char **slots)
