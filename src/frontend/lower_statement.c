@@ -125,33 +125,57 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
 
 /* ---- loops and branches ---- */
 
-/* The path that block `b` grows with `p = realloc(p, ...)` (directly, or
- * through the temporary holding the call's result), looking at the
- * statements emitted since `first` (blocks get their statements only when
- * the function is finished), or -1 for none; *location: where. */
+/* The path that block `b` grows with `p = realloc(p, ...)`, or allocates
+ * anew with `p = xpalloc(NULL, &alloc, ...)` after freeing it (a callee
+ * named for allocating: *fresh), directly or through the temporary holding
+ * the call's result, looking at the statements emitted since `first`
+ * (blocks get their statements only when the function is finished), or -1
+ * for none; *location: where. */
 static int grown_in_block(const struct lower_context *context, int first, int b,
-                          struct source_location *location)
+                          struct source_location *location, bool *fresh)
 {
     const struct frontend_unit *unit = context->unit_state;
     for (int i = first; i < unit->scratch_statement_count; i++) {
         const struct ir_statement *statement = &unit->scratch_statements[i];
         if (unit->scratch_owners[i] != b || statement->kind != STATEMENT_CALL ||
-            !text_contains_folded(statement->call.callee, "realloc") || statement->call.argument_count == 0 ||
-            statement->call.target < 0 || statement->call.arguments[0].kind != VALUE_PATH)
+            !text_contains_folded(statement->call.callee, "alloc") || statement->call.target < 0)
             continue;
-        int grown = statement->call.arguments[0].path;
+        bool reallocates = text_contains_folded(statement->call.callee, "realloc");
+        if (reallocates && (statement->call.argument_count == 0 ||
+                            statement->call.arguments[0].kind != VALUE_PATH))
+            continue;
+        int grown = reallocates ? statement->call.arguments[0].path : -1;
+        int target = statement->call.target;
         *location = statement->location;
-        if (statement->call.target == grown)
-            return grown;
+        *fresh = !reallocates;
+        if (target == grown ||
+            (!reallocates && context->function->paths[target].root_kind != VARIABLE_TEMPORARY &&
+             context->function->paths[target].is_pointer))
+            return target;
         for (int j = i + 1; j < unit->scratch_statement_count; j++) {
             const struct ir_statement *store = &unit->scratch_statements[j];
             if (unit->scratch_owners[j] == b && store->kind == STATEMENT_ASSIGN &&
-                store->target == grown && store->value.kind == VALUE_PATH &&
-                store->value.path == statement->call.target)
-                return grown;
+                (store->target == grown || (!reallocates && grown < 0)) &&
+                store->value.kind == VALUE_PATH && store->value.path == target &&
+                context->function->paths[store->target].is_pointer)
+                return store->target;
         }
     }
     return -1;
+}
+
+/* Whether the condition of an if (blocks `condition_start` and [from, to))
+ * orders two integers. */
+static bool compares_sizes(const struct lower_context *context, int condition_start, int from,
+                           int to)
+{
+    for (int b = from - 1; b < to; b++) {
+        int block = b == from - 1 ? condition_start : b;
+        if (block >= 0 && context->function->blocks[block].terminator == TERMINATOR_BRANCH &&
+            context->function->blocks[block].condition.kind == CONDITION_LESS)
+            return true;
+    }
+    return false;
 }
 
 /* `if (nr + 1 > alloc) { alloc = ...; p = realloc(p, alloc * size); }`
@@ -170,9 +194,14 @@ static void note_room_on_skip(struct lower_context *context, int first_statement
     int skip = -1;
     for (int k = 0; k < 2 && !(k == 1 && then_last == then_first); k++) {
         struct source_location location;
-        int grown = blocks[k] >= 0 ? grown_in_block(context, first_statement, blocks[k], &location)
+        bool fresh = false;
+        int grown = blocks[k] >= 0 ? grown_in_block(context, first_statement, blocks[k],
+                                                    &location, &fresh)
                                    : -1;
-        if (grown < 0)
+        /* a fresh allocation grows a buffer only under a capacity test
+         * (`if (alloc < len + 2)`), not under a flag (`if (wanted) p =
+         * malloc(n);`, where p stays NULL otherwise) */
+        if (grown < 0 || (fresh && !compares_sizes(context, condition_start, from, to)))
             continue;
         if (skip < 0)
             skip = lower_new_block(context);

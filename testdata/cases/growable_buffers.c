@@ -55,6 +55,37 @@ void text_reserve(struct text *text, size_t extra)
         text->bytes[0] = '\0';
 }
 
+/* grep's -x patterns: a buffer freed and allocated anew (gnulib's xpalloc,
+ * which sets the capacity) when it is too small, NULL only while the
+ * capacity is 0. */
+void *xpalloc(void *pointer, long *capacity, long increment, long maximum, long size);
+
+long line_copy(const char *line, long length)
+{
+    char *buffer = NULL;
+    long capacity = 0;
+    if (capacity < length + 2) {
+        free(buffer);
+        capacity = length;
+        buffer = xpalloc(NULL, &capacity, 2, -1, 1);
+    }
+    buffer[0] = line[0];
+    buffer[length + 1] = '\n';
+    free(buffer);
+    return capacity;
+}
+
+/* Flagged: a flag, not a capacity, decides the allocation. */
+
+char first_of_optional(int wanted, long length)
+{
+    char *buffer = NULL;
+    long capacity = length;
+    if (wanted)
+        buffer = xpalloc(NULL, &capacity, 2, -1, 1);
+    return buffer[0]; // expect: null-deref
+}
+
 /* Flagged: an allocation that may fail stays unchecked, grown or not. */
 
 char *buffer_with_room(size_t length, size_t wanted)
