@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Shared by the benches that score nullproof on Debian bookworm source
 # packages (debian_precision.sh, heldout_precision.sh,
-# heldout2_precision.sh, heldout3_precision.sh): sourced, not run. Each of them sets `work`
+# heldout2_precision.sh, heldout3_precision.sh, heldout4_precision.sh): sourced,
+# not run. Each of them sets `work`
 # (its WORK_DIR), `nullproof` and `bench` (its own name, for messages),
 # then calls these in order.
 # shellcheck disable=SC2154 # work, nullproof and bench are the caller's

@@ -176,6 +176,9 @@ struct assert_operand {
  * X != NULL, NULL != X, X != 0; returns how many were stored. */
 int macros_assert_operands(struct frontend_unit *unit, const struct macro_expansion *macro,
                            struct assert_operand *out, int max);
+/* Whether the assertion can only fail: assert(0), assert(false),
+ * assert(0 && "why"), assert(!"why"). */
+bool macros_assert_fails(struct frontend_unit *unit, const struct macro_expansion *macro);
 
 /* ---- constants.c: integer constant evaluation ---- */
 

@@ -87,8 +87,17 @@ static enum CXChildVisitResult find_call(CXCursor cursor, CXCursor parent, CXCli
     return CXChildVisit_Recurse;
 }
 
+/* A project's own assertion macro, named for it: lua_assert, g_assert,
+ * DEBUG_ASSERT (not static_assert, a declaration). */
+static bool names_assertion(const char *name)
+{
+    return text_contains_folded(name, "assert") && !text_contains_folded(name, "static_assert");
+}
+
 /* assert(e) with NDEBUG expands to ((void)(0)): what it states is taken as
- * known (ASSUME), so results do not depend on NDEBUG. */
+ * known (ASSUME), so results do not depend on NDEBUG. An assertion that can
+ * only fail, `default: lua_assert(0); return NULL;`, ends the path as the
+ * enabled one would. */
 static void lower_disabled_assert(struct lower_context *context, CXCursor statement)
 {
     int file;
@@ -97,13 +106,20 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
     if (!unit_offset(unit, clang_getCursorLocation(statement), &file, &offset))
         return;
     struct macro_expansion *macro = macros_find(unit, file, offset);
-    if (!macro || strcmp(macro->name, "assert") != 0)
+    if (!macro || !names_assertion(macro->name))
         return;
     bool has_call = clang_getCursorKind(statement) == CXCursor_CallExpr;
     if (!has_call)
         clang_visitChildren(statement, find_call, &has_call);
     if (has_call)
         return; /* assertions enabled: the expansion tests and aborts itself */
+    if (macros_assert_fails(unit, macro)) {
+        context->function->blocks[context->current].terminator = TERMINATOR_UNREACHABLE;
+        lower_start_unreachable(context);
+        return;
+    }
+    if (strcmp(macro->name, "assert") != 0)
+        return; /* what another macro states of its operands is its own business */
     struct assert_operand operands[16];
     int count = macros_assert_operands(unit, macro, operands, 16);
     struct source_location location = lower_location(context, statement);
@@ -538,7 +554,8 @@ void lower_statement(struct lower_context *context, CXCursor statement)
     case CXCursor_WhileStmt:
         lower_while(context, statement);
         break;
-    case CXCursor_DoStmt:
+    case CXCursor_DoStmt: /* an assertion macro may be `do { } while (0)` */
+        lower_disabled_assert(context, statement);
         lower_do(context, statement);
         break;
     case CXCursor_ForStmt:

@@ -269,6 +269,33 @@ static bool parse_conjunct(const struct file_token *tokens, const char **texts, 
     return parse_chain(tokens, texts, from, to, operand);
 }
 
+bool macros_assert_fails(struct frontend_unit *unit, const struct macro_expansion *macro)
+{
+    struct file_token *tokens = xmalloc(MACRO_TOKENS_MAX * sizeof *tokens);
+    const char **texts = xmalloc(MACRO_TOKENS_MAX * sizeof *texts);
+    int count = tokens_of_range(unit, macro->file, macro->begin, macro->end, tokens, texts,
+                                MACRO_TOKENS_MAX);
+    bool fails = false;
+    if (count >= 4 && tokens[1].code == TOKEN_LEFT_PAREN &&
+        tokens[count - 1].code == TOKEN_RIGHT_PAREN) {
+        int from = 2, to = count - 1;
+        strip_parentheses(tokens, &from, &to);
+        /* assert(0), assert(false), assert(0 && "why"), assert(!"why") */
+        bool zero = (tokens[from].code == TOKEN_LITERAL && texts[from] &&
+                     strcmp(texts[from], "0") == 0) ||
+                    ((tokens[from].code == TOKEN_IDENTIFIER || tokens[from].code == TOKEN_OTHER) &&
+                     texts[from] &&
+                     (strcmp(texts[from], "false") == 0 || strcmp(texts[from], "FALSE") == 0));
+        fails = (zero && (to - from == 1 || tokens[from + 1].code == TOKEN_AND_AND)) ||
+                (to - from == 2 && tokens[from].code == TOKEN_BANG &&
+                 tokens[from + 1].code == TOKEN_LITERAL && texts[from + 1] &&
+                 texts[from + 1][0] == '"');
+    }
+    free(tokens);
+    free(texts);
+    return fails;
+}
+
 int macros_assert_operands(struct frontend_unit *unit, const struct macro_expansion *macro,
                            struct assert_operand *out, int max)
 {
