@@ -100,8 +100,20 @@ static bool argument_interval(const struct ir_function *caller, const struct flo
         *low = *high = argument.integer;
         return true;
     }
+    /* a pointer: 0 for NULL, 1 for set */
+    if (argument.kind == VALUE_NULL || argument.kind == VALUE_NONNULL) {
+        *low = *high = argument.kind == VALUE_NONNULL;
+        return true;
+    }
     if (argument.kind != VALUE_PATH)
         return false;
+    if (caller->paths[argument.path].is_pointer) {
+        enum nullability known = state->paths[argument.path].nullability;
+        if (known != NULLABILITY_NULL && known != NULLABILITY_NONNULL)
+            return false;
+        *low = *high = known == NULLABILITY_NONNULL;
+        return true;
+    }
     return path_interval(&state->paths[argument.path], low, high);
 }
 
@@ -128,6 +140,15 @@ static const struct function_summary *summary_in_context(struct unit_analysis *s
     return &entry->summary;
 }
 
+/* Whether `root` is a pointer parameter of `function` (whose context values
+ * are 0 for NULL and 1 for set). */
+static bool pointer_root(const struct ir_function *function, const struct context_root *root)
+{
+    return !root->key && !root->member && root->parameter >= 0 &&
+           root->parameter < function->parameter_count &&
+           function->paths[function->parameter_paths[root->parameter]].is_pointer;
+}
+
 const struct function_summary *summary_for_call(struct function_analysis *caller,
                                                 int function_index, const struct ir_call *call,
                                                 const struct flow_state *state)
@@ -148,12 +169,14 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
     if (summary->condition_root_count == 0 || shared->specialisation_depth >= SPECIALISATION_DEPTH)
         return summary;
 
-    /* what the caller knows, and the same with the sizes it does not know
-     * to be 0 taken as positive (size_context) */
-    struct context_value known[CONTEXT_LIMIT], sized[CONTEXT_LIMIT];
-    int known_count = 0, sized_count = 0;
+    /* what the caller knows of the callee's integers, and the same with the
+     * sizes it does not know to be 0 taken as positive (size_context) and
+     * with what it knows of the pointers the callee tests */
+    const struct ir_function *callee = &shared->unit->functions[function_index];
+    struct context_value known[CONTEXT_LIMIT], wider[CONTEXT_LIMIT];
+    int known_count = 0, wider_count = 0;
     bool assumed = false;
-    for (int i = 0; i < summary->condition_root_count && sized_count < CONTEXT_LIMIT; i++) {
+    for (int i = 0; i < summary->condition_root_count && wider_count < CONTEXT_LIMIT; i++) {
         const struct context_root *root = &summary->condition_roots[i];
         long long low = 0, high = 0;
         bool knows;
@@ -163,20 +186,22 @@ const struct function_summary *summary_for_call(struct function_analysis *caller
         } else {
             knows = argument_interval(caller->function, state, call, root, &low, &high);
         }
-        if (knows)
+        bool pointer = pointer_root(callee, root);
+        if (knows && !pointer)
             known[known_count++] = (struct context_value){*root, low, high};
         long long known_low = low, known_high = high;
         if (!size_context(summary, root, knows, &low, &high))
             continue;
-        sized[sized_count++] = (struct context_value){*root, low, high};
-        assumed |= !knows || low != known_low || high != known_high;
+        wider[wider_count++] = (struct context_value){*root, low, high};
+        assumed |= pointer || !knows || low != known_low || high != known_high;
     }
-    /* the assumption serves only to rule out the NULL of malloc(0) */
+    /* those serve only to rule out a NULL return: `xmalloc(n)`'s for n == 0,
+     * `put_name(p, name, limit)`'s where the caller passes no limit */
     if (assumed) {
-        const struct function_summary *sized_summary =
-            summary_in_context(shared, general, sized, sized_count);
-        if (sized_summary && !sized_summary->returns_null)
-            return sized_summary;
+        const struct function_summary *wider_summary =
+            summary_in_context(shared, general, wider, wider_count);
+        if (wider_summary && !wider_summary->returns_null)
+            return wider_summary;
     }
     return known_count ? summary_in_context(shared, general, known, known_count) : summary;
 }
@@ -474,7 +499,14 @@ static void export_contexts(struct unit_analysis *shared, int index,
             struct context_value *context = arena_alloc(shared->arena, sizeof *context);
             context->root = *roots[r];
             context->low = context->high = values[v];
+            int before = exported->context_count;
             export_context(shared, index, context, 1, exported);
+            /* a pointer's (0: NULL, 1: set) serves only to rule out a NULL
+             * return, as in summary_for_call */
+            if (exported->context_count > before &&
+                exported->contexts[before].summary.returns_null &&
+                pointer_root(&shared->unit->functions[index], roots[r]))
+                exported->context_count = before;
         }
     }
     if (size_count == 0)

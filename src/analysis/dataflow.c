@@ -758,6 +758,16 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
                     summary->writes_globals = true;
             }
         }
+        if (block->terminator == TERMINATOR_BRANCH && function->returns_pointer &&
+            block->condition.kind == CONDITION_NONNULL && block->condition.path >= 0) {
+            /* an optional pointer parameter: `if (limit && p > limit) return NULL;`
+             * returns NULL only where the caller passes a limit */
+            const struct access_path *path = &function->paths[block->condition.path];
+            if (path->parent < 0 && path->root_kind == VARIABLE_PARAMETER &&
+                path->parameter_index >= 0)
+                add_condition_root(shared, summary, NULL, path->parameter_index, NULL,
+                                   &capacity);
+        }
         if (block->terminator == TERMINATOR_BRANCH &&
             (block->condition.kind == CONDITION_INTEGER_EQUALS ||
              block->condition.kind == CONDITION_NONZERO ||

@@ -22,7 +22,8 @@
 #include "analysis.h"
 #include "../support/argument_mask.h"
 
-/* A global (by key) or a parameter (by position) the function branches on. */
+/* A global (by key) or a parameter (by position) the function branches on:
+ * an integer, or a pointer parameter it tests against NULL. */
 struct context_root {
     const char *key;    /* the global's USR, or NULL for a parameter */
     int parameter;      /* 0-based, when key is NULL */
@@ -32,7 +33,8 @@ struct context_root {
 
 struct context_value {
     struct context_root root;
-    long long low, high; /* the value the caller knows it has lies in [low, high] */
+    long long low, high; /* the value the caller knows it has lies in [low, high]; for a
+                          * pointer parameter, 0 for NULL and 1 for set */
 };
 
 /* A pointer the function leaves NULL on every path that returns: a global,

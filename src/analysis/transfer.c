@@ -1640,7 +1640,11 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
         break;
     }
     case STATEMENT_ASSUME:
-        if (statement->target >= 0)
+        /* a project's own assertion compiled out (value.integer 1) states
+         * the code's invariants, not that an allocation it did not test
+         * succeeded: `hook = mm_calloc(...); EVUTIL_ASSERT(hook != NULL);` */
+        if (statement->target >= 0 &&
+            !(statement->value.integer == 1 && source_cause(&state->paths[statement->target])))
             refine_nonnull(function, state, statement->target, NULL);
         break;
     case STATEMENT_FORGET:
@@ -2177,6 +2181,22 @@ void transfer_report_late_check(struct function_analysis *analysis, int block,
     analysis_add_event(analysis->shared, analysis->events, &event);
 }
 
+/* A pointer parameter a calling context fixes: 0 for NULL (`limit` in
+ * `do_rfc1035_name(p, name, NULL)`), 1 for set (the interval convention
+ * of context_value for pointers). */
+static void context_pointer(struct function_analysis *analysis, struct flow_state *state,
+                            int path, long long low, long long high)
+{
+    struct path_state *value = &state->paths[path];
+    if (low == 0 && high == 0) {
+        value->nullability = NULLABILITY_NULL;
+        value->origin = new_origin(analysis, ORIGIN_NULL_CONSTANT, analysis->function->location,
+                                   NULL, HOW_ASSIGNED, path);
+    } else if (low >= 1) {
+        value->nullability = NULLABILITY_NONNULL;
+    }
+}
+
 void transfer_entry_state(struct function_analysis *analysis, struct flow_state *state)
 {
     const struct ir_function *function = function_of(analysis);
@@ -2202,7 +2222,10 @@ void transfer_entry_state(struct function_analysis *analysis, struct flow_state 
                        : -1;
         if (!root->key && root->member)
             path = ir_child_path(function, path, PATH_ARROW, root->member);
-        if (path >= 0)
+        if (path >= 0 && function->paths[path].is_pointer)
+            context_pointer(analysis, state, path, analysis->context[c].low,
+                            analysis->context[c].high);
+        else if (path >= 0)
             integer_narrow(&state->paths[path], analysis->context[c].low,
                            analysis->context[c].high);
     }

@@ -94,9 +94,19 @@ static bool names_assertion(const char *name)
     return text_contains_folded(name, "assert") && !text_contains_folded(name, "static_assert");
 }
 
+/* One that states its operand as assert does: the name ends in "assert"
+ * (EVUTIL_ASSERT, lua_assert), unlike ASSERT_NULL or assert_false. */
+static bool asserts_operand(const char *name)
+{
+    size_t length = strlen(name);
+    return length >= 6 && text_contains_folded(name + length - 6, "assert");
+}
+
 /* assert(e) with NDEBUG expands to ((void)(0)): what it states is taken as
- * known (ASSUME), so results do not depend on NDEBUG. An assertion that can
- * only fail, `default: lua_assert(0); return NULL;`, ends the path as the
+ * known (ASSUME), so results do not depend on NDEBUG; so does a project's
+ * own assertion compiled out (EVUTIL_ASSERT(ev != NULL) as `do {
+ * (void)sizeof(!(ev != NULL)); } while (0)`). An assertion that can only
+ * fail, `default: lua_assert(0); return NULL;`, ends the path as the
  * enabled one would. */
 static void lower_disabled_assert(struct lower_context *context, CXCursor statement)
 {
@@ -114,11 +124,14 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
     if (has_call)
         return; /* assertions enabled: the expansion tests and aborts itself */
     if (macros_assert_fails(unit, macro)) {
+        /* the author says this path cannot run: as a default case a switch
+         * over every enumerator leaves (lower_switch.c) */
         context->function->blocks[context->current].terminator = TERMINATOR_UNREACHABLE;
+        context->function->blocks[context->current].impossible = true;
         lower_start_unreachable(context);
         return;
     }
-    if (strcmp(macro->name, "assert") != 0)
+    if (!asserts_operand(macro->name))
         return; /* what another macro states of its operands is its own business */
     struct assert_operand operands[16];
     int count = macros_assert_operands(unit, macro, operands, 16);
@@ -131,6 +144,7 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
             if ((last || dereferenced) && context->function->paths[path].is_pointer) {
                 struct ir_statement *assume = lower_emit(context, STATEMENT_ASSUME, location);
                 assume->target = path;
+                assume->value.integer = strcmp(macro->name, "assert") != 0;
             }
             if (!last)
                 path = lower_path(context, path, operands[i].steps[step - 1],

@@ -131,7 +131,9 @@ enum statement_kind {
     STATEMENT_ASSIGN, /* target = value; kills what was known of target and paths below it */
     STATEMENT_CALL,   /* [call.target =] callee(arguments) */
     STATEMENT_USE,    /* target is dereferenced or otherwise required to be non-NULL */
-    STATEMENT_ASSUME, /* target is non-NULL from here on (assert under NDEBUG, checking macros) */
+    STATEMENT_ASSUME, /* target is non-NULL from here on (assert under NDEBUG, checking macros);
+                       * value.integer 1: a project's own assertion compiled out, which rules
+                       * out only a NULL the code made, not a source's */
     STATEMENT_FORGET, /* nothing is known of target any more (its address escaped, ...) */
     STATEMENT_HAS_ROOM, /* a capacity test found that target, a growable buffer, need not grow
                          * here: a NULL the code gave it is no longer known */
