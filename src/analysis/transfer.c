@@ -549,12 +549,12 @@ static void report_value(struct function_analysis *analysis, const struct use_si
         return;
     /* A NULL the code made (assigned, or found by a test) may meet this
      * use only because the fixed point joined paths: report it only if a
-     * single path brings it here. */
+     * single path brings it here, found within the search's bounds. */
     const struct witness_memo *witness = NULL;
     if (path >= 0 &&
         (origin->kind == ORIGIN_NULL_CONSTANT || origin->kind == ORIGIN_NULL_CHECK)) {
         witness = witness_for(analysis, path);
-        if (witness->result == WITNESS_NONE)
+        if (witness->result != WITNESS_FOUND)
             return;
     }
     struct analysis_event event;

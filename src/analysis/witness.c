@@ -10,8 +10,9 @@
  * contradict what it knows ends there. The first path that reaches the
  * use with the value NULL is the witness, and its branch decisions are
  * the finding's notes; when no path does, the use is not reported. The
- * search is bounded (block visits, loop turns, memory): past a bound the
- * use is reported as the fixed point found it, without a witness.
+ * search is bounded (block visits, loop turns, memory) and takes first the
+ * edge that keeps the value NULL; past a bound, without a witness, the use
+ * is not reported either: a finding shows a path that can run.
  */
 #include <string.h>
 
@@ -60,6 +61,7 @@ struct search {
     const struct ir_function *function;
     int target_block, target_index, path;
     char *reaches;            /* per block: the target block can be reached from it */
+    char *keeps;              /* per block: ... without a store into the path */
     unsigned char *turns;     /* per block: times the current path entered it */
     int *trail;               /* blocks the current path entered, in order */
     int trail_length;
@@ -98,6 +100,46 @@ static char *blocks_reaching(const struct ir_function *function, int target, str
         }
     }
     return reaches;
+}
+
+/* Whether block `b` stores into `path` (assigns it, or a call's result). */
+static bool writes_path(const struct cfg_block *block, int path)
+{
+    for (int i = 0; i < block->statement_count; i++) {
+        const struct ir_statement *statement = &block->statements[i];
+        if ((statement->kind == STATEMENT_ASSIGN && statement->target == path) ||
+            (statement->kind == STATEMENT_CALL && statement->call.target == path))
+            return true;
+    }
+    return false;
+}
+
+/* Blocks from which `target` can be reached through blocks that do not
+ * store into `path`: where a NULL it holds is still there at the use. */
+static char *blocks_keeping(const struct ir_function *function, int target, int path,
+                            struct arena *arena)
+{
+    int blocks = function->block_count;
+    char *keeps = arena_alloc(arena, (size_t)blocks);
+    memset(keeps, 0, (size_t)blocks);
+    keeps[target] = 1;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int b = blocks - 1; b >= 0; b--) {
+            const struct cfg_block *block = &function->blocks[b];
+            if (keeps[b] || writes_path(block, path))
+                continue;
+            for (int e = 0; e < ir_successor_count(block); e++) {
+                int next = block->successors[e];
+                if (next >= 0 && next < blocks && keeps[next]) {
+                    keeps[b] = 1;
+                    grew = true;
+                    break;
+                }
+            }
+        }
+    }
+    return keeps;
 }
 
 static bool null_or_maybe(const struct path_state *value)
@@ -249,6 +291,23 @@ static int step(struct search *search, int block, struct flow_state *current,
     bool both = feasible[0] && feasible[1];
     bool on[2] = {feasible[0] && leads_to_target(search, node->successors[0]),
                   feasible[1] && leads_to_target(search, node->successors[1])};
+    /* the edge likelier to bring a NULL first, so that a witness is found
+     * before the bound when one exists: with the value NULL, the edge that
+     * keeps it (not `if (p)`'s, nor `if (c) p = &x;`'s); without, the one
+     * that leads to a store into it (`if (c) p = NULL;`) */
+    bool likely[2];
+    for (int e = 0; e < 2; e++) {
+        const struct flow_state *edge = e == 0 ? current : other;
+        bool keeps = search->keeps[node->successors[e]];
+        likely[e] = null_or_maybe(&edge->paths[search->path]) ? keeps : !keeps;
+    }
+    if (on[0] && on[1] && !likely[0] && likely[1]) {
+        if (!save_pending(search, block, 0, null_before, current))
+            search->cut = true;
+        flow_state_copy(current, other);
+        decide(search, block, 1, both, null_before, current);
+        return node->successors[1];
+    }
     if (on[0] && on[1] && !save_pending(search, block, 1, null_before, other))
         search->cut = true;
     if (on[0]) {
@@ -371,6 +430,7 @@ enum witness_result witness_search(struct function_analysis *analysis, int block
     search.path = path;
     size_t blocks = (size_t)function->block_count;
     search.reaches = blocks_reaching(function, block, search.memory);
+    search.keeps = blocks_keeping(function, block, path, search.memory);
     search.turns = arena_alloc(search.memory, blocks);
     memset(search.turns, 0, blocks);
     search.trail = arena_alloc(search.memory, sizeof *search.trail *
