@@ -61,7 +61,7 @@ struct search {
     const struct ir_function *function;
     int target_block, target_index, path;
     char *reaches;            /* per block: the target block can be reached from it */
-    char *keeps;              /* per block: ... without a store into the path */
+    char *keeps, *nulls;      /* per block: see blocks_for_order */
     unsigned char *turns;     /* per block: times the current path entered it */
     int *trail;               /* blocks the current path entered, in order */
     int trail_length;
@@ -102,44 +102,59 @@ static char *blocks_reaching(const struct ir_function *function, int target, str
     return reaches;
 }
 
-/* Whether block `b` stores into `path` (assigns it, or a call's result). */
-static bool writes_path(const struct cfg_block *block, int path)
+/* Whether `value`, stored, is NULL. */
+static bool null_value(struct ir_value value)
+{
+    return value.kind == VALUE_NULL || (value.kind == VALUE_INTEGER && value.integer == 0);
+}
+
+/* Whether a block stores into `path` a value that may not be NULL (any but
+ * NULL itself: a copy, a call's result), or stores NULL. */
+static bool stores_into(const struct cfg_block *block, int path, bool null)
 {
     for (int i = 0; i < block->statement_count; i++) {
         const struct ir_statement *statement = &block->statements[i];
-        if ((statement->kind == STATEMENT_ASSIGN && statement->target == path) ||
-            (statement->kind == STATEMENT_CALL && statement->call.target == path))
+        if (statement->kind == STATEMENT_ASSIGN && statement->target == path &&
+            null_value(statement->value) == null)
+            return true;
+        if (!null && statement->kind == STATEMENT_CALL && statement->call.target == path)
             return true;
     }
     return false;
 }
 
-/* Blocks from which `target` can be reached through blocks that do not
- * store into `path`: where a NULL it holds is still there at the use. */
-static char *blocks_keeping(const struct ir_function *function, int target, int path,
-                            struct arena *arena)
+/* Per block, for the search's edge order: `keeps`, the target can be
+ * reached from it without a store of something else than NULL into
+ * `path` (a NULL it holds is still there at the use); `nulls`, the path
+ * can go on to a store of NULL into it from which the target is reached. */
+static void blocks_for_order(const struct ir_function *function, int target, int path,
+                             const char *reaches, struct arena *arena, char **keeps,
+                             char **nulls)
 {
     int blocks = function->block_count;
-    char *keeps = arena_alloc(arena, (size_t)blocks);
-    memset(keeps, 0, (size_t)blocks);
-    keeps[target] = 1;
+    *keeps = arena_alloc(arena, (size_t)blocks);
+    *nulls = arena_alloc(arena, (size_t)blocks);
+    memset(*keeps, 0, (size_t)blocks);
+    memset(*nulls, 0, (size_t)blocks);
+    (*keeps)[target] = 1;
+    for (int b = 0; b < blocks; b++)
+        (*nulls)[b] = reaches[b] && stores_into(&function->blocks[b], path, true);
     for (bool grew = true; grew;) {
         grew = false;
         for (int b = blocks - 1; b >= 0; b--) {
             const struct cfg_block *block = &function->blocks[b];
-            if (keeps[b] || writes_path(block, path))
-                continue;
+            bool blocked = stores_into(block, path, false);
             for (int e = 0; e < ir_successor_count(block); e++) {
                 int next = block->successors[e];
-                if (next >= 0 && next < blocks && keeps[next]) {
-                    keeps[b] = 1;
-                    grew = true;
-                    break;
-                }
+                if (next < 0 || next >= blocks)
+                    continue;
+                if (!(*keeps)[b] && !blocked && (*keeps)[next])
+                    (*keeps)[b] = 1, grew = true;
+                if (!(*nulls)[b] && (*nulls)[next])
+                    (*nulls)[b] = 1, grew = true;
             }
         }
     }
-    return keeps;
 }
 
 static bool null_or_maybe(const struct path_state *value)
@@ -294,12 +309,13 @@ static int step(struct search *search, int block, struct flow_state *current,
     /* the edge likelier to bring a NULL first, so that a witness is found
      * before the bound when one exists: with the value NULL, the edge that
      * keeps it (not `if (p)`'s, nor `if (c) p = &x;`'s); without, the one
-     * that leads to a store into it (`if (c) p = NULL;`) */
+     * that leads to a store of NULL (`if (c) p = NULL;`) */
     bool likely[2];
     for (int e = 0; e < 2; e++) {
         const struct flow_state *edge = e == 0 ? current : other;
-        bool keeps = search->keeps[node->successors[e]];
-        likely[e] = null_or_maybe(&edge->paths[search->path]) ? keeps : !keeps;
+        int next = node->successors[e];
+        likely[e] = null_or_maybe(&edge->paths[search->path]) ? search->keeps[next]
+                                                                : search->nulls[next];
     }
     if (on[0] && on[1] && !likely[0] && likely[1]) {
         if (!save_pending(search, block, 0, null_before, current))
@@ -430,7 +446,8 @@ enum witness_result witness_search(struct function_analysis *analysis, int block
     search.path = path;
     size_t blocks = (size_t)function->block_count;
     search.reaches = blocks_reaching(function, block, search.memory);
-    search.keeps = blocks_keeping(function, block, path, search.memory);
+    blocks_for_order(function, block, path, search.reaches, search.memory, &search.keeps,
+                     &search.nulls);
     search.turns = arena_alloc(search.memory, blocks);
     memset(search.turns, 0, blocks);
     search.trail = arena_alloc(search.memory, sizeof *search.trail *

@@ -334,6 +334,10 @@ struct source_file {
     bool tokens_loaded;
     struct file_token *tokens; /* malloc'd, sorted by offset */
     int token_count;
+    bool skipped_loaded;
+    unsigned *skipped;         /* malloc'd [begin, end) pairs of the text the preprocessor
+                                * left out (#if 0, an #ifdef not taken), sorted */
+    int skipped_count;
     unsigned *line_starts;     /* malloc'd offsets of each line's start, as clang counts */
     int line_count;            /* -1: the file's text is not available */
     int last_line;             /* index of the last line asked for (asked in order mostly) */

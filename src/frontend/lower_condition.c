@@ -160,6 +160,13 @@ static void lower_ordering(struct lower_context *context, CXCursor expression, C
     condition.other = b;
     condition.is_unsigned =
         compat_is_unsigned_type(compat_canonical_type(clang_getCursorType(left)));
+    /* `index > ULONG_MAX` of an unsigned index (-1 here): k + 1 below would
+     * wrap to 0; it never holds, and `index <= ULONG_MAX` always does */
+    if (condition.is_unsigned && b < 0 && k == -1 &&
+        (op == BINARY_GREATER || op == BINARY_LESS_EQUAL)) {
+        lower_goto(context, op == BINARY_LESS_EQUAL ? if_true : if_false);
+        return;
+    }
     int when_true = if_true, when_false = if_false;
     switch (op) {
     case BINARY_LESS: /* a < b + k */

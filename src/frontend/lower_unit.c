@@ -41,6 +41,7 @@ void frontend_unit_free(struct frontend_unit *unit)
     for (int i = 0; i < unit->file_count; i++) {
         free(unit->files[i].tokens);
         free(unit->files[i].line_starts);
+        free(unit->files[i].skipped);
     }
     free(unit->files);
     free(unit->macros);

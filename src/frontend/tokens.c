@@ -301,16 +301,59 @@ static size_t punctuator_length(enum token_code code, const char *text, size_t l
     }
 }
 
+/* The ranges of a file the preprocessor left out, loaded once. */
+static void load_skipped(struct frontend_unit *unit, struct source_file *file)
+{
+    file->skipped_loaded = true;
+    CXSourceRangeList *ranges = clang_getSkippedRanges(unit->tu, file->file);
+    if (!ranges)
+        return;
+    if (ranges->count > 0) {
+        file->skipped = xmalloc(sizeof *file->skipped * 2 * ranges->count);
+        for (unsigned r = 0; r < ranges->count; r++) {
+            unsigned begin, end;
+            CXFile begin_file = NULL, end_file = NULL;
+            clang_getFileLocation(clang_getRangeStart(ranges->ranges[r]), &begin_file, NULL, NULL,
+                                  &begin);
+            clang_getFileLocation(clang_getRangeEnd(ranges->ranges[r]), &end_file, NULL, NULL,
+                                  &end);
+            if (!clang_File_isEqual(begin_file, file->file) ||
+                !clang_File_isEqual(end_file, file->file) || end <= begin)
+                continue;
+            file->skipped[2 * file->skipped_count] = begin;
+            file->skipped[2 * file->skipped_count + 1] = end;
+            file->skipped_count++;
+        }
+    }
+    clang_disposeSourceRangeList(ranges);
+}
+
+/* Blanks, comments, directives and text the preprocessor left out, from i. */
+static size_t skip_inactive(struct frontend_unit *unit, struct source_file *file,
+                            const char *text, size_t i, size_t end)
+{
+    i = skip_blanks(text, i, end);
+    if (!file->skipped_loaded)
+        load_skipped(unit, file);
+    for (int r = 0; r < file->skipped_count && i < end; r++)
+        if (file->skipped[2 * r] <= i && i < file->skipped[2 * r + 1])
+            i = skip_blanks(text, file->skipped[2 * r + 1], end);
+    return i;
+}
+
 enum token_code tokens_single_operator(struct frontend_unit *unit, int file_index,
                                        unsigned from, unsigned to)
 {
     if (file_index < 0 || file_index >= unit->file_count || from >= to)
         return TOKEN_OTHER;
     size_t size = 0;
-    const char *text = clang_getFileContents(unit->tu, unit->files[file_index].file, &size);
+    struct source_file *file = &unit->files[file_index];
+    const char *text = clang_getFileContents(unit->tu, file->file, &size);
     if (!text || to > size)
         return TOKEN_OTHER;
-    size_t i = skip_blanks(text, from, to);
+    /* `a || b` with `#ifdef X || c #endif` between them: the inactive
+     * lines are not code (libclang 14 names no operator but by its text) */
+    size_t i = skip_inactive(unit, file, text, from, to);
     if (i >= to)
         return TOKEN_OTHER;
     enum token_code code;
@@ -328,7 +371,7 @@ enum token_code tokens_single_operator(struct frontend_unit *unit, int file_inde
         code = classify_punctuation(text + i, to - i);
         length = punctuator_length(code, text + i, to - i);
     }
-    if (code == TOKEN_OTHER || skip_blanks(text, i + length, to) != to)
+    if (code == TOKEN_OTHER || skip_inactive(unit, file, text, i + length, to) != to)
         return TOKEN_OTHER;
     return code;
 }
