@@ -134,21 +134,22 @@ static void blocks_for_order(const struct ir_function *function, int target, int
     int blocks = function->block_count;
     *keeps = arena_alloc(arena, (size_t)blocks);
     *nulls = arena_alloc(arena, (size_t)blocks);
+    char *blocked = arena_alloc(arena, (size_t)blocks);
     memset(*keeps, 0, (size_t)blocks);
-    memset(*nulls, 0, (size_t)blocks);
     (*keeps)[target] = 1;
-    for (int b = 0; b < blocks; b++)
+    for (int b = 0; b < blocks; b++) {
         (*nulls)[b] = reaches[b] && stores_into(&function->blocks[b], path, true);
+        blocked[b] = stores_into(&function->blocks[b], path, false);
+    }
     for (bool grew = true; grew;) {
         grew = false;
         for (int b = blocks - 1; b >= 0; b--) {
             const struct cfg_block *block = &function->blocks[b];
-            bool blocked = stores_into(block, path, false);
             for (int e = 0; e < ir_successor_count(block); e++) {
                 int next = block->successors[e];
                 if (next < 0 || next >= blocks)
                     continue;
-                if (!(*keeps)[b] && !blocked && (*keeps)[next])
+                if (!(*keeps)[b] && !blocked[b] && (*keeps)[next])
                     (*keeps)[b] = 1, grew = true;
                 if (!(*nulls)[b] && (*nulls)[next])
                     (*nulls)[b] = 1, grew = true;
