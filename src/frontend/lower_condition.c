@@ -369,7 +369,6 @@ static bool is_builtin_expect(CXCursor call)
     return expect;
 }
 
-
 /* &&, ||, the comma, and comparisons as branches; false for any other
  * operator (the caller lowers it as a value). */
 static bool lower_binary_condition(struct lower_context *context, CXCursor expression,
