@@ -158,9 +158,10 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
 /* The path that block `b` grows with `p = realloc(p, ...)`, or allocates
  * anew with `p = xpalloc(NULL, &alloc, ...)` after freeing it (a callee
  * named for allocating: *fresh), directly or through the temporary holding
- * the call's result, looking at the statements emitted since `first`
- * (blocks get their statements only when the function is finished), or -1
- * for none; *location: where. */
+ * the call's result, or stores from a local that such a call set earlier
+ * in the branch, looking at the statements emitted since `first` (blocks
+ * get their statements only when the function is finished), or -1 for
+ * none; *location: where. */
 static int grown_in_block(const struct lower_context *context, int first, int b,
                           struct source_location *location, bool *fresh)
 {
@@ -189,6 +190,26 @@ static int grown_in_block(const struct lower_context *context, int first, int b,
                 store->value.kind == VALUE_PATH && store->value.path == target &&
                 context->function->paths[store->target].is_pointer)
                 return store->target;
+        }
+    }
+    /* gnulib's ENSURE_ALLOCATION: `memory = malloc (size)` or `memory =
+     * realloc (result, size)` in nested branches, then `result = memory;` */
+    for (int j = first; j < unit->scratch_statement_count; j++) {
+        const struct ir_statement *store = &unit->scratch_statements[j];
+        if (unit->scratch_owners[j] != b || store->kind != STATEMENT_ASSIGN ||
+            store->value.kind != VALUE_PATH || store->target < 0 ||
+            !context->function->paths[store->target].is_pointer)
+            continue;
+        for (int i = first; i < j; i++) {
+            const struct ir_statement *statement = &unit->scratch_statements[i];
+            if (statement->kind == STATEMENT_CALL &&
+                text_contains_folded(statement->call.callee, "alloc") &&
+                statement->call.target == store->value.path &&
+                context->function->paths[statement->call.target].parent < 0) {
+                *location = statement->location;
+                *fresh = true;
+                return store->target;
+            }
         }
     }
     return -1;

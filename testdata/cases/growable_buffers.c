@@ -75,6 +75,39 @@ long line_copy(const char *line, long length)
     return capacity;
 }
 
+/* gnulib's vasnprintf: ENSURE_ALLOCATION allocates or grows into a local,
+ * then stores it; `result` is NULL only while `allocated` is 0. */
+#define ENSURE_ALLOCATION(needed)                                        \
+    if ((needed) > allocated) {                                          \
+        char *memory;                                                    \
+        allocated = allocated > 0 ? allocated * 2 : 12;                  \
+        if ((needed) > allocated)                                        \
+            allocated = (needed);                                        \
+        if (result == NULL)                                              \
+            memory = malloc(allocated);                                  \
+        else                                                             \
+            memory = realloc(result, allocated);                         \
+        if (memory == NULL)                                              \
+            goto out_of_memory;                                          \
+        result = memory;                                                 \
+    }
+
+size_t xsum(size_t size1, size_t size2); /* saturating: SIZE_MAX on overflow */
+
+char *terminated_copy(const char *text, size_t length)
+{
+    char *result = NULL;
+    size_t allocated = 0;
+    ENSURE_ALLOCATION(xsum(length, 1));
+    for (size_t i = 0; i < length; i++)
+        result[i] = text[i];
+    result[length] = '\0';
+    return result;
+out_of_memory:
+    free(result);
+    return NULL;
+}
+
 /* Flagged: a flag, not a capacity, decides the allocation. */
 
 char first_of_optional(int wanted, long length)
@@ -84,6 +117,18 @@ char first_of_optional(int wanted, long length)
     if (wanted)
         buffer = xpalloc(NULL, &capacity, 2, -1, 1);
     return buffer[0]; // expect: null-deref
+}
+
+char first_of_optional_copy(int wanted, size_t length)
+{
+    char *result = NULL;
+    if (wanted) {
+        char *memory = malloc(length + 1);
+        if (memory == NULL)
+            return 0;
+        result = memory;
+    }
+    return result[0]; // expect: null-deref
 }
 
 /* Flagged: an allocation that may fail stays unchecked, grown or not. */
