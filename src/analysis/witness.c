@@ -11,8 +11,9 @@
  * use with the value NULL is the witness, and its branch decisions are
  * the finding's notes; when no path does, the use is not reported. The
  * search is bounded (block visits, loop turns, memory) and takes first the
- * edge that keeps the value NULL; past a bound, without a witness, the use
- * is not reported either: a finding shows a path that can run.
+ * edge likelier to bring the NULL (blocks_for_order); past a bound, without
+ * a witness, the use is not reported either: a finding shows a path that
+ * can run.
  */
 #include <string.h>
 
