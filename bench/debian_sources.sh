@@ -65,6 +65,19 @@ debian_unpack() {
     echo "$folder"
 }
 
+# NAME DIR SETUP [MAKE-TARGET...]: unless DIR has a compilation database
+# already, runs SETUP there (a shell command, "" for none: ./configure),
+# then make under bear; stops the bench when the build fails.
+debian_build() {
+    local name=$1 dir=$2 setup=$3
+    shift 3
+    [[ -s $dir/compile_commands.json && $(head -c 2 "$dir/compile_commands.json") != "[]" ]] &&
+        return 0
+    (cd "$dir" && { [[ -z $setup ]] || eval "$setup" >/dev/null 2>&1; } &&
+        bear -- make -s -j"$(nproc)" "$@" >/dev/null 2>&1) ||
+        { echo "$bench: $name did not build" >&2; exit 1; }
+}
+
 # Empties $work/results (sets `results`) for debian_run.
 debian_results() {
     results=$work/results

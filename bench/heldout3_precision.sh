@@ -41,11 +41,7 @@ folder[file]=$(debian_unpack file "file_*.orig.tar.gz")
 folder[sed]=$(debian_unpack sed "sed_*.orig.tar.xz")
 folder[patch]=$(debian_unpack patch "patch_*.orig.tar.xz")
 for name in mawk libconfuse libpcap pv ed fribidi file sed patch; do
-    dir=${folder[$name]}
-    [[ -s $dir/compile_commands.json && $(head -c 2 "$dir/compile_commands.json") != "[]" ]] ||
-        (cd "$dir" && { [[ -x configure ]] || ./autogen.sh >/dev/null 2>&1; } &&
-            ./configure >/dev/null 2>&1 && bear -- make -s -j"$(nproc)" >/dev/null 2>&1) ||
-        { echo "heldout3_precision.sh: $name did not build" >&2; exit 1; }
+    debian_build "$name" "${folder[$name]}" '{ [[ -x configure ]] || ./autogen.sh; } && ./configure'
 done
 
 debian_results

@@ -30,19 +30,11 @@ folder[grep]=$(debian_unpack grep "grep_*.orig.tar.xz")
 folder[lua]=$(debian_unpack lua "lua5.4_*.orig.tar.gz")
 folder[tree]=$(debian_unpack tree "tree_*.orig.tar.gz")
 folder[dnsmasq]=$(debian_unpack dnsmasq "dnsmasq_*.orig.tar.xz")
-built() { [[ -s $1/compile_commands.json && $(head -c 2 "$1/compile_commands.json") != "[]" ]]; }
-for name in m4 grep; do
-    built "${folder[$name]}" ||
-        (cd "${folder[$name]}" && ./configure -q >/dev/null 2>&1 &&
-            bear -- make -s -j"$(nproc)" >/dev/null 2>&1) ||
-        { echo "heldout4_precision.sh: $name did not build" >&2; exit 1; }
-done
-built "${folder[lua]}" || (cd "${folder[lua]}" && bear -- make -s -j"$(nproc)" linux >/dev/null 2>&1) ||
-    { echo "heldout4_precision.sh: lua did not build" >&2; exit 1; }
-for name in tree dnsmasq; do
-    built "${folder[$name]}" || (cd "${folder[$name]}" && bear -- make -s -j"$(nproc)" >/dev/null 2>&1) ||
-        { echo "heldout4_precision.sh: $name did not build" >&2; exit 1; }
-done
+debian_build m4 "${folder[m4]}" "./configure -q"
+debian_build grep "${folder[grep]}" "./configure -q"
+debian_build lua "${folder[lua]}" "" linux
+debian_build tree "${folder[tree]}" ""
+debian_build dnsmasq "${folder[dnsmasq]}" ""
 
 debian_results
 for name in m4 grep lua tree dnsmasq; do
