@@ -46,10 +46,8 @@ gawk=$(debian_unpack gawk "gawk_*.orig.tar.xz")
 [[ -f $libevent/build/compile_commands.json ]] ||
     cmake -S "$libevent" -B "$libevent/build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
         -DEVENT__DISABLE_TESTS=ON -DEVENT__DISABLE_BENCHMARK=ON >/dev/null 2>&1
-for folder in "$bc" "$less"; do
-    [[ -f $folder/compile_commands.json ]] ||
-        (cd "$folder" && ./configure -q >/dev/null && bear -- make -s -j"$(nproc)" >/dev/null 2>&1)
-done
+debian_build bc "$bc" "./configure -q"
+debian_build less "$less" "./configure -q"
 # gawk's make stops in doc/ (the dfsg tarball has no gawktexi.in), after all
 # of its C has been built.
 [[ -f $gawk/compile_commands.json ]] ||

@@ -37,13 +37,9 @@ cmark=$(debian_unpack cmark "cmark_*.orig.tar.gz")
 expat=$(debian_unpack expat "expat_*.orig.tar.gz")
 # htop's tarball has no configure script; expat's is the repository, the
 # library in expat/.
-[[ -f $htop/compile_commands.json ]] ||
-    (cd "$htop" && ./autogen.sh >/dev/null 2>&1 && ./configure -q >/dev/null &&
-     bear -- make -s -j"$(nproc)" >/dev/null 2>&1)
-for folder in "$nano" "$dash"; do
-    [[ -f $folder/compile_commands.json ]] ||
-        (cd "$folder" && ./configure -q >/dev/null && bear -- make -s -j"$(nproc)" >/dev/null 2>&1)
-done
+debian_build htop "$htop" "./autogen.sh && ./configure -q"
+debian_build nano "$nano" "./configure -q"
+debian_build dash "$dash" "./configure -q"
 [[ -f $cmark/build/compile_commands.json ]] ||
     cmake -S "$cmark" -B "$cmark/build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 [[ -f $expat/build/compile_commands.json ]] ||
