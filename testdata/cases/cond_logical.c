@@ -37,6 +37,19 @@ int session_setup(struct session *session)
     return 0;
 }
 
+/* The same with a branch the preprocessor leaves out between the operands
+ * (libpcap's pcap_lookupnet): the inactive lines are not code. */
+int is_any_device(const char *device)
+{
+    if (!device || strcmp(device, "any") == 0
+#ifdef WITH_DAG_API
+        || strstr(device, "dag") != NULL
+#endif
+        || strstr(device, "usbmon") != NULL)
+        return 1;
+    return (int)strlen(device);
+}
+
 int option_on(const struct option *option)
 {
     return option && option->enabled;
@@ -155,5 +168,17 @@ int session_setup_wrong(struct session *session)
         session->peer == NULL)
         return -1;
     session->handshake[0] = 0; // expect: null-deref
+    return 0;
+}
+
+/* With the wrong operator across the inactive lines. */
+int is_any_device_wrong(const char *device)
+{
+    if (!device && strcmp(device, "any") == 0 // expect: null-deref
+#ifdef WITH_DAG_API
+        && strstr(device, "dag") != NULL
+#endif
+        && strstr(device, "usbmon") != NULL)
+        return 1;
     return 0;
 }
