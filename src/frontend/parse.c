@@ -288,14 +288,28 @@ static void add_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
     clang_disposeString(name);
 }
 
+/* Warnings that newer clang makes errors by default while GCC 12 (the
+ * compiler most compile databases here come from) accepts the code: a
+ * unit the project builds must not fail the scan over them. They stay
+ * warnings, which nullproof does not report. */
+static const char *const gcc_accepted_errors[] = {
+    "-Wno-error=incompatible-function-pointer-types",
+    "-Wno-error=int-conversion",
+    "-Wno-error=implicit-function-declaration",
+    "-Wno-error=implicit-int",
+};
+enum { GCC_ACCEPTED_COUNT = sizeof gcc_accepted_errors / sizeof gcc_accepted_errors[0] };
+
 int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,
                  struct finding_list *diagnostics, struct frontend_result *result)
 {
     memset(result, 0, sizeof *result);
     result->diagnostics = diagnostics;
-    const char **arguments = arena_alloc(arena, ((size_t)job->argument_count + 2) *
-                                                    sizeof *arguments);
+    const char **arguments = arena_alloc(
+        arena, ((size_t)job->argument_count + 2 + GCC_ACCEPTED_COUNT) * sizeof *arguments);
     int count = absolute_arguments(job, arena, arguments);
+    for (int i = 0; i < GCC_ACCEPTED_COUNT; i++)
+        arguments[count++] = gcc_accepted_errors[i];
 #ifdef LIBCLANG_RESOURCE_DIR
     /* libclang 19 run from / with -working-directory cannot find stddef.h */
     if (!has_argument(job, "-resource-dir"))
