@@ -307,9 +307,12 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     result->diagnostics = diagnostics;
     const char **arguments = arena_alloc(
         arena, ((size_t)job->argument_count + 2 + GCC_ACCEPTED_COUNT) * sizeof *arguments);
-    int count = absolute_arguments(job, arena, arguments);
+    /* First, so that a compile command or `compile-flags: add:` that asks
+     * for one of these errors (-Werror=int-conversion) still gets it. */
+    int count = 0;
     for (int i = 0; i < GCC_ACCEPTED_COUNT; i++)
         arguments[count++] = gcc_accepted_errors[i];
+    count += absolute_arguments(job, arena, arguments + count);
 #ifdef LIBCLANG_RESOURCE_DIR
     /* libclang 19 run from / with -working-directory cannot find stddef.h */
     if (!has_argument(job, "-resource-dir"))
