@@ -1106,6 +1106,21 @@ static bool argument_among(const struct ir_call *call, int argument, const long 
     return false;
 }
 
+/* Whether argument `argument` (1-based) is not 0 here: a nonzero constant
+ * (error(EXIT_FAILURE, ...)) or an integer the path has ruled 0 out of. */
+static bool argument_nonzero(const struct ir_call *call, int argument,
+                             const struct flow_state *state)
+{
+    int index = argument - 1;
+    if (index < 0 || index >= call->argument_count)
+        return false;
+    struct ir_value value = call->arguments[index];
+    if (value.kind == VALUE_INTEGER)
+        return value.integer != 0;
+    return value.kind == VALUE_PATH && value.path >= 0 &&
+           integer_nonzero(&state->paths[value.path]);
+}
+
 /* A lookup that writes its result through a pointer (a pack's `out-null`):
  * what it writes may be NULL, "not found", until tested. */
 static void leave_out_null(struct function_analysis *analysis, int block, int index,
@@ -1557,6 +1572,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         refine_checked(function, call, UINT32_MAX, state);
 
     if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
+        (rule && rule->noreturn_if_nonzero &&
+         argument_nonzero(call, rule->noreturn_if_nonzero, state)) ||
         (macro && macro->noreturn) ||
         (summary && summary->never_returns) ||
         summary_never_returns(analysis->shared, call->function_index) ||

@@ -452,6 +452,11 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
                     rule->found_if_argument, rule->found_if_count);
             first = false;
         }
+        if (rule->noreturn_if_nonzero > 0) {
+            fprintf(stream, "%snoreturn if argument %d is not 0", first ? "" : ", ",
+                    rule->noreturn_if_nonzero);
+            first = false;
+        }
         const char *facts[] = {rule->noreturn ? "noreturn" : NULL,
                                rule->never_null ? "never null" : NULL,
                                rule->accepts_null ? "accepts null" : NULL,

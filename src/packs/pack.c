@@ -25,7 +25,8 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "accepts-null", "propagates-null", "never-null",
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
                                          "out-nonnull", "pure", "returns-target", "found-if",
-                                         "found-if-clock", "clock", "reason"};
+                                         "found-if-clock", "clock", "noreturn-if-nonzero",
+                                         "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -369,6 +370,18 @@ static int parse_entry_flags(struct yaml_input *input, yaml_node_t *node,
                                   "or leave NULL", rule->name);
         return -1;
     }
+    yaml_node_t *if_nonzero = yaml_input_get(input, node, "noreturn-if-nonzero");
+    if (if_nonzero) {
+        long position;
+        if (yaml_input_integer(input, if_nonzero, 1, MAX_ARGUMENT, &position, error) != 0)
+            return -1;
+        if (rule->noreturn || rule->returns != SOURCE_NONE || rule->propagated_arguments) {
+            *error = yaml_input_error(input, if_nonzero, "'noreturn-if-nonzero' needs a function "
+                                      "that returns nothing nullable and may return at all");
+            return -1;
+        }
+        rule->noreturn_if_nonzero = (int)position;
+    }
     yaml_node_t *never_null = yaml_input_get(input, node, "never-null");
     if (never_null && yaml_input_bool(input, never_null, &rule->never_null, error) != 0)
         return -1;
@@ -469,14 +482,14 @@ static int parse_entry(struct pack_set *set, struct yaml_input *input, yaml_node
     if (rule.returns == SOURCE_NONE && !rule.nonnull_arguments && !rule.nonnull_if_nonzero &&
         !rule.checked_arguments &&
         !rule.out_null_arguments && !rule.out_nonnull_arguments && !rule.noreturn &&
-        !rule.accepts_null &&
+        !rule.noreturn_if_nonzero && !rule.accepts_null &&
         !rule.propagated_arguments && !rule.returned_targets && !rule.never_null &&
         !rule.calls_back && !rule.pure && !rule.clock) {
         *error = yaml_input_error(input, node, "entry '%s' states nothing; expected at least "
                                   "one of returns, nonnull, nonnull-if-nonzero, checks, "
                                   "out-null, out-nonnull, propagates-null, returns-target, "
                                   "noreturn: true, "
-                                  "never-null: true, accepts-null: true, calls-back: true, "
+                                  "noreturn-if-nonzero, never-null: true, accepts-null: true, calls-back: true, "
                                   "pure: true, clock: true",
                                   rule.name);
         return -1;

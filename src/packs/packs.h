@@ -56,6 +56,8 @@ struct pack_entry {
     bool clock;                   /* gives the current time, as its result or through its
                                    * pointer arguments (time, clock_gettime) */
     bool noreturn;
+    int noreturn_if_nonzero;      /* 1-based; the call never returns when this argument is not
+                                   * 0 (GNU error(status, errnum, format, ...)); 0: none */
     bool never_null;              /* the result is never NULL (an allocator that aborts on
                                    * failure: xmalloc), whatever its body says */
     bool accepts_null;            /* takes NULL anywhere: a function's nonnull attributes are
