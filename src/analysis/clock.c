@@ -3,8 +3,10 @@
  * and its kin fail only for a time whose year does not fit an int, which
  * `t = time(NULL); tm = localtime(&t);` never is (a pack's found-if-clock).
  * Flow-insensitive: every write of the local must come from a clock
- * function (a pack's clock), and every other call given its address must
- * only read it.
+ * function (a pack's clock), a copy of a local the clock wrote (`time_t
+ * s = now.tv_sec;` after gettimeofday(&now, NULL)) or a constant whose
+ * year fits (`const time_t z = 0;`), and every other call given its
+ * address must only read it.
  */
 #include "engine.h"
 #include "../support/argument_mask.h"
@@ -33,9 +35,15 @@ static bool writes_clock_only(const struct unit_analysis *shared,
     return true;
 }
 
+enum {
+    COPY_DEPTH = 2,                 /* copies of copies followed */
+};
+/* 2^55 seconds is about a billion years: the year still fits an int. */
+static const long long CONSTANT_TIME_LIMIT = 1LL << 55;
+
 /* Whether every write of local `root` comes from a clock function, a copy
- * of a temporary that one wrote (`time_t now = time(NULL);`) counting as
- * such; *written when one does. */
+ * of a local or temporary that only one wrote (`time_t now = time(NULL);`)
+ * counting as such, or a constant time; *written when one does. */
 static bool clock_only(const struct unit_analysis *shared, const struct ir_function *function,
                        int root, int depth, bool *written)
 {
@@ -52,10 +60,19 @@ static bool clock_only(const struct unit_analysis *shared, const struct ir_funct
                 !ir_path_is_below(function, statement->target, root))
                 continue;
             struct ir_value value = statement->value;
-            if (statement->kind == STATEMENT_FORGET || depth > 0 || value.kind != VALUE_PATH ||
-                function->paths[value.path].parent >= 0 ||
-                function->paths[value.path].root_kind != VARIABLE_TEMPORARY ||
-                !clock_only(shared, function, value.path, depth + 1, written))
+            if (statement->kind == STATEMENT_FORGET)
+                return false;
+            if (value.kind == VALUE_INTEGER && value.integer > -CONSTANT_TIME_LIMIT &&
+                value.integer < CONSTANT_TIME_LIMIT) {
+                *written = true;
+                continue;
+            }
+            if (depth >= COPY_DEPTH || value.kind != VALUE_PATH || value.path < 0)
+                return false;
+            int source = ir_path_root(function, value.path);
+            enum variable_kind kind = function->paths[source].root_kind;
+            if (source == root || (kind != VARIABLE_TEMPORARY && kind != VARIABLE_LOCAL) ||
+                !clock_only(shared, function, source, depth + 1, written))
                 return false;
         }
     }

@@ -1,9 +1,12 @@
 /* localtime(), gmtime() and ctime() return NULL only for a time whose year
  * does not fit an int: never for one the clock just gave. A local that
- * only time(), clock_gettime() or gettimeofday() writes converts safely; a
- * time from elsewhere (a parameter, a file, arithmetic) may still fail. */
+ * only time(), clock_gettime() or gettimeofday() writes converts safely, so
+ * does a copy of one and a small constant; a time from elsewhere (a
+ * parameter, a file, arithmetic) may still fail. */
 #define _DEFAULT_SOURCE
+#include <stdint.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <sys/time.h>
 #include <time.h>
 
@@ -44,7 +47,40 @@ int stamp_line(FILE *out)
     return fputs(ctime(&now), out);
 }
 
+/* screen's status line: the seconds copied out of gettimeofday's struct */
+int minute_of_status(void)
+{
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    time_t seconds = now.tv_sec;
+    struct tm *tm = localtime(&seconds);
+    return tm->tm_min;
+}
+
+/* gnulib's parse-datetime: the offset of the epoch in the local zone */
+long effective_timezone(void)
+{
+    const time_t z = 0;
+    struct tm *ltm = localtime(&z);
+    return ltm->tm_gmtoff;
+}
+
 /* must be reported */
+
+int minute_of_record(int fd)
+{
+    struct timeval stored;
+    if (read(fd, &stored, sizeof stored) != (ssize_t)sizeof stored)
+        return -1;
+    time_t seconds = stored.tv_sec;
+    return localtime(&seconds)->tm_min; // expect: unchecked-nullable
+}
+
+int year_of_far_future(void)
+{
+    const time_t far = INT64_MAX;
+    return gmtime(&far)->tm_year; // expect: unchecked-nullable
+}
 
 size_t stamp_given(char *buffer, size_t size, time_t when)
 {
