@@ -179,6 +179,11 @@ static struct ir_value lower_member(struct lower_context *context, CXCursor expr
     context->written = outer;
     if (!member.name[0])
         return value; /* an anonymous struct / union member: no step of its own */
+    /* ((struct sockaddr_un *) 0)->sun_path, an array member of a null
+     * constant: an offset computed by hand (glibc's SUN_LEN, old offsetof
+     * macros), like &((T *) 0)->f; nothing is read. */
+    if (value.kind == VALUE_NULL && compat_is_array_type(clang_getCursorType(expression)))
+        return value_unknown();
     if (type_is_pointer(base)) {
         struct source_location location = lower_location_start(context, base);
         int pointer = lower_materialise(context, value, location, true);
