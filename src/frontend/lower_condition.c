@@ -118,11 +118,53 @@ static bool same_signedness(CXCursor left, CXCursor right)
     return compat_is_unsigned_type(a) == compat_is_unsigned_type(b);
 }
 
+static bool is_address_type(CXCursor expression)
+{
+    enum CXTypeKind kind = compat_canonical_type(clang_getCursorType(expression)).kind;
+    return kind_is_pointer(kind) || kind_is_array(kind);
+}
+
+/* a > b of two pointers: where it holds, a is not NULL, for no address
+ * lies below NULL (`while ((s = strrchr(buf, '/')) > buf)`); so is a of
+ * a >= b with b an array or an address. The other edge says nothing.
+ * False, lowering nothing, when the operands are not pointers. */
+static bool lower_pointer_ordering(struct lower_context *context, CXCursor expression,
+                                   CXCursor left, CXCursor right, enum binary_operator op,
+                                   int if_true, int if_false)
+{
+    if (!is_address_type(left) || !is_address_type(right))
+        return false;
+    struct ir_value first = lower_expression(context, left, LOWER_VALUE);
+    struct ir_value second = lower_expression(context, right, LOWER_VALUE);
+    bool swapped = op == BINARY_LESS || op == BINARY_LESS_EQUAL;
+    bool strict = op == BINARY_LESS || op == BINARY_GREATER;
+    struct ir_value greater = swapped ? second : first;
+    struct ir_value lesser = swapped ? first : second;
+    CXCursor lesser_cursor = cursor_strip(context->unit_state, swapped ? left : right);
+    bool lesser_set = lesser.kind == VALUE_NONNULL ||
+                      kind_is_array(compat_canonical_type(clang_getCursorType(lesser_cursor)).kind);
+    struct source_location location = lower_location_start(context, expression);
+    int holds = if_true;
+    if (greater.kind == VALUE_PATH && greater.path >= 0 &&
+        context->function->paths[greater.path].is_pointer && (strict || lesser_set))
+        holds = lower_new_block(context);
+    lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), holds, if_false);
+    if (holds != if_true) {
+        context->current = holds;
+        lower_emit(context, STATEMENT_ASSUME, location)->target = greater.path;
+        lower_goto(context, if_true);
+    }
+    return true;
+}
+
 /* a < b, a <= b, a > b, a >= b, and == / != between two integer paths:
  * CONDITION_LESS / CONDITION_EQUALS_PATH on `path + k` forms. */
 static void lower_ordering(struct lower_context *context, CXCursor expression, CXCursor left,
                            CXCursor right, enum binary_operator op, int if_true, int if_false)
 {
+    if (op != BINARY_EQUAL && op != BINARY_NOT_EQUAL &&
+        lower_pointer_ordering(context, expression, left, right, op, if_true, if_false))
+        return;
     struct source_location location = lower_location_start(context, expression);
     int a, b;
     long long ka, kb;
