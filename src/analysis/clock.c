@@ -6,7 +6,8 @@
  * function (a pack's clock), a copy of a local the clock wrote (`time_t
  * s = now.tv_sec;` after gettimeofday(&now, NULL)) or a constant whose
  * year fits (`const time_t z = 0;`), and every other call given its
- * address must only read it.
+ * address must only read it. Only the blocks that can come before the
+ * conversion count: screen adds a tick to its `now` after the last one.
  */
 #include "engine.h"
 #include "../support/argument_mask.h"
@@ -37,6 +38,7 @@ static bool writes_clock_only(const struct unit_analysis *shared,
 
 enum {
     COPY_DEPTH = 2,                 /* copies of copies followed */
+    MAX_ORDERED_BLOCKS = 4096,      /* above, every block counts */
 };
 /* 2^55 seconds is about a billion years: the year still fits an int. */
 static const long long CONSTANT_TIME_LIMIT = 1LL << 55;
@@ -45,9 +47,11 @@ static const long long CONSTANT_TIME_LIMIT = 1LL << 55;
  * of a local or temporary that only one wrote (`time_t now = time(NULL);`)
  * counting as such, or a constant time; *written when one does. */
 static bool clock_only(const struct unit_analysis *shared, const struct ir_function *function,
-                       int root, int depth, bool *written)
+                       const bool *before, int root, int depth, bool *written)
 {
     for (int b = 0; b < function->block_count; b++) {
+        if (before && !before[b])
+            continue;
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
             const struct ir_statement *statement = &block->statements[i];
@@ -72,15 +76,39 @@ static bool clock_only(const struct unit_analysis *shared, const struct ir_funct
             int source = ir_path_root(function, value.path);
             enum variable_kind kind = function->paths[source].root_kind;
             if (source == root || (kind != VARIABLE_TEMPORARY && kind != VARIABLE_LOCAL) ||
-                !clock_only(shared, function, source, depth + 1, written))
+                !clock_only(shared, function, before, source, depth + 1, written))
                 return false;
         }
     }
     return true;
 }
 
+/* before[b]: block b can run before block `block` ends (b == block too),
+ * by a backward closure over the successors. */
+static void blocks_before(const struct ir_function *function, int block, bool *before)
+{
+    for (int b = 0; b < function->block_count; b++)
+        before[b] = b == block;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int b = function->block_count - 1; b >= 0; b--) {
+            if (before[b])
+                continue;
+            const struct cfg_block *node = &function->blocks[b];
+            int edges = node->terminator == TERMINATOR_BRANCH ? 2
+                        : node->terminator == TERMINATOR_GOTO ? 1
+                                                              : 0;
+            for (int e = 0; e < edges && !before[b]; e++) {
+                int successor = node->successors[e];
+                if (successor >= 0 && successor < function->block_count && before[successor])
+                    before[b] = changed = true;
+            }
+        }
+    }
+}
+
 bool clock_time_argument(const struct unit_analysis *shared, const struct ir_function *function,
-                         const struct ir_call *call, int argument)
+                         int block, const struct ir_call *call, int argument)
 {
     if (argument < 1 || argument > call->argument_count)
         return false;
@@ -90,6 +118,12 @@ bool clock_time_argument(const struct unit_analysis *shared, const struct ir_fun
     int root = ir_path_root(function, pointer.path);
     if (function->paths[root].root_kind != VARIABLE_LOCAL)
         return false;
+    bool before_storage[MAX_ORDERED_BLOCKS];
+    bool *before = NULL;
+    if (block >= 0 && function->block_count <= MAX_ORDERED_BLOCKS) {
+        blocks_before(function, block, before_storage);
+        before = before_storage;
+    }
     bool written = false;
-    return clock_only(shared, function, root, 0, &written) && written;
+    return clock_only(shared, function, before, root, 0, &written) && written;
 }

@@ -224,11 +224,12 @@ bool repeatable_call(const struct function_analysis *analysis, const struct ir_c
  * set, the function only reads. */
 bool repeatable_caches_result(struct function_analysis *analysis);
 
-/* clock.c: whether argument `argument` (1-based) of `call` is the address
- * of a local that only clock functions write (a pack's `clock`: time(),
- * clock_gettime()) and other calls only read. */
+/* clock.c: whether argument `argument` (1-based) of `call`, in block
+ * `block`, is the address of a local that only clock functions write (a
+ * pack's `clock`: time(), clock_gettime()) and other calls only read, in
+ * the blocks that can run before it (every block when `block` is -1). */
 bool clock_time_argument(const struct unit_analysis *shared, const struct ir_function *function,
-                         const struct ir_call *call, int argument);
+                         int block, const struct ir_call *call, int argument);
 
 /* witness.c: whether a path from the entry brings `path` NULL (or maybe
  * NULL) to statement `index` of `block`, followed one path at a time with

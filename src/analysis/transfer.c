@@ -1495,7 +1495,8 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
                  argument_among(call, rule->found_if_argument, rule->found_if_values,
                                 rule->found_if_count) ||
                  (rule->found_if_clock &&
-                  clock_time_argument(analysis->shared, function, call, rule->found_if_clock)))) {
+                  clock_time_argument(analysis->shared, function, block, call,
+                                      rule->found_if_clock)))) {
         result->nullability = NULLABILITY_NONNULL;
     } else if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
                (summary && summary->returns_null && !(call->facts & CALL_RETURNS_NONNULL)) ||

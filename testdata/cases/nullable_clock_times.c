@@ -57,6 +57,22 @@ int minute_of_status(void)
     return tm->tm_min;
 }
 
+/* screen's status line again: the next tick is computed from `now` after
+ * the last conversion, which that write cannot reach */
+long next_status_tick(struct timeval *timeout, int tick, char *line, size_t size)
+{
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    for (int i = 0; i < 2; i++) {
+        time_t seconds = now.tv_sec;
+        struct tm *tm = localtime(&seconds);
+        snprintf(line, size, "%02d:%02d", tm->tm_hour, tm->tm_min);
+    }
+    now.tv_sec += tick - now.tv_sec % tick;
+    *timeout = now;
+    return (long)now.tv_sec;
+}
+
 /* gnulib's parse-datetime: the offset of the epoch in the local zone */
 long effective_timezone(void)
 {
@@ -74,6 +90,20 @@ int minute_of_record(int fd)
         return -1;
     time_t seconds = stored.tv_sec;
     return localtime(&seconds)->tm_min; // expect: unchecked-nullable
+}
+
+/* a write in the loop reaches the next round's conversion */
+int minutes_ahead(int rounds)
+{
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    int total = 0;
+    for (int i = 0; i < rounds; i++) {
+        time_t seconds = now.tv_sec;
+        total += localtime(&seconds)->tm_min; // expect: unchecked-nullable
+        now.tv_sec *= 1000;
+    }
+    return total;
 }
 
 int year_of_far_future(void)
