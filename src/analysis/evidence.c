@@ -54,7 +54,8 @@ static char *value_fates(const struct ir_function *function, struct arena *scrat
                     fate[statement->target] |= FATE_USED;
                 break;
             case STATEMENT_ASSUME:
-                if (statement->target >= 0)
+                /* an ordering that held (p < end) tests nothing */
+                if (statement->target >= 0 && statement->value.integer != 2)
                     fate[statement->target] |= FATE_TESTED;
                 break;
             case STATEMENT_CALL:

@@ -151,7 +151,9 @@ static bool lower_pointer_ordering(struct lower_context *context, CXCursor expre
     lower_branch(context, make_condition(CONDITION_UNKNOWN, -1, 0, location), holds, if_false);
     if (holds != if_true) {
         context->current = holds;
-        lower_emit(context, STATEMENT_ASSUME, location)->target = greater.path;
+        struct ir_statement *assume = lower_emit(context, STATEMENT_ASSUME, location);
+        assume->target = greater.path;
+        assume->value.integer = 2;
         lower_goto(context, if_true);
     }
     return true;

@@ -133,7 +133,8 @@ enum statement_kind {
     STATEMENT_USE,    /* target is dereferenced or otherwise required to be non-NULL */
     STATEMENT_ASSUME, /* target is non-NULL from here on (assert under NDEBUG, checking macros);
                        * value.integer 1: a project's own assertion compiled out, which rules
-                       * out only a NULL the code made, not a source's */
+                       * out only a NULL the code made, not a source's; 2: implied by an
+                       * ordering that held (p > q), no test the author wrote */
     STATEMENT_FORGET, /* nothing is known of target any more (its address escaped, ...) */
     STATEMENT_HAS_ROOM, /* a capacity test found that target, a growable buffer, need not grow
                          * here: a NULL the code gave it is no longer known */

@@ -3,8 +3,9 @@
  * value whose answer a branch takes where it is made (`if
  * (!is_valid(c))`). Checking what a call did with the value is not a
  * test of it: `if (strcmp(name, "x") == 0)`, `if (send(c, m) != 0)`,
- * `t = now(c); if (t > 0)`. So an external function whose result is only
- * passed on is not taken for a source of NULL. */
+ * `t = now(c); if (t > 0)`, and neither is an ordering, `p < end`. So an
+ * external function whose result is only passed on or walked is not taken
+ * for a source of NULL. */
 #include <stddef.h>
 
 struct connection {
@@ -72,6 +73,48 @@ void report_undo(int kind)
 char title_initial(void)
 {
     return *translate("New Buffer");
+}
+
+/* walking a buffer compares its cursor with the end: no NULL test of
+ * the end */
+extern char *frame_start(int frame);
+extern char *frame_end(int frame);
+
+int frame_sum(int frame)
+{
+    int sum = 0;
+    for (char *p = frame_start(frame); p < frame_end(frame); p++)
+        sum += *p;
+    return sum;
+}
+
+int frame_spaces(int frame)
+{
+    int spaces = 0;
+    for (char *p = frame_start(frame); frame_end(frame) > p; p++)
+        spaces += *p == ' ';
+    return spaces;
+}
+
+int frame_lines(int frame)
+{
+    int lines = 0;
+    for (char *p = frame_start(frame); p < frame_end(frame); p++)
+        lines += *p == '\n';
+    return lines;
+}
+
+int frame_tabs(int frame)
+{
+    int tabs = 0;
+    for (char *p = frame_start(frame); frame_end(frame) > p; p++)
+        tabs += *p == '\t';
+    return tabs;
+}
+
+char frame_last(int frame)
+{
+    return frame_end(frame)[-1];
 }
 
 /* must be reported */
