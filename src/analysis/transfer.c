@@ -448,6 +448,45 @@ static const struct null_origin *condition_origin(struct function_analysis *anal
     return origin;
 }
 
+static bool same_expansion(const struct source_location *a, const struct source_location *b)
+{
+    return a->macro && b->macro && a->line == b->line && a->column == b->column &&
+           (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* Whether the test that `origin` names is a macro's own guard of a
+ * dereference in the same expansion: lighttpd's
+ * `fdevent_fdnode_interest(fdn)` is `(NULL != (fdn) ? (fdn)->events : 0)`,
+ * written once for every caller, like a helper that begins with `if (!p)
+ * return 0;`, so it says nothing of whether the caller's pointer can be
+ * NULL. A test the caller writes in a macro's argument, `likely(p !=
+ * NULL)` or `IS_NULL(p)`, guards no dereference inside the expansion; a
+ * use in the same expansion is the macro's own mistake, still reported. */
+static bool macro_guard(const struct ir_function *function, const struct null_origin *origin)
+{
+    if (!origin->location.macro)
+        return false;
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        if (block->terminator != TERMINATOR_BRANCH ||
+            block->condition.kind != CONDITION_NONNULL || block->condition.path < 0 ||
+            !same_expansion(&block->condition.location, &origin->location))
+            continue;
+        int successor = block->successors[0];
+        if (successor < 0 || successor >= function->block_count)
+            continue;
+        const struct cfg_block *guarded = &function->blocks[successor];
+        for (int i = 0; i < guarded->statement_count; i++) {
+            const struct ir_statement *statement = &guarded->statements[i];
+            if (statement->kind == STATEMENT_USE &&
+                statement->target == block->condition.path &&
+                same_expansion(&statement->location, &origin->location))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* The source that made a value maybe-NULL, to keep behind a NULL test. */
 static const struct null_origin *source_cause(const struct path_state *value)
 {
@@ -545,7 +584,9 @@ static void report_value(struct function_analysis *analysis, const struct use_si
      * NULL side alone is not reported (a NULL from a source, tested there,
      * still is). */
     if (origin->kind == ORIGIN_NULL_CHECK && !origin->cause && origin->location.macro &&
-        analysis->function->location.macro)
+        (analysis->function->location.macro ||
+         (!same_expansion(site->location, &origin->location) &&
+          macro_guard(analysis->function, origin))))
         return;
     /* A NULL the code made (assigned, or found by a test) may meet this
      * use only because the fixed point joined paths: report it only if a
