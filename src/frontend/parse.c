@@ -291,8 +291,11 @@ static void add_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
 /* Warnings that newer clang makes errors by default while GCC 12 (the
  * compiler most compile databases here come from) accepts the code: a
  * unit the project builds must not fail the scan over them. They stay
- * warnings, which nullproof does not report. */
+ * warnings, which nullproof does not report. The driver would also print
+ * a warning on stderr for each GCC-only -W option (gzip's
+ * -Wno-unsuffixed-float-constants) in every unit. */
 static const char *const gcc_accepted_errors[] = {
+    "-Wno-unknown-warning-option",
     "-Wno-error=incompatible-function-pointer-types",
     "-Wno-error=int-conversion",
     "-Wno-error=implicit-function-declaration",

@@ -232,6 +232,17 @@ class RobustnessTest(unittest.TestCase):
         self.assertNotIn("left out", completed.stderr, description)  # only with --verbose
 
 
+    def test_gcc_only_warning_options_print_nothing(self):
+        # clang's driver warns on stderr of each -W option it does not know,
+        # once per unit (gzip's -Wno-unsuffixed-float-constants)
+        self.write("f.c", "int f(void) { return 0; }\n")
+        completed, description = self.run_nullproof(
+            "f.c", "--", "-Wno-unsuffixed-float-constants", "-Wlogical-op")
+        self.assertEqual(completed.returncode, 0, description)
+        self.assertNotIn("warning", completed.stderr, description)
+        self.assertNotIn("unknown", completed.stderr, description)
+
+
     def test_deeply_nested_yaml_is_refused_at_once(self):
         # libyaml slows down with the square of the nesting: 100 KB of '['
         # once took 25 s. The test's own timeout is the bound, not a timing.
