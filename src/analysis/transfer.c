@@ -35,7 +35,7 @@ bool member_path(const struct ir_function *function, int path)
     case PATH_ARROW:
         return true;
     case PATH_INDEX:
-        return member->name && strcmp(member->name, "?") != 0;
+        return member->name && member->name[0] != '?';
     case PATH_VARIABLE:
         break;
     }
@@ -88,6 +88,12 @@ static void forget_paths(const struct ir_function *function, struct flow_state *
 {
     assert(path >= 0 && path < function->path_count);
     bool referenced = state->paths[path].referenced;
+    if (including_path && function->paths[path].indexes_elements) {
+        /* i changed: a[i] is another element now */
+        for (int i = 0; i < function->path_count; i++)
+            if (function->paths[i].index_root == path)
+                forget_paths(function, state, i, true);
+    }
     if (including_path)
         forget_one(function, state, path);
     forget_below(function, state, path);

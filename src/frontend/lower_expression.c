@@ -230,17 +230,32 @@ static void subscript_parts(struct lower_context *context, CXCursor expression, 
 }
 
 /* The element base[position]: base[0] is *base, a constant index its own
- * path, any other index the weak path base[?] (it stands for all elements,
- * so argv[1] tested NULL says nothing of argv[0]). */
+ * path, any other index a weak path (it stands for all elements, so
+ * argv[1] tested NULL says nothing of argv[0]): base[i] of a variable i is
+ * one of its own, which the analysis forgets when i changes (the element
+ * after i++ is another), any other base[?]. */
 static int element_path(struct lower_context *context, int base, struct ir_value position,
                         bool element_pointer)
 {
     if (position.kind == VALUE_INTEGER && position.integer == 0)
         return lower_path(context, base, PATH_DEREF, NULL, VARIABLE_LOCAL, element_pointer);
-    char name[32] = "?";
+    struct access_path *paths = context->function->paths;
+    int variable = position.kind == VALUE_PATH && position.path >= 0 &&
+                           paths[position.path].parent < 0 && !paths[position.path].is_pointer &&
+                           paths[position.path].name
+                       ? position.path
+                       : -1;
+    const char *name = "?";
     if (position.kind == VALUE_INTEGER)
-        snprintf(name, sizeof name, "%lld", position.integer);
-    return lower_path(context, base, PATH_INDEX, name, VARIABLE_LOCAL, element_pointer);
+        name = arena_printf(context->unit->arena, "%lld", position.integer);
+    else if (variable >= 0)
+        name = arena_printf(context->unit->arena, "?%s#%d", paths[variable].name, variable);
+    int element = lower_path(context, base, PATH_INDEX, name, VARIABLE_LOCAL, element_pointer);
+    if (variable >= 0) {
+        context->function->paths[element].index_root = variable;
+        context->function->paths[variable].indexes_elements = true;
+    }
+    return element;
 }
 
 static struct ir_value lower_subscript(struct lower_context *context, CXCursor expression)

@@ -112,6 +112,9 @@ static const char *ir_path_text(struct arena *arena, const struct ir_function *f
     case PATH_DEREF:
         return arena_printf(arena, "*%s", base->text);
     case PATH_INDEX:
+        if (name[0] == '?' && name[1]) /* "?i#7": by the variable i */
+            return arena_printf(arena, "%s[%.*s]", base->text, (int)strcspn(name + 1, "#"),
+                                name + 1);
         return arena_printf(arena, "%s[%s]", base->text, name);
     case PATH_VARIABLE:
         break;
@@ -160,6 +163,7 @@ int ir_add_path(struct ir_unit *unit, struct ir_function *function, int parent,
     path->name = step == PATH_DEREF ? NULL : arena_strdup(unit->arena, name);
     path->text = ir_path_text(unit->arena, function, parent, step, name);
     path->parameter_index = -1;
+    path->index_root = -1;
     if (parent >= 0) {
         const struct access_path *base = &function->paths[parent];
         path->root_kind = base->root_kind;

@@ -34,7 +34,8 @@ enum path_step {
     PATH_ARROW,    /* parent->name */
     PATH_DEREF,    /* *parent, also parent[0] */
     PATH_INDEX     /* parent[name]: name is a constant index ("1", "2", ...) or "?" for
-                    * any element picked by a non-constant index (a weak path) */
+                    * any element picked by a non-constant index (a weak path);
+                    * "?i#7" for one picked by the variable i (path 7) */
 };
 
 enum variable_kind { VARIABLE_LOCAL, VARIABLE_PARAMETER, VARIABLE_GLOBAL, VARIABLE_TEMPORARY };
@@ -58,6 +59,10 @@ struct access_path {
                                   * initializing a pointer): any call may change it */
     bool weak;                   /* stands for several locations (parent[?]): never known NULL,
                                   * and writing it may change its siblings */
+    int index_root;              /* a weak element picked by a variable, base[i]: the
+                                  * variable's path (the element is another once it
+                                  * changes); else -1 */
+    bool indexes_elements;       /* some weak element path is picked by this variable */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
     bool is_unsigned;            /* an unsigned integer: never below 0 */
     bool two_values;             /* an enum with just two enumerators, `values`: not one is

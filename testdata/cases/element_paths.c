@@ -63,7 +63,44 @@ int option_argument_length(int argc, char **argv)
     return 0;
 }
 
+/* mosquitto's bridge addresses: each round reads its element, then
+ * replaces it with a copy that may be NULL; the next round's element, after
+ * i++, is another one. */
+struct address {
+    char *host;
+    int port;
+};
+
+extern void resolve(const char *host);
+
+void copy_addresses(struct address *addresses, int count)
+{
+    for (int i = 0; i < count; i++) {
+        char *colon = strrchr(addresses[i].host, ':');
+        addresses[i].port = colon ? atoi(colon + 1) : 1883;
+        addresses[i].host = strdup(addresses[i].host);
+        resolve(addresses[i].host);
+    }
+}
+
 /* Flagged. */
+
+size_t copy_then_measure(struct address *addresses, int i)
+{
+    addresses[i].host = strdup("localhost");
+    return strlen(addresses[i].host); // expect: unchecked-alloc
+}
+
+size_t copy_then_measure_next(struct address *addresses, int count)
+{
+    size_t total = 0;
+    for (int i = 0; i < count; i++) {
+        addresses[i].host = strdup("localhost");
+        if (i + 1 < count)
+            total += strlen(addresses[i].host); // expect: unchecked-alloc
+    }
+    return total;
+}
 
 int second_unchecked(char **slots)
 {
