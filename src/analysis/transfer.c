@@ -1958,6 +1958,15 @@ static void learn_pointer_equality(struct function_analysis *analysis, int block
 {
     const struct ir_function *function = function_of(analysis);
     int sides[2] = {condition->path, condition->other};
+    /* two copies of one value are equal: `p = *list; ... if (p == *list)`
+     * is no test the first time round (an address computed from the
+     * value, q = p + n, is another value) */
+    if (sides[1] >= 0 && !holds && alias_root(state, sides[0]) == alias_root(state, sides[1]) &&
+        !state->paths[sides[0]].derived && !state->paths[sides[1]].derived &&
+        !function->paths[sides[0]].weak && !function->paths[sides[1]].weak) {
+        state->reachable = false;
+        return;
+    }
     if (sides[1] >= 0) {
         /* two NULLs are equal; NULL is no set pointer */
         enum nullability left = state->paths[sides[0]].nullability;
