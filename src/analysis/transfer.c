@@ -877,8 +877,50 @@ static void copy_fields(const struct ir_function *function, struct flow_state *s
     }
 }
 
-static void transfer_assign(struct function_analysis *analysis, int block, int index,
-                            struct flow_state *state)
+/* After a write to the weak element `target` (a[i], a[?]): if it may now
+ * be NULL because of a source, so may any element another index picks
+ * (fribidi fills bracket_stack[iso_level] with unchecked mallocs in one
+ * loop and reads it with another iso_level later). */
+static void spread_to_elements(const struct ir_function *function, struct flow_state *state,
+                               int target)
+{
+    const struct access_path *written = &function->paths[target];
+    const struct path_state *value = &state->paths[target];
+    if (!written->weak || written->step != PATH_INDEX || value->nullability != NULLABILITY_MAYBE ||
+        !source_cause(value))
+        return;
+    for (int i = written->parent + 1; i < function->path_count; i++) {
+        const struct access_path *sibling = &function->paths[i];
+        if (i == target || sibling->parent != written->parent || sibling->step != PATH_INDEX ||
+            !sibling->weak)
+            continue;
+        state->paths[i].nullability = NULLABILITY_MAYBE;
+        state->paths[i].origin = value->origin;
+    }
+}
+
+/* Variable `variable` was set: the elements it picks are others now. A
+ * step (i++) walks to an element the walk has not written, known nothing
+ * of; a value set anew may pick any element, as base[?] knows them. */
+static void index_moved(const struct ir_function *function, struct flow_state *state,
+                        int variable, bool step)
+{
+    if (!function->paths[variable].indexes_elements || step)
+        return; /* forget_paths already forgot its elements */
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *element = &function->paths[i];
+        if (element->index_root != variable)
+            continue;
+        int any = ir_child_path(function, element->parent, PATH_INDEX, "?");
+        if (any < 0 || state->paths[any].nullability != NULLABILITY_MAYBE)
+            continue;
+        state->paths[i].nullability = NULLABILITY_MAYBE;
+        state->paths[i].origin = state->paths[any].origin;
+    }
+}
+
+static void assign_value(struct function_analysis *analysis, int block, int index,
+                         struct flow_state *state)
 {
     const struct ir_function *function = function_of(analysis);
     const struct ir_statement *statement = &function->blocks[block].statements[index];
@@ -967,6 +1009,19 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
         mark_member_entries(function, state, target);
         break;
     }
+}
+
+static void transfer_assign(struct function_analysis *analysis, int block, int index,
+                            struct flow_state *state)
+{
+    assign_value(analysis, block, index, state);
+    const struct ir_function *function = function_of(analysis);
+    const struct ir_statement *statement = &function->blocks[block].statements[index];
+    if (statement->target < 0 || !state->reachable)
+        return;
+    spread_to_elements(function, state, statement->target);
+    index_moved(function, state, statement->target,
+                statement->value.kind == VALUE_UNKNOWN && statement->value.integer == 1);
 }
 
 /* Whether a length argument may be non-zero here: only a constant 0 or
@@ -1651,6 +1706,10 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target >= 0)
         set_call_result(analysis, block, index, rule, summary, signature, state);
+    if (call->target >= 0) {
+        spread_to_elements(function, state, call->target);
+        index_moved(function, state, call->target, false);
+    }
     if (call->target >= 0 && !rule && summary && summary->returns_range &&
         !function->paths[call->target].is_pointer &&
         !integer_narrow(&state->paths[call->target], summary->return_low, summary->return_high))

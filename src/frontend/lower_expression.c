@@ -250,6 +250,8 @@ static int element_path(struct lower_context *context, int base, struct ir_value
         name = arena_printf(context->unit->arena, "%lld", position.integer);
     else if (variable >= 0)
         name = arena_printf(context->unit->arena, "?%s#%d", paths[variable].name, variable);
+    if (variable >= 0) /* base[?], what base[i] is once i is set anew */
+        lower_path(context, base, PATH_INDEX, "?", VARIABLE_LOCAL, element_pointer);
     int element = lower_path(context, base, PATH_INDEX, name, VARIABLE_LOCAL, element_pointer);
     if (variable >= 0) {
         context->function->paths[element].index_root = variable;
@@ -382,7 +384,9 @@ static struct ir_value lower_increment(struct lower_context *context, CXCursor e
                                             false));
         emit_assign(context, result.path, target, location);
     }
-    emit_assign(context, target.path, value_unknown(), location);
+    struct ir_value step = value_unknown();
+    step.integer = 1;
+    emit_assign(context, target.path, step, location);
     return result;
 }
 
@@ -668,9 +672,11 @@ static struct ir_value lower_compound_assignment(struct lower_context *context,
     if (target.kind != VALUE_PATH)
         return value_unknown();
     /* p += n keeps p's nullness but moves it (a self-copy forgets *p); an
-     * integer's new value is unknown. */
-    emit_assign(context, target.path, type_is_pointer(left) ? target : value_unknown(),
-                lower_location(context, expression));
+     * integer's new value is unknown, a step (i += 2) */
+    struct ir_value value = type_is_pointer(left) ? target : value_unknown();
+    if (!type_is_pointer(left))
+        value.integer = 1;
+    emit_assign(context, target.path, value, lower_location(context, expression));
     return target;
 }
 

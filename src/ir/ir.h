@@ -61,7 +61,8 @@ struct access_path {
                                   * and writing it may change its siblings */
     int index_root;              /* a weak element picked by a variable, base[i]: the
                                   * variable's path (the element is another once it
-                                  * changes); else -1 */
+                                  * changes: one not yet seen when i steps, any element,
+                                  * base[?], when i is set anew); else -1 */
     bool indexes_elements;       /* some weak element path is picked by this variable */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
     bool is_unsigned;            /* an unsigned integer: never below 0 */
@@ -94,7 +95,9 @@ struct ir_value {
     long long integer; /* VALUE_INTEGER, VALUE_NULL_TEST; VALUE_NONNULL: for a string
                         * literal or a function a hash of its spelling (never 0), else 0
                         * (an identity that calls compare); VALUE_PATH: 1 for
-                        * an address computed from the path (p + n), else 0 */
+                        * an address computed from the path (p + n), else 0;
+                        * VALUE_UNKNOWN assigned to an integer: 1 when it steps the
+                        * target (i++, i -= 2), which walks to an element not yet seen */
 };
 
 /* Facts a call's declaration states, found by the front end in attributes

@@ -91,6 +91,26 @@ size_t copy_then_measure(struct address *addresses, int i)
     return strlen(addresses[i].host); // expect: unchecked-alloc
 }
 
+/* fribidi's bracket stacks: one loop fills the elements with unchecked
+ * allocations, later code picks one with another variable */
+struct run {
+    int level;
+    struct run *next;
+};
+
+void push_runs(struct run *runs, int levels)
+{
+    struct run **stacks[64];
+    if (levels > 64)
+        return;
+    for (int level = 0; level < levels; level++)
+        stacks[level] = malloc(8 * sizeof(struct run *));
+    for (struct run *r = runs; r; r = r->next) {
+        int level = r->level;
+        stacks[level][0] = r; // expect: unchecked-alloc
+    }
+}
+
 size_t copy_then_measure_next(struct address *addresses, int count)
 {
     size_t total = 0;
