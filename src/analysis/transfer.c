@@ -83,16 +83,23 @@ static void forget_below(const struct ir_function *function, struct flow_state *
     }
 }
 
+static void spread_to_elements(const struct ir_function *function, struct flow_state *state,
+                               int element);
+
 static void forget_paths(const struct ir_function *function, struct flow_state *state, int path,
                          bool including_path)
 {
     assert(path >= 0 && path < function->path_count);
     bool referenced = state->paths[path].referenced;
     if (including_path && function->paths[path].indexes_elements) {
-        /* i changed: a[i] is another element now */
-        for (int i = 0; i < function->path_count; i++)
-            if (function->paths[i].index_root == path)
-                forget_paths(function, state, i, true);
+        /* i changed: a[i] is another element now, and what a source left
+         * in the one it was may be in any element another index picks */
+        for (int i = 0; i < function->path_count; i++) {
+            if (function->paths[i].index_root != path)
+                continue;
+            spread_to_elements(function, state, i);
+            forget_paths(function, state, i, true);
+        }
     }
     if (including_path)
         forget_one(function, state, path);
@@ -877,10 +884,11 @@ static void copy_fields(const struct ir_function *function, struct flow_state *s
     }
 }
 
-/* After a write to the weak element `target` (a[i], a[?]): if it may now
- * be NULL because of a source, so may any element another index picks
- * (fribidi fills bracket_stack[iso_level] with unchecked mallocs in one
- * loop and reads it with another iso_level later). */
+/* Before the element a[i] becomes another (i moves): if it may be NULL
+ * because of a source, so may any element another index picks (fribidi
+ * fills bracket_stack[iso_level] with unchecked mallocs in one loop and
+ * reads it with another iso_level later); one tested after its allocation
+ * (lz4's inBuffs[b]) leaves the others as they were. */
 static void spread_to_elements(const struct ir_function *function, struct flow_state *state,
                                int target)
 {
@@ -1019,7 +1027,6 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     const struct ir_statement *statement = &function->blocks[block].statements[index];
     if (statement->target < 0 || !state->reachable)
         return;
-    spread_to_elements(function, state, statement->target);
     index_moved(function, state, statement->target,
                 statement->value.kind == VALUE_UNKNOWN && statement->value.integer == 1);
 }
@@ -1706,10 +1713,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target >= 0)
         set_call_result(analysis, block, index, rule, summary, signature, state);
-    if (call->target >= 0) {
-        spread_to_elements(function, state, call->target);
+    if (call->target >= 0)
         index_moved(function, state, call->target, false);
-    }
     if (call->target >= 0 && !rule && summary && summary->returns_range &&
         !function->paths[call->target].is_pointer &&
         !integer_narrow(&state->paths[call->target], summary->return_low, summary->return_high))

@@ -83,6 +83,27 @@ void copy_addresses(struct address *addresses, int count)
     }
 }
 
+/* lz4's buffer sets: each allocation is tested as it is made, so a later
+ * loop that walks the sets again reads tested elements */
+size_t read_blocks(FILE *input, size_t size)
+{
+    void *buffers[4];
+    int set;
+    for (set = 0; set < 4; set++) {
+        buffers[set] = malloc(size);
+        if (!buffers[set])
+            abort();
+    }
+    size_t total = 0;
+    for (set = 0; total < 4 * size; set = (set + 1) % 4) {
+        size_t got = fread(buffers[set], 1, size, input);
+        if (got == 0)
+            break;
+        total += got;
+    }
+    return total;
+}
+
 /* Flagged. */
 
 size_t copy_then_measure(struct address *addresses, int i)
