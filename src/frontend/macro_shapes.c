@@ -141,6 +141,17 @@ static bool is_cast(const struct parser *parser, int open, int close)
         return false;
     for (int i = open + 1; i < close; i++) {
         const struct shape_token *token = &parser->tokens[i];
+        /* (__typeof(el)), uthash's DECLTYPE: a type whatever the group holds */
+        if (!star_seen && i + 1 < close && parser->tokens[i + 1].code == TOKEN_LEFT_PAREN &&
+            (keyword_is(token, "typeof") || keyword_is(token, "__typeof") ||
+             keyword_is(token, "__typeof__"))) {
+            int group_end = matching_close(parser->tokens, i + 1, close);
+            if (group_end < 0)
+                return false;
+            i = group_end;
+            typed = true;
+            continue;
+        }
         if (token->code == TOKEN_STAR) {
             star_seen = typed = true;
         } else if (star_seen) {

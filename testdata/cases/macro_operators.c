@@ -80,6 +80,34 @@ size_t credential_name_length(const struct credential *c)
     return strlen(FIRST_OR(FIRST_OR(c->user, c->host), "anonymous"));
 }
 
+/* uthash's HASH_ITER casts with DECLTYPE(el), `(__typeof(el))`: the
+ * conditional it casts, `(tmp!=NULL)?(tmp)->hh.next:NULL`, is read as
+ * written (libclang 14 places the != by the body's shape) */
+#define DECLTYPE(x) (__typeof(x))
+#define HASH_ITER(hh, head, el, tmp)                                               \
+    for (((el) = (head)), ((tmp) = DECLTYPE(el)((head != NULL) ? (head)->hh.next : NULL)); \
+         (el) != NULL; ((el) = (tmp)), ((tmp) = DECLTYPE(el)((tmp != NULL) ? (tmp)->hh.next : NULL)))
+
+struct hash_handle {
+    void *next;
+};
+
+struct counted {
+    int count;
+    struct hash_handle hh;
+};
+
+int count_all(struct counted *table)
+{
+    struct counted *entry, *next;
+    int total = 0;
+    HASH_ITER(hh, table, entry, next) {
+        total += entry->count;
+        free(entry);
+    }
+    return total;
+}
+
 /* Flagged: the body reaches strcmp() when one of the pointers is NULL. */
 
 int credential_differs(const struct credential *want, const struct credential *have)
