@@ -73,11 +73,16 @@ static bool clock_only(const struct unit_analysis *shared, const struct ir_funct
             }
             if (depth >= COPY_DEPTH || value.kind != VALUE_PATH || value.path < 0)
                 return false;
+            /* a copy of a local the clock wrote; one nothing writes holds
+             * whatever was there */
             int source = ir_path_root(function, value.path);
             enum variable_kind kind = function->paths[source].root_kind;
+            bool source_written = false;
             if (source == root || (kind != VARIABLE_TEMPORARY && kind != VARIABLE_LOCAL) ||
-                !clock_only(shared, function, before, source, depth + 1, written))
+                !clock_only(shared, function, before, source, depth + 1, &source_written) ||
+                !source_written)
                 return false;
+            *written = true;
         }
     }
     return true;
