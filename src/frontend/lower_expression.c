@@ -232,8 +232,9 @@ static void subscript_parts(struct lower_context *context, CXCursor expression, 
 /* The element base[position]: base[0] is *base, a constant index its own
  * path, any other index a weak path (it stands for all elements, so
  * argv[1] tested NULL says nothing of argv[0]): base[i] of a variable i is
- * one of its own, which the analysis forgets when i changes (the element
- * after i++ is another), any other base[?]. */
+ * one of its own, which the analysis forgets when i steps (the element
+ * after i++ is another) and sets to what base[?] knows when i is set
+ * anew; any other index is base[?]. */
 static int element_path(struct lower_context *context, int base, struct ir_value position,
                         bool element_pointer)
 {
