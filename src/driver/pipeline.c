@@ -164,7 +164,7 @@ void pipeline_prepare(struct frontend *frontend, const struct job *job,
     int status = frontend_run(frontend, &request, &unit->work, &output->findings, result);
     for (int i = 0; i < result->dropped_count; i++)
         message_add(&output->messages, MESSAGE_VERBOSE,
-                    "%s: left out the compiler argument '%s', which clang does not know",
+                    "%s: left out the compiler argument '%s', which clang does not take",
                     job->display_path, result->dropped[i]);
     output->clang_error_count = result->error_count;
     if (result->include_count > 0) {

@@ -222,6 +222,42 @@ static int drop_unknown_arguments(CXTranslationUnit tu, const char **arguments, 
     return removed;
 }
 
+/* Whether `argument` is a machine option that only tunes code generation
+ * (-mindirect-branch=thunk, -mfunction-return=thunk): GCC takes values
+ * clang's driver refuses, and then no unit comes out at all. The ones that
+ * change the preprocessor or the types (-m32, -march=, -mabi=) stay. */
+static bool codegen_machine_option(const char *argument)
+{
+    static const char *const kept[] = {"-m16", "-m32", "-m64", "-mx32", "-march=", "-mcpu=",
+                                       "-mabi=", "-mfloat-abi=", "-mlong-double-"};
+    if (strncmp(argument, "-m", 2) != 0 || argument[2] == '\0')
+        return false;
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++)
+        if (strncmp(argument, kept[k], strlen(kept[k])) == 0)
+            return false;
+    return true;
+}
+
+/* Leaves the code-generation machine options out of `arguments` (noted in
+ * result->dropped, which --verbose lists); returns how many went. */
+static int drop_codegen_options(const char **arguments, int *count, struct arena *arena,
+                                struct frontend_result *result)
+{
+    int kept = 0, removed = 0;
+    for (int a = 0; a < *count; a++) {
+        if (!codegen_machine_option(arguments[a])) {
+            arguments[kept++] = arguments[a];
+            continue;
+        }
+        removed++;
+        result->dropped = arena_grow(arena, result->dropped, (size_t)result->dropped_count,
+                                     (size_t)result->dropped_count + 1, sizeof *result->dropped);
+        result->dropped[result->dropped_count++] = arguments[a];
+    }
+    *count = kept;
+    return removed;
+}
+
 /* Whether the arguments ask for C89's rule that declarations come first
  * in a block: a C89/C90 standard (the last -std= wins; -ansi is one), or
  * -Wdeclaration-after-statement. */
@@ -329,6 +365,13 @@ int frontend_run(struct frontend *frontend, const struct frontend_job *job, stru
     unsigned unsaved_count = unsaved ? (unsigned)job->unsaved_count : 0;
     enum CXErrorCode status = clang_parseTranslationUnit2(
         frontend->index, job->file, arguments, count, unsaved, unsaved_count, options, &tu);
+    if (status != CXError_Success && drop_codegen_options(arguments, &count, arena, result) > 0) {
+        if (tu)
+            clang_disposeTranslationUnit(tu);
+        tu = NULL;
+        status = clang_parseTranslationUnit2(frontend->index, job->file, arguments, count,
+                                             unsaved, unsaved_count, options, &tu);
+    }
     if (status == CXError_Success && tu &&
         drop_unknown_arguments(tu, arguments, &count, arena, result) > 0) {
         clang_disposeTranslationUnit(tu);

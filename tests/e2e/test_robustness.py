@@ -232,6 +232,21 @@ class RobustnessTest(unittest.TestCase):
         self.assertNotIn("left out", completed.stderr, description)  # only with --verbose
 
 
+    def test_gcc_only_machine_options_are_left_out(self):
+        # dropbear builds with -mfunction-return=thunk, whose value clang's
+        # driver refuses: no unit came out at all (libclang error 4)
+        self.write("f.c", "#include <stdlib.h>\n"
+                          "void f(void) { char *p = malloc(4); p[0] = 0; free(p); }\n")
+        gcc_flags = ["-mindirect-branch=thunk", "-mfunction-return=thunk", "-m64"]
+        completed, description = self.run_nullproof("--verbose", "f.c", "--", *gcc_flags)
+        self.assertEqual(completed.returncode, 1, description)  # the finding, no error
+        self.assertIn("[unchecked-alloc]", completed.stdout, description)
+        self.assertNotIn("cannot parse", completed.stderr, description)
+        self.assertIn("left out the compiler argument '-mfunction-return=thunk'",
+                      completed.stderr, description)
+        self.assertNotIn("'-m64'", completed.stderr, description)
+
+
     def test_gcc_only_warning_options_print_nothing(self):
         # clang's driver warns on stderr of each -W option it does not know,
         # once per unit (gzip's -Wno-unsuffixed-float-constants)
