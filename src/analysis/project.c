@@ -424,7 +424,9 @@ bool project_set_summary(struct project_table *table, const char *name,
 
 bool size_root(const struct function_summary *general, const struct context_root *root)
 {
-    return general->returns_null && general->return_kind == ORIGIN_ALLOC && !root->key &&
+    return general->returns_null &&
+           (general->return_kind == ORIGIN_ALLOC || general->return_kind == ORIGIN_NULLABLE) &&
+           !root->key &&
            !root->member && root->parameter >= 0 && root->parameter < ARGUMENT_MASK_BITS &&
            (general->size_parameters & (UINT32_C(1) << root->parameter));
 }

@@ -147,7 +147,8 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
 bool summary_says_nothing(const struct function_summary *summary);
 
 /* Whether `root` is a size parameter of an allocation wrapper whose NULL
- * may be malloc(0)'s (the summary `general`'s). */
+ * may be malloc(0)'s, or the wrapper's own for a size of 0 (byacc's
+ * `p = NULL; if (n) p = CALLOC(1, n); return p;`), the summary `general`'s. */
 bool size_root(const struct function_summary *general, const struct context_root *root);
 
 /* What a call may pass for `root` as far as the summary `general` cares,
