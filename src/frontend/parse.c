@@ -181,10 +181,32 @@ static int absolute_arguments(const struct frontend_job *job, struct arena *aren
     return count;
 }
 
-/* The arguments the driver part of clang rejected as unknown ("unknown
- * argument: '-fanalyzer'", with or without a "did you mean"), taken out of
- * `arguments`; returns how many were removed. GCC-only flags in a compile
- * database would otherwise fail the unit. */
+/* The quoted compiler argument a driver error names: "unknown argument:
+ * '-fanalyzer'" (with or without a "did you mean"), or, for an error with
+ * no place in the source, a quoted -f or -m code-generation option the
+ * driver refuses (libclang 14's "'-ftrivial-auto-var-init=zero' hasn't been
+ * enabled"); the opening quote, or NULL. */
+static const char *refused_argument(CXDiagnostic diagnostic, const char *text)
+{
+    if (!text)
+        return NULL;
+    if (strncmp(text, "unknown argument", 16) == 0)
+        return strchr(text, '\'');
+    if (clang_getDiagnosticSeverity(diagnostic) < CXDiagnostic_Error)
+        return NULL;
+    CXFile file = NULL;
+    clang_getExpansionLocation(clang_getDiagnosticLocation(diagnostic), &file, NULL, NULL, NULL);
+    if (file)
+        return NULL;
+    for (const char *quote = strchr(text, '\''); quote; quote = strchr(quote + 1, '\''))
+        if (strncmp(quote + 1, "-f", 2) == 0 || strncmp(quote + 1, "-m", 2) == 0)
+            return quote;
+    return NULL;
+}
+
+/* The arguments the driver part of clang rejected (refused_argument), taken
+ * out of `arguments`; returns how many were removed. GCC-only flags in a
+ * compile database would otherwise fail the unit. */
 static int drop_unknown_arguments(CXTranslationUnit tu, const char **arguments, int *count,
                                   struct arena *arena, struct frontend_result *result)
 {
@@ -194,9 +216,7 @@ static int drop_unknown_arguments(CXTranslationUnit tu, const char **arguments, 
         CXDiagnostic diagnostic = clang_getDiagnostic(tu, i);
         CXString spelling = clang_getDiagnosticSpelling(diagnostic);
         const char *text = clang_getCString(spelling);
-        const char *open = text && strncmp(text, "unknown argument", 16) == 0
-                               ? strchr(text, '\'')
-                               : NULL;
+        const char *open = refused_argument(diagnostic, text);
         const char *close = open ? strchr(open + 1, '\'') : NULL;
         if (close) {
             const char *unknown = arena_strndup(arena, open + 1, (size_t)(close - open - 1));
