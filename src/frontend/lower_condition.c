@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "../packs/packs.h"
 
 static struct ir_condition make_condition(enum condition_kind kind, int path, long long integer,
                                           struct source_location location)
@@ -638,6 +639,66 @@ void lower_condition(struct lower_context *context, CXCursor expression, int if_
                      int if_false)
 {
     lower_condition_at(context, expression, if_true, if_false);
+}
+
+/* Whether `statement` is, or begins with, a call of a function that never
+ * returns, by its declaration or a pack (`no_space();`, `{ exit(2); }`). */
+static bool calls_noreturn(struct lower_context *context, CXCursor statement)
+{
+    struct frontend_unit *unit = context->unit_state;
+    statement = cursor_strip(unit, statement);
+    if (clang_getCursorKind(statement) == CXCursor_CompoundStmt) {
+        struct cursor_list parts;
+        cursor_code_children(unit, statement, &parts);
+        CXCursor first = parts.count > 0 ? parts.items[0] : clang_getNullCursor();
+        cursor_list_free(&parts);
+        if (cursor_is_null(first))
+            return false;
+        statement = cursor_strip(unit, first);
+    }
+    if (clang_getCursorKind(statement) != CXCursor_CallExpr)
+        return false;
+    CXCursor function = clang_getCursorReferenced(statement);
+    if (clang_getCursorKind(function) != CXCursor_FunctionDecl)
+        return false;
+    if (attributes_of(unit, function, clang_getNullCursor())->facts & CALL_NORETURN)
+        return true;
+    const struct pack_entry *entry =
+        unit->packs ? packs_find(unit->packs, attributes_of(unit, function,
+                                                             clang_getNullCursor())->name)
+                    : NULL;
+    return entry && entry->noreturn;
+}
+
+void lower_guard_condition(struct lower_context *context, CXCursor expression,
+                           CXCursor then_statement, int if_true, int if_false)
+{
+    struct frontend_unit *unit = context->unit_state;
+    CXCursor stripped = cursor_strip(unit, expression);
+    struct cursor_list operands;
+    bool guard = false;
+    CXCursor left = clang_getNullCursor(), right = clang_getNullCursor();
+    if (clang_getCursorKind(stripped) == CXCursor_BinaryOperator &&
+        compat_binary_operator(unit, stripped) == BINARY_UNKNOWN) {
+        cursor_code_children(unit, stripped, &operands);
+        if (operands.count == 2) {
+            left = operands.items[0];
+            right = operands.items[1];
+            bool null_left = constants_is_null_pointer(unit, left);
+            bool null_right = constants_is_null_pointer(unit, right);
+            guard = (null_left != null_right) &&
+                    compat_is_pointer_type(clang_getCursorType(null_left ? right : left)) &&
+                    calls_noreturn(context, then_statement);
+        }
+        cursor_list_free(&operands);
+    }
+    /* `if (p == 0) no_space();` in a macro whose body also says `assert(p
+     * != 0)`: libclang 14 cannot tell the two operators apart there, and
+     * only == makes sense before a call that never returns */
+    if (guard)
+        lower_equality(context, stripped, left, right, true, if_true, if_false);
+    else
+        lower_condition_at(context, expression, if_true, if_false);
 }
 
 void lower_rejoin(struct lower_context *context, int if_true, int if_false)
