@@ -145,6 +145,11 @@ void writes_summarise(const struct function_analysis *analysis, struct function_
     const struct ir_function *function = analysis->function;
     struct writes writes = {analysis, summary, 0};
     summary->writes_known = true;
+    /* arguments past the declared parameters (a variadic function's, which
+     * it reaches with va_arg: dropbear's m_mp_init_multi(&a, &b, NULL))
+     * may have anything written through them */
+    if (function->parameter_count < ARGUMENT_MASK_BITS)
+        summary->writes_through |= ~((UINT32_C(1) << function->parameter_count) - 1);
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
