@@ -678,7 +678,9 @@ void lower_guard_condition(struct lower_context *context, CXCursor expression,
     struct cursor_list operands;
     bool guard = false;
     CXCursor left = clang_getNullCursor(), right = clang_getNullCursor();
+    /* the then-branch first: naming a macro's operator is the dear part */
     if (clang_getCursorKind(stripped) == CXCursor_BinaryOperator &&
+        calls_noreturn(context, then_statement) &&
         compat_binary_operator(unit, stripped) == BINARY_UNKNOWN) {
         cursor_code_children(unit, stripped, &operands);
         if (operands.count == 2) {
@@ -687,8 +689,7 @@ void lower_guard_condition(struct lower_context *context, CXCursor expression,
             bool null_left = constants_is_null_pointer(unit, left);
             bool null_right = constants_is_null_pointer(unit, right);
             guard = (null_left != null_right) &&
-                    compat_is_pointer_type(clang_getCursorType(null_left ? right : left)) &&
-                    calls_noreturn(context, then_statement);
+                    compat_is_pointer_type(clang_getCursorType(null_left ? right : left));
         }
         cursor_list_free(&operands);
     }
