@@ -9,6 +9,8 @@
  * address must only read it. Only the blocks that can come before the
  * conversion count: screen adds a tick to its `now` after the last one.
  */
+#include <string.h>
+
 #include "engine.h"
 #include "../support/argument_mask.h"
 
@@ -47,7 +49,7 @@ static const long long CONSTANT_TIME_LIMIT = 1LL << 55;
  * of a local or temporary that only one wrote (`time_t now = time(NULL);`)
  * counting as such, or a constant time; *written when one does. */
 static bool clock_only(const struct unit_analysis *shared, const struct ir_function *function,
-                       const bool *before, int root, int depth, bool *written)
+                       const char *before, int root, int depth, bool *written)
 {
     for (int b = 0; b < function->block_count; b++) {
         if (before && !before[b])
@@ -88,30 +90,6 @@ static bool clock_only(const struct unit_analysis *shared, const struct ir_funct
     return true;
 }
 
-/* before[b]: block b can run before block `block` ends (b == block too),
- * by a backward closure over the successors. */
-static void blocks_before(const struct ir_function *function, int block, bool *before)
-{
-    for (int b = 0; b < function->block_count; b++)
-        before[b] = b == block;
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (int b = function->block_count - 1; b >= 0; b--) {
-            if (before[b])
-                continue;
-            const struct cfg_block *node = &function->blocks[b];
-            int edges = node->terminator == TERMINATOR_BRANCH ? 2
-                        : node->terminator == TERMINATOR_GOTO ? 1
-                                                              : 0;
-            for (int e = 0; e < edges && !before[b]; e++) {
-                int successor = node->successors[e];
-                if (successor >= 0 && successor < function->block_count && before[successor])
-                    before[b] = changed = true;
-            }
-        }
-    }
-}
-
 bool clock_time_argument(const struct unit_analysis *shared, const struct ir_function *function,
                          int block, const struct ir_call *call, int argument)
 {
@@ -123,10 +101,13 @@ bool clock_time_argument(const struct unit_analysis *shared, const struct ir_fun
     int root = ir_path_root(function, pointer.path);
     if (function->paths[root].root_kind != VARIABLE_LOCAL)
         return false;
-    bool before_storage[MAX_ORDERED_BLOCKS];
-    bool *before = NULL;
+    /* the blocks that can run before the conversion, itself included */
+    char before_storage[MAX_ORDERED_BLOCKS];
+    char *before = NULL;
     if (block >= 0 && function->block_count <= MAX_ORDERED_BLOCKS) {
-        blocks_before(function, block, before_storage);
+        memset(before_storage, 0, (size_t)function->block_count);
+        before_storage[block] = 1;
+        ir_blocks_reaching(function, before_storage, NULL);
         before = before_storage;
     }
     bool written = false;

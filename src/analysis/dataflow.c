@@ -714,52 +714,27 @@ static uint32_t size_arguments(const struct unit_analysis *shared,
     return sizes;
 }
 
-/* Whether `call` never returns, as far as the unit knows before the flow
- * (error(1, ...) counts; error(status, ...) of a variable does not). */
-static bool call_ends_path(const struct unit_analysis *shared, const struct ir_call *call)
-{
-    const struct pack_entry *rule = transfer_call_entry(shared, call);
-    if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
-        summary_never_returns(shared, call->function_index) ||
-        imported_never_returns(shared, call))
-        return true;
-    if (!rule || rule->noreturn_if_nonzero <= 0 ||
-        rule->noreturn_if_nonzero > call->argument_count)
-        return false;
-    struct ir_value status = call->arguments[rule->noreturn_if_nonzero - 1];
-    return status.kind == VALUE_INTEGER && status.integer != 0;
-}
-
 /* returns[b]: some path from block b returns to the caller, in `arena`.
- * A block with a call that never returns ends its paths there. */
-static bool *blocks_that_return(const struct unit_analysis *shared,
+ * A block with a call that never returns, as far as the unit knows before
+ * the flow (error(1, ...), not error(status, ...) of a variable), ends its
+ * paths there. */
+static char *blocks_that_return(const struct unit_analysis *shared,
                                 const struct ir_function *function, struct arena *arena)
 {
     int count = function->block_count;
-    bool *returns = arena_alloc(arena, (size_t)(count ? count : 1));
-    bool *ends = arena_alloc(arena, (size_t)(count ? count : 1));
+    char *returns = arena_alloc(arena, (size_t)(count ? count : 1));
+    char *ends = arena_alloc(arena, (size_t)(count ? count : 1));
     for (int b = 0; b < count; b++) {
         const struct cfg_block *block = &function->blocks[b];
-        ends[b] = false;
+        ends[b] = 0;
         for (int i = 0; i < block->statement_count && !ends[b]; i++)
             ends[b] = block->statements[i].kind == STATEMENT_CALL &&
-                      call_ends_path(shared, &block->statements[i].call);
+                      transfer_call_never_returns(
+                          shared, &block->statements[i].call,
+                          transfer_call_entry(shared, &block->statements[i].call), NULL);
         returns[b] = !ends[b] && block->terminator == TERMINATOR_RETURN;
     }
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (int b = count - 1; b >= 0; b--) {
-            const struct cfg_block *block = &function->blocks[b];
-            int edges = block->terminator == TERMINATOR_BRANCH ? 2
-                        : block->terminator == TERMINATOR_GOTO ? 1
-                                                               : 0;
-            for (int e = 0; e < edges && !returns[b] && !ends[b]; e++) {
-                int successor = block->successors[e];
-                if (successor >= 0 && successor < count && returns[successor])
-                    returns[b] = changed = true;
-            }
-        }
-    }
+    ir_blocks_reaching(function, returns, ends);
     return returns;
 }
 
@@ -774,7 +749,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
     summary->repeatable = function->returns_pointer;
     /* what bzip2's copyFileName writes (setExit(1)) just before exit() no
      * caller sees: the caller's global mode flags stay known */
-    const bool *returns = blocks_that_return(shared, function, &analysis->scratch);
+    const char *returns = blocks_that_return(shared, function, &analysis->scratch);
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {

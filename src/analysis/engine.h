@@ -128,14 +128,21 @@ struct function_analysis {
     int context_count;
 };
 
-/* Applies statement `index` of `block` to `state`. Records events when
- * analysis->events is set. */
 /* The pack entry a call follows: its callee's, else the one of the name it
  * is spelt with or its hook's name (ir_call.contract) when nothing else is
  * known of the callee: no function of the unit, no returns_nonnull. */
 const struct pack_entry *transfer_call_entry(const struct unit_analysis *shared,
                                              const struct ir_call *call);
 
+/* Whether `call` never returns: declared so, a pack's noreturn (or
+ * noreturn-if-nonzero with a nonzero argument: a constant, or with a
+ * `state` an integer its path tested), or a summary that says so. `rule`
+ * is the call's pack entry. */
+bool transfer_call_never_returns(const struct unit_analysis *shared, const struct ir_call *call,
+                                 const struct pack_entry *rule, const struct flow_state *state);
+
+/* Applies statement `index` of `block` to `state`. Records events when
+ * analysis->events is set. */
 void transfer_statement(struct function_analysis *analysis, int block, int index,
                         struct flow_state *state);
 

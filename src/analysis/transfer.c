@@ -1216,7 +1216,8 @@ static bool argument_among(const struct ir_call *call, int argument, const long 
 }
 
 /* Whether argument `argument` (1-based) is not 0 here: a nonzero constant
- * (error(EXIT_FAILURE, ...)) or an integer the path has ruled 0 out of. */
+ * (error(EXIT_FAILURE, ...)) or, with a `state`, an integer the path has
+ * ruled 0 out of. */
 static bool argument_nonzero(const struct ir_call *call, int argument,
                              const struct flow_state *state)
 {
@@ -1226,8 +1227,18 @@ static bool argument_nonzero(const struct ir_call *call, int argument,
     struct ir_value value = call->arguments[index];
     if (value.kind == VALUE_INTEGER)
         return value.integer != 0;
-    return value.kind == VALUE_PATH && value.path >= 0 &&
+    return state && value.kind == VALUE_PATH && value.path >= 0 &&
            integer_nonzero(&state->paths[value.path]);
+}
+
+bool transfer_call_never_returns(const struct unit_analysis *shared, const struct ir_call *call,
+                                 const struct pack_entry *rule, const struct flow_state *state)
+{
+    return (call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
+           (rule && rule->noreturn_if_nonzero &&
+            argument_nonzero(call, rule->noreturn_if_nonzero, state)) ||
+           summary_never_returns(shared, call->function_index) ||
+           imported_never_returns(shared, call);
 }
 
 /* A lookup that writes its result through a pointer (a pack's `out-null`):
@@ -1681,13 +1692,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     if (macro && macro->checked_arguments)
         refine_checked(function, call, UINT32_MAX, state);
 
-    if ((call->facts & CALL_NORETURN) || (rule && rule->noreturn) ||
-        (rule && rule->noreturn_if_nonzero &&
-         argument_nonzero(call, rule->noreturn_if_nonzero, state)) ||
-        (macro && macro->noreturn) ||
-        (summary && summary->never_returns) ||
-        summary_never_returns(analysis->shared, call->function_index) ||
-        imported_never_returns(analysis->shared, call)) {
+    if ((macro && macro->noreturn) || (summary && summary->never_returns) ||
+        transfer_call_never_returns(analysis->shared, call, rule, state)) {
         state->reachable = false;
         return;
     }

@@ -84,22 +84,7 @@ static char *blocks_reaching(const struct ir_function *function, int target, str
     char *reaches = arena_alloc(arena, (size_t)blocks);
     memset(reaches, 0, (size_t)blocks);
     reaches[target] = 1;
-    for (bool grew = true; grew;) {
-        grew = false;
-        for (int b = blocks - 1; b >= 0; b--) {
-            if (reaches[b])
-                continue;
-            const struct cfg_block *block = &function->blocks[b];
-            for (int e = 0; e < ir_successor_count(block); e++) {
-                int next = block->successors[e];
-                if (next >= 0 && next < blocks && reaches[next]) {
-                    reaches[b] = 1;
-                    grew = true;
-                    break;
-                }
-            }
-        }
-    }
+    ir_blocks_reaching(function, reaches, NULL);
     return reaches;
 }
 

@@ -23,6 +23,27 @@ int ir_successor_count(const struct cfg_block *block)
                                                     : 0;
 }
 
+void ir_blocks_reaching(const struct ir_function *function, char *reaches, const char *barrier)
+{
+    int blocks = function->block_count;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int b = blocks - 1; b >= 0; b--) {
+            if (reaches[b] || (barrier && barrier[b]))
+                continue;
+            const struct cfg_block *block = &function->blocks[b];
+            for (int e = 0; e < ir_successor_count(block); e++) {
+                int next = block->successors[e];
+                if (next >= 0 && next < blocks && reaches[next]) {
+                    reaches[b] = 1;
+                    grew = true;
+                    break;
+                }
+            }
+        }
+    }
+}
+
 const struct ir_macro *ir_unit_macro(const struct ir_unit *unit, const char *name)
 {
     for (int i = 0; name && i < unit->macro_count; i++)

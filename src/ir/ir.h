@@ -331,6 +331,11 @@ void ir_statement_init(struct ir_statement *statement, enum statement_kind kind,
  * for a branch, 0 for a return or an unreachable end. */
 int ir_successor_count(const struct cfg_block *block);
 
+/* Grows `reaches` (a flag per block, set on the targets) to every block
+ * from which a flagged block can be reached; a block flagged in `barrier`
+ * (NULL: none) is never added, so paths end there. */
+void ir_blocks_reaching(const struct ir_function *function, char *reaches, const char *barrier);
+
 /* The macro of the unit named `name` (source_location.macro), or NULL. */
 const struct ir_macro *ir_unit_macro(const struct ir_unit *unit, const char *name);
 

@@ -1007,6 +1007,36 @@ static void test_clock_time_converts(void **state)
     assert_int_equal(line, 7);
 }
 
+/* 0: if (?) 1 else 2;  1: goto 3;  2: return;  3: goto 1 (a loop).
+ * What reaches 3: 0, 1 and 3 itself; with 1 a barrier, only 3 (its loop
+ * goes through 1). Block 2 never does. */
+static void test_blocks_reaching(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int entry = ir_add_block(&fixture->unit, function);
+    int loop = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    int body = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    branch(function, entry, CONDITION_UNKNOWN, -1, 0, loop, out, 1);
+    go(function, loop, body);
+    function->blocks[out].terminator = TERMINATOR_RETURN;
+    go(function, body, loop);
+    char reaches[4] = {0};
+    reaches[body] = 1;
+    ir_blocks_reaching(function, reaches, NULL);
+    assert_true(reaches[entry] && reaches[loop] && reaches[body]);
+    assert_false(reaches[out]);
+    char barrier[4] = {0};
+    barrier[loop] = 1;
+    memset(reaches, 0, sizeof reaches);
+    reaches[body] = 1;
+    ir_blocks_reaching(function, reaches, barrier);
+    assert_true(reaches[body]);
+    assert_false(reaches[entry] || reaches[loop] || reaches[out]);
+}
+
 /* drop() { cache = NULL; }  caller: if (cache) { drop(); cache[0]; } */
 static void test_callee_leaves_global_null(void **state)
 {
@@ -1463,6 +1493,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_witness_shows_decisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_size_wrapper, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clock_time_converts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blocks_reaching, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
