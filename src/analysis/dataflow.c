@@ -932,6 +932,7 @@ enum null_return_kind {
 
 struct null_return_context {
     bool recursive;
+    uint32_t recursive_null; /* parameters a call to itself may pass NULL */
     const char *derived;
     int *rank;
     int *first_predecessor; /* predecessors of block b: predecessor[first[b] .. first[b+1]) */
@@ -1034,7 +1035,10 @@ static int deciding_branches(const struct ir_function *function,
 }
 
 /* Whether the function calls itself: then a NULL return for a NULL
- * argument is the bottom of a recursive search, not a precondition. */
+ * argument is the bottom of a recursive search, not a precondition,
+ * unless no such call passes NULL there (rsync's hashtable_find(tbl, key,
+ * data_when_new) calls itself only with data_when_new set: its NULL for a
+ * NULL data_when_new still answers the caller's choice). */
 static bool calls_itself(const struct function_analysis *analysis)
 {
     const struct ir_function *function = analysis->function;
@@ -1107,6 +1111,20 @@ static int null_block(const struct ir_function *function, const struct null_orig
  * makes the result as NULL as that argument; any other value's test is
  * defensive and makes no NULL of its own. Returns -1 when the return is to
  * be judged by what decides it instead. */
+/* Whether the function's calls to itself make a NULL test of `tested` the
+ * bottom of a recursive search: some such call may pass NULL where it is
+ * a parameter; any such call, for what lies below one. */
+static bool recursion_passes_null(const struct null_return_context *context,
+                                  const struct access_path *tested)
+{
+    if (!context->recursive)
+        return false;
+    if (tested->parent < 0 && tested->root_kind == VARIABLE_PARAMETER &&
+        tested->parameter_index >= 0 && tested->parameter_index < ARGUMENT_MASK_BITS)
+        return context->recursive_null & (UINT32_C(1) << tested->parameter_index);
+    return true;
+}
+
 static int tested_null_return(const struct function_analysis *analysis,
                               const struct null_return_context *context,
                               const struct null_origin *origin, int *parameter)
@@ -1124,7 +1142,7 @@ static int tested_null_return(const struct function_analysis *analysis,
         if (is_loop_test(context, b))
             return -1;
         const struct access_path *tested = &function->paths[condition->path];
-        if (context->recursive)
+        if (recursion_passes_null(context, tested))
             return -1;
         if (tested->parent < 0 && tested->root_kind == VARIABLE_PARAMETER &&
             tested->parameter_index >= 0 && tested->parameter_index < ARGUMENT_MASK_BITS) {
@@ -1156,7 +1174,7 @@ static enum null_return_kind classify_null_return(const struct function_analysis
         const struct access_path *tested = &function->paths[condition->path];
         if (context_sets(analysis, tested))
             return NULL_RETURN_EXPECTED;
-        if (condition->kind == CONDITION_NONNULL && context->recursive)
+        if (condition->kind == CONDITION_NONNULL && recursion_passes_null(context, tested))
             return NULL_RETURN_EXPECTED;
         bool parameter_test = condition->kind == CONDITION_NONNULL && tested->parent < 0 &&
                               tested->root_kind == VARIABLE_PARAMETER &&
@@ -1235,6 +1253,8 @@ struct null_returns {
     bool returns_null;                   /* a NULL return that counts */
     const struct null_origin *origin;    /* the first one's */
     uint32_t for_null_arguments;         /* NULL only for these NULL parameters */
+    const struct null_origin *for_null_origin;  /* the first such return's */
+    struct source_location for_null_return;
     bool for_arguments;                  /* NULL only for some argument values */
     bool returns_value;                  /* some return gives a value */
     bool counted;                        /* zero_counts holds since the first NULL return */
@@ -1249,6 +1269,7 @@ static void null_returns_init(struct null_returns *returns, struct function_anal
     const struct ir_function *function = analysis->function;
     null_return_context_init(&returns->context, analysis->shared, function, &analysis->scratch);
     returns->context.recursive = calls_itself(analysis);
+    returns->context.recursive_null = analysis->self_passed_maybe_null;
     returns->edges_in = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
     returns->seen = arena_alloc(&analysis->scratch, (size_t)(function->block_count + 1));
 }
@@ -1341,6 +1362,10 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
             break;
         case NULL_RETURN_FOR_NULL_ARGUMENT:
             assert(parameter >= 0 && parameter < ARGUMENT_MASK_BITS);
+            if (!returns->for_null_arguments) {
+                returns->for_null_origin = origin;
+                returns->for_null_return = block->return_location;
+            }
             returns->for_null_arguments |= UINT32_C(1) << parameter;
             is_null = false;
             break;
@@ -1363,14 +1388,79 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
     }
 }
 
+/* Whether a return that gives something else than NULL can run while
+ * `parameter` is NULL: one reached from the entry without taking the
+ * non-NULL edge of a test of it. rsync's hashtable_find(tbl, key,
+ * data_when_new) returns the key's node when it finds it, whatever
+ * data_when_new is, and NULL only when it does not and data_when_new is
+ * NULL. */
+static bool value_returned_for_null(const struct ir_function *function, int parameter,
+                                    struct arena *arena)
+{
+    int blocks = function->block_count;
+    char *seen = arena_alloc(arena, (size_t)blocks + 1);
+    int *stack = arena_alloc(arena, sizeof *stack * ((size_t)blocks + 1));
+    memset(seen, 0, (size_t)blocks + 1);
+    int depth = 0;
+    stack[depth++] = function->entry;
+    seen[function->entry] = 1;
+    while (depth > 0) {
+        const struct cfg_block *block = &function->blocks[stack[--depth]];
+        if (block->terminator == TERMINATOR_RETURN) {
+            struct ir_value value = block->returned;
+            bool null = value.kind == VALUE_NULL ||
+                        (value.kind == VALUE_INTEGER && value.integer == 0);
+            bool same = value.kind == VALUE_PATH &&
+                        function->paths[value.path].parent < 0 &&
+                        function->paths[value.path].root_kind == VARIABLE_PARAMETER &&
+                        function->paths[value.path].parameter_index == parameter;
+            if (block->has_return_value && !null && !same)
+                return true;
+            continue;
+        }
+        const struct access_path *tested =
+            block->terminator == TERMINATOR_BRANCH && block->condition.kind == CONDITION_NONNULL &&
+                    block->condition.path >= 0
+                ? &function->paths[block->condition.path]
+                : NULL;
+        bool tests_parameter = tested && tested->parent < 0 &&
+                               tested->root_kind == VARIABLE_PARAMETER &&
+                               tested->parameter_index == parameter;
+        for (int e = tests_parameter ? 1 : 0; e < ir_successor_count(block); e++) {
+            int next = block->successors[e];
+            if (next >= 0 && !seen[next]) {
+                seen[next] = 1;
+                stack[depth++] = next;
+            }
+        }
+    }
+    return false;
+}
+
 static void null_returns_finish(const struct null_returns *returns,
                                 const struct ir_function *function, bool loops,
-                                struct function_summary *summary)
+                                struct function_summary *summary, struct arena *scratch)
 {
     /* "NULL only when this argument is NULL": the result is as NULL as the
-     * argument, unless other NULL returns make it maybe-NULL anyway. */
-    if (!returns->returns_null && !returns->for_arguments)
-        summary->propagated_parameters = returns->for_null_arguments;
+     * argument, unless other NULL returns make it maybe-NULL anyway, or it
+     * may be set even then (a find that inserts unless told not to): then a
+     * NULL argument only makes it maybe NULL. */
+    if (!returns->returns_null && !returns->for_arguments) {
+        for (int i = 0; i < ARGUMENT_MASK_BITS; i++) {
+            uint32_t bit = UINT32_C(1) << i;
+            if (!(returns->for_null_arguments & bit))
+                continue;
+            if (value_returned_for_null(function, i, scratch))
+                summary->null_only_for_null_parameters |= bit;
+            else
+                summary->propagated_parameters |= bit;
+        }
+    }
+    if (summary->null_only_for_null_parameters) {
+        summary->null_return = returns->for_null_return;
+        summary->return_kind = returned_kind(function, loops, returns->for_null_origin);
+        summary->return_failing = return_failing(summary->return_kind, returns->for_null_origin);
+    }
     summary->returns_nonnull = function->returns_pointer && returns->returns_value &&
                                !returns->not_always_set;
     if (returns->returns_null) {
@@ -1651,7 +1741,8 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     summary->dereferenced_parameters = returns ? facts.used : 0;
     if (returns && !analysis->too_large)
         predicates_finish(facts.predicates, function, facts.parameters, shared->arena, summary);
-    null_returns_finish(&facts.returns, function, has_loop(function, &analysis->scratch), summary);
+    null_returns_finish(&facts.returns, function, has_loop(function, &analysis->scratch), summary,
+                        &analysis->scratch);
     if (facts.range_seen && (facts.range_low != LLONG_MIN || facts.range_high != LLONG_MAX)) {
         summary->returns_range = true;
         summary->return_low = facts.range_low;

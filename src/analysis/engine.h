@@ -126,6 +126,8 @@ struct function_analysis {
                                         * path, so facts a join would blur hold there */
     const struct context_value *context;
     int context_count;
+    uint32_t self_passed_maybe_null;   /* bit i: a call of the function to itself may pass
+                                        * NULL (or a value not known non-NULL) as argument i */
 };
 
 /* The pack entry a call follows: its callee's, else the one of the name it

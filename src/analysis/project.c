@@ -127,6 +127,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->repeatable != b->repeatable || a->caches_result != b->caches_result ||
         a->returns_nonnull != b->returns_nonnull ||
         a->return_kind != b->return_kind || a->propagated_parameters != b->propagated_parameters ||
+        a->null_only_for_null_parameters != b->null_only_for_null_parameters ||
         a->dereferenced_parameters != b->dereferenced_parameters ||
         a->false_for_null_parameters != b->false_for_null_parameters ||
         a->true_for_null_parameters != b->true_for_null_parameters ||
@@ -167,7 +168,8 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
 bool summary_says_nothing(const struct function_summary *summary)
 {
     return summary->writes_globals && !summary->never_returns && !summary->returns_null &&
-           !summary->propagated_parameters && !summary->dereferenced_parameters &&
+           !summary->propagated_parameters && !summary->null_only_for_null_parameters &&
+           !summary->dereferenced_parameters &&
            !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
            !summary->dereferenced_global_count && !summary->nulled_count &&
            !summary->member_use_count && !summary->nonnull_member_count &&

@@ -87,7 +87,11 @@ struct function_summary {
     const char *return_failing;  /* ORIGIN_ALLOC: the allocator whose failure it passes on,
                                   * or NULL */
     uint32_t propagated_parameters;     /* bit i: returns NULL only when parameter i is NULL
-                                         * (returns_null is then false) */
+                                         * (returns_null is then false): NULL in, NULL out */
+    uint32_t null_only_for_null_parameters; /* bit i: as propagated_parameters, but a NULL
+                                             * parameter i does not always give NULL (a find
+                                             * that inserts unless told not to): the result
+                                             * is then maybe NULL, as null_return says */
     uint32_t dereferenced_parameters;   /* bit i: parameter i used unchecked on every path */
     uint32_t false_for_null_parameters; /* bit i: a NULL-safe predicate of pointer parameter i:
                                          * returns 0 whenever it is NULL, so a true result

@@ -405,7 +405,7 @@ static const struct null_origin *statement_origin(struct function_analysis *anal
             origin = pack_origin(analysis, origin_of_source(rule->returns), statement->location,
                                  hook ? call->hook : call->callee, rule,
                                  hook ? HOW_HOOK_RESULT : HOW_PACK_RESULT, call->target);
-        } else if (summary && summary->returns_null) {
+        } else if (summary && (summary->returns_null || summary->null_only_for_null_parameters)) {
             origin = new_origin(analysis, summary->return_kind, statement->location, call->callee,
                                 HOW_UNIT_FUNCTION, call->target);
             origin->failing = summary->return_failing;
@@ -759,15 +759,36 @@ static bool same_value(struct ir_value a, struct ir_value b)
     return a.kind == b.kind && a.path == b.path && a.integer == b.integer;
 }
 
-static bool same_call(const struct ir_call *a, const struct ir_call *b)
+static bool same_arguments(const struct ir_call *a, const struct ir_call *b)
 {
-    if (!a->callee || !b->callee || strcmp(a->callee, b->callee) != 0 ||
-        a->argument_count != b->argument_count)
+    if (a->argument_count != b->argument_count)
         return false;
     for (int i = 0; i < a->argument_count; i++)
         if (!same_value(a->arguments[i], b->arguments[i]))
             return false;
     return true;
+}
+
+static bool same_call(const struct ir_call *a, const struct ir_call *b)
+{
+    return a->callee && b->callee && strcmp(a->callee, b->callee) == 0 && same_arguments(a, b);
+}
+
+/* The lookup a call finds with: its pack's `found-with` (strchr for
+ * strrchr), else its own name. */
+static const char *finds_with(const struct unit_analysis *shared, const struct ir_call *call)
+{
+    const struct pack_entry *rule = call->callee ? transfer_call_entry(shared, call) : NULL;
+    return rule && rule->found_with ? rule->found_with : call->callee;
+}
+
+/* Whether two calls of different lookups with the same arguments find
+ * together (strchr(s, '/') and strrchr(s, '/')). */
+static bool finds_together(const struct unit_analysis *shared, const struct ir_call *a,
+                           const struct ir_call *b)
+{
+    const char *first = finds_with(shared, a), *second = finds_with(shared, b);
+    return first && second && strcmp(first, second) == 0 && same_arguments(a, b);
 }
 
 /* The signature index of a call to a pure lookup (a pack's `returns:
@@ -1508,6 +1529,38 @@ static void propagate_argument(struct function_analysis *analysis, int block, in
     }
 }
 
+/* hashtable_find(tbl, key, data_when_new), which returns NULL only when
+ * data_when_new is NULL but may find the key even then: set when every
+ * such argument is, maybe NULL when one may be NULL. False (nothing set)
+ * when nothing is known of them. */
+static bool null_only_for_null(const struct ir_function *function, const struct ir_call *call,
+                               uint32_t parameters, const struct flow_state *state,
+                               enum nullability *result)
+{
+    bool all_set = true;
+    for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
+        if (!argument_in_mask(parameters, i))
+            continue;
+        struct ir_value argument = call->arguments[i];
+        enum nullability value = NULLABILITY_UNKNOWN;
+        if (argument.kind == VALUE_NULL || (argument.kind == VALUE_INTEGER && argument.integer == 0))
+            value = NULLABILITY_NULL;
+        else if (argument.kind == VALUE_NONNULL || argument.kind == VALUE_INTEGER)
+            value = NULLABILITY_NONNULL; /* "", &node, (void *)-1 */
+        else if (argument.kind == VALUE_PATH && argument.path != call->target &&
+                 function->paths[argument.path].is_pointer)
+            value = state->paths[argument.path].nullability;
+        if (value == NULLABILITY_NULL || value == NULLABILITY_MAYBE) {
+            *result = NULLABILITY_MAYBE;
+            return true;
+        }
+        all_set = all_set && value == NULLABILITY_NONNULL;
+    }
+    if (all_set)
+        *result = NULLABILITY_NONNULL;
+    return all_set;
+}
+
 /* The state of the pointer that a `returns-target` argument (&s) points
  * to, before the call; false when the argument is no such address. */
 static bool returned_target(const struct ir_call *call, uint32_t targets,
@@ -1605,6 +1658,23 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
         copy_value(function, state, call->target, i, &earlier);
         return;
     }
+    /* if (strchr(p, '/')) p = strrchr(p, '/') + 1: another pointer, as NULL
+     * as the first; with nothing known yet, each the other's twin */
+    int twin = -1;
+    for (int i = 0; signature >= 0 && rule && i < function->path_count && twin < 0; i++) {
+        int other = state->paths[i].repeats;
+        if (i == call->target || other < 0 || other == signature ||
+            !finds_together(analysis->shared, &analysis->lookup_calls[other]->call, call))
+            continue;
+        enum nullability earlier = state->paths[i].nullability;
+        if (earlier == NULLABILITY_NONNULL || earlier == NULLABILITY_NULL) {
+            result->nullability = earlier;
+            result->origin = state->paths[i].origin;
+            return;
+        }
+        if (!function->paths[i].weak && !function->paths[call->target].weak)
+            twin = i;
+    }
     uint32_t propagated = rule ? rule->propagated_arguments
                           : summary ? summary->propagated_parameters
                                     : 0;
@@ -1627,18 +1697,30 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
             count_witness(function, call, summary->null_count_parameters, state);
     } else if ((call->facts & CALL_RETURNS_NONNULL) || (summary && summary->returns_nonnull)) {
         result->nullability = NULLABILITY_NONNULL;
+    } else if (summary && summary->null_only_for_null_parameters &&
+               null_only_for_null(function, call, summary->null_only_for_null_parameters, state,
+                                  &result->nullability)) {
+        if (result->nullability == NULLABILITY_MAYBE)
+            result->origin = statement_origin(analysis, block, index, rule, summary);
     } else if (propagated) {
         propagate_argument(analysis, block, index, propagated, state);
     } else if (summary && !function->paths[call->target].is_pointer) {
         predicate_witness(function, call, summary, state);
     }
+    if (twin >= 0) {
+        take_twin(function, state, twin);
+        state->paths[alias_root(state, twin)].twin = call->target;
+        state->paths[call->target].twin = twin;
+        state->paths[twin].referenced = true;
+    }
 }
 
 /* What a call of a function of the unit passes it: the arguments that
  * may be NULL (not known set) at any call, for static_parameter_test. */
-static void record_passed_arguments(struct unit_analysis *shared, const struct ir_call *call,
+static void record_passed_arguments(struct function_analysis *analysis, const struct ir_call *call,
                                     const struct flow_state *state)
 {
+    struct unit_analysis *shared = analysis->shared;
     if (call->function_index < 0 || !state->reachable)
         return;
     if (!shared->passed_maybe_null) {
@@ -1654,6 +1736,8 @@ static void record_passed_arguments(struct unit_analysis *shared, const struct i
                     state->paths[argument.path].nullability == NULLABILITY_NONNULL);
         if (!set)
             shared->passed_maybe_null[call->function_index] |= UINT32_C(1) << i;
+        if (!set && call->function_index == analysis->function_index)
+            analysis->self_passed_maybe_null |= UINT32_C(1) << i;
     }
 }
 
@@ -1684,7 +1768,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         summary = &weakened;
     }
 
-    record_passed_arguments(analysis->shared, call, state);
+    record_passed_arguments(analysis, call, state);
     use_call_arguments(analysis, statement, rule, summary, state);
     const struct pack_entry *macro = macro_rule(analysis, &statement->location);
     if (rule && rule->checked_arguments)

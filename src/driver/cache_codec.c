@@ -132,6 +132,7 @@ static void put_summary(struct string_buffer *out, const struct function_summary
     put_location(out, &summary->null_return, cited);
     codec_put_string(out, summary->return_failing);
     codec_put_u64(out, summary->propagated_parameters);
+    codec_put_u64(out, summary->null_only_for_null_parameters);
     codec_put_u64(out, summary->dereferenced_parameters);
     codec_put_u64(out, summary->false_for_null_parameters);
     codec_put_u64(out, summary->true_for_null_parameters);
@@ -205,6 +206,7 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
     get_location(in, arena, &summary->null_return);
     summary->return_failing = codec_get_string(in, arena);
     summary->propagated_parameters = (uint32_t)codec_get_u64(in);
+    summary->null_only_for_null_parameters = (uint32_t)codec_get_u64(in);
     summary->dereferenced_parameters = (uint32_t)codec_get_u64(in);
     summary->false_for_null_parameters = (uint32_t)codec_get_u64(in);
     summary->true_for_null_parameters = (uint32_t)codec_get_u64(in);

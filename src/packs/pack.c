@@ -26,7 +26,7 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
                                          "out-nonnull", "pure", "returns-target", "found-if",
                                          "found-if-clock", "clock", "noreturn-if-nonzero",
-                                         "reason"};
+                                         "found-with", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -299,6 +299,18 @@ static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yam
         if (parse_argument_values(set, input, value, "found-if", &rule->found_if_argument,
                                   &rule->found_if_values, &rule->found_if_count, error) != 0)
             return -1;
+    }
+    if ((value = yaml_input_get(input, node, "found-with"))) {
+        const char *other = yaml_input_scalar(input, value, "a function name", error);
+        if (!other)
+            return -1;
+        if (rule->returns != SOURCE_LOOKUP || !is_identifier(other)) {
+            *error = yaml_input_error(input, value, "'found-with' names the lookup (a C "
+                                      "identifier) that finds exactly when this one does, "
+                                      "and needs 'returns: lookup'");
+            return -1;
+        }
+        rule->found_with = arena_strdup(&set->strings, other);
     }
     if ((value = yaml_input_get(input, node, "found-if-clock"))) {
         long position;

@@ -50,6 +50,8 @@ struct pack_entry {
                                    * terminator); 0: none */
     const long long *found_if_values;
     int found_if_count;
+    const char *found_with;       /* another lookup that, given the same arguments, finds
+                                   * exactly when this one does (strrchr: strchr), or NULL */
     int found_if_clock;           /* 1-based; the result is not NULL when this argument points
                                    * to a local that only clock functions write (localtime(&t)
                                    * after t = time(NULL)); 0: none */

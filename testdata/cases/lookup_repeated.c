@@ -3,7 +3,9 @@
  * only pure functions, such as strcmp) called again with the same
  * unchanged arguments returns what the tested call returned. A write to
  * memory or to a global, or a call to another function, in between may
- * change the answer. */
+ * change the answer. Two searches that find together (a pack's
+ * `found-with`: strrchr finds a last match exactly when strchr finds a
+ * first) answer alike for the same arguments, whichever is tested. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,21 @@ const char *base_name(const char *path)
     if (strrchr(name, '/'))
         name = strrchr(name, '/') + 1;
     return name;
+}
+
+size_t base_length(const char *name)
+{
+    if (strchr(name, '/'))
+        name = strrchr(name, '/') + 1;
+    return strlen(name);
+}
+
+size_t extension_length(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!strchr(name, '.'))
+        return 0;
+    return strlen(dot + 1);
 }
 
 size_t home_length(void)
@@ -143,4 +160,18 @@ int execute_is_ctrl_t(void)
     if (first_binding_for(1, do_suspend) && first_binding_for(1, do_execute)->keycode == 0x14) // expect: unchecked-lookup
         return 1;
     return 0;
+}
+
+size_t after_other_search(const char *name)
+{
+    if (strchr(name, '/'))
+        name = strrchr(name, '.');
+    return strlen(name); // expect: unchecked-lookup
+}
+
+size_t after_other_text(const char *name, const char *path)
+{
+    if (strchr(path, '/'))
+        name = strrchr(name, '/');
+    return strlen(name); // expect: unchecked-lookup
 }

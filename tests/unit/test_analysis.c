@@ -682,14 +682,17 @@ static void test_context_flag_clear(void **state)
     assert_int_equal(fixture->result.event_count, 0);
 }
 
-/* Recursion: walk(n) { if (!n) return NULL; return walk(n); } terminates,
- * and the NULL reaches a caller through the cycle. */
+/* Recursion: walk(n) { if (!n) return NULL; return walk(n->next); }
+ * terminates, and the NULL reaches a caller through the cycle: the bottom
+ * of a recursive search, since the call to itself may pass NULL. */
 static void test_recursion_terminates(void **state)
 {
     struct fixture *fixture = *state;
     struct ir_function *function = ir_add_function(&fixture->unit, "walk");
     function->returns_pointer = true;
     int n = parameter(fixture, function, "n");
+    int next = ir_path(&fixture->unit, function, n, PATH_ARROW, "next", VARIABLE_PARAMETER);
+    function->paths[next].is_pointer = true;
     int r = local(fixture, function, "r", true);
     int entry = ir_add_block(&fixture->unit, function);
     int base = ir_add_block(&fixture->unit, function);
@@ -699,7 +702,7 @@ static void test_recursion_terminates(void **state)
     function->blocks[base].has_return_value = true;
     function->blocks[base].returned = constant(VALUE_NULL, 0);
     function->blocks[base].return_location = at(2);
-    call(fixture, function, step, 3, "walk", r, 0, 1, path_value(n));
+    call(fixture, function, step, 3, "walk", r, 0, 1, path_value(next));
     function->blocks[step].has_return_value = true;
     function->blocks[step].returned = path_value(r);
     function->blocks[step].return_location = at(4);
@@ -714,6 +717,52 @@ static void test_recursion_terminates(void **state)
     unsigned line = 0;
     assert_int_equal(unsafe_uses(fixture, &line), 1);
     assert_int_equal(line, 11);
+}
+
+/* find(t, d) { if (?) return t; if (!d) return NULL; return t; }: NULL only
+ * for a NULL d, but a NULL d may still find: the result is maybe NULL for
+ * find(t, NULL), not NULL, and set for find(t, "x"). */
+static void test_null_only_for_null_argument(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "find");
+    function->returns_pointer = true;
+    int t = parameter(fixture, function, "t");
+    int d = parameter(fixture, function, "d");
+    int entry = ir_add_block(&fixture->unit, function);
+    int found = ir_add_block(&fixture->unit, function);
+    int missing = ir_add_block(&fixture->unit, function);
+    int none = ir_add_block(&fixture->unit, function);
+    int insert = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    branch(function, entry, CONDITION_UNKNOWN, -1, 0, found, missing, 1);
+    function->blocks[found].has_return_value = true;
+    function->blocks[found].returned = path_value(t);
+    function->blocks[found].return_location = at(2);
+    branch(function, missing, CONDITION_NONNULL, d, 0, insert, none, 3);
+    function->blocks[none].has_return_value = true;
+    function->blocks[none].returned = constant(VALUE_NULL, 0);
+    function->blocks[none].return_location = at(4);
+    function->blocks[insert].has_return_value = true;
+    function->blocks[insert].returned = path_value(t);
+    function->blocks[insert].return_location = at(5);
+
+    struct ir_function *caller = ir_add_function(&fixture->unit, "caller");
+    int q = local(fixture, caller, "q", true);
+    int r = local(fixture, caller, "r", true);
+    int start = ir_add_block(&fixture->unit, caller);
+    caller->entry = start;
+    call(fixture, caller, start, 10, "find", q, 0, 2, constant(VALUE_NONNULL, 0),
+         constant(VALUE_NULL, 0));
+    use(fixture, caller, start, 11, q);
+    call(fixture, caller, start, 12, "find", r, 0, 2, constant(VALUE_NONNULL, 0),
+         constant(VALUE_NONNULL, 0));
+    use(fixture, caller, start, 13, r);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 11);
+    assert_false(fixture->result.events[0].definitely_null);
 }
 
 /* Globals are forgotten across a call that may write them. */
@@ -1468,6 +1517,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_context_flag_set, setup, teardown),
         cmocka_unit_test_setup_teardown(test_context_flag_clear, setup, teardown),
         cmocka_unit_test_setup_teardown(test_recursion_terminates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_null_only_for_null_argument, setup, teardown),
         cmocka_unit_test_setup_teardown(test_global_invalidated_by_unknown_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_null_test_witness, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_context, setup, teardown),

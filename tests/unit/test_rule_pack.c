@@ -174,17 +174,20 @@ static void test_every_key(void **state)
                        "  - {name: sort, calls-back: true}\n"
                        "  - {name: same, nonnull: [1, 2], pure: true}\n"
                        "  - {name: find_char, returns: lookup, found-if: {2: [0]}}\n"
+                       "  - {name: find_last_char, returns: lookup, found-with: find_char}\n"
                        "  - {name: now, clock: true}\n"
                        "  - {name: convert, returns: other, found-if-clock: 1}\n"
                        "  - {name: report, noreturn-if-nonzero: 1}\n";
     if (add_text(&set, text, &error) != 0)
         fail_msg("%s", error);
-    assert_int_equal(set.count, 15);
+    assert_int_equal(set.count, 16);
     assert_int_equal(set.pack_count, 1);
     assert_string_equal(set.packs[0].name, "mine");
     assert_string_equal(set.packs[0].description, "our map");
     assert_string_equal(set.packs[0].file, "test.yaml");
-    assert_int_equal(set.packs[0].entry_count, 15);
+    assert_int_equal(set.packs[0].entry_count, 16);
+    assert_string_equal(packs_find(&set, "find_last_char")->found_with, "find_char");
+    assert_null(packs_find(&set, "find_char")->found_with);
     assert_int_equal(packs_find(&set, "report")->noreturn_if_nonzero, 1);
     assert_false(packs_find(&set, "report")->noreturn);
     assert_int_equal(packs_find(&set, "die")->noreturn_if_nonzero, 0);
@@ -279,6 +282,10 @@ static void test_errors_name_the_place(void **state)
                "'found-if' needs 'returns'");
     pack_fails("pack: p\nentries:\n  - {name: f, found-if-clock: 1}\n",
                "'found-if-clock' needs 'returns'");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc, found-with: g}\n",
+               "'found-with' names the lookup");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: lookup, found-with: [g]}\n",
+               "expected a function name");
     pack_fails("pack: p\nentries:\n  - {name: f, noreturn: true, noreturn-if-nonzero: 1}\n",
                "'noreturn-if-nonzero' needs a function");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: io, noreturn-if-nonzero: 1}\n",
