@@ -635,11 +635,14 @@ struct ir_value lower_call(struct lower_context *context, CXCursor call, enum lo
 /* Lowers `expression` as a branch: ends the current block. */
 void lower_condition(struct lower_context *context, CXCursor expression, int if_true,
                      int if_false);
-/* The same for an `if` whose then-branch is `then_statement`: a comparison
- * of a pointer with NULL whose operator libclang 14 cannot name in a macro
- * body is `==` where that branch calls a function that never returns. */
+/* The same for an `if` whose branches are `then_statement` and
+ * `else_statement` (a null cursor: none): a comparison of a pointer with
+ * NULL whose operator libclang 14 cannot name in a macro body is `==` where
+ * the then-branch calls a function that never returns, and `!=` where the
+ * then-branch is empty and the else-branch does (glibc's assert()). */
 void lower_guard_condition(struct lower_context *context, CXCursor expression,
-                           CXCursor then_statement, int if_true, int if_false);
+                           CXCursor then_statement, CXCursor else_statement, int if_true,
+                           int if_false);
 /* Ends the blocks `if_true` and `if_false` with jumps to a new block where
  * lowering goes on: the join of a two-way branch. */
 void lower_rejoin(struct lower_context *context, int if_true, int if_false);

@@ -670,17 +670,39 @@ static bool calls_noreturn(struct lower_context *context, CXCursor statement)
     return entry && entry->noreturn;
 }
 
+/* Whether `statement` does nothing: `;` or `{}`. */
+static bool is_empty_statement(struct lower_context *context, CXCursor statement)
+{
+    enum CXCursorKind kind = clang_getCursorKind(statement);
+    if (kind == CXCursor_NullStmt)
+        return true;
+    if (kind != CXCursor_CompoundStmt)
+        return false;
+    struct cursor_list parts;
+    cursor_code_children(context->unit_state, statement, &parts);
+    bool empty = parts.count == 0;
+    cursor_list_free(&parts);
+    return empty;
+}
+
 void lower_guard_condition(struct lower_context *context, CXCursor expression,
-                           CXCursor then_statement, int if_true, int if_false)
+                           CXCursor then_statement, CXCursor else_statement, int if_true,
+                           int if_false)
 {
     struct frontend_unit *unit = context->unit_state;
     CXCursor stripped = cursor_strip(unit, expression);
     struct cursor_list operands;
     bool guard = false;
+    bool equal = true;
     CXCursor left = clang_getNullCursor(), right = clang_getNullCursor();
-    /* the then-branch first: naming a macro's operator is the dear part */
+    /* the branches first: naming a macro's operator is the dear part */
+    if (!calls_noreturn(context, then_statement)) {
+        equal = false;
+        if (cursor_is_null(else_statement) || !is_empty_statement(context, then_statement) ||
+            !calls_noreturn(context, else_statement))
+            stripped = clang_getNullCursor(); /* no guard */
+    }
     if (clang_getCursorKind(stripped) == CXCursor_BinaryOperator &&
-        calls_noreturn(context, then_statement) &&
         compat_binary_operator(unit, stripped) == BINARY_UNKNOWN) {
         cursor_code_children(unit, stripped, &operands);
         if (operands.count == 2) {
@@ -695,9 +717,12 @@ void lower_guard_condition(struct lower_context *context, CXCursor expression,
     }
     /* `if (p == 0) no_space();` in a macro whose body also says `assert(p
      * != 0)`: libclang 14 cannot tell the two operators apart there, and
-     * only == makes sense before a call that never returns */
+     * only == makes sense before a call that never returns; glibc's
+     * `assert(head != NULL)`, `if (head != NULL) ; else __assert_fail(...)`,
+     * in utlist's DL_DELETE whose body also says `prev == del`, is the
+     * other way round */
     if (guard)
-        lower_equality(context, stripped, left, right, true, if_true, if_false);
+        lower_equality(context, stripped, left, right, equal, if_true, if_false);
     else
         lower_condition_at(context, expression, if_true, if_false);
 }

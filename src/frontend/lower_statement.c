@@ -292,7 +292,9 @@ static void lower_if(struct lower_context *context, CXCursor statement)
     int join = lower_new_block(context);
     int else_block = parts.count == 3 ? lower_new_block(context) : join;
     int condition_from = context->function->block_count;
-    lower_guard_condition(context, parts.items[0], parts.items[1], then_block, else_block);
+    lower_guard_condition(context, parts.items[0], parts.items[1],
+                          parts.count == 3 ? parts.items[2] : clang_getNullCursor(), then_block,
+                          else_block);
     int condition_to = context->function->block_count;
     context->current = then_block;
     int first_statement = context->unit_state->scratch_statement_count;

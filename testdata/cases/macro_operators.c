@@ -125,6 +125,45 @@ char *copy_name(const char *name)
     return strcpy(copy, name);
 }
 
+/* utlist's DL_DELETE(head, del) in a safe loop: glibc's assert(head !=
+ * NULL) is `if (head != NULL) ; else __assert_fail(...)`, in a body that
+ * also compares with == (libclang 14 cannot tell the two apart there); the
+ * test that lets the code go on is the !=. */
+struct message {
+    struct message *next, *prev;
+};
+
+#define LIST_DELETE(head, del)                 \
+    do {                                       \
+        assert((head) != NULL);                \
+        assert((del)->prev != NULL);           \
+        if ((del)->prev == (del)) {            \
+            (head) = NULL;                     \
+        } else if ((del) == (head)) {          \
+            (del)->next->prev = (del)->prev;   \
+            (head) = (del)->next;              \
+        } else {                               \
+            (del)->prev->next = (del)->next;   \
+            if ((del)->next)                   \
+                (del)->next->prev = (del)->prev; \
+            else                               \
+                (head)->prev = (del)->prev;    \
+        }                                      \
+    } while (0)
+
+struct inbox {
+    struct message *inflight;
+};
+
+void inbox_clear(struct inbox *inbox)
+{
+    struct message *message, *next;
+    for (message = inbox->inflight; message && (next = message->next, 1); message = next) {
+        LIST_DELETE(inbox->inflight, message);
+        free(message);
+    }
+}
+
 /* Flagged: the body reaches strcmp() when one of the pointers is NULL. */
 
 int credential_differs(const struct credential *want, const struct credential *have)
