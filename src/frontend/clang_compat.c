@@ -351,6 +351,8 @@ static int skeleton_add(struct skeleton *skeleton, enum shape_kind kind)
     node->code = TOKEN_OTHER;
     node->children[0] = node->children[1] = node->children[2] = -1;
     node->name = NULL;
+    node->exact = false;
+    node->call = false;
     return skeleton->shape.count++;
 }
 

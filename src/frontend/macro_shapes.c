@@ -39,6 +39,7 @@ static int add_node(struct parser *parser, enum shape_kind kind, unsigned char c
     node->children[2] = third;
     node->name = NULL;
     node->exact = false;
+    node->call = false;
     return parser->count++;
 }
 
@@ -237,8 +238,10 @@ static int parse_postfix(struct parser *parser, int operand)
         } else {
             return operand;
         }
+        bool call = code == TOKEN_LEFT_PAREN && operand >= 0 && parser->nodes[operand].call;
         add_root(parser, operand); /* (a ? b : c)[i] */
         operand = leaf(parser, TOKEN_OTHER);
+        parser->nodes[operand].call = call; /* f(x): the call, for a function's name */
     }
 }
 
@@ -274,12 +277,18 @@ static int parse_unary(struct parser *parser)
         parser->position = close + 1;
         return parse_postfix(parser, add_node(parser, SHAPE_PARENTHESES, TOKEN_OTHER, inner, -1, -1));
     }
-    case TOKEN_IDENTIFIER:
+    case TOKEN_IDENTIFIER: {
         parser->position++;
-        /* a call's name says nothing: the function may be a macro */
-        return parse_postfix(parser, peek(parser) == TOKEN_LEFT_PAREN
-                                         ? leaf(parser, TOKEN_OTHER)
-                                         : named_leaf(parser, TOKEN_OTHER));
+        if (peek(parser) != TOKEN_LEFT_PAREN)
+            return parse_postfix(parser, named_leaf(parser, TOKEN_OTHER));
+        /* a call's name says nothing of what it returns, and a macro's
+         * may stand for anything; a function's call is a call in the AST
+         * (so not the 0 of `(x) != 0` beside it, in Lua's
+         * `luai_likely(c) || luaL_typeerror(...)`) */
+        int name = leaf(parser, TOKEN_OTHER);
+        parser->nodes[name].call = token->text && !token->expands;
+        return parse_postfix(parser, name);
+    }
     case TOKEN_LITERAL:
         while (peek(parser) == TOKEN_LITERAL) /* "adjacent" "strings" */
             parser->position++;
@@ -483,6 +492,8 @@ static bool align(const struct macro_shape *body, int b, const struct macro_shap
             return false;
         if (have->name && want->kind == SHAPE_LEAF && want->name &&
             strcmp(have->name, want->name) != 0)
+            return false;
+        if (have->call && (want->kind != SHAPE_LEAF || want->code != TOKEN_OTHER))
             return false;
         return have->code == TOKEN_OTHER || (want->kind == SHAPE_LEAF && want->code == have->code);
     }

@@ -37,6 +37,8 @@ struct shape_node {
      * or a macro parameter, which stands for whatever the call passes) */
     const char *name;
     bool exact; /* body leaves: a name that is no macro, so the AST has a leaf there */
+    bool call;  /* body leaves: a call of a function that is no macro (nor a parameter),
+                 * so the AST has a call there, not a constant or a member */
 };
 
 struct macro_shape {

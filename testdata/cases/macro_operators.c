@@ -164,6 +164,33 @@ void inbox_clear(struct inbox *inbox)
     }
 }
 
+/* Lua's luaL_argexpected(L, cond, arg, tname): luai_likely(cond) ||
+ * luaL_typeerror(...), where luai_likely(x) is (__builtin_expect(((x) !=
+ * 0), 1)): the != of a macro called in the body, beside a call that is
+ * no macro. luaL_typeerror() never returns, as its body shows. */
+struct lua_state;
+_Noreturn void lua_raise(struct lua_state *L);
+int type_error(struct lua_state *L, int arg, const char *name)
+{
+    (void)arg;
+    (void)name;
+    lua_raise(L);
+}
+#define lua_likely(x) (__builtin_expect(((x) != 0), 1))
+#define arg_expected(L, cond, arg, name) ((void)(lua_likely(cond) || type_error(L, (arg), (name))))
+
+struct userdata {
+    int kind;
+};
+
+int userdata_kind(struct lua_state *L, struct userdata *(*find)(struct lua_state *, int))
+{
+    struct userdata *data = malloc(sizeof *data);
+    arg_expected(L, data != NULL, 1, "userdata");
+    data->kind = find(L, 1) ? 1 : 0;
+    return data->kind;
+}
+
 /* Flagged: the body reaches strcmp() when one of the pointers is NULL. */
 
 int credential_differs(const struct credential *want, const struct credential *have)
@@ -192,4 +219,13 @@ int credential_same_user(const struct credential *a, const struct credential *b)
 size_t credential_user_length(const struct credential *c)
 {
     return strlen(FIRST_OR(FIRST_OR(c->user, c->host), getenv("USER"))); // expect: unchecked-lookup
+}
+
+/* the test is of another value: the allocation is unchecked */
+int userdata_size(struct lua_state *L, int size)
+{
+    struct userdata *data = malloc(sizeof *data);
+    arg_expected(L, size > 0, 1, "size");
+    data->kind = size; // expect: unchecked-alloc
+    return data->kind;
 }

@@ -91,7 +91,7 @@ static int node(struct expression *expression, enum shape_kind kind, int first, 
 {
     int index = expression->shape.count++;
     expression->nodes[index] = (struct shape_node){(unsigned char)kind, TOKEN_OTHER,
-                                                   {first, second, third}, NULL, false};
+                                                   {first, second, third}, NULL, false, false};
     return index;
 }
 
@@ -262,6 +262,30 @@ static void test_casts_calls_and_conditionals(void **state)
     arena_free(&arena);
 }
 
+/* Lua's luaL_argexpected(L, cond, arg, tname) calls luai_likely(cond),
+ * `(__builtin_expect(((cond) != 0), 1)) || luaL_typeerror(...)`: the call
+ * of a function is a call in the AST, never the 0 of `(x) != 0`, so only
+ * the != stands there; a name that may be a macro could be that 0. */
+static void test_function_call_is_no_constant(void **state)
+{
+    (void)state;
+    struct arena arena;
+    arena_init(&arena);
+    const char *text = "((void)((__builtin_expect(((c) != 0), 1)) || typeerror(L, (a), (t))))";
+    struct expression ast;
+    expression_init(&ast);
+    int condition = leaf(&ast, TOKEN_OTHER);
+    ast.nodes[condition].name = "c";
+    int inner = node(&ast, SHAPE_PARENTHESES, condition, -1, -1);
+    int compare = node(&ast, SHAPE_BINARY, inner, leaf(&ast, TOKEN_LITERAL), -1);
+    int root = node(&ast, SHAPE_PARENTHESES, compare, -1, -1);
+    assert_int_equal(macro_shape_operators(parse_exact(&arena, text), &ast.shape, root, compare),
+                     BIT(TOKEN_NOT_EQUAL));
+    assert_int_equal(macro_shape_operators(parse(&arena, text), &ast.shape, root, compare),
+                     BIT(TOKEN_NOT_EQUAL) | BIT(TOKEN_OR_OR));
+    arena_free(&arena);
+}
+
 /* A pasted name is one name and a stringized one a string: a function
  * body written by a macro parses. A body with no operator has no shape. */
 static void test_pasted_names_and_function_bodies(void **state)
@@ -352,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_statement_macro),
         cmocka_unit_test(test_unary_operators_by_place),
         cmocka_unit_test(test_casts_calls_and_conditionals),
+        cmocka_unit_test(test_function_call_is_no_constant),
         cmocka_unit_test(test_pasted_names_and_function_bodies),
         cmocka_unit_test(test_names_tell_alike_shapes_apart),
     };
