@@ -98,7 +98,7 @@ static void plan_source(struct run *run, const struct source_file *source)
     if (command) {
         /* The command may set -working-directory: give the front end a path
          * that does not depend on it. */
-        job->parse_path = command->file;
+        job->parse_path = command->spelled;
         job->directory = command->directory;
         job->database_directory = compile_database_directory(database);
         job->arguments = (const char *const *)command->arguments;
@@ -154,7 +154,7 @@ static void plan_database(struct run *run)
         }
         struct job *job = new_job(run);
         job->display_path = command->file;
-        job->parse_path = command->file;
+        job->parse_path = command->spelled;
         job->absolute_path = command->file;
         job->directory = command->directory;
         job->database_directory = directory;

@@ -147,6 +147,7 @@ char **compile_command_filter(const char *const *argv, int argc, const char *dir
 static void free_command(struct compile_command *command)
 {
     free(command->file);
+    free(command->spelled);
     free(command->directory);
     for (int i = 0; i < command->argument_count; i++)
         free(command->arguments[i]);
@@ -219,6 +220,7 @@ static void add_command(struct compile_database *database, CXCompileCommand comm
     free(directory);
     char *file = string_of(clang_CompileCommand_getFilename(command));
     entry->file = absolute_path(entry->directory, file);
+    entry->spelled = file[0] == '/' ? copy(file) : text_printf("%s/%s", entry->directory, file);
     free(file);
     int argc = (int)clang_CompileCommand_getNumArgs(command);
     char **argv = xmalloc(((size_t)argc + 1) * sizeof *argv);

@@ -12,7 +12,11 @@
 struct compile_database;
 
 struct compile_command {
-    char *file;       /* absolute, normalised path of the source */
+    char *file;       /* absolute, normalised path of the source, symbolic links resolved:
+                       * its identity */
+    char *spelled;    /* the source as the entry names it (against its directory, links
+                       * kept): what the compiler opened, so that `#include "x.h"` looks
+                       * beside it (lsof compiles links to dialects/linux/ files) */
     char *directory;  /* the entry's directory */
     char **arguments; /* ready for frontend_job.arguments */
     int argument_count;

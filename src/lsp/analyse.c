@@ -137,7 +137,7 @@ static void build_project(struct lsp_analyser *analyser, const struct compile_da
     for (int i = 0; i < count; i++) {
         const struct compile_command *command = compile_database_entry(database, i);
         jobs[i].display_path = command->file;
-        jobs[i].parse_path = command->file;
+        jobs[i].parse_path = command->spelled;
         jobs[i].absolute_path = command->file;
         jobs[i].directory = command->directory;
         jobs[i].arguments = (const char *const *)command->arguments;
@@ -215,7 +215,7 @@ void lsp_analyse(struct lsp_analyser *analyser, const struct lsp_analysis_reques
     const struct compile_command *command = command_for(analyser, request->path,
                                                         &output->messages);
     if (command) {
-        job.parse_path = command->file;
+        job.parse_path = command->file; /* unsaved buffers go by resolved paths (documents.c) */
         job.directory = command->directory;
         job.arguments = (const char *const *)command->arguments;
         job.argument_count = command->argument_count;

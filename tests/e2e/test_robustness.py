@@ -232,6 +232,28 @@ class RobustnessTest(unittest.TestCase):
         self.assertNotIn("left out", completed.stderr, description)  # only with --verbose
 
 
+    def test_linked_sources_include_beside_the_link(self):
+        # lsof's build links dialects/linux/*.c into the top folder and
+        # compiles the links: `#include "lsof.h"` finds the top folder's
+        # header, beside the name the compiler was given, not the target's
+        os.makedirs(os.path.join(self.directory, "dialects", "linux"))
+        self.write(os.path.join("dialects", "linux", "store.c"),
+                   '#include "lsof.h"\n#include <stdlib.h>\n'
+                   "void f(void) { char *p = malloc(SIZE); p[0] = 0; free(p); }\n")
+        self.write("lsof.h", "#define SIZE 4\n")
+        os.symlink(os.path.join("dialects", "linux", "store.c"),
+                   os.path.join(self.directory, "store.c"))
+        self.write("compile_commands.json", json.dumps([
+            {"directory": self.directory, "file": "store.c",
+             "arguments": ["cc", "-c", "-o", "store.o", "store.c"]}]))
+        completed, description = self.run_nullproof("-p", ".")
+        self.assertEqual(completed.returncode, 1, description)  # the finding, no error
+        self.assertNotIn("error", completed.stdout + completed.stderr, description)
+        # reported where the code is: the link's target
+        self.assertRegex(completed.stdout, r"dialects/linux/store\.c:3:\d+: warning: .*"
+                         r"\[unchecked-alloc\]", description)
+
+
     def test_gcc_only_machine_options_are_left_out(self):
         # dropbear builds with -mfunction-return=thunk, whose value clang's
         # driver refuses: no unit came out at all (libclang error 4)
