@@ -2132,6 +2132,21 @@ static void learn_pointer_equality(struct function_analysis *analysis, int block
             state->reachable = false;
             return;
         }
+        /* NULL equal to a pointer nothing says may be NULL, a member or a
+         * local: nginx's `prev = NULL; ... if (prev == buf->last) iov->len
+         * += n; else iov = next_iov(); prev = buf->end;` coalesces only from
+         * the second round. A parameter or a global compared with a NULL is
+         * an identity test (below). */
+        for (int s = 0; s < 2 && holds; s++) {
+            const struct access_path *other = &function->paths[sides[1 - s]];
+            if (state->paths[sides[s]].nullability == NULLABILITY_NULL &&
+                state->paths[sides[1 - s]].nullability == NULLABILITY_UNKNOWN &&
+                (other->parent >= 0 || other->root_kind == VARIABLE_LOCAL ||
+                 other->root_kind == VARIABLE_TEMPORARY)) {
+                state->reachable = false;
+                return;
+            }
+        }
     }
     for (int s = 0; s < 2 && state->reachable; s++) {
         enum nullability known = state->paths[sides[1 - s]].nullability;

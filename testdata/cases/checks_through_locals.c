@@ -4,7 +4,8 @@
  * also as `(x) != 0`: a truth value compared with 0), through a cast. A
  * member that is NULL on some path, compared with another pointer, is an
  * identity test (does the dictionary live in the buffer?), not a NULL test
- * of the other. */
+ * of the other; nor is a local's NULL compared with a member or a local
+ * nothing says may be NULL (they are not equal). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,63 @@ void parser_feed(struct parser *parser, const char *input)
         last = parser->state;
         parser_step(parser, *c);
     }
+}
+
+/* A local that holds NULL until the loop stores the previous end in it,
+ * compared with a pointer nothing says may be NULL: equal only from the
+ * second round, after `vector` was set (nginx's readv chain coalescing). */
+struct chunk {
+    char *start, *end;
+    struct chunk *next;
+};
+
+struct span {
+    char *base;
+    long length;
+};
+
+int coalesce(struct chunk *chain, struct span *spans, int capacity)
+{
+    char *previous = NULL;
+    struct span *vector = NULL;
+    int count = 0;
+    for (; chain; chain = chain->next) {
+        if (previous == chain->start) {
+            vector->length += chain->end - chain->start;
+        } else {
+            if (count == capacity)
+                break;
+            vector = &spans[count++];
+            vector->base = chain->start;
+            vector->length = chain->end - chain->start;
+        }
+        previous = chain->end;
+    }
+    return count;
+}
+
+/* where the start may be NULL (the code tests it), the first round may
+ * coalesce into no span */
+int coalesce_tested(struct chunk *chain, struct span *spans, int capacity)
+{
+    char *previous = NULL;
+    struct span *vector = NULL;
+    int count = 0;
+    for (; chain; chain = chain->next) {
+        if (chain->start == NULL)
+            chain->end = NULL;
+        if (previous == chain->start) {
+            vector->length += chain->end - chain->start; // expect: null-deref
+        } else {
+            if (count == capacity)
+                break;
+            vector = &spans[count++];
+            vector->base = chain->start;
+            vector->length = chain->end - chain->start;
+        }
+        previous = chain->end;
+    }
+    return count;
 }
 
 /* A parameter that a test found NULL (no starting line given) is compared
