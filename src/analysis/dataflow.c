@@ -1546,6 +1546,10 @@ struct return_facts {
     int *nonnull_parameter;                 /* per path, a parameter's member non-NULL at
                                              * every return: whose (-2: none seen yet) */
     char *nonnull_dropped;                  /* per path: not so at some return */
+    int *constant_parameter;                /* per path, a parameter's integer member at one
+                                             * value at every return: whose (-2: none yet) */
+    long long *constant_value;              /* per path: that value */
+    char *constant_dropped;                 /* per path: not so at some return */
     struct null_returns returns;
     struct predicate_returns *predicates;
     int first_block;                        /* the lowest returning block seen, or -1 */
@@ -1602,6 +1606,68 @@ static void visit_members(struct return_facts *facts, const struct ir_function *
             facts->nonnull_dropped[i] = 1;
         else
             facts->nonnull_parameter[i] = holder_parameter;
+    }
+}
+
+/* An integer reached in one step from what a pointer holds: `p->count`,
+ * `s.length`, `*n`, `a[2]`. */
+static bool integer_member_path(const struct ir_function *function, int path)
+{
+    const struct access_path *member = &function->paths[path];
+    if (member->parent < 0 || member->is_pointer || member->weak)
+        return false;
+    return member->step == PATH_DEREF || member->step == PATH_FIELD ||
+           member->step == PATH_ARROW ||
+           (member->step == PATH_INDEX && member->name && member->name[0] != '?');
+}
+
+/* The integer members of parameters a return leaves at one value, and-ed
+ * into the facts (array_init(a): a->nelts = 0). */
+static void visit_constant_members(struct return_facts *facts, const struct ir_function *function,
+                                   const struct flow_state *out)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        if (facts->constant_dropped[i] || !integer_member_path(function, i))
+            continue;
+        int holder = out->paths[function->paths[i].parent].entry_of;
+        bool of_parameter = holder >= 0 && function->paths[holder].parent < 0 &&
+                            function->paths[holder].root_kind == VARIABLE_PARAMETER &&
+                            function->paths[holder].parameter_index >= 0 &&
+                            function->paths[holder].parameter_index < facts->parameters;
+        int parameter = of_parameter ? function->paths[holder].parameter_index : -1;
+        long long low, high;
+        if (parameter < 0 || !path_interval(&out->paths[i], &low, &high) || low != high ||
+            (facts->constant_parameter[i] != -2 &&
+             (facts->constant_parameter[i] != parameter || facts->constant_value[i] != low))) {
+            facts->constant_dropped[i] = 1;
+            continue;
+        }
+        facts->constant_parameter[i] = parameter;
+        facts->constant_value[i] = low;
+    }
+}
+
+static void collect_constant_members(struct unit_analysis *shared,
+                                     const struct ir_function *function,
+                                     const struct return_facts *facts,
+                                     struct function_summary *summary)
+{
+    int kept = 0;
+    for (int i = 0; i < function->path_count; i++)
+        kept += !facts->constant_dropped[i] && facts->constant_parameter[i] >= 0;
+    if (!kept)
+        return;
+    summary->constant_members =
+        arena_alloc(shared->arena, sizeof *summary->constant_members * (size_t)kept);
+    for (int i = 0; i < function->path_count; i++) {
+        if (facts->constant_dropped[i] || facts->constant_parameter[i] < 0)
+            continue;
+        struct member_value *member =
+            &summary->constant_members[summary->constant_member_count++];
+        member->parameter = facts->constant_parameter[i];
+        member->step = function->paths[i].step;
+        member->name = function->paths[i].name;
+        member->value = facts->constant_value[i];
     }
 }
 
@@ -1665,6 +1731,7 @@ static void visit_return(struct walker *walker, int block, const struct flow_sta
         g++;
     }
     visit_members(facts, function, out, first);
+    visit_constant_members(facts, function, out);
     null_returns_add(&facts->returns, analysis, block, out, facts->summary);
     return_range_add(facts, function, block, out);
     predicates_add(facts->predicates, function, block, out);
@@ -1712,7 +1779,14 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     facts.nonnull_parameter =
         arena_alloc(&analysis->scratch, sizeof *facts.nonnull_parameter * paths);
     facts.nonnull_dropped = arena_alloc(&analysis->scratch, paths);
+    facts.constant_parameter =
+        arena_alloc(&analysis->scratch, sizeof *facts.constant_parameter * paths);
+    facts.constant_value = arena_alloc(&analysis->scratch, sizeof *facts.constant_value * paths);
+    facts.constant_dropped = arena_alloc(&analysis->scratch, paths);
     for (int i = 0; i < function->path_count; i++) {
+        facts.constant_parameter[i] = -2;
+        facts.constant_value[i] = 0;
+        facts.constant_dropped[i] = 0;
         facts.member_use[i] = NULL;
         facts.member_parameter[i] = -2;
         facts.member_dropped[i] = 0;
@@ -1751,6 +1825,7 @@ void dataflow_summarise(struct function_analysis *analysis, struct function_summ
     if (returns) {
         collect_member_uses(shared, function, facts.member_use, facts.member_parameter, summary);
         collect_nonnull_members(shared, function, &facts, summary);
+        collect_constant_members(shared, function, &facts, summary);
         collect_nulled(shared, function, facts.nulled, summary);
         collect_set_globals(shared, function, facts.set, summary);
         collect_global_uses(shared, function, facts.global_use, facts.globals, summary);

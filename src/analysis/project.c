@@ -77,6 +77,15 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
     to->nonnull_members =
         copy_members(arena, from->nonnull_members, from->nonnull_member_count, map_file, data);
     to->set_globals = copy_strings(arena, from->set_globals, from->set_global_count);
+    to->constant_members = NULL;
+    if (from->constant_member_count > 0) {
+        to->constant_members = arena_alloc(arena, sizeof *to->constant_members *
+                                                      (size_t)from->constant_member_count);
+        for (int i = 0; i < from->constant_member_count; i++) {
+            to->constant_members[i] = from->constant_members[i];
+            to->constant_members[i].name = copy_string(arena, from->constant_members[i].name);
+        }
+    }
     to->member_predicates = NULL;
     if (from->member_predicate_count > 0) {
         to->member_predicates = arena_alloc(arena, sizeof *to->member_predicates *
@@ -137,6 +146,7 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         a->nulled_count != b->nulled_count || a->null_return.line != b->null_return.line ||
         a->member_use_count != b->member_use_count ||
         a->nonnull_member_count != b->nonnull_member_count ||
+        a->constant_member_count != b->constant_member_count ||
         a->writes_known != b->writes_known || a->writes_through != b->writes_through ||
         a->returns_range != b->returns_range || a->return_low != b->return_low ||
         a->return_high != b->return_high ||
@@ -152,6 +162,12 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
                       a->dereferenced_global_count) ||
         !same_strings(a->set_globals, b->set_globals, a->set_global_count))
         return false;
+    for (int i = 0; i < a->constant_member_count; i++)
+        if (a->constant_members[i].parameter != b->constant_members[i].parameter ||
+            a->constant_members[i].step != b->constant_members[i].step ||
+            a->constant_members[i].value != b->constant_members[i].value ||
+            !same_string(a->constant_members[i].name, b->constant_members[i].name))
+            return false;
     for (int i = 0; i < a->member_predicate_count; i++)
         if (a->member_predicates[i].parameter != b->member_predicates[i].parameter ||
             a->member_predicates[i].zero_for_null != b->member_predicates[i].zero_for_null ||
@@ -173,6 +189,7 @@ bool summary_says_nothing(const struct function_summary *summary)
            !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
            !summary->dereferenced_global_count && !summary->nulled_count &&
            !summary->member_use_count && !summary->nonnull_member_count &&
+           !summary->constant_member_count &&
            !summary->member_predicate_count && !summary->set_global_count;
 }
 

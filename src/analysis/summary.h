@@ -57,6 +57,16 @@ struct member_use {
     struct source_location use;
 };
 
+/* An integer reached in one step from a parameter that the function
+ * leaves at one value on every return: ngx_array_init(a, ...) sets
+ * a->nelts = 0, so the caller's loop over the array does not run. */
+struct member_value {
+    int parameter;
+    enum path_step step;     /* PATH_DEREF, PATH_INDEX, PATH_FIELD or PATH_ARROW */
+    const char *name;        /* the field or constant index; NULL for PATH_DEREF */
+    long long value;
+};
+
 /* A pointer member `p->name` of pointer parameter p that an integer
  * function's result answers for (predicates.c): every return gives 0
  * (zero_for_null) or non-zero (else) where the member is NULL. */
@@ -128,6 +138,9 @@ struct function_summary {
                                           * every return (ensure_stack(s) sets s->stack or
                                           * exits); `use` is not set */
     int nonnull_member_count;
+    struct member_value *constant_members; /* integers below parameters it leaves at one
+                                            * value on every return */
+    int constant_member_count;
     const char **set_globals;    /* keys of global pointers it leaves non-NULL on every
                                   * return (flex's yyensure_buffer_stack allocates
                                   * yy_buffer_stack or exits) */

@@ -1374,6 +1374,41 @@ static void apply_nonnull_members(const struct ir_function *function, const stru
     }
 }
 
+/* What the callee leaves at one value below its parameters on every return
+ * (ngx_array_init(&a, ...): a.nelts = 0), below the argument and below the
+ * pointers known to hold the same value. */
+static void apply_constant_members(const struct ir_function *function, const struct ir_call *call,
+                                   const struct function_summary *summary,
+                                   struct flow_state *state)
+{
+    for (int m = 0; m < summary->constant_member_count; m++) {
+        const struct member_value *constant = &summary->constant_members[m];
+        if (constant->parameter < 0 || constant->parameter >= call->argument_count)
+            continue;
+        struct member_use member = {constant->parameter, constant->step, constant->name, {0}};
+        struct ir_value argument = call->arguments[constant->parameter];
+        if (call->argument_places && call->argument_places[constant->parameter] >= 0) {
+            /* ngx_array_init(&conf->limits, ...): conf->limits.nelts */
+            argument.kind = VALUE_NONNULL;
+            argument.path = call->argument_places[constant->parameter];
+        }
+        int root = argument.kind == VALUE_PATH && !function->paths[argument.path].weak
+                       ? alias_root(state, argument.path)
+                       : -1;
+        for (int i = -1; i < function->path_count; i++) {
+            struct ir_value same = {VALUE_PATH, i, 0};
+            if (i >= 0 && (root < 0 || i == argument.path ||
+                           (i != root && state->paths[i].alias != root)))
+                continue;
+            int path = caller_member(function, i < 0 ? argument : same, &member);
+            if (path < 0 || function->paths[path].is_pointer)
+                continue;
+            kill_path(function, state, path);
+            integer_set(&state->paths[path], constant->value);
+        }
+    }
+}
+
 /* The arguments (and globals) a call requires to be non-NULL: uses. */
 static void use_call_arguments(struct function_analysis *analysis,
                                const struct ir_statement *statement,
@@ -1790,6 +1825,7 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
         apply_nulled(analysis, statement, summary, state);
         apply_set_globals(function, summary, state);
         apply_nonnull_members(function, call, summary, state);
+        apply_constant_members(function, call, summary, state);
     }
     if (rule && rule->out_null_arguments)
         leave_out_null(analysis, block, index, rule, state);

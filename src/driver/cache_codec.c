@@ -161,6 +161,14 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_u64(out, (uint64_t)member->step);
         codec_put_string(out, member->name);
     }
+    codec_put_u64(out, (uint64_t)summary->constant_member_count);
+    for (int i = 0; i < summary->constant_member_count; i++) {
+        const struct member_value *member = &summary->constant_members[i];
+        codec_put_u64(out, (uint64_t)member->parameter);
+        codec_put_u64(out, (uint64_t)member->step);
+        codec_put_string(out, member->name);
+        codec_put_u64(out, (uint64_t)member->value);
+    }
     codec_put_u64(out, (uint64_t)summary->return_low);
     codec_put_u64(out, (uint64_t)summary->return_high);
     codec_put_u64(out, summary->writes_through);
@@ -253,6 +261,19 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
         }
     }
     summary->nonnull_member_count = nonnull;
+    int constants = get_count(in, 3 * 8 + MIN_STRING);
+    if (constants > 0) {
+        summary->constant_members =
+            arena_alloc(arena, sizeof *summary->constant_members * (size_t)constants);
+        for (int i = 0; i < constants; i++) {
+            struct member_value *member = &summary->constant_members[i];
+            member->parameter = get_int(in);
+            member->step = (enum path_step)codec_get_u64(in);
+            member->name = codec_get_string(in, arena);
+            member->value = (long long)codec_get_u64(in);
+        }
+    }
+    summary->constant_member_count = constants;
     summary->return_low = (long long)codec_get_u64(in);
     summary->return_high = (long long)codec_get_u64(in);
     summary->writes_through = (uint32_t)codec_get_u64(in);

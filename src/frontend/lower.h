@@ -586,6 +586,10 @@ struct ir_statement *lower_emit(struct lower_context *context, enum statement_ki
 struct source_location lower_location(struct lower_context *context, CXCursor cursor);
 struct source_location lower_location_start(struct lower_context *context, CXCursor cursor);
 
+/* For an argument `&p->member` whose value (as NULL as p) is `value`, the
+ * path p->member whose address it is; else -1. Lowers nothing. */
+int lower_member_address_place(struct lower_context *context, CXCursor argument,
+                               struct ir_value value);
 /* Interned path (same rules as ir_path, with a hash index). */
 int lower_path(struct lower_context *context, int parent, enum path_step step, const char *name,
                enum variable_kind kind, bool is_pointer);

@@ -264,11 +264,20 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     size_t argument_slots = argument_count > 0 ? (size_t)argument_count : 1;
     struct ir_value *arguments =
         arena_alloc(context->unit->arena, argument_slots * sizeof *arguments);
+    int *places = NULL;
     for (int i = 0; i < argument_count; i++) {
         CXCursor argument = clang_Cursor_getArgument(expression, (unsigned)i);
         if (cursor_is_null(argument) && i + 1 < children.count)
             argument = children.items[i + 1];
         arguments[i] = lower_expression(context, argument, LOWER_VALUE);
+        int place = lower_member_address_place(context, argument, arguments[i]);
+        if (place >= 0 && !places) {
+            places = arena_alloc(context->unit->arena, argument_slots * sizeof *places);
+            for (int k = 0; k < argument_count; k++)
+                places[k] = -1;
+        }
+        if (place >= 0)
+            places[i] = place;
     }
     cursor_list_free(&children);
 
@@ -284,6 +293,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     call->call.function_index = -1;
     call->call.arguments = arguments;
     call->call.argument_count = argument_count;
+    call->call.argument_places = places;
     call->call.facts = facts.facts;
     call->call.nonnull_arguments = facts.nonnull_arguments;
     if (!cursor_is_null(function) || !cursor_is_null(callee))

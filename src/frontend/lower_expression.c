@@ -164,6 +164,31 @@ static struct member member_of(struct lower_context *context, CXCursor reference
     return member;
 }
 
+int lower_member_address_place(struct lower_context *context, CXCursor argument,
+                               struct ir_value value)
+{
+    if (value.kind != VALUE_PATH || value.path < 0)
+        return -1;
+    CXCursor address = cursor_strip(context->unit_state, argument);
+    if (clang_getCursorKind(address) != CXCursor_UnaryOperator ||
+        compat_unary_operator(context->unit_state, address) != UNARY_ADDRESS)
+        return -1;
+    CXCursor operand = cursor_first_expression(context->unit_state, address);
+    for (int guard = 0; guard < 10000 && clang_getCursorKind(operand) == CXCursor_ParenExpr;
+         guard++)
+        operand = cursor_single_expression(context->unit_state, operand);
+    if (clang_getCursorKind(operand) != CXCursor_MemberRefExpr)
+        return -1;
+    CXCursor base = cursor_first_expression(context->unit_state, operand);
+    if (cursor_is_null(base) || !type_is_pointer(base))
+        return -1;
+    struct member member = member_of(context, operand);
+    if (!member.name || !member.name[0])
+        return -1;
+    return lower_path(context, value.path, PATH_ARROW, member.name, VARIABLE_LOCAL,
+                      member.is_pointer);
+}
+
 static struct ir_value lower_member(struct lower_context *context, CXCursor expression)
 {
     CXCursor base = cursor_first_expression(context->unit_state, expression);

@@ -126,6 +126,9 @@ struct ir_call {
     int function_index;      /* the callee's index in ir_unit.functions, or -1 */
     struct ir_value *arguments;
     int argument_count;
+    int *argument_places;    /* per argument: for `&p->member` (whose value is p's, as NULL as
+                              * p), the path p->member whose address it is, else -1; NULL
+                              * when no argument is such an address */
     unsigned facts;          /* enum call_fact bits */
     uint32_t nonnull_arguments; /* bit i: argument i must not be NULL (attributes, _Nonnull) */
     uint32_t const_arguments;   /* bit i: parameter i points to const (`const T *`): the callee

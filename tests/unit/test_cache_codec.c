@@ -56,6 +56,10 @@ static void sample_exports(struct arena *arena, struct unit_exports *exports)
     find->summary.set_global_count = 1;
     find->summary.set_globals = arena_alloc(arena, sizeof(char *));
     find->summary.set_globals[0] = "c:@buffer_stack";
+    find->summary.constant_member_count = 1;
+    find->summary.constant_members = arena_alloc(arena, sizeof(struct member_value));
+    find->summary.constant_members[0] = (struct member_value){0, PATH_ARROW, "nelts", -7};
+    find->summary.null_only_for_null_parameters = 4;
     find->summary.member_predicate_count = 1;
     find->summary.member_predicates = arena_alloc(arena, sizeof(struct member_predicate));
     find->summary.member_predicates[0] = (struct member_predicate){0, "session", true};
@@ -117,6 +121,9 @@ static void test_exports_round_trip(void **state)
     assert_string_equal(back.functions[0].summary.written_fields[0].name, "count");
     assert_string_equal(back.functions[0].summary.member_predicates[0].name, "session");
     assert_string_equal(back.functions[0].summary.set_globals[0], "c:@buffer_stack");
+    assert_string_equal(back.functions[0].summary.constant_members[0].name, "nelts");
+    assert_int_equal(back.functions[0].summary.constant_members[0].value, -7);
+    assert_int_equal(back.functions[0].summary.null_only_for_null_parameters, 4);
     assert_true(back.functions[0].summary.member_predicates[0].zero_for_null);
     assert_int_equal(back.functions[0].context_count, 1);
     assert_int_equal(back.functions[0].contexts[0].value.low, 1);
