@@ -75,10 +75,17 @@ bool integer_known(const struct path_state *state, long long *value)
     return true;
 }
 
+static bool is_excluded(const struct path_state *state, long long value)
+{
+    for (int i = 0; i < state->excluded_count; i++)
+        if (state->excluded[i] == value)
+            return true;
+    return false;
+}
+
 bool integer_may_be(const struct path_state *state, long long value)
 {
-    return state->low <= value && value <= state->high &&
-           !(state->has_excluded && state->excluded == value);
+    return state->low <= value && value <= state->high && !is_excluded(state, value);
 }
 
 bool integer_nonzero(const struct path_state *state)
@@ -86,29 +93,51 @@ bool integer_nonzero(const struct path_state *state)
     return !integer_may_be(state, 0);
 }
 
+/* Excluded values in ascending order and unused slots 0: states are
+ * compared byte by byte (flow_state_join), so one set has one form. */
+static void excluded_normalise(struct path_state *state)
+{
+    for (int i = 1; i < state->excluded_count; i++)
+        for (int k = i; k > 0 && state->excluded[k - 1] > state->excluded[k]; k--) {
+            int swap = state->excluded[k];
+            state->excluded[k] = state->excluded[k - 1];
+            state->excluded[k - 1] = swap;
+        }
+    for (int i = state->excluded_count; i < EXCLUDED_VALUES; i++)
+        state->excluded[i] = 0;
+}
+
 void integer_set(struct path_state *state, long long value)
 {
     state->low = state->high = value;
-    state->has_excluded = false;
-    state->excluded = 0;
+    state->excluded_count = 0;
+    excluded_normalise(state);
 }
 
-/* Drops an exclusion that the bounds already say, and moves a bound that
- * sits on the excluded value. */
+/* Moves a bound that sits on an excluded value, and drops the exclusions
+ * that the bounds already say. */
 static bool integer_tidy(struct path_state *state)
 {
-    if (state->has_excluded) {
-        if (state->excluded == state->low && state->low < state->high)
+    for (bool moved = true; moved && state->excluded_count > 0;) {
+        moved = false;
+        if (state->low > state->high)
+            return false;
+        if (state->low < state->high && is_excluded(state, state->low)) {
             state->low++;
-        else if (state->excluded == state->high && state->low < state->high)
+            moved = true;
+        } else if (state->low < state->high && is_excluded(state, state->high)) {
             state->high--;
-        else if (state->excluded == state->low)
+            moved = true;
+        } else if (state->low == state->high && is_excluded(state, state->low)) {
             return false; /* the only value left is excluded */
-        if (state->excluded < state->low || state->excluded > state->high) {
-            state->has_excluded = false;
-            state->excluded = 0;
         }
     }
+    int kept = 0;
+    for (int i = 0; i < state->excluded_count; i++)
+        if (state->excluded[i] > state->low && state->excluded[i] < state->high)
+            state->excluded[kept++] = state->excluded[i];
+    state->excluded_count = (unsigned char)kept;
+    excluded_normalise(state);
     return state->low <= state->high;
 }
 
@@ -120,10 +149,9 @@ void integer_exclude(struct path_state *state, long long value)
         state->low++;
     else if (value == state->high)
         state->high--;
-    else if (!state->has_excluded) {
-        state->has_excluded = true;
-        state->excluded = value;
-    }
+    else if (!is_excluded(state, value) && state->excluded_count < EXCLUDED_VALUES &&
+             value >= INT_MIN && value <= INT_MAX)
+        state->excluded[state->excluded_count++] = (int)value;
     integer_tidy(state);
 }
 
@@ -171,18 +199,18 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     joined.origin = may_be_null ? origin_choose(into_origin, from_origin) : NULL;
     joined.low = into->low < from->low ? into->low : from->low;
     joined.high = into->high > from->high ? into->high : from->high;
-    joined.has_excluded = false;
-    joined.excluded = 0;
-    long long candidates[2] = {into->excluded, from->excluded};
-    bool present[2] = {into->has_excluded, from->has_excluded};
-    for (int i = 0; i < 2 && !joined.has_excluded; i++) {
-        if (present[i] && !integer_may_be(into, candidates[i]) &&
-            !integer_may_be(from, candidates[i]) && candidates[i] > joined.low &&
-            candidates[i] < joined.high) {
-            joined.has_excluded = true;
-            joined.excluded = candidates[i];
+    /* what neither side may be, inside the joined bounds */
+    joined.excluded_count = 0;
+    const struct path_state *sides[2] = {into, from};
+    for (int s = 0; s < 2; s++)
+        for (int i = 0; i < sides[s]->excluded_count; i++) {
+            long long candidate = sides[s]->excluded[i];
+            if (!integer_may_be(into, candidate) && !integer_may_be(from, candidate) &&
+                candidate > joined.low && candidate < joined.high &&
+                !is_excluded(&joined, candidate) && joined.excluded_count < EXCLUDED_VALUES)
+                joined.excluded[joined.excluded_count++] = (int)candidate;
         }
-    }
+    excluded_normalise(&joined);
     if (into->alias != from->alias)
         joined.alias = -1;
     if (into->repeats != from->repeats)

@@ -33,6 +33,9 @@ enum nullability {
     NULLABILITY_MAYBE    /* NULL on some path: reported when used */
 };
 
+/* Values an integer is known not to hold, at most (those of an int). */
+enum { EXCLUDED_VALUES = 3 };
+
 struct path_state {
     enum nullability nullability;
     int twin;                            /* a pointer NULL exactly when this one is (the code
@@ -40,8 +43,9 @@ struct path_state {
     const struct null_origin *origin;    /* NULL and MAYBE: why */
     long long low, high;                 /* integers: the value lies in [low, high]
                                           * (LLONG_MIN..LLONG_MAX: nothing known) */
-    bool has_excluded;                   /* and is not `excluded` (a tested tag, x != 5) */
-    long long excluded;
+    unsigned char excluded_count;        /* and is none of excluded[0 .. excluded_count): */
+    int excluded[EXCLUDED_VALUES];       /* tested tags (x != 5; an if-else chain over
+                                          * AF_INET and AF_INET6), inside (low, high) */
     int alias;                           /* representative of the must-alias class, or -1 */
     int entry_of;                        /* holds the entry value of this parameter or global
                                           * root, or -1 */

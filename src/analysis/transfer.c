@@ -2219,8 +2219,8 @@ static void share_integer(const struct ir_function *function, struct flow_state 
             continue;
         copy->low = learnt->low;
         copy->high = learnt->high;
-        copy->has_excluded = learnt->has_excluded;
-        copy->excluded = learnt->excluded;
+        copy->excluded_count = learnt->excluded_count;
+        memcpy(copy->excluded, learnt->excluded, sizeof copy->excluded);
         const struct access_path *tag = &function->paths[i];
         if (!tag->two_values)
             continue;

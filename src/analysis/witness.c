@@ -168,7 +168,9 @@ static uint64_t state_hash(const struct search *search, int block, const struct 
         hash = mix(hash, (uint64_t)i << 8 | (uint64_t)value->nullability);
         hash = mix(hash, (uint64_t)value->low);
         hash = mix(hash, (uint64_t)value->high);
-        hash = mix(hash, value->has_excluded ? (uint64_t)value->excluded : 0x5bd1e995ULL);
+        hash = mix(hash, value->excluded_count ? (uint64_t)value->excluded[0] : 0x5bd1e995ULL);
+        for (int e = 1; e < value->excluded_count; e++)
+            hash = mix(hash, (uint64_t)value->excluded[e]);
         hash = mix(hash, (uint64_t)(uint32_t)value->alias << 32 | (uint32_t)value->twin);
         hash = mix(hash, (uint64_t)(uint32_t)value->witness << 32 | (uint32_t)value->repeats);
         hash = mix(hash, (uint64_t)value->witness_nonnull << 1 | value->witness_one_way);

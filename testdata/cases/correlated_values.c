@@ -1,6 +1,6 @@
 /* A pointer whose nullness follows from an integer: a count, a length, a
  * mode. The NULL state carries what the branches that made it said about
- * those integers (intervals, "not this value"), so a later test of the
+ * those integers (intervals, "not these values"), so a later test of the
  * same integer that cannot hold with the pointer NULL refutes the path. */
 #include <stdlib.h>
 #include <string.h>
@@ -173,7 +173,48 @@ char undo_first_char(struct undo_item *u, int verbose)
     return line->data[0];
 }
 
+/* An if-else chain over two address families leaves the address NULL
+ * only for a third family; a later switch on the family reads it only for
+ * the one that set it (nginx's ngx_cidr_match). */
+struct address6 {
+    unsigned char bytes[16];
+};
+
+int first_byte(unsigned family, struct address6 *given, unsigned plain)
+{
+    struct address6 *address6 = NULL;
+    unsigned address = 0;
+    if (family == 2)
+        address = plain;
+    else if (family == 10)
+        address6 = given;
+    switch (family) {
+    case 10:
+        return address6->bytes[0];
+    case 2:
+        return (int)(address & 0xff);
+    }
+    return -1;
+}
+
 /* must be reported */
+
+/* the chain covers 2 and 10; family 1 reaches the default with no address */
+int first_byte_default(unsigned family, struct address6 *given, unsigned plain)
+{
+    struct address6 *address6 = NULL;
+    unsigned address = 0;
+    if (family == 2)
+        address = plain;
+    else if (family == 10)
+        address6 = given;
+    switch (family) {
+    case 2:
+        return (int)(address & 0xff);
+    default:
+        return address6->bytes[0]; // expect: null-deref
+    }
+}
 
 /* the count is 1 when the loop tests it: the body runs with the buffer NULL */
 int first_of_one(int *count)

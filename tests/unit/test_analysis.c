@@ -251,6 +251,29 @@ static void test_integer_intervals(void **state)
     long long known;
     assert_true(integer_known(&value, &known));
     assert_int_equal(known, 2);
+    /* an if-else chain over tags: several values excluded, a join keeps
+     * those both sides exclude, and a bound moves over excluded values */
+    struct path_state tag = path_state_unknown(), other = path_state_unknown();
+    integer_exclude(&tag, 2);
+    integer_exclude(&tag, 10);
+    integer_exclude(&tag, 17);
+    assert_false(integer_may_be(&tag, 2));
+    assert_false(integer_may_be(&tag, 10));
+    assert_false(integer_may_be(&tag, 17));
+    assert_true(integer_may_be(&tag, 3));
+    integer_exclude(&other, 17);
+    integer_exclude(&other, 10);
+    struct path_state joined = tag;
+    struct flow_state into = {true, 1, &joined}, from = {true, 1, &other};
+    assert_true(flow_state_join(&into, &from));
+    assert_true(integer_may_be(&joined, 2));
+    assert_false(integer_may_be(&joined, 10));
+    assert_false(integer_may_be(&joined, 17));
+    assert_false(flow_state_join(&into, &from)); /* one form whatever the order */
+    assert_true(integer_narrow(&tag, 10, 20));  /* 10 excluded: [11, 20] */
+    assert_false(integer_may_be(&tag, 10));
+    assert_true(integer_may_be(&tag, 11));
+    assert_false(integer_narrow(&tag, 17, 17)); /* nothing left */
     assert_int_equal(integer_add(LLONG_MAX, -5), LLONG_MAX); /* no bound stays no bound */
     assert_int_equal(integer_add(LLONG_MAX - 1, 5), LLONG_MAX);
 }
