@@ -452,6 +452,10 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
                     rule->found_if_argument, rule->found_if_count);
             first = false;
         }
+        if (rule->found_with) {
+            fprintf(stream, "%sfound with %s", first ? "" : ", ", rule->found_with);
+            first = false;
+        }
         if (rule->noreturn_if_nonzero > 0) {
             fprintf(stream, "%snoreturn if argument %d is not 0", first ? "" : ", ",
                     rule->noreturn_if_nonzero);

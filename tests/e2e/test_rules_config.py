@@ -135,6 +135,8 @@ class RulesConfigTest(unittest.TestCase):
             r"of 7 values: ", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  qsort +libc +nonnull 4, nonnull 1 if 2 "
                                                    r"is not 0, calls back ", re.MULTILINE))
+        self.assertRegex(result.stdout, re.compile(r"^  rindex +posix +returns lookup, nonnull 1, "
+                                                   r"found with index: ", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  strmap_get +strmap +returns lookup, "
                                                    r"nonnull 1,2", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  HASH_FIND_STR \(macro\) +uthash +"
