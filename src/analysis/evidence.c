@@ -140,6 +140,86 @@ static bool is_static_callee(const struct ir_unit *unit, const struct ir_call *c
            unit->functions[call->function_index].is_static;
 }
 
+/* How many statements set each path: a variable set by several calls
+ * (rsync's `arg = poptGetOptArg(pc)` in every case of an option switch)
+ * is tested for one of them, not for all. */
+static int *definition_counts(const struct ir_function *function, struct arena *scratch)
+{
+    int *count = arena_alloc(scratch, sizeof *count * ((size_t)function->path_count + 1));
+    memset(count, 0, sizeof *count * ((size_t)function->path_count + 1));
+    for (int b = 0; b < function->block_count; b++)
+        for (int i = 0; i < function->blocks[b].statement_count; i++) {
+            const struct ir_statement *statement = &function->blocks[b].statements[i];
+            int target = statement->kind == STATEMENT_ASSIGN ? statement->target
+                         : statement->kind == STATEMENT_CALL ? statement->call.target
+                                                             : -1;
+            if (target >= 0 && count[target] < 2)
+                count[target]++;
+        }
+    return count;
+}
+
+/* Whether statement `index` of `block` tests `path` against NULL, or copies
+ * it into a variable that is tested (`fate`): 1; sets it anew: -1; else 0. */
+static int statement_tests(const struct ir_statement *statement, int path, const char *fate)
+{
+    switch (statement->kind) {
+    case STATEMENT_ASSIGN:
+        if (statement->value.kind == VALUE_NULL_TEST && statement->value.path == path)
+            return 1;
+        if (statement->value.kind == VALUE_PATH && statement->value.path == path &&
+            statement->target >= 0 && statement->target != path &&
+            (fate[statement->target] & FATE_TESTED))
+            return 1;
+        return statement->target == path ? -1 : 0;
+    case STATEMENT_ASSUME:
+        return statement->target == path && statement->value.integer != 2 ? 1 : 0;
+    case STATEMENT_CALL:
+        for (int a = 0; a < statement->call.argument_count; a++)
+            if (statement->call.arguments[a].kind == VALUE_NULL_TEST &&
+                statement->call.arguments[a].path == path)
+                return 1;
+        return statement->call.target == path ? -1 : 0;
+    default:
+        return 0;
+    }
+}
+
+/* Whether the value the call at (block, index) leaves in `path` is tested
+ * before `path` is set again, on some path on from the call. */
+static bool tested_after(const struct ir_function *function, int block, int index, int path,
+                         const char *fate, struct arena *scratch)
+{
+    char *seen = arena_alloc(scratch, (size_t)function->block_count + 1);
+    int *stack = arena_alloc(scratch, sizeof *stack * ((size_t)function->block_count + 1));
+    memset(seen, 0, (size_t)function->block_count + 1);
+    int depth = 0, from = index + 1;
+    for (int b = block;; from = 0) {
+        const struct cfg_block *node = &function->blocks[b];
+        bool killed = false;
+        for (int i = from; i < node->statement_count && !killed; i++) {
+            int result = statement_tests(&node->statements[i], path, fate);
+            if (result > 0)
+                return true;
+            killed = result < 0;
+        }
+        if (!killed && node->terminator == TERMINATOR_BRANCH && node->condition.path == path &&
+            (node->condition.kind == CONDITION_NONNULL ||
+             node->condition.kind == CONDITION_NONZERO))
+            return true;
+        for (int e = 0; !killed && e < ir_successor_count(node); e++) {
+            int next = node->successors[e];
+            if (next >= 0 && !seen[next]) {
+                seen[next] = 1;
+                stack[depth++] = next;
+            }
+        }
+        if (depth == 0)
+            return false;
+        b = stack[--depth];
+    }
+}
+
 /* The call sites of one function whose result is tested or dereferenced,
  * appended to `sites` (room for every call statement): of external callees,
  * or with `statics` (indexed by function) of the unit's static ones. */
@@ -148,6 +228,7 @@ static void function_sites(const struct ir_unit *unit, const struct ir_function 
                            struct call_evidence *statics)
 {
     const char *fate = NULL;
+    const int *definitions = NULL;
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
@@ -157,9 +238,13 @@ static void function_sites(const struct ir_unit *unit, const struct ir_function 
             if (!call->callee || !call->returns_pointer || call->target < 0 ||
                 is_static_callee(unit, call) != (statics != NULL))
                 continue;
-            if (!fate)
+            if (!fate) {
                 fate = value_fates(function, scratch);
+                definitions = definition_counts(function, scratch);
+            }
             bool tested = fate[call->target] & FATE_TESTED;
+            if (tested && definitions[call->target] > 1)
+                tested = tested_after(function, b, i, call->target, fate, scratch);
             bool used = fate[call->target] & FATE_USED;
             bool returned = fate[call->target] & FATE_RETURNED;
             if (!tested && (returned || !used))

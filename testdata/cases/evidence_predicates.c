@@ -5,7 +5,9 @@
  * test of it: `if (strcmp(name, "x") == 0)`, `if (send(c, m) != 0)`,
  * `t = now(c); if (t > 0)`, and neither is an ordering, `p < end`. So an
  * external function whose result is only passed on or walked is not taken
- * for a source of NULL. */
+ * for a source of NULL. A test counts for the call whose result it sees: a
+ * variable set by several calls is tested for those a test follows before
+ * it is set again. */
 #include <stddef.h>
 
 struct connection {
@@ -117,7 +119,60 @@ char frame_last(int frame)
     return frame_end(frame)[-1];
 }
 
+/* One variable holds the results of many calls (an option switch's
+ * `arg = option_argument(parser)` in every case): a test of it after one
+ * call is no test of the others. One call in five tested is no vote. */
+extern const char *option_argument(int option);
+extern int option_set(const char *name, const char *value);
+
+int parse_option(int option)
+{
+    const char *arg;
+    switch (option) {
+    case 'a':
+        arg = option_argument(option);
+        if (arg == NULL)
+            return -1;
+        return option_set("a", arg);
+    case 'b':
+        arg = option_argument(option);
+        return option_set("b", arg) + arg[0];
+    case 'c':
+        arg = option_argument(option);
+        return option_set("c", arg) + arg[0];
+    case 'd':
+        arg = option_argument(option);
+        return option_set("d", arg) + arg[0];
+    case 'e':
+        arg = option_argument(option);
+        return option_set("e", arg) + arg[0];
+    }
+    return 0;
+}
+
 /* must be reported */
+
+/* four in five tested right after the call: the program believes it */
+extern const char *setting_value(int key);
+
+int apply_settings(void)
+{
+    const char *value;
+    value = setting_value(1);
+    if (!value)
+        return -1;
+    value = setting_value(2);
+    if (!value)
+        return -1;
+    value = setting_value(3);
+    if (value == NULL)
+        return -1;
+    value = setting_value(4);
+    if (value == NULL)
+        return -1;
+    value = setting_value(5);
+    return value[0]; // expect: unchecked-nullable
+}
 
 extern struct connection *pending_connection(void);
 
