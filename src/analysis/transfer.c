@@ -1776,6 +1776,21 @@ static void record_passed_arguments(struct function_analysis *analysis, const st
     }
 }
 
+/* A call through a pointer to code nothing describes (an event handler)
+ * may free, reset or replace what memory holds: a later NULL test of a
+ * pointer kept there (`c->udp->buffer = &buf; rev->handler(rev); if
+ * (c->udp)`, nginx) checks again after the callback, it is not late.
+ * What is known of the pointers stays; only "dereferenced before" goes. */
+static void forget_dereferences_in_memory(const struct ir_function *function,
+                                          struct flow_state *state)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        const struct access_path *path = &function->paths[i];
+        if (path->parent >= 0 || path->root_kind == VARIABLE_GLOBAL)
+            state->paths[i].dereferenced = NULL;
+    }
+}
+
 static void transfer_call(struct function_analysis *analysis, int block, int index,
                           struct flow_state *state)
 {
@@ -1805,6 +1820,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
 
     record_passed_arguments(analysis, call, state);
     use_call_arguments(analysis, statement, rule, summary, state);
+    if (!call->callee && !rule && !summary)
+        forget_dereferences_in_memory(function, state);
     const struct pack_entry *macro = macro_rule(analysis, &statement->location);
     if (rule && rule->checked_arguments)
         refine_checked(function, call, rule->checked_arguments, state);
