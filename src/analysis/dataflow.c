@@ -1579,19 +1579,29 @@ static void return_range_add(struct return_facts *facts, const struct ir_functio
     facts->range_seen = true;
 }
 
+/* The parameter whose entry value holds member path `i` at a return
+ * (`p->count` with p as the caller passed it), or -1. */
+static int holder_parameter(const struct return_facts *facts, const struct ir_function *function,
+                            const struct flow_state *out, int i)
+{
+    int holder = out->paths[function->paths[i].parent].entry_of;
+    if (holder < 0 || function->paths[holder].parent >= 0 ||
+        function->paths[holder].root_kind != VARIABLE_PARAMETER ||
+        function->paths[holder].parameter_index < 0 ||
+        function->paths[holder].parameter_index >= facts->parameters)
+        return -1;
+    return function->paths[holder].parameter_index;
+}
+
 static void visit_members(struct return_facts *facts, const struct ir_function *function,
                           const struct flow_state *out, bool first)
 {
     for (int i = 0; i < function->path_count; i++) {
         if (!member_path(function, i))
             continue;
-        int holder = out->paths[function->paths[i].parent].entry_of;
-        bool of_parameter = holder >= 0 && function->paths[holder].parent < 0 &&
-                            function->paths[holder].root_kind == VARIABLE_PARAMETER &&
-                            function->paths[holder].parameter_index >= 0 &&
-                            function->paths[holder].parameter_index < facts->parameters;
-        const struct source_location *use = of_parameter ? out->paths[i].entry_use : NULL;
-        int parameter = use ? function->paths[holder].parameter_index : -1;
+        int holder = holder_parameter(facts, function, out, i);
+        const struct source_location *use = holder >= 0 ? out->paths[i].entry_use : NULL;
+        int parameter = use ? holder : -1;
         if (!use || (facts->member_parameter[i] != -2 && facts->member_parameter[i] != parameter))
             facts->member_dropped[i] = 1;
         else
@@ -1599,13 +1609,11 @@ static void visit_members(struct return_facts *facts, const struct ir_function *
         if (first)
             facts->member_use[i] = use;
         /* left non-NULL in what the caller passed: ensure_stack(s) */
-        int holder_parameter = of_parameter ? function->paths[holder].parameter_index : -1;
-        if (holder_parameter < 0 || out->paths[i].nullability != NULLABILITY_NONNULL ||
-            (facts->nonnull_parameter[i] != -2 &&
-             facts->nonnull_parameter[i] != holder_parameter))
+        if (holder < 0 || out->paths[i].nullability != NULLABILITY_NONNULL ||
+            (facts->nonnull_parameter[i] != -2 && facts->nonnull_parameter[i] != holder))
             facts->nonnull_dropped[i] = 1;
         else
-            facts->nonnull_parameter[i] = holder_parameter;
+            facts->nonnull_parameter[i] = holder;
     }
 }
 
@@ -1629,12 +1637,7 @@ static void visit_constant_members(struct return_facts *facts, const struct ir_f
     for (int i = 0; i < function->path_count; i++) {
         if (facts->constant_dropped[i] || !integer_member_path(function, i))
             continue;
-        int holder = out->paths[function->paths[i].parent].entry_of;
-        bool of_parameter = holder >= 0 && function->paths[holder].parent < 0 &&
-                            function->paths[holder].root_kind == VARIABLE_PARAMETER &&
-                            function->paths[holder].parameter_index >= 0 &&
-                            function->paths[holder].parameter_index < facts->parameters;
-        int parameter = of_parameter ? function->paths[holder].parameter_index : -1;
+        int parameter = holder_parameter(facts, function, out, i);
         long long low, high;
         if (parameter < 0 || !path_interval(&out->paths[i], &low, &high) || low != high ||
             (facts->constant_parameter[i] != -2 &&
