@@ -183,7 +183,12 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
 
 bool summary_says_nothing(const struct function_summary *summary)
 {
+    /* what a caller assumes of a function it knows nothing of: it may write
+     * globals, return anything, and take any arguments (zsh's zalloc(),
+     * which exits rather than return NULL, says something: returns_nonnull) */
     return summary->writes_globals && !summary->never_returns && !summary->returns_null &&
+           !summary->returns_nonnull && !summary->returns_range && !summary->repeatable &&
+           !summary->caches_result && !summary->null_count_parameters &&
            !summary->propagated_parameters && !summary->null_only_for_null_parameters &&
            !summary->dereferenced_parameters &&
            !summary->false_for_null_parameters && !summary->true_for_null_parameters &&
