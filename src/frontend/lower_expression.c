@@ -623,11 +623,21 @@ static struct ir_value lower_binary(struct lower_context *context, CXCursor expr
         lower_expression(context, left, LOWER_EFFECT);
         return lower_expression(context, right, mode);
     case BINARY_LOGICAL_AND:
-    case BINARY_LOGICAL_OR:
+    case BINARY_LOGICAL_OR: {
         if (mode == LOWER_VALUE)
             return logical_value(context, expression);
-        lower_diamond(context, expression);
+        /* a && b whose value nothing reads is `if (a) b;`: b runs for its
+         * effect, and its truth tests nothing (zsh's `(void)(*argv &&
+         * argv++)` advances argv, it does not test it) */
+        bool and = compat_binary_operator(context->unit_state, expression) ==
+                   BINARY_LOGICAL_AND;
+        int runs = lower_new_block(context), skips = lower_new_block(context);
+        lower_condition(context, left, and ? runs : skips, and ? skips : runs);
+        context->current = runs;
+        lower_expression(context, right, LOWER_EFFECT);
+        lower_rejoin(context, context->current, skips);
         return value_unknown();
+    }
     case BINARY_ADD:
     case BINARY_SUBTRACT:
         if (type_is_pointer(expression)) { /* p + n: as null as p */

@@ -105,6 +105,17 @@ int exported_body_first(const struct request *request)
     return first;
 }
 
+/* the same walk, then a real test of the vector it dereferenced */
+int count_arguments_late(char **argv)
+{
+    int count = 0;
+    for (; *argv; (void)(*argv && argv++))
+        count++;
+    if (argv == NULL) // expect: check-after-deref
+        return -1;
+    return count;
+}
+
 /* A call through a function pointer in between is no excuse for a
  * pointer the function holds itself: the handler gets no way to it. */
 struct event {
@@ -126,6 +137,16 @@ int run_with_local(struct event *event)
 }
 
 /* must stay silent */
+
+/* `*argv && argv++` whose value nothing reads advances argv past the
+ * current argument; the truth of `argv++` tests nothing (zsh's bin_fg). */
+int count_arguments(char **argv)
+{
+    int count = 0;
+    for (; *argv; (void)(*argv && argv++))
+        count++;
+    return count;
+}
 
 /* An event handler, code nothing describes, may close the connection and
  * reset what memory holds: the test after it checks again (nginx's UDP
