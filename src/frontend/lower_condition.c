@@ -620,6 +620,16 @@ static void lower_condition_at(struct lower_context *context, CXCursor expressio
     }
     context->depth++;
     expression = cursor_strip(context->unit_state, expression);
+    if (clang_getCursorKind(expression) == CXCursor_UnaryOperator &&
+        compat_unary_writes(context->unit_state, expression) == UNARY_PRE_INCREMENT &&
+        kind_is_pointer(compat_canonical_type(clang_getCursorType(expression)).kind)) {
+        /* `!strcmp(*argv, "-") && argv++`: stepping a pointer presumes it
+         * set, so its truth is no NULL test (zsh's bin_trap) */
+        lower_expression(context, expression, LOWER_EFFECT);
+        lower_goto(context, if_true);
+        context->depth--;
+        return;
+    }
     if (!lower_structured(context, expression, if_true, if_false)) {
         enum CXTypeKind kind = compat_canonical_type(clang_getCursorType(expression)).kind;
         /* constants come back as VALUE_INTEGER / NULL: only the live edge */

@@ -105,6 +105,23 @@ int exported_body_first(const struct request *request)
     return first;
 }
 
+/* `&& argv++` as a condition steps past "-" and is true: stepping a
+ * pointer presumes it set (zsh's bin_trap) */
+int skip_dash(char **argv)
+{
+    if (!strcmp(*argv, "-") && argv++)
+        return *argv == NULL;
+    return 0;
+}
+
+/* but the pointer itself in the same place is a test of it */
+int dash_then_test(char **argv)
+{
+    if (!strcmp(*argv, "-") && argv) // expect: check-after-deref
+        return 1;
+    return 0;
+}
+
 /* the same walk, then a real test of the vector it dereferenced */
 int count_arguments_late(char **argv)
 {
