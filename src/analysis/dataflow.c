@@ -1105,12 +1105,6 @@ static int null_block(const struct ir_function *function, const struct null_orig
     return returning;
 }
 
-/* A returned value that is NULL because the function tested it (no source
- * behind it): when the test is not a loop's (a search that ran off the
- * end), the function only passes on what it was given. A parameter's NULL
- * makes the result as NULL as that argument; any other value's test is
- * defensive and makes no NULL of its own. Returns -1 when the return is to
- * be judged by what decides it instead. */
 /* Whether the function's calls to itself make a NULL test of `tested` the
  * bottom of a recursive search: some such call may pass NULL where it is
  * a parameter; any such call, for what lies below one. */
@@ -1125,6 +1119,12 @@ static bool recursion_passes_null(const struct null_return_context *context,
     return true;
 }
 
+/* A returned value that is NULL because the function tested it (no source
+ * behind it): when the test is not a loop's (a search that ran off the
+ * end), the function only passes on what it was given. A parameter's NULL
+ * makes the result as NULL as that argument; any other value's test is
+ * defensive and makes no NULL of its own. Returns -1 when the return is to
+ * be judged by what decides it instead. */
 static int tested_null_return(const struct function_analysis *analysis,
                               const struct null_return_context *context,
                               const struct null_origin *origin, int *parameter)

@@ -19,6 +19,43 @@ struct site {
 /* What happens to a value somewhere in a function, as bits. */
 enum fate { FATE_TESTED = 1, FATE_USED = 2, FATE_RETURNED = 4 };
 
+/* The path that slot `slot` of `statement` tests against NULL, or -1: an
+ * assignment of a NULL test (slot 0), an assumption other than an
+ * ordering that held (p < end tests nothing; slot 0), a NULL test passed
+ * as argument `slot` of a call. Slots run to the call's argument count. */
+static int statement_tested_path(const struct ir_statement *statement, int slot)
+{
+    switch (statement->kind) {
+    case STATEMENT_ASSIGN:
+        return slot == 0 && statement->value.kind == VALUE_NULL_TEST ? statement->value.path : -1;
+    case STATEMENT_ASSUME:
+        return slot == 0 && statement->value.integer != 2 ? statement->target : -1;
+    case STATEMENT_CALL:
+        return slot < statement->call.argument_count &&
+                       statement->call.arguments[slot].kind == VALUE_NULL_TEST
+                   ? statement->call.arguments[slot].path
+                   : -1;
+    default:
+        return -1;
+    }
+}
+
+static int statement_slots(const struct ir_statement *statement)
+{
+    return statement->kind == STATEMENT_CALL ? statement->call.argument_count : 1;
+}
+
+/* The pointer a block's branch tests against NULL, or -1. */
+static int branch_tested_path(const struct ir_function *function, const struct cfg_block *block)
+{
+    const struct ir_condition *condition = &block->condition;
+    if (block->terminator != TERMINATOR_BRANCH || condition->path < 0 ||
+        (condition->kind != CONDITION_NONNULL && condition->kind != CONDITION_NONZERO) ||
+        !function->paths[condition->path].is_pointer)
+        return -1;
+    return condition->path;
+}
+
 /* Per path: what is done to it directly (tested against NULL, dereferenced,
  * returned), then, to a fixed point over the copies (x = start, s->f = x),
  * what is done to any path that may hold its value. One pass over the
@@ -44,25 +81,19 @@ static char *value_fates(const struct ir_function *function, struct arena *scrat
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
             const struct ir_statement *statement = &block->statements[i];
+            for (int slot = 0; slot < statement_slots(statement); slot++) {
+                int tested = statement_tested_path(statement, slot);
+                if (tested >= 0)
+                    fate[tested] |= FATE_TESTED;
+            }
             switch (statement->kind) {
-            case STATEMENT_ASSIGN:
-                if (statement->value.kind == VALUE_NULL_TEST && statement->value.path >= 0)
-                    fate[statement->value.path] |= FATE_TESTED;
-                break;
             case STATEMENT_USE:
                 if (statement->target >= 0)
                     fate[statement->target] |= FATE_USED;
                 break;
-            case STATEMENT_ASSUME:
-                /* an ordering that held (p < end) tests nothing */
-                if (statement->target >= 0 && statement->value.integer != 2)
-                    fate[statement->target] |= FATE_TESTED;
-                break;
             case STATEMENT_CALL:
                 for (int a = 0; a < statement->call.argument_count; a++) {
                     struct ir_value argument = statement->call.arguments[a];
-                    if (argument.kind == VALUE_NULL_TEST && argument.path >= 0)
-                        fate[argument.path] |= FATE_TESTED;
                     /* if (!is_string(v)): a predicate of one value that may test it;
                      * not `if (strcmp(v, "x") == 0)` or `ASSERT(0 == uv_run(loop,
                      * mode))`, which check what a call with it did */
@@ -77,11 +108,8 @@ static char *value_fates(const struct ir_function *function, struct arena *scrat
                 break;
             }
         }
-        if (block->terminator == TERMINATOR_BRANCH && block->condition.path >= 0 &&
-            (block->condition.kind == CONDITION_NONNULL ||
-             block->condition.kind == CONDITION_NONZERO) &&
-            function->paths[block->condition.path].is_pointer)
-            fate[block->condition.path] |= FATE_TESTED;
+        if (branch_tested_path(function, block) >= 0)
+            fate[branch_tested_path(function, block)] |= FATE_TESTED;
         if (block->terminator == TERMINATOR_RETURN && block->has_return_value &&
             block->returned.kind == VALUE_PATH && block->returned.path >= 0)
             fate[block->returned.path] |= FATE_RETURNED;
@@ -140,6 +168,14 @@ static bool is_static_callee(const struct ir_unit *unit, const struct ir_call *c
            unit->functions[call->function_index].is_static;
 }
 
+/* The path `statement` sets (an assignment's or a call's target), or -1. */
+static int statement_sets(const struct ir_statement *statement)
+{
+    return statement->kind == STATEMENT_ASSIGN ? statement->target
+           : statement->kind == STATEMENT_CALL ? statement->call.target
+                                               : -1;
+}
+
 /* How many statements set each path: a variable set by several calls
  * (rsync's `arg = poptGetOptArg(pc)` in every case of an option switch)
  * is tested for one of them, not for all. */
@@ -149,40 +185,25 @@ static int *definition_counts(const struct ir_function *function, struct arena *
     memset(count, 0, sizeof *count * ((size_t)function->path_count + 1));
     for (int b = 0; b < function->block_count; b++)
         for (int i = 0; i < function->blocks[b].statement_count; i++) {
-            const struct ir_statement *statement = &function->blocks[b].statements[i];
-            int target = statement->kind == STATEMENT_ASSIGN ? statement->target
-                         : statement->kind == STATEMENT_CALL ? statement->call.target
-                                                             : -1;
+            int target = statement_sets(&function->blocks[b].statements[i]);
             if (target >= 0 && count[target] < 2)
                 count[target]++;
         }
     return count;
 }
 
-/* Whether statement `index` of `block` tests `path` against NULL, or copies
- * it into a variable that is tested (`fate`): 1; sets it anew: -1; else 0. */
+/* Whether `statement` tests `path` against NULL, or copies it into a
+ * variable that is tested (`fate`): 1; sets it anew: -1; else 0. */
 static int statement_tests(const struct ir_statement *statement, int path, const char *fate)
 {
-    switch (statement->kind) {
-    case STATEMENT_ASSIGN:
-        if (statement->value.kind == VALUE_NULL_TEST && statement->value.path == path)
+    for (int slot = 0; slot < statement_slots(statement); slot++)
+        if (statement_tested_path(statement, slot) == path)
             return 1;
-        if (statement->value.kind == VALUE_PATH && statement->value.path == path &&
-            statement->target >= 0 && statement->target != path &&
-            (fate[statement->target] & FATE_TESTED))
-            return 1;
-        return statement->target == path ? -1 : 0;
-    case STATEMENT_ASSUME:
-        return statement->target == path && statement->value.integer != 2 ? 1 : 0;
-    case STATEMENT_CALL:
-        for (int a = 0; a < statement->call.argument_count; a++)
-            if (statement->call.arguments[a].kind == VALUE_NULL_TEST &&
-                statement->call.arguments[a].path == path)
-                return 1;
-        return statement->call.target == path ? -1 : 0;
-    default:
-        return 0;
-    }
+    if (statement->kind == STATEMENT_ASSIGN && statement->value.kind == VALUE_PATH &&
+        statement->value.path == path && statement->target >= 0 && statement->target != path &&
+        (fate[statement->target] & FATE_TESTED))
+        return 1;
+    return statement_sets(statement) == path ? -1 : 0;
 }
 
 /* Whether the value the call at (block, index) leaves in `path` is tested
@@ -203,9 +224,7 @@ static bool tested_after(const struct ir_function *function, int block, int inde
                 return true;
             killed = result < 0;
         }
-        if (!killed && node->terminator == TERMINATOR_BRANCH && node->condition.path == path &&
-            (node->condition.kind == CONDITION_NONNULL ||
-             node->condition.kind == CONDITION_NONZERO))
+        if (!killed && branch_tested_path(function, node) == path)
             return true;
         for (int e = 0; !killed && e < ir_successor_count(node); e++) {
             int next = node->successors[e];

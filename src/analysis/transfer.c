@@ -1340,72 +1340,81 @@ static int caller_member(const struct ir_function *function, struct ir_value arg
     return -1;
 }
 
-/* What the callee leaves non-NULL below its parameters on every return
- * (ensure_stack(s): s->stack), below the argument and below the pointers
+/* Argument `index` of `call` as the callee's members of it are found: for
+ * `&p->member` (whose value is p's, as NULL as p) the address of
+ * p->member, so that ngx_array_init(&conf->limits, ...)'s `a->nelts` is
+ * the caller's conf->limits.nelts; else the argument. */
+static struct ir_value argument_place(const struct ir_call *call, int index)
+{
+    struct ir_value argument = call->arguments[index];
+    if (call->argument_places && call->argument_places[index] >= 0) {
+        argument.kind = VALUE_NONNULL;
+        argument.path = call->argument_places[index];
+        argument.integer = 0;
+    }
+    return argument;
+}
+
+/* Sets the caller's path of a member the callee leaves set: non-NULL, or
+ * with `constant`, that integer value. */
+static void leave_member(const struct ir_function *function, struct flow_state *state, int path,
+                         const long long *constant)
+{
+    if (path < 0 || (constant != NULL) == function->paths[path].is_pointer)
+        return;
+    kill_path(function, state, path);
+    if (constant)
+        integer_set(&state->paths[path], *constant);
+    else
+        state->paths[path].nullability = NULLABILITY_NONNULL;
+}
+
+/* What the callee leaves in member `member` of argument `member->parameter`
+ * on every return: in the argument's member and in those of the pointers
  * known to hold the same value (yyg = (struct guts *)scanner;
  * ensure_stack(scanner); yyg->stack). */
+static void leave_members(const struct ir_function *function, const struct ir_call *call,
+                          const struct member_use *member, const long long *constant,
+                          struct flow_state *state)
+{
+    if (member->parameter < 0 || member->parameter >= call->argument_count)
+        return;
+    struct ir_value argument = argument_place(call, member->parameter);
+    int direct = caller_member(function, argument, member);
+    leave_member(function, state, direct, constant);
+    if (argument.kind != VALUE_PATH || function->paths[argument.path].weak)
+        return;
+    int root = alias_root(state, argument.path);
+    for (int i = 0; i < function->path_count; i++) {
+        if (i == argument.path || (i != root && state->paths[i].alias != root))
+            continue;
+        struct ir_value same = {VALUE_PATH, i, 0};
+        int path = caller_member(function, same, member);
+        if (path != direct)
+            leave_member(function, state, path, constant);
+    }
+}
+
+/* What the callee leaves non-NULL below its parameters on every return
+ * (ensure_stack(s): s->stack). */
 static void apply_nonnull_members(const struct ir_function *function, const struct ir_call *call,
                                   const struct function_summary *summary,
                                   struct flow_state *state)
 {
-    for (int m = 0; m < summary->nonnull_member_count; m++) {
-        const struct member_use *member = &summary->nonnull_members[m];
-        if (member->parameter < 0 || member->parameter >= call->argument_count)
-            continue;
-        struct ir_value argument = call->arguments[member->parameter];
-        int direct = caller_member(function, argument, member);
-        if (direct >= 0) {
-            kill_path(function, state, direct);
-            state->paths[direct].nullability = NULLABILITY_NONNULL;
-        }
-        if (argument.kind != VALUE_PATH || function->paths[argument.path].weak)
-            continue;
-        int root = alias_root(state, argument.path);
-        for (int i = 0; i < function->path_count; i++) {
-            if (i == argument.path || (i != root && state->paths[i].alias != root))
-                continue;
-            struct ir_value same = {VALUE_PATH, i, 0};
-            int path = caller_member(function, same, member);
-            if (path >= 0 && path != direct) {
-                kill_path(function, state, path);
-                state->paths[path].nullability = NULLABILITY_NONNULL;
-            }
-        }
-    }
+    for (int m = 0; m < summary->nonnull_member_count; m++)
+        leave_members(function, call, &summary->nonnull_members[m], NULL, state);
 }
 
 /* What the callee leaves at one value below its parameters on every return
- * (ngx_array_init(&a, ...): a.nelts = 0), below the argument and below the
- * pointers known to hold the same value. */
+ * (ngx_array_init(&a, ...): a.nelts = 0). */
 static void apply_constant_members(const struct ir_function *function, const struct ir_call *call,
                                    const struct function_summary *summary,
                                    struct flow_state *state)
 {
     for (int m = 0; m < summary->constant_member_count; m++) {
         const struct member_value *constant = &summary->constant_members[m];
-        if (constant->parameter < 0 || constant->parameter >= call->argument_count)
-            continue;
         struct member_use member = {constant->parameter, constant->step, constant->name, {0}};
-        struct ir_value argument = call->arguments[constant->parameter];
-        if (call->argument_places && call->argument_places[constant->parameter] >= 0) {
-            /* ngx_array_init(&conf->limits, ...): conf->limits.nelts */
-            argument.kind = VALUE_NONNULL;
-            argument.path = call->argument_places[constant->parameter];
-        }
-        int root = argument.kind == VALUE_PATH && !function->paths[argument.path].weak
-                       ? alias_root(state, argument.path)
-                       : -1;
-        for (int i = -1; i < function->path_count; i++) {
-            struct ir_value same = {VALUE_PATH, i, 0};
-            if (i >= 0 && (root < 0 || i == argument.path ||
-                           (i != root && state->paths[i].alias != root)))
-                continue;
-            int path = caller_member(function, i < 0 ? argument : same, &member);
-            if (path < 0 || function->paths[path].is_pointer)
-                continue;
-            kill_path(function, state, path);
-            integer_set(&state->paths[path], constant->value);
-        }
+        leave_members(function, call, &member, &constant->value, state);
     }
 }
 
@@ -1440,7 +1449,7 @@ static void use_call_arguments(struct function_analysis *analysis,
         const struct member_use *member = &summary->member_uses[m];
         if (member->parameter >= call->argument_count)
             continue;
-        int path = caller_member(function, call->arguments[member->parameter], member);
+        int path = caller_member(function, argument_place(call, member->parameter), member);
         if (path < 0)
             continue;
         struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee,

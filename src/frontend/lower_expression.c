@@ -164,6 +164,16 @@ static struct member member_of(struct lower_context *context, CXCursor reference
     return member;
 }
 
+/* `expression` without the parentheses around it (only those: a cast
+ * makes another value). */
+static CXCursor without_parentheses(struct lower_context *context, CXCursor expression)
+{
+    for (int guard = 0; guard < 10000 && clang_getCursorKind(expression) == CXCursor_ParenExpr;
+         guard++)
+        expression = cursor_single_expression(context->unit_state, expression);
+    return expression;
+}
+
 int lower_member_address_place(struct lower_context *context, CXCursor argument,
                                struct ir_value value)
 {
@@ -174,9 +184,7 @@ int lower_member_address_place(struct lower_context *context, CXCursor argument,
         compat_unary_operator(context->unit_state, address) != UNARY_ADDRESS)
         return -1;
     CXCursor operand = cursor_first_expression(context->unit_state, address);
-    for (int guard = 0; guard < 10000 && clang_getCursorKind(operand) == CXCursor_ParenExpr;
-         guard++)
-        operand = cursor_single_expression(context->unit_state, operand);
+    operand = without_parentheses(context, operand);
     if (clang_getCursorKind(operand) != CXCursor_MemberRefExpr)
         return -1;
     CXCursor base = cursor_first_expression(context->unit_state, operand);
@@ -316,9 +324,7 @@ static struct ir_value function_designator(CXCursor function);
 /* &operand: computes an address without dereferencing anything. */
 static struct ir_value lower_address(struct lower_context *context, CXCursor operand)
 {
-    for (int guard = 0; guard < 10000 && clang_getCursorKind(operand) == CXCursor_ParenExpr;
-         guard++)
-        operand = cursor_single_expression(context->unit_state, operand);
+    operand = without_parentheses(context, operand);
     if (cursor_is_null(operand))
         return value_of_kind(VALUE_NONNULL);
     switch (clang_getCursorKind(operand)) {
