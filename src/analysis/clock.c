@@ -1,12 +1,14 @@
 /*
- * clock: whether a time a call converts is one the clock gave. localtime()
- * and its kin fail only for a time whose year does not fit an int, which
- * `t = time(NULL); tm = localtime(&t);` never is (a pack's found-if-clock).
+ * clock: whether a time a call converts is one the clock gave, or another
+ * whose year surely fits an int. localtime() and its kin fail only for a
+ * time whose year does not, which `t = time(NULL); tm = localtime(&t);`
+ * never is (a pack's found-if-clock), nor a time of 32 bits, as network
+ * protocols and file formats store them: `t = (time_t)be32(p);`.
  * Flow-insensitive: every write of the local must come from a clock
  * function (a pack's clock), a copy of a local the clock wrote (`time_t
- * s = now.tv_sec;` after gettimeofday(&now, NULL)) or a constant whose
- * year fits (`const time_t z = 0;`), and every other call given its
- * address must only read it. Only the blocks that can come before the
+ * s = now.tv_sec;` after gettimeofday(&now, NULL)), an integer of at most
+ * 32 bits or a constant whose year fits (`const time_t z = 0;`), and every
+ * other call given its address must only read it. Only the blocks that can come before the
  * conversion count: screen adds a tick to its `now` after the last one.
  */
 #include <string.h>
@@ -68,8 +70,11 @@ static bool clock_only(const struct unit_analysis *shared, const struct ir_funct
             struct ir_value value = statement->value;
             if (statement->kind == STATEMENT_FORGET)
                 return false;
-            if (value.kind == VALUE_INTEGER && value.integer > -CONSTANT_TIME_LIMIT &&
-                value.integer < CONSTANT_TIME_LIMIT) {
+            if ((value.kind == VALUE_INTEGER && value.integer > -CONSTANT_TIME_LIMIT &&
+                 value.integer < CONSTANT_TIME_LIMIT) ||
+                (value.kind == VALUE_UNKNOWN && value.integer == UNKNOWN_32_BITS) ||
+                (value.kind == VALUE_PATH && value.path >= 0 &&
+                 function->paths[value.path].fits_32_bits)) {
                 *written = true;
                 continue;
             }

@@ -1049,7 +1049,8 @@ static void transfer_assign(struct function_analysis *analysis, int block, int i
     if (statement->target < 0 || !state->reachable)
         return;
     index_moved(function, state, statement->target,
-                statement->value.kind == VALUE_UNKNOWN && statement->value.integer == 1);
+                statement->value.kind == VALUE_UNKNOWN &&
+                    statement->value.integer == UNKNOWN_STEP);
 }
 
 /* Whether a length argument may be non-zero here: only a constant 0 or

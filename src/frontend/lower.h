@@ -603,7 +603,9 @@ const char *lower_variant_test(CXCursor call, bool *negated);
  * a payload of a sum type, or is being written). */
 void lower_variant_read(struct lower_context *context, CXCursor expression, int parent,
                         enum path_step step);
-/* Facts from `declaration`'s type: _Nullable, _Bool, unsigned. */
+/* Marks an integer path unsigned, or of at most 32 bits, by its type. */
+void lower_mark_integer(struct lower_context *context, int path, CXType type);
+/* Facts from `declaration`'s type: _Nullable, _Bool, unsigned, 32 bits. */
 void lower_mark_declaration(struct lower_context *context, int path, CXCursor declaration);
 /* Root path of a variable or parameter declaration. */
 int lower_root(struct lower_context *context, CXCursor declaration);

@@ -97,8 +97,8 @@ static int result_temporary(struct lower_context *context, CXCursor expression,
     int target = lower_temporary(context, base, returns_pointer);
     if (returns_pointer) /* for suggestions: the T of an Option<T> */
         context->function->paths[target].type = sites_type_text(unit, result);
-    else if (compat_is_integer_type(result) && compat_is_unsigned_type(result))
-        context->function->paths[target].is_unsigned = true; /* strlen(s) >= 0 */
+    else
+        lower_mark_integer(context, target, result); /* strlen(s) >= 0 */
     return target;
 }
 

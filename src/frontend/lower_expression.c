@@ -417,7 +417,7 @@ static struct ir_value lower_increment(struct lower_context *context, CXCursor e
         emit_assign(context, result.path, target, location);
     }
     struct ir_value step = value_unknown();
-    step.integer = 1;
+    step.integer = UNKNOWN_STEP;
     emit_assign(context, target.path, step, location);
     return result;
 }
@@ -717,7 +717,7 @@ static struct ir_value lower_compound_assignment(struct lower_context *context,
      * integer's new value is unknown, a step (i += 2) */
     struct ir_value value = type_is_pointer(left) ? target : value_unknown();
     if (!type_is_pointer(left))
-        value.integer = 1;
+        value.integer = UNKNOWN_STEP;
     emit_assign(context, target.path, value, lower_location(context, expression));
     return target;
 }
@@ -853,6 +853,11 @@ static struct ir_value lower_conversion(struct lower_context *context, CXCursor 
             return value_unknown();
         return value_integer(constants_convert(value.integer, types->type));
     }
+    /* what a wider integer is given from a narrow one stays narrow */
+    long long child_size = clang_Type_getSizeOf(types->child);
+    if (value.kind == VALUE_UNKNOWN && value.integer == UNKNOWN_ANY && kind_is_integer(kind) &&
+        kind_is_integer(child_kind) && child_size > 0 && child_size <= 4)
+        value.integer = UNKNOWN_32_BITS;
     return value;
 }
 

@@ -193,6 +193,19 @@ static int find_path(struct lower_context *context, int parent, enum path_step s
     }
 }
 
+void lower_mark_integer(struct lower_context *context, int path, CXType type)
+{
+    CXType canonical = compat_canonical_type(type);
+    if (!compat_is_integer_type(canonical))
+        return;
+    struct access_path *marked = &context->function->paths[path];
+    if (compat_is_unsigned_type(canonical))
+        marked->is_unsigned = true;
+    long long size = clang_Type_getSizeOf(canonical);
+    if (size > 0 && size <= 4)
+        marked->fits_32_bits = true;
+}
+
 /* Text as ir.c writes it, from the parent's text. */
 void lower_mark_declaration(struct lower_context *context, int path, CXCursor declaration)
 {
@@ -201,8 +214,8 @@ void lower_mark_declaration(struct lower_context *context, int path, CXCursor de
     CXType type = compat_canonical_type(clang_getCursorType(declaration));
     if (type.kind == CXType_Bool)
         context->function->paths[path].is_boolean = true;
-    else if (compat_is_integer_type(type) && compat_is_unsigned_type(type))
-        context->function->paths[path].is_unsigned = true;
+    else
+        lower_mark_integer(context, path, type);
     if (clang_Type_getNullability(clang_getCursorType(declaration)) != CXTypeNullability_Nullable)
         return;
     struct access_path *marked = &context->function->paths[path];

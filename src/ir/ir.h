@@ -66,6 +66,7 @@ struct access_path {
     bool indexes_elements;       /* some weak element path is picked by this variable */
     bool is_boolean;             /* holds only 0 or 1 (a _Bool, an Option/Result tag) */
     bool is_unsigned;            /* an unsigned integer: never below 0 */
+    bool fits_32_bits;           /* an integer of at most 32 bits (int32_t, unsigned) */
     bool two_values;             /* an enum with just two enumerators, `values`: not one is
                                   * the other (if (type == A) return; ... is type B) */
     long long values[2];
@@ -96,8 +97,16 @@ struct ir_value {
                         * literal or a function a hash of its spelling (never 0), else 0
                         * (an identity that calls compare); VALUE_PATH: 1 for
                         * an address computed from the path (p + n), else 0;
-                        * VALUE_UNKNOWN assigned to an integer: 1 when it steps the
-                        * target (i++, i -= 2), which walks to an element not yet seen */
+                        * VALUE_UNKNOWN assigned to an integer: an enum unknown_integer */
+};
+
+/* What a VALUE_UNKNOWN assigned to an integer still says of it. */
+enum unknown_integer {
+    UNKNOWN_ANY = 0,
+    UNKNOWN_STEP = 1,   /* it steps the target (i++, i -= 2), which walks to an
+                         * element not yet seen */
+    UNKNOWN_32_BITS = 2 /* converted from an integer of at most 32 bits: `(time_t)
+                         * be32(p)`, so a time whose year fits an int */
 };
 
 /* Facts a call's declaration states, found by the front end in attributes

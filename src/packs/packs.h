@@ -53,8 +53,9 @@ struct pack_entry {
     const char *found_with;       /* another lookup that, given the same arguments, finds
                                    * exactly when this one does (strrchr: strchr), or NULL */
     int found_if_clock;           /* 1-based; the result is not NULL when this argument points
-                                   * to a local that only clock functions write (localtime(&t)
-                                   * after t = time(NULL)); 0: none */
+                                   * to a local that only clock functions or integers of at
+                                   * most 32 bits write (localtime(&t) after t = time(NULL)
+                                   * or t = (time_t)be32(p)); 0: none */
     bool clock;                   /* gives the current time, as its result or through its
                                    * pointer arguments (time, clock_gettime) */
     bool noreturn;

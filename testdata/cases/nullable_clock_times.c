@@ -1,8 +1,9 @@
 /* localtime(), gmtime() and ctime() return NULL only for a time whose year
- * does not fit an int: never for one the clock just gave. A local that
- * only time(), clock_gettime() or gettimeofday() writes converts safely, so
- * does a copy of one and a small constant; a time from elsewhere (a
- * parameter, a file, arithmetic) may still fail. */
+ * does not fit an int: never for one the clock just gave, nor for one of
+ * 32 bits. A local that only time(), clock_gettime() or gettimeofday()
+ * writes converts safely, so does a copy of one, a small constant and a
+ * time of 32 bits (a packet's, a file format's); a time from elsewhere (a
+ * parameter, a 64-bit field, wide arithmetic) may still fail. */
 #define _DEFAULT_SOURCE
 #include <stdint.h>
 #include <stdio.h>
@@ -81,7 +82,49 @@ long effective_timezone(void)
     return ltm->tm_gmtoff;
 }
 
+/* tcpdump's printers: a 32-bit time read from the wire */
+static uint32_t read_be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+size_t stamp_of_packet(char *buffer, size_t size, const unsigned char *packet)
+{
+    time_t stamp = (time_t)read_be32(packet);
+    struct tm *tm = localtime(&stamp);
+    return strftime(buffer, size, "%Y/%m/%d %H:%M:%S", tm);
+}
+
+/* 32-bit arithmetic stays 32 bits: an NTP time moved to the Unix epoch */
+int year_of_ntp(uint32_t ntp_seconds)
+{
+    time_t seconds = ntp_seconds - 2208988800U;
+    return gmtime(&seconds)->tm_year;
+}
+
+/* a copy of a 32-bit local */
+int hour_of_record(const unsigned char *record)
+{
+    int32_t stored = (int32_t)read_be32(record);
+    time_t when = stored;
+    return localtime(&when)->tm_hour;
+}
+
 /* must be reported */
+
+/* a 64-bit time from a file may hold any year */
+int year_of_build(const uint64_t *epoch)
+{
+    time_t when = (time_t)*epoch;
+    return gmtime(&when)->tm_year; // expect: unchecked-nullable
+}
+
+/* 32 bits made wide before the multiplication: it may overflow the year */
+int year_of_scaled(const unsigned char *packet)
+{
+    time_t when = (time_t)read_be32(packet) * 1000000;
+    return gmtime(&when)->tm_year; // expect: unchecked-nullable
+}
 
 int minute_of_record(int fd)
 {

@@ -1079,6 +1079,41 @@ static void test_clock_time_converts(void **state)
     assert_int_equal(line, 7);
 }
 
+/* wire = (time_t)be32(p) (an unknown of 32 bits); copy = stored (an int32_t
+ * local); localtime() of either converts. wide = ? (an unknown of 64 bits):
+ * not. */
+static void test_time_of_32_bits_converts(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int wire = local(fixture, function, "wire", false);
+    int stored = local(fixture, function, "stored", false);
+    function->paths[stored].fits_32_bits = true;
+    int copy = local(fixture, function, "copy", false);
+    int wide = local(fixture, function, "wide", false);
+    int tms[3];
+    for (int i = 0; i < 3; i++)
+        tms[i] = local(fixture, function, i == 0 ? "tm" : i == 1 ? "tm2" : "tm3", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, wire,
+           constant(VALUE_UNKNOWN, UNKNOWN_32_BITS));
+    assign(fixture, function, entry, 1, copy, path_value(stored));
+    assign(fixture, function, entry, 1, wide, constant(VALUE_UNKNOWN, 0));
+    int times[3] = {wire, copy, wide};
+    for (int i = 0; i < 3; i++) {
+        call(fixture, function, entry, 2 + i, "localtime", tms[i], -1, 1,
+             (struct ir_value){VALUE_NONNULL, times[i], 0});
+        function->blocks[entry].statements[function->blocks[entry].statement_count - 1]
+            .call.const_arguments = 1;
+        use(fixture, function, entry, 5 + i, tms[i]);
+    }
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 7);
+}
+
 /* 0: if (?) 1 else 2;  1: goto 3;  2: return;  3: goto 1 (a loop).
  * What reaches 3: 0, 1 and 3 itself; with 1 a barrier, only 3 (its loop
  * goes through 1). Block 2 never does. */
@@ -1566,6 +1601,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_witness_shows_decisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_size_wrapper, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clock_time_converts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_time_of_32_bits_converts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocks_reaching, setup, teardown),
         cmocka_unit_test(test_rules_table_sorted),
     };
