@@ -1237,6 +1237,31 @@ static bool argument_among(const struct ir_call *call, int argument, const long 
     return false;
 }
 
+/* Whether the first element of the string a search is given is known to
+ * be the constant it searches for (a pack's found-if-first): after `if
+ * (*path == '/')`, strrchr(path, '/') finds at least that one. */
+static bool first_element_searched(const struct ir_function *function,
+                                   const struct ir_call *call, const struct pack_entry *rule,
+                                   const struct flow_state *state)
+{
+    int string = rule->found_if_first_string - 1, wanted = rule->found_if_first_value - 1;
+    if (string < 0 || string >= call->argument_count || wanted < 0 ||
+        wanted >= call->argument_count)
+        return false;
+    struct ir_value pointer = call->arguments[string], value = call->arguments[wanted];
+    if (pointer.kind != VALUE_PATH || pointer.path < 0 || pointer.integer != 0 ||
+        value.kind != VALUE_INTEGER)
+        return false;
+    int holders[2] = {pointer.path, alias_root(state, pointer.path)};
+    for (int i = 0; i < 2; i++) {
+        int first = ir_child_path(function, holders[i], PATH_DEREF, NULL);
+        if (first >= 0 && state->paths[first].low == value.integer &&
+            state->paths[first].high == value.integer)
+            return true;
+    }
+    return false;
+}
+
 /* Whether argument `argument` (1-based) is not 0 here: a nonzero constant
  * (error(EXIT_FAILURE, ...)) or, with a `state`, an integer the path has
  * ruled 0 out of. */
@@ -1729,6 +1754,7 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     if (rule && (rule->never_null ||
                  argument_among(call, rule->found_if_argument, rule->found_if_values,
                                 rule->found_if_count) ||
+                 first_element_searched(function, call, rule, state) ||
                  (rule->found_if_clock &&
                   clock_time_argument(analysis->shared, function, block, call,
                                       rule->found_if_clock)))) {

@@ -456,6 +456,16 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
             fprintf(stream, "%sfound with %s", first ? "" : ", ", rule->found_with);
             first = false;
         }
+        if (rule->found_if_first_string > 0) {
+            fprintf(stream, "%sfound if argument %d starts with argument %d", first ? "" : ", ",
+                    rule->found_if_first_string, rule->found_if_first_value);
+            first = false;
+        }
+        if (rule->found_if_clock > 0) {
+            fprintf(stream, "%sfound if argument %d is a time that fits", first ? "" : ", ",
+                    rule->found_if_clock);
+            first = false;
+        }
         if (rule->noreturn_if_nonzero > 0) {
             fprintf(stream, "%snoreturn if argument %d is not 0", first ? "" : ", ",
                     rule->noreturn_if_nonzero);

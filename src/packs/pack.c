@@ -26,7 +26,7 @@ static const char *const entry_keys[] = {"name",     "macro",    "returns",  "no
                                          "nonnull-if-nonzero", "calls-back", "out-null-if",
                                          "out-nonnull", "pure", "returns-target", "found-if",
                                          "found-if-clock", "clock", "noreturn-if-nonzero",
-                                         "found-with", "reason"};
+                                         "found-if-first", "found-with", "reason"};
 
 #define COUNT(array) ((int)(sizeof array / sizeof array[0]))
 
@@ -92,6 +92,32 @@ static const char *default_reason(const char *kind_text, bool out)
 }
 
 /* 1-based argument positions, as in __attribute__((nonnull(1, 2))). */
+/* found-if-first: [STRING, VALUE], two argument positions: the searched
+ * string and the element searched for (strchr: [1, 2]). */
+static int parse_found_if_first(struct yaml_input *input, yaml_node_t *node,
+                                struct pack_entry *rule, char **error)
+{
+    long positions[2];
+    if (rule->returns != SOURCE_LOOKUP || node->type != YAML_SEQUENCE_NODE ||
+        yaml_input_item_count(node) != 2) {
+        *error = yaml_input_error(input, node, "'found-if-first' is [string, value], two "
+                                  "argument positions, and needs 'returns: lookup'");
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        yaml_node_t *item = yaml_input_item(input, node, i);
+        if (yaml_input_integer(input, item, 1, MAX_ARGUMENT, &positions[i], error) != 0)
+            return -1;
+    }
+    if (positions[0] == positions[1]) {
+        *error = yaml_input_error(input, node, "'found-if-first' needs two different arguments");
+        return -1;
+    }
+    rule->found_if_first_string = (int)positions[0];
+    rule->found_if_first_value = (int)positions[1];
+    return 0;
+}
+
 static int parse_arguments(struct yaml_input *input, yaml_node_t *node, uint32_t *bits,
                            char **error)
 {
@@ -300,6 +326,9 @@ static int parse_entry_facts(struct pack_set *set, struct yaml_input *input, yam
                                   &rule->found_if_values, &rule->found_if_count, error) != 0)
             return -1;
     }
+    if ((value = yaml_input_get(input, node, "found-if-first")) &&
+        parse_found_if_first(input, value, rule, error) != 0)
+        return -1;
     if ((value = yaml_input_get(input, node, "found-with"))) {
         const char *other = yaml_input_scalar(input, value, "a function name", error);
         if (!other)

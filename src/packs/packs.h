@@ -50,6 +50,11 @@ struct pack_entry {
                                    * terminator); 0: none */
     const long long *found_if_values;
     int found_if_count;
+    int found_if_first_string;    /* 1-based; the result is not NULL when the first element
+                                   * of what this argument points to is known to be the
+                                   * value of argument found_if_first_value (strrchr(p, '/')
+                                   * after `if (*p == '/')`); 0: none */
+    int found_if_first_value;
     const char *found_with;       /* another lookup that, given the same arguments, finds
                                    * exactly when this one does (strrchr: strchr), or NULL */
     int found_if_clock;           /* 1-based; the result is not NULL when this argument points

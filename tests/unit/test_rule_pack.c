@@ -173,7 +173,8 @@ static void test_every_key(void **state)
                        "  - {name: info, out-null: 3, out-null-if: {2: [18, 0x10001f]}}\n"
                        "  - {name: sort, calls-back: true}\n"
                        "  - {name: same, nonnull: [1, 2], pure: true}\n"
-                       "  - {name: find_char, returns: lookup, found-if: {2: [0]}}\n"
+                       "  - {name: find_char, returns: lookup, found-if: {2: [0]},\n"
+                       "     found-if-first: [1, 2]}\n"
                        "  - {name: find_last_char, returns: lookup, found-with: find_char}\n"
                        "  - {name: now, clock: true}\n"
                        "  - {name: convert, returns: other, found-if-clock: 1}\n"
@@ -188,6 +189,9 @@ static void test_every_key(void **state)
     assert_int_equal(set.packs[0].entry_count, 16);
     assert_string_equal(packs_find(&set, "find_last_char")->found_with, "find_char");
     assert_null(packs_find(&set, "find_char")->found_with);
+    assert_int_equal(packs_find(&set, "find_char")->found_if_first_string, 1);
+    assert_int_equal(packs_find(&set, "find_char")->found_if_first_value, 2);
+    assert_int_equal(packs_find(&set, "find_last_char")->found_if_first_string, 0);
     assert_int_equal(packs_find(&set, "report")->noreturn_if_nonzero, 1);
     assert_false(packs_find(&set, "report")->noreturn);
     assert_int_equal(packs_find(&set, "die")->noreturn_if_nonzero, 0);
@@ -282,6 +286,12 @@ static void test_errors_name_the_place(void **state)
                "'found-if' needs 'returns'");
     pack_fails("pack: p\nentries:\n  - {name: f, found-if-clock: 1}\n",
                "'found-if-clock' needs 'returns'");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: other, found-if-first: [1, 2]}\n",
+               "'found-if-first' is [string, value]");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: lookup, found-if-first: 1}\n",
+               "'found-if-first' is [string, value]");
+    pack_fails("pack: p\nentries:\n  - {name: f, returns: lookup, found-if-first: [2, 2]}\n",
+               "two different arguments");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: alloc, found-with: g}\n",
                "'found-with' names the lookup");
     pack_fails("pack: p\nentries:\n  - {name: f, returns: lookup, found-with: [g]}\n",
