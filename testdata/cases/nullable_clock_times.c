@@ -82,6 +82,30 @@ long effective_timezone(void)
     return ltm->tm_gmtoff;
 }
 
+/* wget's listing parser: each round sets the time anew from the clock
+ * just before the conversion; what the round writes later (any time) is
+ * overwritten before the next conversion */
+void midnights(time_t *out, int count)
+{
+    time_t now;
+    for (int i = 0; i < count; i++) {
+        now = time(NULL);
+        struct tm *tm = localtime(&now);
+        tm->tm_hour = 0;
+        now = mktime(tm);
+        out[i] = now;
+    }
+}
+
+/* zsh's sched: the time moves on after its conversion */
+long seconds_since_midnight(void)
+{
+    time_t t = time(NULL);
+    struct tm *tm = localtime(&t);
+    t -= tm->tm_sec + tm->tm_min * 60 + tm->tm_hour * 3600;
+    return (long)t;
+}
+
 /* tcpdump's printers: a 32-bit time read from the wire */
 static uint32_t read_be32(const unsigned char *p)
 {
@@ -116,6 +140,16 @@ int hour_of_record(const unsigned char *record)
 int year_of_build(const uint64_t *epoch)
 {
     time_t when = (time_t)*epoch;
+    return gmtime(&when)->tm_year; // expect: unchecked-nullable
+}
+
+/* the last write before the conversion is a time from a file */
+int year_of_loaded(int fd, time_t *out)
+{
+    time_t when = time(NULL);
+    if (read(fd, &when, sizeof when) != (ssize_t)sizeof when)
+        return -1;
+    *out = when;
     return gmtime(&when)->tm_year; // expect: unchecked-nullable
 }
 
