@@ -1533,7 +1533,8 @@ static void forget_call_effects(const struct ir_function *function, const struct
                                 const struct function_summary *summary, struct flow_state *state)
 {
     for (int i = 0; i < call->argument_count; i++) {
-        struct ir_value argument = call->arguments[i];
+        /* &p->member: what the callee writes is below p->member */
+        struct ir_value argument = argument_place(call, i);
         bool constant = argument_in_mask(call->const_arguments, i);
         if (argument.kind == VALUE_PATH && function->paths[argument.path].is_pointer) {
             if (constant)

@@ -2,8 +2,10 @@
  * is passed that the callee may write (itself or through its callees):
  * `resize(pane, w, h)` writes pane->width and pane->height, so pane->next
  * and pane->layout stay as they were. A member it writes, or one it hands
- * on to a function nothing describes, is forgotten as before. */
+ * on to a function nothing describes, is forgotten as before. Given
+ * `&p->member`, what it writes is below p->member. */
 #include <stddef.h>
+#include <stdlib.h>
 
 struct layout {
     int width;
@@ -30,7 +32,41 @@ static void pane_detach(struct pane *pane)
     pane->layout = NULL;
 }
 
+/* procps's stacks: a constructor that links what it makes into the list
+ * head it is given */
+struct extent {
+    struct extent *next;
+    int count;
+};
+
+struct extents {
+    struct extent *first;
+};
+
+struct stats {
+    int flags;
+    struct extents select;
+};
+
+static struct extent *extent_push(struct extents *list)
+{
+    struct extent *made = malloc(sizeof *made);
+    if (made == NULL)
+        return NULL;
+    made->count = 0;
+    made->next = list->first;
+    list->first = made;
+    return made;
+}
+
 /* must stay silent */
+
+int first_extent_count(struct stats *info)
+{
+    if (!info->select.first && !extent_push(&info->select))
+        return -1;
+    return info->select.first->count;
+}
 
 /* The last pane of a list that has one: the loop leaves by its break. */
 int last_pane_width(struct pane *first)
@@ -70,4 +106,13 @@ int resized_width(struct pane *pane)
     pane->layout = NULL;
     pane_resize(pane, 2, 2);
     return pane->layout->width; // expect: null-deref
+}
+
+/* what a member's address is given for is written below it, not beside it */
+int other_list_count(struct stats *info, struct extents *other)
+{
+    other->first = NULL;
+    info->select.first = NULL;
+    extent_push(&info->select);
+    return other->first->count; // expect: null-deref
 }
