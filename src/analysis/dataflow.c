@@ -847,12 +847,46 @@ static enum origin_kind returned_kind(const struct ir_function *function, bool l
     return ORIGIN_NULLABLE;
 }
 
-/* The allocator whose failure a returned NULL passes on, or NULL. */
-static const char *return_failing(enum origin_kind kind, const struct null_origin *origin)
+/* The library lookup whose miss `origin` is, directly (getenv) or passed
+ * on by a function of the program (get_home() returning getenv's NULL), or
+ * NULL: a search of the program's own (a loop, or another such function). */
+static const char *library_miss(const struct null_origin *origin)
 {
     if (origin && origin->kind == ORIGIN_NULL_CHECK && origin->cause)
         origin = origin->cause;
+    if (!origin || origin->kind != ORIGIN_LOOKUP)
+        return NULL;
+    if (origin->how == HOW_PACK_RESULT)
+        return origin->callee;
+    return origin->how == HOW_UNIT_FUNCTION ? origin->failing : NULL;
+}
+
+/* The allocator whose failure, or the library lookup whose miss, a
+ * returned NULL passes on; NULL for a function's own search. */
+static const char *return_failing(enum origin_kind kind, const struct null_origin *origin)
+{
+    if (kind == ORIGIN_LOOKUP)
+        return library_miss(origin);
+    if (origin && origin->kind == ORIGIN_NULL_CHECK && origin->cause)
+        origin = origin->cause;
     return kind == ORIGIN_ALLOC && origin ? origin->callee : NULL;
+}
+
+/* `if (!home) return NULL;` after home = getenv("HOME"): the library
+ * lookup whose miss, in the state, a NULL returned as a constant passes
+ * on, or NULL. It does not make the function a lookup (its name does), but
+ * it says that the NULL is not the function's own search. */
+static const char *miss_passed_on(const struct ir_function *function,
+                                  const struct flow_state *out)
+{
+    for (int i = 0; i < function->path_count; i++) {
+        const struct path_state *value = &out->paths[i];
+        const char *missed = value->nullability == NULLABILITY_NULL ? library_miss(value->origin)
+                                                                     : NULL;
+        if (missed)
+            return missed;
+    }
+    return NULL;
 }
 
 /* Paths whose value comes from the parameters: the parameters themselves,
@@ -1252,6 +1286,8 @@ struct null_returns {
     char *edges_in, *seen;               /* scratch for deciding_branches */
     bool returns_null;                   /* a NULL return that counts */
     const struct null_origin *origin;    /* the first one's */
+    const char *missed;                  /* the library lookup whose miss the first one, a
+                                          * constant, passes on, or NULL */
     uint32_t for_null_arguments;         /* NULL only for these NULL parameters */
     const struct null_origin *for_null_origin;  /* the first such return's */
     struct source_location for_null_return;
@@ -1385,6 +1421,7 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
         returns->returns_null = true;
         summary->null_return = block->return_location;
         returns->origin = origin;
+        returns->missed = value.kind != VALUE_PATH ? miss_passed_on(function, out) : NULL;
     }
 }
 
@@ -1468,6 +1505,8 @@ static void null_returns_finish(const struct null_returns *returns,
         summary->null_count_parameters = returns->zero_counts;
         summary->return_kind = returned_kind(function, loops, returns->origin);
         summary->return_failing = return_failing(summary->return_kind, returns->origin);
+        if (!summary->return_failing && summary->return_kind == ORIGIN_LOOKUP)
+            summary->return_failing = returns->missed;
     }
 }
 

@@ -94,8 +94,9 @@ struct function_summary {
                                   * wrapper of an allocator that aborts, a string literal) */
     enum origin_kind return_kind; /* ORIGIN_ALLOC, ORIGIN_LOOKUP or ORIGIN_NULLABLE */
     struct source_location null_return; /* the first such return */
-    const char *return_failing;  /* ORIGIN_ALLOC: the allocator whose failure it passes on,
-                                  * or NULL */
+    const char *return_failing;  /* ORIGIN_ALLOC: the allocator whose failure it passes on;
+                                  * ORIGIN_LOOKUP: the lookup whose miss it passes on
+                                  * (getenv); NULL for its own search */
     uint32_t propagated_parameters;     /* bit i: returns NULL only when parameter i is NULL
                                          * (returns_null is then false): NULL in, NULL out */
     uint32_t null_only_for_null_parameters; /* bit i: as propagated_parameters, but a NULL

@@ -1760,6 +1760,15 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
                   clock_time_argument(analysis->shared, function, block, call,
                                       rule->found_if_clock)))) {
         result->nullability = NULLABILITY_NONNULL;
+    } else if (!rule && summary && summary->returns_null &&
+               summary->return_kind == ORIGIN_LOOKUP && !summary->return_failing &&
+               call->literal_arguments) {
+        /* A search of the program's own given a key the program spells, a
+         * string literal (procps's do_one_spec("label", NULL)): it looks up
+         * a name it wrote itself in tables it fills itself, and its author
+         * knows the entry is there; a key from input is a variable. A
+         * search that passes on a library lookup's miss (getenv("HOME")
+         * inside) may miss whatever the key. */
     } else if ((rule && rule->returns != SOURCE_NONE) || (call->facts & CALL_RETURNS_NULLABLE) ||
                (summary && summary->returns_null && !(call->facts & CALL_RETURNS_NONNULL)) ||
                evidence_nullable(analysis, call, rule, summary)) {

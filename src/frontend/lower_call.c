@@ -265,11 +265,15 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     struct ir_value *arguments =
         arena_alloc(context->unit->arena, argument_slots * sizeof *arguments);
     int *places = NULL;
+    uint32_t literals = 0;
     for (int i = 0; i < argument_count; i++) {
         CXCursor argument = clang_Cursor_getArgument(expression, (unsigned)i);
         if (cursor_is_null(argument) && i + 1 < children.count)
             argument = children.items[i + 1];
         arguments[i] = lower_expression(context, argument, LOWER_VALUE);
+        if (i < ARGUMENT_MASK_BITS &&
+            clang_getCursorKind(cursor_strip(unit, argument)) == CXCursor_StringLiteral)
+            literals |= UINT32_C(1) << i;
         int place = lower_member_address_place(context, argument, arguments[i]);
         if (place >= 0 && !places) {
             places = arena_alloc(context->unit->arena, argument_slots * sizeof *places);
@@ -296,6 +300,7 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     call->call.argument_places = places;
     call->call.facts = facts.facts;
     call->call.nonnull_arguments = facts.nonnull_arguments;
+    call->call.literal_arguments = literals;
     if (!cursor_is_null(function) || !cursor_is_null(callee))
         call->call.const_arguments = const_parameters(function, callee);
     call->call.target = target;

@@ -143,6 +143,8 @@ struct ir_call {
     uint32_t const_arguments;   /* bit i: parameter i points to const (`const T *`): the callee
                                  * does not write what argument i points to, only what that
                                  * holds pointers to */
+    uint32_t literal_arguments; /* bit i: argument i is a string literal, a key the
+                                 * program spells (do_one_spec("label")) */
     int target;              /* path that receives the result, or -1 */
     bool returns_pointer;
 };
