@@ -844,6 +844,29 @@ static void forget_lookups(const struct function_analysis *analysis, struct flow
     }
 }
 
+/* A library call that a pack describes changes only what its pointer
+ * arguments reach (strcpy(buf, ...) answers strchr(buf, c) anew), not the
+ * program's state nor the environment: `if (getenv("TZ")) { tz =
+ * malloc(strlen(getenv("TZ")) + 1); strcpy(tz, getenv("TZ")); }` reads
+ * the same variable three times. The setenv family has no entry, and a
+ * call nothing describes still forgets every lookup. */
+static void forget_written_lookups(const struct function_analysis *analysis,
+                                   const struct ir_call *call, struct flow_state *state)
+{
+    if (analysis->lookup_call_count == 0)
+        return;
+    for (int i = 0; i < call->argument_count; i++) {
+        struct ir_value argument = call->arguments[i];
+        if ((argument.kind != VALUE_PATH && argument.kind != VALUE_NONNULL) ||
+            argument.path < 0 || argument_in_mask(call->const_arguments, i))
+            continue;
+        int root = alias_root(state, argument.path);
+        for (int path = 0; path < state->count; path++)
+            if (path == argument.path || path == root || state->paths[path].alias == root)
+                forget_lookups(analysis, state, path);
+    }
+}
+
 /* A call to a function that caches its result may fill the cache, with
  * any effect: every other lookup's answer is forgotten, its own kept. */
 static void forget_other_lookups(struct flow_state *state, int kept)
@@ -1898,6 +1921,8 @@ static void transfer_call(struct function_analysis *analysis, int block, int ind
     int signature = lookup_signature(analysis, statement, rule, summary);
     if (signature >= 0 && !rule && summary && !summary->repeatable)
         forget_other_lookups(state, signature); /* a cache that may be filled */
+    else if (signature < 0 && rule && !rule->pure && !rule->calls_back)
+        forget_written_lookups(analysis, call, state);
     else if (signature < 0 && !(rule && rule->pure) && !(summary && summary->repeatable))
         forget_lookups(analysis, state, -1); /* the callee may change what lookups read */
     if (call->target >= 0)

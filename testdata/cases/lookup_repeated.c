@@ -5,7 +5,11 @@
  * memory or to a global, or a call to another function, in between may
  * change the answer. Two searches that find together (a pack's
  * `found-with`: strrchr finds a last match exactly when strchr finds a
- * first) answer alike for the same arguments, whichever is tested. */
+ * first) answer alike for the same arguments, whichever is tested. A
+ * library call a pack describes changes only what its pointer arguments
+ * reach: an allocation or a print in between leaves the environment and
+ * the strings searched as they were. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,7 +103,47 @@ int suspend_is_ctrl_z(void)
     return 0;
 }
 
+/* at's date parser: the variable read again around an allocation */
+char *saved_zone(void)
+{
+    char *zone = NULL;
+    if (getenv("TZ")) {
+        zone = malloc(strlen(getenv("TZ")) + 1);
+        if (zone)
+            strcpy(zone, getenv("TZ"));
+    }
+    return zone;
+}
+
+void print_value(char *line)
+{
+    if (strchr(line, '=')) {
+        fputs(line, stderr); /* a `const char *`: only read */
+        *strchr(line, '=') = '\0';
+    }
+}
+
 /* must be reported */
+
+/* the library writes the searched string in between */
+void chop_after_copy(char *line, const char *other)
+{
+    if (strchr(line, '=')) {
+        strcpy(line, other);
+        *strchr(line, '=') = '\0'; // expect: unchecked-lookup
+    }
+}
+
+/* setenv has no entry: a call nothing describes may change the environment */
+size_t zone_after_reset(void)
+{
+    if (getenv("TZ")) {
+        setenv("TZ", "", 1);
+        unsetenv("TZ");
+        return strlen(getenv("TZ")); // expect: unchecked-lookup
+    }
+    return 0;
+}
 
 /* Another string is searched the second time. */
 void chop_other(char *tested, char *changed)
