@@ -2058,6 +2058,20 @@ static bool assertion_alternative(const struct ir_function *function, int block,
            at->file && test->location.file && strcmp(at->file, test->location.file) == 0;
 }
 
+static bool assigned_null(struct function_analysis *analysis, int path);
+
+/* A local the function sets to NULL somewhere and that now holds a copy of
+ * a pointer nothing is known of (unzip's fnfilter: `se = NULL; ... se =
+ * s; ... if (se != NULL && ...)`) is a marker: its test asks which of its
+ * states it is in, not whether the pointer it copied is NULL. */
+static bool marker_copy(struct function_analysis *analysis, int path,
+                        const struct path_state *value)
+{
+    const struct access_path *marker = &function_of(analysis)->paths[path];
+    return marker->parent < 0 && marker->root_kind == VARIABLE_LOCAL &&
+           value->nullability == NULLABILITY_UNKNOWN && assigned_null(analysis, path);
+}
+
 static void learn_nullness(struct function_analysis *analysis, int block, int path, bool nonnull,
                            struct flow_state *state)
 {
@@ -2079,7 +2093,8 @@ static void learn_nullness(struct function_analysis *analysis, int block, int pa
             /* a cursor that walked to NULL says nothing of the list it
              * started from, except on the one path a witness search follows:
              * there, still equal to it, it found the list empty */
-            if ((cursor_exit(analysis, block, path) && !analysis->witnessing) || value->derived)
+            if ((cursor_exit(analysis, block, path) && !analysis->witnessing) || value->derived ||
+                marker_copy(analysis, path, value))
                 detach_alias(function, state, path);
             refine_null(function, state, path,
                         condition_origin(analysis, block, path, source_cause(value)));
