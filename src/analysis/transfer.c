@@ -830,8 +830,8 @@ static bool lookup_reads(const struct function_analysis *analysis, int signature
     return false;
 }
 
-/* A write to `path` (or, with path -1, to memory or anything a call may
- * change): lookups that read it may now answer otherwise. */
+/* A write to `path` (or, with path -1, to anything a call may change):
+ * lookups that read it may now answer otherwise. */
 static void forget_lookups(const struct function_analysis *analysis, struct flow_state *state,
                            int path)
 {
@@ -840,6 +840,41 @@ static void forget_lookups(const struct function_analysis *analysis, struct flow
     for (int i = 0; i < state->count; i++) {
         int signature = state->paths[i].repeats;
         if (signature >= 0 && (path < 0 || lookup_reads(analysis, signature, path)))
+            state->paths[i].repeats = -1;
+    }
+}
+
+/* Whether lookup `signature` is a library's (a pack's) given constants
+ * only (getenv("TZ")): no write of the program's memory or globals changes
+ * its answer, only a call may (setenv). */
+static bool reads_constants_only(const struct function_analysis *analysis, int signature)
+{
+    const struct ir_call *call = &analysis->lookup_calls[signature]->call;
+    if (!transfer_call_entry(analysis->shared, call))
+        return false;
+    for (int i = 0; i < call->argument_count; i++) {
+        struct ir_value argument = call->arguments[i];
+        bool constant = argument.kind == VALUE_INTEGER || argument.kind == VALUE_NULL ||
+                        (argument.kind == VALUE_NONNULL && argument.path < 0);
+        if (!constant)
+            return false;
+    }
+    return true;
+}
+
+/* A write to memory (a field, *p) or to a global, `path`: every lookup
+ * may read it (a function of the program may read globals, a library's
+ * search the string an unknown pointer shares), but one of a library
+ * given constants only, and what reads `path` itself. */
+static void forget_lookups_of_memory(const struct function_analysis *analysis,
+                                     struct flow_state *state, int path)
+{
+    if (analysis->lookup_call_count == 0)
+        return;
+    for (int i = 0; i < state->count; i++) {
+        int signature = state->paths[i].repeats;
+        if (signature >= 0 && (lookup_reads(analysis, signature, path) ||
+                               !reads_constants_only(analysis, signature)))
             state->paths[i].repeats = -1;
     }
 }
@@ -987,13 +1022,11 @@ static void assign_value(struct function_analysis *analysis, int block, int inde
     }
     struct path_state source = value.kind == VALUE_PATH ? state->paths[value.path]
                                                          : path_state_unknown();
-    /* a write to memory (a field, *p) or to a global may change what any
-     * lookup reads (a function of the program may read globals) */
-    forget_lookups(analysis, state,
-                   function->paths[target].parent >= 0 ||
-                           function->paths[target].root_kind == VARIABLE_GLOBAL
-                       ? -1
-                       : target);
+    if (function->paths[target].parent >= 0 ||
+        function->paths[target].root_kind == VARIABLE_GLOBAL)
+        forget_lookups_of_memory(analysis, state, target);
+    else
+        forget_lookups(analysis, state, target);
     kill_path(function, state, target);
     const struct access_path *written = &function->paths[target];
     if (written->weak) {

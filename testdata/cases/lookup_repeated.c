@@ -103,16 +103,17 @@ int suspend_is_ctrl_z(void)
     return 0;
 }
 
-/* at's date parser: the variable read again around an allocation */
-char *saved_zone(void)
+/* at's date parser: the variable read again around an allocation, kept
+ * in a global; a library's search given constants only reads no memory of
+ * the program's */
+static char *saved_tz;
+
+void save_zone(void)
 {
-    char *zone = NULL;
     if (getenv("TZ")) {
-        zone = malloc(strlen(getenv("TZ")) + 1);
-        if (zone)
-            strcpy(zone, getenv("TZ"));
+        saved_tz = malloc(strlen(getenv("TZ")) + 1);
+        strcpy(saved_tz, getenv("TZ")); // expect: unchecked-alloc
     }
-    return zone;
 }
 
 void print_value(char *line)
@@ -130,6 +131,15 @@ void chop_after_copy(char *line, const char *other)
 {
     if (strchr(line, '=')) {
         strcpy(line, other);
+        *strchr(line, '=') = '\0'; // expect: unchecked-lookup
+    }
+}
+
+/* a write through a pointer that may share the searched string */
+void chop_after_cursor_write(char *line, char *cursor)
+{
+    if (strchr(line, '=')) {
+        *cursor = '\0';
         *strchr(line, '=') = '\0'; // expect: unchecked-lookup
     }
 }
