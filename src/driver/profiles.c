@@ -475,7 +475,8 @@ void profiles_describe_rules(const struct profile *profile, FILE *stream)
                                rule->never_null ? "never null" : NULL,
                                rule->accepts_null ? "accepts null" : NULL,
                                rule->calls_back ? "calls back" : NULL,
-                               rule->pure ? "pure" : NULL};
+                               rule->pure ? "pure" : NULL,
+                               rule->clock ? "gives a time that fits" : NULL};
         for (size_t f = 0; f < sizeof facts / sizeof facts[0]; f++) {
             if (!facts[f])
                 continue;

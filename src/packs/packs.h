@@ -61,8 +61,10 @@ struct pack_entry {
                                    * to a local that only clock functions or integers of at
                                    * most 32 bits write (localtime(&t) after t = time(NULL)
                                    * or t = (time_t)be32(p)); 0: none */
-    bool clock;                   /* gives the current time, as its result or through its
-                                   * pointer arguments (time, clock_gettime) */
+    bool clock;                   /* gives a time whose year fits an int, as its result or
+                                   * through its pointer arguments: the current time (time,
+                                   * clock_gettime) or one made from a broken-down time
+                                   * (mktime) */
     bool noreturn;
     int noreturn_if_nonzero;      /* 1-based; the call never returns when this argument is not
                                    * 0 (GNU error(status, errnum, format, ...)); 0: none */

@@ -106,6 +106,17 @@ long seconds_since_midnight(void)
     return (long)t;
 }
 
+/* a time made from a broken-down one has a year that fits */
+int weekday_of(int year, int month, int day)
+{
+    struct tm parts = {0};
+    parts.tm_year = year - 1900;
+    parts.tm_mon = month - 1;
+    parts.tm_mday = day;
+    time_t made = mktime(&parts);
+    return localtime(&made)->tm_wday;
+}
+
 /* tcpdump's printers: a 32-bit time read from the wire */
 static uint32_t read_be32(const unsigned char *p)
 {

@@ -136,7 +136,13 @@ class RulesConfigTest(unittest.TestCase):
         self.assertRegex(result.stdout, re.compile(r"^  qsort +libc +nonnull 4, nonnull 1 if 2 "
                                                    r"is not 0, calls back ", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  rindex +posix +returns lookup, nonnull 1, "
-                                                   r"found with index: ", re.MULTILINE))
+                                                   r"found with index, found if argument 1 "
+                                                   r"starts with argument 2: ", re.MULTILINE))
+        self.assertRegex(result.stdout, re.compile(r"^  localtime +libc +returns nullable, "
+                                                   r"nonnull 1, found if argument 1 is a time "
+                                                   r"that fits: ", re.MULTILINE))
+        self.assertRegex(result.stdout, re.compile(r"^  mktime +libc +nonnull 1, gives a time "
+                                                   r"that fits ", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  strmap_get +strmap +returns lookup, "
                                                    r"nonnull 1,2", re.MULTILINE))
         self.assertRegex(result.stdout, re.compile(r"^  HASH_FIND_STR \(macro\) +uthash +"
