@@ -897,7 +897,7 @@ static void forget_written_lookups(const struct function_analysis *analysis,
             continue;
         int root = alias_root(state, argument.path);
         for (int path = 0; path < state->count; path++)
-            if (path == argument.path || path == root || state->paths[path].alias == root)
+            if (path == root || state->paths[path].alias == root)
                 forget_lookups(analysis, state, path);
     }
 }
