@@ -869,14 +869,12 @@ static bool reads_constants_only(const struct function_analysis *analysis, int s
 static void forget_lookups_of_memory(const struct function_analysis *analysis,
                                      struct flow_state *state, int path)
 {
-    if (analysis->lookup_call_count == 0)
-        return;
     for (int i = 0; i < state->count; i++) {
         int signature = state->paths[i].repeats;
-        if (signature >= 0 && (lookup_reads(analysis, signature, path) ||
-                               !reads_constants_only(analysis, signature)))
+        if (signature >= 0 && !reads_constants_only(analysis, signature))
             state->paths[i].repeats = -1;
     }
+    forget_lookups(analysis, state, path);
 }
 
 /* A library call that a pack describes changes only what its pointer

@@ -164,6 +164,15 @@ int year_of_loaded(int fd, time_t *out)
     return gmtime(&when)->tm_year; // expect: unchecked-nullable
 }
 
+/* a time made from a broken-down one, then scaled: any year */
+int weekday_scaled(int year)
+{
+    struct tm parts = {0};
+    parts.tm_year = year - 1900;
+    time_t made = mktime(&parts) * 1000;
+    return localtime(&made)->tm_wday; // expect: unchecked-nullable
+}
+
 /* 32 bits made wide before the multiplication: it may overflow the year */
 int year_of_scaled(const unsigned char *packet)
 {
