@@ -7,12 +7,12 @@
  * live in transfer.c.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <limits.h>
 #include <string.h>
 
 #include "engine.h"
 #include "project.h"
+#include "../support/text.h"
 
 /* Upper bound on block visits, far above what real functions need (each
  * path's value can only rise a few times), so a malformed CFG cannot hang. */
@@ -613,27 +613,7 @@ static bool name_says_lookup(const char *name)
 {
     static const char *const words[] = {"find", "lookup", "get", "search", "query", "locate",
                                         "match", "fetch", "peek", "first", "next"};
-    size_t length = strlen(name);
-    for (size_t start = 0; start < length;) {
-        size_t end = start + 1;
-        while (end < length && name[end] != '_' &&
-               !(isupper((unsigned char)name[end]) && islower((unsigned char)name[end - 1])))
-            end++;
-        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-            size_t size = strlen(words[i]);
-            if (end - start != size)
-                continue;
-            size_t k = 0;
-            while (k < size && tolower((unsigned char)name[start + k]) == words[i][k])
-                k++;
-            if (k == size)
-                return true;
-        }
-        start = end;
-        while (start < length && name[start] == '_')
-            start++;
-    }
-    return false;
+    return text_has_word(name, words, sizeof words / sizeof words[0]);
 }
 
 static bool has_loop(const struct ir_function *function, struct arena *arena)

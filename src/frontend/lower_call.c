@@ -12,6 +12,7 @@
 #include "lower.h"
 #include "lower_sites.h"
 #include "../support/argument_mask.h"
+#include "../support/text.h"
 
 static bool is_expect(const char *name)
 {
@@ -163,6 +164,40 @@ static bool pointer_type_noreturn(CXCursor callee)
     return noreturn;
 }
 
+/* Whether the function pointer a callee expression reads (a field, a
+ * variable or a parameter, through parentheses and `*`) is named for ending
+ * the program: gawk's `fatal`, which is `api->api_fatal`; libjpeg's
+ * `(*cinfo->err->error_exit)(...)`; a `panic` or `die` handler. Such a
+ * hook's contract is not to come back; the code after its call on an
+ * error path is written for that. Hooks named otherwise may return. */
+static bool pointer_named_noreturn(struct frontend_unit *unit, CXCursor callee)
+{
+    static const char *const final_words[] = {"fatal", "panic", "die"};
+    static const char *const error_words[] = {"error", "err"};
+    static const char *const exit_words[] = {"exit"};
+    for (int guard = 0; guard < 64 && !cursor_is_null(callee); guard++) {
+        callee = cursor_strip(unit, callee);
+        enum CXCursorKind kind = clang_getCursorKind(callee);
+        if (kind == CXCursor_UnaryOperator &&
+            compat_unary_operator(unit, callee) == UNARY_DEREFERENCE) {
+            callee = cursor_first_expression(unit, callee);
+            continue;
+        }
+        if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+            return false;
+        CXCursor pointer = clang_getCursorReferenced(callee);
+        enum CXCursorKind declared = clang_getCursorKind(pointer);
+        if (declared != CXCursor_FieldDecl && declared != CXCursor_VarDecl &&
+            declared != CXCursor_ParmDecl)
+            return false;
+        const char *name = unit_string(unit, clang_getCursorSpelling(pointer));
+        return text_has_word(name, final_words, sizeof final_words / sizeof *final_words) ||
+               (text_has_word(name, error_words, sizeof error_words / sizeof *error_words) &&
+                text_has_word(name, exit_words, sizeof exit_words / sizeof *exit_words));
+    }
+    return false;
+}
+
 /* The function a callee expression designates through parentheses, `*`
  * and the right operand of a comma: `(*f)(...)`, gawk's `fatal(...)`,
  * which is `(*(set_loc(__FILE__, __LINE__), r_fatal))(...)`; or a null
@@ -227,8 +262,9 @@ struct ir_value lower_call(struct lower_context *context, CXCursor expression,
     memset(&facts, 0, sizeof facts);
     if (!cursor_is_null(function))
         facts = *attributes_of(unit, function, callee);
-    else if (!cursor_is_null(callee) && pointer_type_noreturn(callee))
-        facts.facts |= CALL_NORETURN; /* (*obstack_alloc_failed_handler)() */
+    else if (!cursor_is_null(callee) &&
+             (pointer_type_noreturn(callee) || pointer_named_noreturn(unit, callee)))
+        facts.facts |= CALL_NORETURN; /* (*obstack_alloc_failed_handler)(), api->api_fatal() */
     if (is_expect(facts.name) && argument_count >= 1) {
         for (int i = 1; i < argument_count; i++)
             lower_expression(context, clang_Cursor_getArgument(expression, (unsigned)i),

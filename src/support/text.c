@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xalloc.h"
 
@@ -39,6 +40,38 @@ bool text_contains_folded(const char *text, const char *word)
             k++;
         if (!word[k])
             return true;
+    }
+    return false;
+}
+
+/* Whether name[start, end) is `word`, case aside. */
+static bool word_matches(const char *name, size_t start, size_t end, const char *word)
+{
+    size_t size = strlen(word);
+    if (end - start != size)
+        return false;
+    for (size_t k = 0; k < size; k++) {
+        if (tolower((unsigned char)name[start + k]) != word[k])
+            return false;
+    }
+    return true;
+}
+
+bool text_has_word(const char *name, const char *const *words, size_t count)
+{
+    size_t length = name ? strlen(name) : 0;
+    for (size_t start = 0; start < length;) {
+        size_t end = start + 1;
+        while (end < length && name[end] != '_' &&
+               !(isupper((unsigned char)name[end]) && islower((unsigned char)name[end - 1])))
+            end++;
+        for (size_t i = 0; i < count; i++) {
+            if (word_matches(name, start, end, words[i]))
+                return true;
+        }
+        start = end;
+        while (start < length && name[start] == '_')
+            start++;
     }
     return false;
 }
