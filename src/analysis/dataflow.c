@@ -1168,14 +1168,18 @@ static int tested_null_return(const struct function_analysis *analysis,
     return -1;
 }
 
-static enum null_return_kind classify_null_return(const struct function_analysis *analysis,
-                                                  const struct null_return_context *context,
-                                                  int block, char *edges_in, char *seen,
-                                                  int *parameter)
+/* What the branches that decide a NULL return say of it: a NULL test of
+ * one parameter alone makes it that argument's precondition, tests of
+ * what the parameters give make it a NULL for some argument values, and
+ * anything else (a loop's test, a local's state) makes it expected.
+ * `null_edges`, when given, says per deciding branch which of its edges
+ * keeps the NULL (0: the condition holds, 1: not, -1: not known). */
+static enum null_return_kind judge_deciding(const struct function_analysis *analysis,
+                                            const struct null_return_context *context,
+                                            const int *deciding, const int *null_edges,
+                                            int count, int *parameter)
 {
     const struct ir_function *function = analysis->function;
-    int deciding[DECIDING_SEARCH_LIMIT * 2];
-    int count = deciding_branches(function, context, block, deciding, edges_in, seen);
     if (count <= 0)
         return NULL_RETURN_EXPECTED;
     int null_parameter = -1;
@@ -1194,7 +1198,8 @@ static enum null_return_kind classify_null_return(const struct function_analysis
                               tested->root_kind == VARIABLE_PARAMETER &&
                               tested->parameter_index >= 0 &&
                               tested->parameter_index < ARGUMENT_MASK_BITS &&
-                              (null_parameter < 0 || null_parameter == tested->parameter_index);
+                              (null_parameter < 0 || null_parameter == tested->parameter_index) &&
+                              (!null_edges || null_edges[i] == 1);
         if (parameter_test)
             null_parameter = tested->parameter_index;
         else
@@ -1205,6 +1210,93 @@ static enum null_return_kind classify_null_return(const struct function_analysis
         return NULL_RETURN_FOR_NULL_ARGUMENT;
     }
     return NULL_RETURN_FOR_ARGUMENTS;
+}
+
+/* `*unconditional` tells whether `block` runs whatever the tests say (the
+ * entry reached without a deciding branch). */
+static enum null_return_kind classify_null_return(const struct function_analysis *analysis,
+                                                  const struct null_return_context *context,
+                                                  int block, char *edges_in, char *seen,
+                                                  int *parameter, bool *unconditional)
+{
+    int deciding[DECIDING_SEARCH_LIMIT * 2];
+    int count = deciding_branches(analysis->function, context, block, deciding, edges_in, seen);
+    *unconditional = count < 0;
+    return judge_deciding(analysis, context, deciding, NULL, count, parameter);
+}
+
+/* Whether block `b` writes `path` (assigns it, stores a call's result in
+ * it, forgets it). */
+static bool block_writes(const struct cfg_block *block, int path)
+{
+    for (int i = 0; i < block->statement_count; i++) {
+        const struct ir_statement *statement = &block->statements[i];
+        int target = statement->kind == STATEMENT_CALL ? statement->call.target
+                     : statement->kind == STATEMENT_ASSIGN || statement->kind == STATEMENT_FORGET
+                         ? statement->target
+                         : -1;
+        if (target == path)
+            return true;
+    }
+    return false;
+}
+
+/* `ret = NULL; if (con) ret = con->arg; return ret;`: the NULL assigned in
+ * block `made`, unconditionally, reaches the return in block `returning`
+ * only where no block overwrites `path` on the way. The branches with one
+ * edge that keeps it and one that overwrites it first decide the NULL,
+ * as the tests before a `return NULL;` do; a loop on the way is a search
+ * that may find nothing (`found = NULL; for (...) if (...) found = e;`). */
+static enum null_return_kind classify_surviving_null(const struct function_analysis *analysis,
+                                                     const struct null_return_context *context,
+                                                     int made, int returning, int path,
+                                                     struct arena *arena, int *parameter)
+{
+    const struct ir_function *function = analysis->function;
+    int blocks = function->block_count;
+    char *kills = arena_alloc(arena, (size_t)blocks + 1);
+    char *keeps = arena_alloc(arena, (size_t)blocks + 1); /* reaches `returning` unwritten */
+    char *from = arena_alloc(arena, (size_t)blocks + 1);  /* reached from `made` unwritten */
+    int *stack = arena_alloc(arena, sizeof *stack * ((size_t)blocks + 1));
+    for (int b = 0; b < blocks; b++) {
+        kills[b] = b != made && b != returning && block_writes(&function->blocks[b], path);
+        keeps[b] = b == returning;
+        from[b] = 0;
+    }
+    ir_blocks_reaching(function, keeps, kills);
+    int depth = 0;
+    stack[depth++] = made;
+    from[made] = 1;
+    while (depth > 0) {
+        const struct cfg_block *block = &function->blocks[stack[--depth]];
+        for (int e = 0; e < ir_successor_count(block); e++) {
+            int next = block->successors[e];
+            if (next >= 0 && next < blocks && !from[next] && !kills[next]) {
+                from[next] = 1;
+                stack[depth++] = next;
+            }
+        }
+    }
+    int deciding[DECIDING_SEARCH_LIMIT], null_edges[DECIDING_SEARCH_LIMIT], count = 0;
+    for (int b = 0; b < blocks; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        if (!from[b] || !keeps[b] || block->terminator != TERMINATOR_BRANCH)
+            continue;
+        if (is_loop_test(context, b))
+            return NULL_RETURN_EXPECTED; /* a search that may find nothing */
+        int kept[2];
+        for (int e = 0; e < 2; e++) {
+            int next = block->successors[e];
+            kept[e] = next >= 0 && next < blocks && from[next] && keeps[next];
+        }
+        if (kept[0] == kept[1])
+            continue;
+        if (count == DECIDING_SEARCH_LIMIT)
+            return NULL_RETURN_EXPECTED;
+        deciding[count] = b;
+        null_edges[count++] = kept[0] ? 0 : 1;
+    }
+    return judge_deciding(analysis, context, deciding, null_edges, count, parameter);
 }
 
 /* A global pointer, or parameter->field: what a caller can name too. */
@@ -1366,10 +1458,14 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
     if (is_null && !source_backed(origin)) {
         int parameter = -1;
         int kind = tested_null_return(analysis, &returns->context, origin, &parameter);
+        int made = null_block(function, origin, b);
+        bool unconditional = false;
         if (kind < 0)
-            kind = (int)classify_null_return(analysis, &returns->context,
-                                             null_block(function, origin, b), returns->edges_in,
-                                             returns->seen, &parameter);
+            kind = (int)classify_null_return(analysis, &returns->context, made, returns->edges_in,
+                                             returns->seen, &parameter, &unconditional);
+        if (unconditional && value.kind == VALUE_PATH && made != b)
+            kind = (int)classify_surviving_null(analysis, &returns->context, made, b, value.path,
+                                                &analysis->scratch, &parameter);
         switch ((enum null_return_kind)kind) {
         case NULL_RETURN_EXPECTED:
             break;
