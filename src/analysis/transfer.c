@@ -2199,6 +2199,19 @@ static void operand_bounds(const struct flow_state *state, int other, long long 
     *high = integer_add(state->paths[other].high, offset);
 }
 
+/* Whether `path` is, or lies below, an element picked by an index the
+ * front end could not name (p[?], *(p + n)): it stands for every element,
+ * so an integer learnt of one is not known of the next one read. */
+static bool any_element(const struct ir_function *function, int path)
+{
+    for (int at = path; at >= 0; at = function->paths[at].parent) {
+        const struct access_path *step = &function->paths[at];
+        if (step->step == PATH_INDEX && step->name && strcmp(step->name, "?") == 0)
+            return true;
+    }
+    return false;
+}
+
 /* a < b + k, or a == b + k, on the edge `holds`: narrows both sides'
  * intervals; false when the edge cannot be taken. */
 static bool learn_comparison(const struct ir_condition *condition, bool holds,
@@ -2404,6 +2417,11 @@ void transfer_edge(struct function_analysis *analysis, int block, int successor,
     bool holds = successor == 0;
     if (condition->kind == CONDITION_UNKNOWN || condition->path < 0)
         return;
+    if (condition->kind != CONDITION_NONNULL &&
+        (any_element(function, condition->path) ||
+         ((condition->kind == CONDITION_LESS || condition->kind == CONDITION_EQUALS_PATH) &&
+          condition->other >= 0 && any_element(function, condition->other))))
+        return; /* `*(p + 1) == 0` says nothing of the next p[?] compared */
     struct path_state *value = &state->paths[condition->path];
     switch (condition->kind) {
     case CONDITION_NONNULL:

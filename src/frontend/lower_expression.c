@@ -442,6 +442,9 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
         CXCursor variable;
         if (aliases_target(context, operand, &variable)) /* *p with p always &x: x */
             return value_path(lower_root(context, variable));
+        if (value.kind == VALUE_PATH && value.integer == 1) /* *(p + 1) is p[?], not *p */
+            return value_path(element_path(context, pointer, value_unknown(),
+                                           type_is_pointer(expression)));
         return value_path(lower_path(context, pointer, PATH_DEREF, NULL, VARIABLE_LOCAL,
                                      type_is_pointer(expression)));
     }

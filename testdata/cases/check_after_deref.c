@@ -379,6 +379,22 @@ int apply_settings(const char *const *paths, int count, int *levels)
     return 0;
 }
 
+/* A scan that reads the next block in its loop test, where it may end: the
+ * test after the loop is of that block, not of the cursor dereferenced
+ * (`*(cursor + 1)` is the next character, which says nothing of *cursor). */
+int count_lines_in_blocks(const char *cursor)
+{
+    int lines = 0;
+    do {
+        while (*cursor != '\n')
+            ++cursor;
+        lines++;
+    } while (*(cursor + 1) == '\0' && (cursor = request_header("next")) != NULL);
+    if (cursor != NULL)
+        lines++;
+    return lines;
+}
+
 /* Flagged: the cursor itself was dereferenced before its test. */
 int first_component_length(void)
 {

@@ -45,6 +45,16 @@ size_t literal_null_argument(void)
     return strlen(NULL); // expect: null-deref
 }
 
+/* *(s + 1) is the character after *s, not *s again: what the first test
+ * learnt of *s does not rule out the second. */
+int second_letter_count(const char *s, struct connection *connection)
+{
+    struct connection *found = connection;
+    if (*s == 'a' && *(s + 1) == 'b')
+        found = NULL;
+    return found->retries; // expect: null-deref
+}
+
 /* must stay silent */
 
 int retry_checked(const char *host)
