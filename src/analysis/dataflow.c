@@ -1463,9 +1463,13 @@ static void null_returns_add(struct null_returns *returns, struct function_analy
         if (kind < 0)
             kind = (int)classify_null_return(analysis, &returns->context, made, returns->edges_in,
                                              returns->seen, &parameter, &unconditional);
-        if (unconditional && value.kind == VALUE_PATH && made != b)
-            kind = (int)classify_surviving_null(analysis, &returns->context, made, b, value.path,
-                                                &analysis->scratch, &parameter);
+        /* only a NULL argument's own NULL: one kept for an empty string
+         * (`if (s && *s) copy = dup(s);`) is data the caller may pass */
+        if (unconditional && value.kind == VALUE_PATH && made != b &&
+            classify_surviving_null(analysis, &returns->context, made, b, value.path,
+                                    &analysis->scratch,
+                                    &parameter) == NULL_RETURN_FOR_NULL_ARGUMENT)
+            kind = NULL_RETURN_FOR_NULL_ARGUMENT;
         switch ((enum null_return_kind)kind) {
         case NULL_RETURN_EXPECTED:
             break;

@@ -4,6 +4,7 @@
  * A NULL kept where a search misses, or where the program's own state
  * says so, is a NULL its callers must test. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct option_state {
@@ -36,6 +37,15 @@ static const char *state_argument_when_ready(struct option_state *state)
     return argument;
 }
 
+/* NULL for an empty string too: data a caller may pass */
+static char *copy_if_any(const char *text)
+{
+    char *copy = NULL;
+    if (text && *text)
+        copy = strdup(text);
+    return copy;
+}
+
 static struct entry *find_entry(struct entry *list, const char *name)
 {
     struct entry *found = NULL;
@@ -65,6 +75,11 @@ size_t argument_length_without_state(void)
 size_t argument_length_when_ready(struct option_state *state)
 {
     return strlen(state_argument_when_ready(state)); // expect: unchecked-nullable
+}
+
+size_t copied_length(const char *text)
+{
+    return strlen(copy_if_any(text)); // expect: unchecked-nullable
 }
 
 size_t entry_name_length(struct entry *list, const char *name)
