@@ -1073,6 +1073,9 @@ static void assign_value(struct function_analysis *analysis, int block, int inde
     }
     case VALUE_PATH:
         copy_value(function, state, target, value.path, &source);
+        /* name = ext(name): the lookup read the old name, not this one */
+        if (result->repeats >= 0 && lookup_reads(analysis, result->repeats, target))
+            result->repeats = -1;
         if (value.integer)
             result->derived = true;
         /* base + n where the code itself set base to NULL on some paths:
@@ -1769,18 +1772,29 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     const struct ir_function *function = function_of(analysis);
     const struct ir_call *call = &function->blocks[block].statements[index].call;
     kill_path(function, state, call->target);
-    forget_lookups(analysis, state, call->target);
-    struct path_state *result = &state->paths[call->target];
-    result->repeats = signature;
+    /* if (strchr(s, '=')) *strchr(s, '=') = 0: what the first call gave,
+     * found before the write of the target forgets the lookups that read
+     * it (`if (ext(name)) name = ext(name);`) */
+    int first_call = -1;
     bool caching = summary && !summary->repeatable && summary->caches_result;
-    for (int i = 0; signature >= 0 && i < function->path_count; i++) {
+    for (int i = 0; signature >= 0 && i < function->path_count && first_call < 0; i++) {
         if (i == call->target || state->paths[i].repeats != signature)
             continue;
         if (caching && state->paths[i].nullability != NULLABILITY_NONNULL)
             break; /* the cache was not set: this call fills it anew */
-        /* if (strchr(s, '=')) *strchr(s, '=') = 0: what the first call gave */
-        struct path_state earlier = state->paths[i];
-        copy_value(function, state, call->target, i, &earlier);
+        first_call = i;
+    }
+    forget_lookups(analysis, state, call->target);
+    /* a call that reads what it writes: a later one with the same
+     * arguments reads another value */
+    int repeats = signature >= 0 && lookup_reads(analysis, signature, call->target) ? -1
+                                                                                   : signature;
+    struct path_state *result = &state->paths[call->target];
+    result->repeats = repeats;
+    if (first_call >= 0) {
+        struct path_state value = state->paths[first_call];
+        copy_value(function, state, call->target, first_call, &value);
+        result->repeats = repeats;
         return;
     }
     /* if (strchr(p, '/')) p = strrchr(p, '/') + 1: another pointer, as NULL

@@ -124,7 +124,39 @@ void print_value(char *line)
     }
 }
 
+/* The tested call's answer is kept where the result replaces its own
+ * argument (wavpack's `if (filespec_ext(dst)) dst = filespec_ext(dst);`),
+ * loop after loop. */
+static char *extension_of(char *name)
+{
+    char *dot = NULL;
+    for (char *at = name; *at; at++)
+        if (*at == '.')
+            dot = at;
+    return dot;
+}
+
+char *last_extension(char *name, int rounds)
+{
+    char *at = name + 1;
+    while (rounds-- > 0) {
+        if (extension_of(at))
+            at = extension_of(at);
+    }
+    return at;
+}
+
 /* must be reported */
+
+/* once the result replaced its argument, the same call reads another name */
+size_t second_extension_length(char *name)
+{
+    if (extension_of(name)) {
+        name = extension_of(name);
+        return strlen(extension_of(name)); // expect: unchecked-lookup
+    }
+    return 0;
+}
 
 /* the library writes the searched string in between */
 void chop_after_copy(char *line, const char *other)
