@@ -1790,13 +1790,13 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     int repeats = signature >= 0 && lookup_reads(analysis, signature, call->target) ? -1
                                                                                    : signature;
     struct path_state *result = &state->paths[call->target];
-    result->repeats = repeats;
     if (first_call >= 0) {
         struct path_state value = state->paths[first_call];
         copy_value(function, state, call->target, first_call, &value);
         result->repeats = repeats;
         return;
     }
+    result->repeats = repeats;
     /* if (strchr(p, '/')) p = strrchr(p, '/') + 1: another pointer, as NULL
      * as the first; with nothing known yet, each the other's twin */
     int twin = -1;
