@@ -681,7 +681,7 @@ static bool callee_matters(const struct analysis_options *options, const struct 
     if (call->function_index >= 0 && unit->functions[call->function_index].is_static)
         return false;
     const struct call_evidence *evidence = project_evidence(options->project, call->callee);
-    if (evidence_says_checked(evidence) || evidence_says_unchecked(evidence))
+    if (evidence_says_checked(evidence) || evidence_says_mostly_unchecked(evidence))
         return true;
     if (call->function_index >= 0)
         return false;

@@ -518,3 +518,10 @@ bool evidence_says_unchecked(const struct call_evidence *evidence)
 {
     return evidence && evidence->calls >= WEAK_MIN_CALLS && evidence->tested == 0;
 }
+
+bool evidence_says_mostly_unchecked(const struct call_evidence *evidence)
+{
+    return evidence_says_unchecked(evidence) ||
+           (evidence && evidence->calls >= SEARCH_WEAK_MIN_CALLS &&
+            evidence->tested * 100 <= evidence->calls * SEARCH_WEAK_PERCENT);
+}

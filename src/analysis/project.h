@@ -22,14 +22,23 @@
 
 #include "summary.h"
 
-/* Evidence thresholds, justified in docs/rules/project-evidence.md:
- * an external function no pack describes is taken to return NULL when at
- * least EVIDENCE_MIN_TESTED call sites test its result and they are at
- * least EVIDENCE_PERCENT % of the sites that use it; a function of the
- * project that returns NULL is weak (its NULL return is trusted only where
- * the arguments make it feasible) when at least WEAK_MIN_CALLS sites use
- * its result and none tests it. */
-enum { EVIDENCE_MIN_TESTED = 4, EVIDENCE_PERCENT = 80, WEAK_MIN_CALLS = 3 };
+/* Evidence thresholds, justified in docs/rules/unchecked-nullable.md
+ * ("Project-wide evidence"): an external function no pack describes is
+ * taken to return NULL when at least EVIDENCE_MIN_TESTED call sites test
+ * its result and they are at least EVIDENCE_PERCENT % of the sites that
+ * use it; a function of the project that returns NULL is weak (its NULL
+ * return is trusted only where the arguments make it feasible) when at
+ * least WEAK_MIN_CALLS sites use its result and none tests it; a search
+ * of the project (not an allocation, whose failures callers often leave
+ * unchecked) is weak too when at least SEARCH_WEAK_MIN_CALLS sites use it
+ * and at most SEARCH_WEAK_PERCENT % of them test it. */
+enum {
+    EVIDENCE_MIN_TESTED = 4,
+    EVIDENCE_PERCENT = 80,
+    WEAK_MIN_CALLS = 3,
+    SEARCH_WEAK_MIN_CALLS = 6,
+    SEARCH_WEAK_PERCENT = 34
+};
 
 /* How the call sites of one callee treat its result. A site counts when
  * its pointer result is tested against NULL or dereferenced; a result only
@@ -186,5 +195,6 @@ bool context_root_equal(const struct context_root *a, const struct context_root 
 /* Evidence decisions (see the thresholds above). */
 bool evidence_says_checked(const struct call_evidence *evidence);
 bool evidence_says_unchecked(const struct call_evidence *evidence);
+bool evidence_says_mostly_unchecked(const struct call_evidence *evidence);
 
 #endif

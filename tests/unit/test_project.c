@@ -164,6 +164,25 @@ static void test_evidence_merged_and_thresholds(void **state)
     project_table_free(&table);
 }
 
+/* A search most callers use unchecked is weak from six sites at most a
+ * third of which test it; a function no site tests, from three. */
+static void test_evidence_mostly_unchecked(void **state)
+{
+    (void)state;
+    struct call_evidence layers = {"layer_of", 14, 1};
+    struct call_evidence third = {"third", 6, 2};
+    struct call_evidence over = {"over", 6, 3};
+    struct call_evidence few = {"few", 5, 1};
+    struct call_evidence none = {"none", 3, 0};
+    assert_true(evidence_says_mostly_unchecked(&layers));
+    assert_false(evidence_says_unchecked(&layers));
+    assert_true(evidence_says_mostly_unchecked(&third)); /* 33 % */
+    assert_false(evidence_says_mostly_unchecked(&over)); /* 50 % */
+    assert_false(evidence_says_mostly_unchecked(&few));  /* too few sites to vote */
+    assert_true(evidence_says_mostly_unchecked(&none));
+    assert_false(evidence_says_mostly_unchecked(NULL));
+}
+
 static const char *rooted(const char *file, void *data)
 {
     (void)data;
@@ -213,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_never_returns),
         cmocka_unit_test(test_empty_summary_is_no_change),
         cmocka_unit_test(test_evidence_merged_and_thresholds),
+        cmocka_unit_test(test_evidence_mostly_unchecked),
         cmocka_unit_test(test_summary_copy_is_deep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
