@@ -1173,7 +1173,7 @@ static int tested_null_return(const struct function_analysis *analysis,
  * what the parameters give make it a NULL for some argument values, and
  * anything else (a loop's test, a local's state) makes it expected.
  * `null_edges`, when given, says per deciding branch which of its edges
- * keeps the NULL (0: the condition holds, 1: not, -1: not known). */
+ * keeps the NULL (0: the condition holds, 1: not). */
 static enum null_return_kind judge_deciding(const struct function_analysis *analysis,
                                             const struct null_return_context *context,
                                             const int *deciding, const int *null_edges,

@@ -844,6 +844,15 @@ static void forget_lookups(const struct function_analysis *analysis, struct flow
     }
 }
 
+/* The lookup a value written to `target` stands for: `signature`, unless
+ * that lookup reads `target` itself (name = ext(name): the new name is not
+ * what ext(name) would now be given), or -1. */
+static int lookup_after_write(const struct function_analysis *analysis, int signature,
+                              int target)
+{
+    return signature >= 0 && lookup_reads(analysis, signature, target) ? -1 : signature;
+}
+
 /* Whether lookup `signature` is a library's (a pack's) given constants
  * only (getenv("TZ")): no write of the program's memory or globals changes
  * its answer, only a call may (setenv). */
@@ -1073,9 +1082,7 @@ static void assign_value(struct function_analysis *analysis, int block, int inde
     }
     case VALUE_PATH:
         copy_value(function, state, target, value.path, &source);
-        /* name = ext(name): the lookup read the old name, not this one */
-        if (result->repeats >= 0 && lookup_reads(analysis, result->repeats, target))
-            result->repeats = -1;
+        result->repeats = lookup_after_write(analysis, result->repeats, target);
         if (value.integer)
             result->derived = true;
         /* base + n where the code itself set base to NULL on some paths:
@@ -1785,10 +1792,7 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
         first_call = i;
     }
     forget_lookups(analysis, state, call->target);
-    /* a call that reads what it writes: a later one with the same
-     * arguments reads another value */
-    int repeats = signature >= 0 && lookup_reads(analysis, signature, call->target) ? -1
-                                                                                   : signature;
+    int repeats = lookup_after_write(analysis, signature, call->target);
     struct path_state *result = &state->paths[call->target];
     if (first_call >= 0) {
         struct path_state value = state->paths[first_call];
