@@ -122,17 +122,23 @@ void predicates_add(struct predicate_returns *predicates, const struct ir_functi
                 predicates->nonzero_for_null[path] = 0;
         } else {
             /* not known here: only `return ok;` with ok = x != NULL && ..., or
-             * `return x != NULL;`, still answers 0 for NULL */
-            predicates->nonzero_for_null[path] = 0;
-            bool tests = (returned.kind == VALUE_PATH &&
-                          out->paths[returned.path].witness == path &&
-                          out->paths[returned.path].witness_nonnull) ||
+             * `return x != NULL;`, still answers 0 for NULL; only `return x ==
+             * NULL;` or a validator's own result passed on (`ret = vvalidate(x,
+             * ap); return ret;`, the varargs wrapper) still answers non-zero */
+            const struct path_state *result =
+                returned.kind == VALUE_PATH ? &out->paths[returned.path] : NULL;
+            bool tests = (result && result->witness == path && result->witness_nonnull) ||
                          (returned.kind == VALUE_NULL_TEST && returned.path == path &&
                           returned.integer != 0);
-            if (tests)
+            bool validates = (result && result->witness == path && !result->witness_nonnull) ||
+                             (returned.kind == VALUE_NULL_TEST && returned.path == path &&
+                              returned.integer == 0);
+            if (tests || validates)
                 predicates->seen_null[path] = 1;
-            else
+            if (!tests)
                 predicates->zero_for_null[path] = 0;
+            if (!validates)
+                predicates->nonzero_for_null[path] = 0;
         }
     }
 }

@@ -166,3 +166,58 @@ void count_wrong_way(struct client *c)
     if (!has_session(c))
         c->session->attached++; // expect: null-deref
 }
+
+/* A wrapper that passes a validator's result on is a validator too: the
+ * varargs front of a v-function (unpack(root, fmt, ...) calls
+ * vunpack(root, fmt, ap), which fails for a NULL root). */
+#include <stdarg.h>
+
+static int vunpack(const struct value *root, const char *format, va_list ap)
+{
+    if (root == NULL)
+        return -1;
+    (void)format;
+    (void)ap;
+    return 0;
+}
+
+static int unpack(const struct value *root, const char *format, ...)
+{
+    int result;
+    va_list ap;
+    va_start(ap, format);
+    result = vunpack(root, format, ap);
+    va_end(ap);
+    return result;
+}
+
+/* Not a validator: it may answer 0 for a NULL root too. */
+static int unpack_lenient(const struct value *root, const char *format, ...)
+{
+    int result;
+    va_list ap;
+    va_start(ap, format);
+    result = vunpack(root, format, ap);
+    va_end(ap);
+    if (format[0] == '?')
+        return 0;
+    return result;
+}
+
+int unpacked_type(const char *key)
+{
+    struct value *v = value_find(key);
+    int failed = unpack(v, "{s:i}", "type");
+    if (failed || v->type != 3)
+        return -1;
+    return v->type;
+}
+
+int unpacked_leniently(const char *key)
+{
+    struct value *v = value_find(key);
+    int failed = unpack_lenient(v, "?{s:i}", "type");
+    if (failed)
+        return -1;
+    return v->type; // expect: unchecked-lookup
+}
