@@ -452,6 +452,13 @@ static bool lower_binary_condition(struct lower_context *context, CXCursor expre
             lower_equality(context, expression, left, right, equal, if_true, if_false);
             break;
         }
+        case BINARY_BIT_XOR:
+            /* `!a ^ !b` of two truth values (0 or 1) is `!a != !b` */
+            done = is_truth_value(unit, cursor_strip(unit, left)) &&
+                   is_truth_value(unit, cursor_strip(unit, right));
+            if (done)
+                lower_equality(context, expression, left, right, false, if_true, if_false);
+            break;
         case BINARY_LESS:
         case BINARY_LESS_EQUAL:
         case BINARY_GREATER:

@@ -54,3 +54,23 @@ int compare_unrelated(const char *a, const char *b)
         return 0;
     return strcmp(a, b);
 }
+
+/* `!a ^ !b` of two truth values says the same as `!a != !b`. */
+
+int same_subroutine(const char *mine, const char *wanted)
+{
+    if (!mine ^ !wanted)
+        return 0;
+    if (wanted && strcmp(mine, wanted))
+        return 0;
+    return 1;
+}
+
+int xor_wrong_way(const char *mine, const char *wanted)
+{
+    if (!(!mine ^ !wanted))
+        return 0;
+    if (wanted)
+        return (int)strlen(mine); // expect: null-deref
+    return 1;
+}
