@@ -309,6 +309,10 @@ static enum origin_kind origin_of_source(enum source_kind kind)
 const struct pack_entry *transfer_call_entry(const struct unit_analysis *shared,
                                              const struct ir_call *call)
 {
+    /* a static function of the unit is the program's own, whatever its
+     * name: joe's `static char *lfind(char *s, ...)` is not POSIX's lfind */
+    if (call->function_index >= 0 && shared->unit->functions[call->function_index].is_static)
+        return NULL;
     const struct pack_entry *rule = packs_find(shared->options->packs, call->callee);
     if (rule || !call->contract || call->function_index >= 0 ||
         (call->facts & CALL_RETURNS_NONNULL))
