@@ -406,6 +406,11 @@ struct analysis_memo {
     int event_count;
     struct analysis_limit *limits;
     int limit_count;
+    uint32_t *passed_maybe_null;      /* the unit's, and what its calls pass other units' */
+    char *solved;                     /* functions (unit_analysis's, callers.c) */
+    const char **external_callees;    /* functions (unit_analysis's, callers.c) */
+    int external_callee_count;
+    uint32_t *external_maybe_null;
 };
 
 enum { EXPORTED_CONTEXT_ROOTS = 2, EXPORTED_VALUES = 4 };
@@ -700,6 +705,7 @@ char *analysis_affected(const struct ir_unit *unit, const struct analysis_option
     char *affected = arena_alloc(arena, (size_t)(functions ? functions : 1));
     for (int f = 0; f < functions; f++) {
         const struct ir_function *function = &unit->functions[f];
+        affected[f] = callers_may_settle(options, function);
         for (int b = 0; !affected[f] && b < function->block_count; b++) {
             const struct cfg_block *block = &function->blocks[b];
             for (int i = 0; !affected[f] && i < block->statement_count; i++)
@@ -887,6 +893,11 @@ void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options
         }
         saved->limits = result->limits;
         saved->limit_count = result->limit_count;
+        saved->passed_maybe_null = shared.passed_maybe_null;
+        saved->solved = shared.solved;
+        saved->external_callees = shared.external_callees;
+        saved->external_callee_count = shared.external_callee_count;
+        saved->external_maybe_null = shared.external_maybe_null;
         *memo = saved;
     }
     arena_free(&scratch);
@@ -898,6 +909,21 @@ void analysis_run(const struct ir_unit *unit, const struct analysis_options *opt
                   struct arena *arena, struct analysis_result *result)
 {
     analysis_run_memo(unit, options, arena, result, NULL, NULL, NULL);
+}
+
+void analysis_export_passed(const struct analysis_memo *memo, const struct ir_unit *unit,
+                            const struct analysis_options *options, struct arena *arena,
+                            struct unit_exports *exports)
+{
+    if (!memo)
+        return;
+    struct unit_analysis shared;
+    unit_analysis_init(&shared, unit, options, arena);
+    shared.external_listed = memo->external_maybe_null != NULL;
+    shared.external_callees = memo->external_callees;
+    shared.external_callee_count = memo->external_callee_count;
+    shared.external_maybe_null = memo->external_maybe_null;
+    callers_export(&shared, memo->passed_maybe_null, memo->solved, arena, exports);
 }
 
 void analysis_export_summaries(const struct analysis_memo *memo, const struct ir_unit *unit,

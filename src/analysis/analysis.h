@@ -203,6 +203,13 @@ void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options
 char *analysis_affected(const struct ir_unit *unit, const struct analysis_options *options,
                         struct arena *arena);
 
+/* What a run's (its memo's) calls passed each function they name, and
+ * the functions the unit names other than as a callee, into
+ * exports->passed (project.h's passed_arguments, in `arena`). */
+void analysis_export_passed(const struct analysis_memo *memo, const struct ir_unit *unit,
+                            const struct analysis_options *options, struct arena *arena,
+                            struct unit_exports *exports);
+
 /* The summaries a run (its memo) computed for the functions `exports`
  * lists, into those entries (pointing into the run's arena); for those
  * marked in `contexts` (indexed like exports->functions; NULL: none), also

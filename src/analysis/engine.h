@@ -9,6 +9,7 @@
 
 #include "analysis.h"
 #include "nullability.h"
+#include "project.h"
 #include "summary.h"
 
 /* A summary computed for one calling context of one function. */
@@ -40,6 +41,11 @@ struct unit_analysis {
                                        * it a NULL argument i (made on first use) */
     char *solved;                     /* per function: analysed in this run, so its calls
                                        * are in passed_maybe_null */
+    bool external_listed;             /* the three below are made (callers.c) */
+    const char **external_callees;    /* sorted: the functions the unit calls, not defines */
+    int external_callee_count;
+    uint32_t *external_maybe_null;    /* per external callee: bit i, some call of the unit
+                                       * may pass it a NULL argument i */
 };
 
 /* Path sensitivity, bounded: each block keeps up to PARTITIONS states,
@@ -300,5 +306,30 @@ bool anticipated_dereference(const struct ir_function *function, struct arena *a
 
 /* Path id of the global with `key` in `function`, or -1. */
 int function_global_path(const struct ir_function *function, const char *key);
+
+/* callers.c: what the program's calls pass a function of external linkage.
+ * A call of a function the unit does not define, with the arguments it may
+ * pass NULL (bit i: argument i): */
+void callers_record_external(struct unit_analysis *shared, const char *callee,
+                             uint32_t maybe_null);
+/* The unit's part, into exports->passed (`passed_maybe_null` is the
+ * unit's per-function record, or NULL when no call was seen; `solved`
+ * marks the functions the run walked, NULL: none). */
+void callers_export(struct unit_analysis *shared, const uint32_t *passed_maybe_null,
+                    const char *solved, struct arena *arena, struct unit_exports *exports);
+/* Whether every call of the program passes `function`, one of external
+ * linkage that nothing names but calls, its parameter `parameter` set (the
+ * project's table says; false without one). */
+bool callers_pass_set(const struct unit_analysis *shared, const struct ir_function *function,
+                      int parameter);
+/* The same for the parameter whose entry value root path `entry_of` holds
+ * (a path_state's entry_of; false for -1 and for a member of one). */
+bool callers_pass_entry_set(const struct unit_analysis *shared,
+                            const struct ir_function *function, int entry_of);
+/* Whether the project may make a NULL test of one of `function`'s
+ * parameters caution (its calls pass that parameter set): the function is
+ * then analysed again in phase 2. */
+bool callers_may_settle(const struct analysis_options *options,
+                        const struct ir_function *function);
 
 #endif

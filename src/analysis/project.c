@@ -240,6 +240,44 @@ void project_table_add(struct project_table *table, int unit, const struct unit_
         *evidence = exports->evidence[i];
         evidence->callee = copy_string(&table->arena, evidence->callee);
     }
+    for (int i = 0; i < exports->passed_count; i++) {
+        if (table->passed_count == table->passed_capacity) {
+            int capacity = table->passed_capacity ? table->passed_capacity * 2 : 64;
+            table->passed = arena_grow(&table->arena, table->passed, (size_t)table->passed_count,
+                                       (size_t)capacity, sizeof *table->passed);
+            table->passed_capacity = capacity;
+        }
+        struct passed_arguments *passed = &table->passed[table->passed_count++];
+        *passed = exports->passed[i];
+        passed->callee = copy_string(&table->arena, passed->callee);
+    }
+}
+
+static int compare_passed(const void *left, const void *right)
+{
+    const struct passed_arguments *a = left, *b = right;
+    return strcmp(a->callee, b->callee);
+}
+
+/* Sorts the units' passed arguments by callee and merges each callee's. */
+static void merge_passed(struct project_table *table)
+{
+    if (table->passed_count > 1)
+        qsort(table->passed, (size_t)table->passed_count, sizeof *table->passed,
+              compare_passed);
+    int kept = 0;
+    for (int i = 0; i < table->passed_count; i++) {
+        const struct passed_arguments *passed = &table->passed[i];
+        struct passed_arguments *last = kept > 0 ? &table->passed[kept - 1] : NULL;
+        if (last && strcmp(last->callee, passed->callee) == 0) {
+            last->maybe_null |= passed->maybe_null;
+            last->called |= passed->called;
+            last->named |= passed->named;
+            continue;
+        }
+        table->passed[kept++] = *passed;
+    }
+    table->passed_count = kept;
 }
 
 static int compare_functions(const void *left, const void *right)
@@ -323,6 +361,7 @@ void project_table_finish(struct project_table *table)
         table->evidence[kept++] = *evidence;
     }
     table->evidence_count = kept;
+    merge_passed(table);
     table->finished = true;
 }
 
@@ -364,6 +403,20 @@ bool project_never_returns(const struct project_table *table, const char *name)
         if (function->never_returns[d] != 1)
             return false;
     return true;
+}
+
+static int compare_name_passed(const void *key, const void *element)
+{
+    return strcmp(key, ((const struct passed_arguments *)element)->callee);
+}
+
+const struct passed_arguments *project_passed(const struct project_table *table,
+                                              const char *name)
+{
+    if (!table || !name || !table->finished || table->passed_count == 0)
+        return NULL;
+    return bsearch(name, table->passed, (size_t)table->passed_count, sizeof *table->passed,
+                   compare_name_passed);
 }
 
 const struct call_evidence *project_evidence(const struct project_table *table, const char *name)

@@ -19,6 +19,7 @@
 #define NULLPROOF_PROJECT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "summary.h"
 
@@ -49,6 +50,17 @@ struct call_evidence {
     int tested; /* of those, the ones that test it */
 };
 
+/* What the calls of one unit (or, merged, of the project) pass a function
+ * they name: when every call passes a pointer set, the function's own
+ * NULL test of it is caution, as for a static function (callers.c). */
+struct passed_arguments {
+    const char *callee;
+    uint32_t maybe_null; /* bit i: some call may pass argument i NULL (or not known set) */
+    bool called;         /* some call names it */
+    bool named;          /* named other than as a callee (a callback, a table entry):
+                          * calls nothing sees may reach it */
+};
+
 /* A summary of a function for one value of a global or parameter it
  * branches on (`if (flag) use(p);` with flag 1 or 0), where it differs
  * from the context-free one: a caller that knows the value uses it. */
@@ -73,6 +85,10 @@ struct unit_exports {
     int callee_count;
     struct call_evidence *evidence;      /* by callee name, sorted */
     int evidence_count;
+    struct passed_arguments *passed;     /* by callee name, sorted: what the unit's calls
+                                          * pass the functions they name (filled after
+                                          * phase 1's analysis) */
+    int passed_count;
 };
 
 struct project_function {
@@ -98,6 +114,8 @@ struct project_table {
     int function_count, function_capacity;
     struct call_evidence *evidence;     /* merged, sorted by callee once finished */
     int evidence_count, evidence_capacity;
+    struct passed_arguments *passed;    /* likewise */
+    int passed_count, passed_capacity;
     bool finished;
 };
 
@@ -133,6 +151,11 @@ const struct function_summary *project_summary(const struct project_table *table
  * differently by several programs (each its own `die()`), every
  * definition's summary does. */
 bool project_never_returns(const struct project_table *table, const char *name);
+
+/* What the project's calls pass function `name`, or NULL when no unit
+ * names it. */
+const struct passed_arguments *project_passed(const struct project_table *table,
+                                              const char *name);
 
 /* The evidence for callee `name`, or NULL. */
 const struct call_evidence *project_evidence(const struct project_table *table,

@@ -719,6 +719,10 @@ static void use_path(struct function_analysis *analysis, struct flow_state *stat
         /* inside a region a test of other data decides: not reported */
     } else if (callback_parameter_test(analysis, value)) {
         /* a callback's caution about what its dispatcher passes */
+    } else if (value->origin && value->origin->kind == ORIGIN_NULL_CHECK &&
+               !value->origin->cause &&
+               callers_pass_entry_set(analysis->shared, function, value->entry_of)) {
+        /* an exported function's caution: every call of the program passes it set */
     } else if (value->nullability == NULLABILITY_UNKNOWN &&
                function->paths[path].declared_nullable) {
         report_value(analysis, site, path, function->paths[path].text, NULLABILITY_MAYBE,
@@ -1872,30 +1876,47 @@ static void set_call_result(struct function_analysis *analysis, int block, int i
     }
 }
 
-/* What a call of a function of the unit passes it: the arguments that
- * may be NULL (not known set) at any call, for static_parameter_test. */
-static void record_passed_arguments(struct function_analysis *analysis, const struct ir_call *call,
-                                    const struct flow_state *state)
+/* The arguments of a call that may be NULL (are not known set): bit i for
+ * argument i. */
+static uint32_t maybe_null_arguments(const struct ir_call *call, const struct flow_state *state)
 {
-    struct unit_analysis *shared = analysis->shared;
-    if (call->function_index < 0 || !state->reachable)
-        return;
-    if (!shared->passed_maybe_null) {
-        size_t functions = (size_t)shared->unit->function_count + 1;
-        shared->passed_maybe_null =
-            arena_alloc(shared->arena, sizeof *shared->passed_maybe_null * functions);
-        memset(shared->passed_maybe_null, 0, sizeof *shared->passed_maybe_null * functions);
-    }
+    uint32_t maybe_null = 0;
     for (int i = 0; i < call->argument_count && i < ARGUMENT_MASK_BITS; i++) {
         struct ir_value argument = call->arguments[i];
         bool set = argument.kind == VALUE_NONNULL ||
                    (argument.kind == VALUE_PATH &&
                     state->paths[argument.path].nullability == NULLABILITY_NONNULL);
         if (!set)
-            shared->passed_maybe_null[call->function_index] |= UINT32_C(1) << i;
-        if (!set && call->function_index == analysis->function_index)
-            analysis->self_passed_maybe_null |= UINT32_C(1) << i;
+            maybe_null |= UINT32_C(1) << i;
     }
+    return maybe_null;
+}
+
+/* What a call of a function of the unit passes it: the arguments that
+ * may be NULL (not known set) at any call, for static_parameter_test and,
+ * for a function of external linkage, the project's table (callers.c). */
+static void record_passed_arguments(struct function_analysis *analysis, const struct ir_call *call,
+                                    const struct flow_state *state)
+{
+    struct unit_analysis *shared = analysis->shared;
+    if (!state->reachable)
+        return;
+    if (call->function_index < 0) {
+        /* another unit's function: for the project's table (callers.c) */
+        if (call->callee)
+            callers_record_external(shared, call->callee, maybe_null_arguments(call, state));
+        return;
+    }
+    if (!shared->passed_maybe_null) {
+        size_t functions = (size_t)shared->unit->function_count + 1;
+        shared->passed_maybe_null =
+            arena_alloc(shared->arena, sizeof *shared->passed_maybe_null * functions);
+        memset(shared->passed_maybe_null, 0, sizeof *shared->passed_maybe_null * functions);
+    }
+    uint32_t maybe_null = maybe_null_arguments(call, state);
+    shared->passed_maybe_null[call->function_index] |= maybe_null;
+    if (call->function_index == analysis->function_index)
+        analysis->self_passed_maybe_null |= maybe_null;
 }
 
 /* A call through a pointer to code nothing describes (an event handler)
@@ -2606,6 +2627,10 @@ const struct source_location *transfer_late_check(struct function_analysis *anal
     if (function->is_static && value->entry_of >= 0 &&
         function->paths[ir_path_root(function, value->entry_of)].root_kind ==
             VARIABLE_PARAMETER)
+        return NULL;
+    /* An exported function's parameter that every call of the program
+     * passes set (callers.c): the same contract, seen from its callers. */
+    if (callers_pass_entry_set(analysis->shared, function, value->entry_of))
         return NULL;
     /* Where the code goes on to dereference it when the test says NULL,
      * the test is redundant, not late: nothing expects the NULL. */

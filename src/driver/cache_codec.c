@@ -502,6 +502,13 @@ bool codec_get_cited(struct codec_reader *in, struct cited_files *cited)
     return !in->failed;
 }
 
+static void put_passed(struct string_buffer *out, const struct passed_arguments *passed)
+{
+    codec_put_string(out, passed->callee);
+    codec_put_u64(out, (uint64_t)passed->maybe_null);
+    codec_put_u64(out, (uint64_t)passed->called | (uint64_t)passed->named << 1);
+}
+
 void codec_put_exports(struct string_buffer *out, const struct unit_exports *exports)
 {
     codec_put_u64(out, (uint64_t)exports->function_count);
@@ -521,6 +528,9 @@ void codec_put_exports(struct string_buffer *out, const struct unit_exports *exp
         codec_put_u64(out, (uint64_t)exports->evidence[i].calls);
         codec_put_u64(out, (uint64_t)exports->evidence[i].tested);
     }
+    codec_put_u64(out, (uint64_t)exports->passed_count);
+    for (int i = 0; i < exports->passed_count; i++)
+        put_passed(out, &exports->passed[i]);
 }
 
 bool codec_get_exports(struct codec_reader *in, struct arena *arena,
@@ -556,6 +566,19 @@ bool codec_get_exports(struct codec_reader *in, struct arena *arena,
             in->failed = true;
     }
     exports->evidence_count = in->failed ? 0 : evidence;
+    int passed = get_count(in, MIN_STRING + 2 * 8);
+    exports->passed = arena_alloc(arena, sizeof *exports->passed * (size_t)(passed + 1));
+    for (int i = 0; i < passed && !in->failed; i++) {
+        struct passed_arguments *entry = &exports->passed[i];
+        entry->callee = codec_get_string(in, arena);
+        uint64_t mask = codec_get_u64(in), flags = codec_get_u64(in);
+        entry->maybe_null = (uint32_t)mask;
+        entry->called = (flags & 1) != 0;
+        entry->named = (flags & 2) != 0;
+        if (!entry->callee || mask > UINT32_MAX || flags > 3)
+            in->failed = true;
+    }
+    exports->passed_count = in->failed ? 0 : passed;
     return !in->failed;
 }
 
@@ -717,6 +740,11 @@ void codec_imports_digest(const struct unit_exports *exports, const bool *wanted
         const struct call_evidence *evidence = project_evidence(project, name);
         codec_put_u64(&bytes, evidence ? (uint64_t)evidence->calls + 1 : 0);
         codec_put_u64(&bytes, evidence ? (uint64_t)evidence->tested : 0);
+        /* what the program's calls pass it decides its tests' findings */
+        const struct passed_arguments *passed = project_passed(project, name);
+        codec_put_u64(&bytes, passed != NULL);
+        if (passed)
+            put_passed(&bytes, passed);
     }
     codec_put_u64(&bytes, (uint64_t)exports->callee_count);
     for (int i = 0; i < exports->callee_count; i++)

@@ -209,6 +209,8 @@ void pipeline_prepare(struct frontend *frontend, const struct job *job,
                               &unit->memo);
             analysis_export_summaries(unit->memo, &result->unit, &options, NULL, &unit->work,
                                       &unit->exports);
+            analysis_export_passed(unit->memo, &result->unit, &options, &unit->work,
+                                   &unit->exports);
             copy_exported_summaries(job, settings, unit, NULL);
         }
     }

@@ -168,6 +168,29 @@ static bool names_callee(struct frontend_unit *unit, int node)
     return call >= 0 && unit->tree.code_children[unit->tree.nodes[call].code_first] == operand;
 }
 
+/* A function named other than as a callee: its own unit marks it, and
+ * one of external linkage is listed for the other units, whose calls of
+ * it are then not all the calls it gets. */
+static void record_named_function(struct frontend_unit *unit, CXCursor declaration)
+{
+    CXCursor canonical = clang_getCanonicalCursor(declaration);
+    if (cursor_map_find(&unit->functions_named, canonical))
+        return;
+    cursor_map_insert(&unit->functions_named, canonical, 1);
+    if (clang_getCursorLinkage(declaration) != CXLinkage_External)
+        return;
+    struct ir_unit *ir = unit->unit;
+    if (ir->named_function_count == ir->named_function_capacity) {
+        int capacity = ir->named_function_capacity ? 2 * ir->named_function_capacity : 8;
+        ir->named_functions = arena_grow(ir->arena, ir->named_functions,
+                                         (size_t)ir->named_function_count, (size_t)capacity,
+                                         sizeof *ir->named_functions);
+        ir->named_function_capacity = capacity;
+    }
+    ir->named_functions[ir->named_function_count++] =
+        unit_string(unit, clang_getCursorSpelling(declaration));
+}
+
 static void scan(struct frontend_unit *unit, CXCursor cursor, int node)
 {
     switch (clang_getCursorKind(cursor)) {
@@ -175,7 +198,7 @@ static void scan(struct frontend_unit *unit, CXCursor cursor, int node)
         CXCursor declaration = clang_getCursorReferenced(cursor);
         if (clang_getCursorKind(declaration) == CXCursor_FunctionDecl &&
             !names_callee(unit, node))
-            cursor_map_insert(&unit->functions_named, clang_getCanonicalCursor(declaration), 1);
+            record_named_function(unit, declaration);
         break;
     }
     case CXCursor_UnaryOperator: {

@@ -327,6 +327,11 @@ struct ir_unit {
     int function_capacity;
     struct ir_macro *macros;
     int macro_count;
+    const char **named_functions; /* functions of external linkage the unit names other
+                                   * than as a callee (a callback, a table entry), defined
+                                   * here or not: calls nothing sees may reach them */
+    int named_function_count;
+    int named_function_capacity;
     struct arena *arena;
 };
 

@@ -1349,7 +1349,7 @@ static void one_function_table(struct project_table *table, const char *name, in
         memset(&function, 0, sizeof function);
         function.name = name;
         function.definition = (struct source_location){"other.c", 20u + (unsigned)u, 1, NULL};
-        struct unit_exports exports = {&function, 1, NULL, 0, NULL, 0};
+        struct unit_exports exports = {&function, 1, NULL, 0, NULL, 0, NULL, 0};
         project_table_add(table, u, &exports);
     }
     project_table_finish(table);
@@ -1400,7 +1400,7 @@ static void test_ambiguous_import_ignored(void **state)
 static void evidence_table(struct project_table *table, int calls, int tested)
 {
     struct call_evidence evidence = {"conn_open", calls, tested};
-    struct unit_exports exports = {NULL, 0, NULL, 0, &evidence, 1};
+    struct unit_exports exports = {NULL, 0, NULL, 0, &evidence, 1, NULL, 0};
     project_table_init(table);
     project_table_add(table, 0, &exports);
     project_table_finish(table);

@@ -42,8 +42,8 @@ static void test_ambiguous_names(void **state)
                                         exported("helper", "/p/inc.h", 5)};
     struct exported_function second[] = {exported("main", "/p/b.c", 7),
                                          exported("helper", "/p/inc.h", 5)};
-    struct unit_exports a = {first, 3, NULL, 0, NULL, 0};
-    struct unit_exports b = {second, 2, NULL, 0, NULL, 0};
+    struct unit_exports a = {first, 3, NULL, 0, NULL, 0, NULL, 0};
+    struct unit_exports b = {second, 2, NULL, 0, NULL, 0, NULL, 0};
     struct project_table table;
     project_table_init(&table);
     project_table_add(&table, 0, &a);
@@ -80,8 +80,8 @@ static void test_ambiguous_never_returns(void **state)
     (void)state;
     struct exported_function first[] = {exported("die", "/p/a.c", 3)};
     struct exported_function second[] = {exported("die", "/p/b.c", 7)};
-    struct unit_exports a = {first, 1, NULL, 0, NULL, 0};
-    struct unit_exports b = {second, 1, NULL, 0, NULL, 0};
+    struct unit_exports a = {first, 1, NULL, 0, NULL, 0, NULL, 0};
+    struct unit_exports b = {second, 1, NULL, 0, NULL, 0, NULL, 0};
     struct project_table table;
     project_table_init(&table);
     project_table_add(&table, 0, &a);
@@ -109,7 +109,7 @@ static void test_empty_summary_is_no_change(void **state)
 {
     (void)state;
     struct exported_function functions[] = {exported("plain", "/p/a.c", 1)};
-    struct unit_exports exports = {functions, 1, NULL, 0, NULL, 0};
+    struct unit_exports exports = {functions, 1, NULL, 0, NULL, 0, NULL, 0};
     struct project_table table;
     project_table_init(&table);
     project_table_add(&table, 0, &exports);
@@ -131,8 +131,8 @@ static void test_evidence_merged_and_thresholds(void **state)
     (void)state;
     struct call_evidence first[] = {{"conn_open", 3, 3}, {"rarely", 2, 2}, {"weak", 2, 0}};
     struct call_evidence second[] = {{"conn_open", 2, 1}, {"weak", 1, 0}};
-    struct unit_exports a = {NULL, 0, NULL, 0, first, 3};
-    struct unit_exports b = {NULL, 0, NULL, 0, second, 2};
+    struct unit_exports a = {NULL, 0, NULL, 0, first, 3, NULL, 0};
+    struct unit_exports b = {NULL, 0, NULL, 0, second, 2, NULL, 0};
     struct project_table table;
     project_table_init(&table);
     project_table_add(&table, 0, &a);
@@ -154,13 +154,43 @@ static void test_evidence_merged_and_thresholds(void **state)
     assert_false(evidence_says_unchecked(NULL));
 
     struct call_evidence below[] = {{"mostly", 10, 7}};
-    struct unit_exports c = {NULL, 0, NULL, 0, below, 1};
+    struct unit_exports c = {NULL, 0, NULL, 0, below, 1, NULL, 0};
     struct project_table other;
     project_table_init(&other);
     project_table_add(&other, 0, &c);
     project_table_finish(&other);
     assert_false(evidence_says_checked(project_evidence(&other, "mostly"))); /* 70 % */
     project_table_free(&other);
+    project_table_free(&table);
+}
+
+/* What the units' calls pass a function merges: a bit any unit sets
+ * stays set, and a unit that only names the function (a callback table)
+ * marks it named. */
+static void test_passed_arguments_merged(void **state)
+{
+    (void)state;
+    struct passed_arguments first[] = {{"node_kind", 0, true, false},
+                                       {"node_rank", 0, true, false}};
+    struct passed_arguments second[] = {{"node_depth", 2, true, false},
+                                        {"node_kind", 0, true, false},
+                                        {"node_rank", 0, false, true}};
+    struct unit_exports a = {NULL, 0, NULL, 0, NULL, 0, first, 2};
+    struct unit_exports b = {NULL, 0, NULL, 0, NULL, 0, second, 3};
+    struct project_table table;
+    project_table_init(&table);
+    project_table_add(&table, 0, &a);
+    project_table_add(&table, 1, &b);
+    project_table_finish(&table);
+    const struct passed_arguments *kind = project_passed(&table, "node_kind");
+    assert_non_null(kind);
+    assert_int_equal(kind->maybe_null, 0);
+    assert_true(kind->called);
+    assert_false(kind->named);
+    const struct passed_arguments *rank = project_passed(&table, "node_rank");
+    assert_true(rank->called && rank->named);
+    assert_int_equal(project_passed(&table, "node_depth")->maybe_null, 2);
+    assert_null(project_passed(&table, "node_size"));
     project_table_free(&table);
 }
 
@@ -233,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_empty_summary_is_no_change),
         cmocka_unit_test(test_evidence_merged_and_thresholds),
         cmocka_unit_test(test_evidence_mostly_unchecked),
+        cmocka_unit_test(test_passed_arguments_merged),
         cmocka_unit_test(test_summary_copy_is_deep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

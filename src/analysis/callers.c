@@ -1,0 +1,226 @@
+/*
+ * callers: what the calls of the whole program pass a function of external
+ * linkage. A static function's callers are all in its file, so a NULL test
+ * of its parameter that every call answers "set" is the helper's caution
+ * (analysis.c's drop_cautious_tests). A function the file exports is called
+ * from other files too: each unit records, in phase 1, which arguments its
+ * calls may pass NULL (or not known set) to every function they name, and
+ * which functions it names other than as a callee (a callback table: calls
+ * nobody sees may reach them). The project merges them (project_passed);
+ * a function that some call names, none only names, and every call passes
+ * a parameter set has the same contract as the static helper.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "../support/argument_mask.h"
+
+static int compare_names(const void *left, const void *right)
+{
+    return strcmp(*(const char *const *)left, *(const char *const *)right);
+}
+
+/* The sorted names of the functions the unit calls and does not define. */
+static void list_external_callees(struct unit_analysis *shared)
+{
+    const struct ir_unit *unit = shared->unit;
+    int count = 0, capacity = 0;
+    const char **names = NULL;
+    for (int f = 0; f < unit->function_count; f++)
+        for (int b = 0; b < unit->functions[f].block_count; b++) {
+            const struct cfg_block *block = &unit->functions[f].blocks[b];
+            for (int i = 0; i < block->statement_count; i++) {
+                const struct ir_statement *statement = &block->statements[i];
+                if (statement->kind != STATEMENT_CALL || statement->call.function_index >= 0 ||
+                    !statement->call.callee)
+                    continue;
+                if (count == capacity) {
+                    int grown = capacity ? 2 * capacity : 16;
+                    names = arena_grow(shared->arena, names, (size_t)count, (size_t)grown,
+                                       sizeof *names);
+                    capacity = grown;
+                }
+                names[count++] = statement->call.callee;
+            }
+        }
+    if (count > 1)
+        qsort(names, (size_t)count, sizeof *names, compare_names);
+    int kept = 0;
+    for (int i = 0; i < count; i++)
+        if (kept == 0 || strcmp(names[kept - 1], names[i]) != 0)
+            names[kept++] = names[i];
+    shared->external_callees = names;
+    shared->external_callee_count = kept;
+    size_t slots = (size_t)kept + 1;
+    shared->external_maybe_null =
+        arena_alloc(shared->arena, sizeof *shared->external_maybe_null * slots);
+    memset(shared->external_maybe_null, 0, sizeof *shared->external_maybe_null * slots);
+    shared->external_listed = true;
+}
+
+void callers_record_external(struct unit_analysis *shared, const char *callee,
+                             uint32_t maybe_null)
+{
+    if (!shared->external_listed)
+        list_external_callees(shared);
+    const char **found = shared->external_callee_count == 0
+                             ? NULL
+                             : bsearch(&callee, shared->external_callees,
+                                       (size_t)shared->external_callee_count,
+                                       sizeof *shared->external_callees, compare_names);
+    if (found)
+        shared->external_maybe_null[found - shared->external_callees] |= maybe_null;
+}
+
+static bool called_anywhere(const struct ir_unit *unit, int callee)
+{
+    for (int f = 0; f < unit->function_count; f++)
+        for (int b = 0; b < unit->functions[f].block_count; b++) {
+            const struct cfg_block *block = &unit->functions[f].blocks[b];
+            for (int i = 0; i < block->statement_count; i++)
+                if (block->statements[i].kind == STATEMENT_CALL &&
+                    block->statements[i].call.function_index == callee)
+                    return true;
+        }
+    return false;
+}
+
+static int compare_passed(const void *left, const void *right)
+{
+    const struct passed_arguments *a = left, *b = right;
+    return strcmp(a->callee, b->callee);
+}
+
+/* The calls of the functions a run did not walk (poisoned by parse
+ * errors, beyond the memory bound): they may pass anything. */
+static void unwalked_calls(const struct unit_analysis *shared, const char *solved,
+                           uint32_t *passed_maybe_null)
+{
+    const struct ir_unit *unit = shared->unit;
+    for (int f = 0; f < unit->function_count; f++) {
+        if (solved && solved[f] && !unit->functions[f].poisoned)
+            continue;
+        for (int b = 0; b < unit->functions[f].block_count; b++) {
+            const struct cfg_block *block = &unit->functions[f].blocks[b];
+            for (int i = 0; i < block->statement_count; i++) {
+                const struct ir_call *call = &block->statements[i].call;
+                if (block->statements[i].kind != STATEMENT_CALL)
+                    continue;
+                if (call->function_index >= 0) {
+                    passed_maybe_null[call->function_index] = ~UINT32_C(0);
+                    continue;
+                }
+                const char **found =
+                    call->callee && shared->external_callee_count > 0
+                        ? bsearch(&call->callee, shared->external_callees,
+                                  (size_t)shared->external_callee_count,
+                                  sizeof *shared->external_callees, compare_names)
+                        : NULL;
+                if (found)
+                    shared->external_maybe_null[found - shared->external_callees] = ~UINT32_C(0);
+            }
+        }
+    }
+}
+
+void callers_export(struct unit_analysis *shared, const uint32_t *passed_maybe_null,
+                    const char *solved, struct arena *arena, struct unit_exports *exports)
+{
+    const struct ir_unit *unit = shared->unit;
+    if (!shared->external_listed)
+        list_external_callees(shared);
+    uint32_t *unit_passed = arena_alloc(arena, sizeof *unit_passed *
+                                                   ((size_t)unit->function_count + 1));
+    for (int f = 0; f < unit->function_count; f++)
+        unit_passed[f] = passed_maybe_null ? passed_maybe_null[f] : 0;
+    unwalked_calls(shared, solved, unit_passed);
+    passed_maybe_null = unit_passed;
+    size_t most = (size_t)unit->function_count + (size_t)shared->external_callee_count +
+                  (size_t)unit->named_function_count + 1;
+    struct passed_arguments *passed = arena_alloc(arena, sizeof *passed * most);
+    int count = 0;
+    for (int f = 0; f < unit->function_count; f++) {
+        const struct ir_function *function = &unit->functions[f];
+        if (function->is_static)
+            continue;
+        bool called = called_anywhere(unit, f);
+        if (!called && !function->address_taken)
+            continue;
+        passed[count++] = (struct passed_arguments){
+            function->name, passed_maybe_null[f], called,
+            function->address_taken};
+    }
+    for (int i = 0; i < shared->external_callee_count; i++)
+        passed[count++] = (struct passed_arguments){shared->external_callees[i],
+                                                    shared->external_maybe_null[i], true, false};
+    for (int i = 0; i < unit->named_function_count; i++)
+        passed[count++] = (struct passed_arguments){unit->named_functions[i], 0, false, true};
+    if (count > 1)
+        qsort(passed, (size_t)count, sizeof *passed, compare_passed);
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+        struct passed_arguments *last = kept > 0 ? &passed[kept - 1] : NULL;
+        if (last && strcmp(last->callee, passed[i].callee) == 0) {
+            last->maybe_null |= passed[i].maybe_null;
+            last->called |= passed[i].called;
+            last->named |= passed[i].named;
+            continue;
+        }
+        passed[kept++] = passed[i];
+    }
+    exports->passed = passed;
+    exports->passed_count = kept;
+}
+
+bool callers_pass_set(const struct unit_analysis *shared, const struct ir_function *function,
+                      int parameter)
+{
+    const struct project_table *project = shared->options->project;
+    if (!project || function->is_static || function->address_taken || parameter < 0 ||
+        parameter >= ARGUMENT_MASK_BITS)
+        return false;
+    const struct project_function *defined = project_find(project, function->name);
+    const struct passed_arguments *passed = project_passed(project, function->name);
+    return defined && !defined->ambiguous && passed && passed->called && !passed->named &&
+           !argument_in_mask(passed->maybe_null, parameter);
+}
+
+/* The parameter whose entry value `path` holds (the pointer itself, not
+ * a member of it), or -1. */
+static int entry_parameter(const struct ir_function *function, int path)
+{
+    if (path < 0)
+        return -1;
+    const struct access_path *entry = &function->paths[path];
+    if (entry->parent >= 0 || entry->root_kind != VARIABLE_PARAMETER || !entry->is_pointer)
+        return -1;
+    return entry->parameter_index;
+}
+
+bool callers_pass_entry_set(const struct unit_analysis *shared,
+                            const struct ir_function *function, int entry_of)
+{
+    return callers_pass_set(shared, function, entry_parameter(function, entry_of));
+}
+
+bool callers_may_settle(const struct analysis_options *options, const struct ir_function *function)
+{
+    if (!options->project || function->is_static || function->address_taken)
+        return false;
+    const struct passed_arguments *passed = project_passed(options->project, function->name);
+    if (!passed || !passed->called || passed->named)
+        return false;
+    /* only a function that tests a parameter it was passed set */
+    for (int b = 0; b < function->block_count; b++) {
+        const struct cfg_block *block = &function->blocks[b];
+        int parameter = block->terminator == TERMINATOR_BRANCH &&
+                                block->condition.kind == CONDITION_NONNULL
+                            ? entry_parameter(function, block->condition.path)
+                            : -1;
+        if (parameter >= 0 && parameter < ARGUMENT_MASK_BITS &&
+            !argument_in_mask(passed->maybe_null, parameter))
+            return true;
+    }
+    return false;
+}
