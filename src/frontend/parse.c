@@ -359,18 +359,26 @@ static const char *const gcc_accepted_errors[] = {
 };
 enum { GCC_ACCEPTED_COUNT = sizeof gcc_accepted_errors / sizeof gcc_accepted_errors[0] };
 
+/* What the Clang Static Analyzer and clang-tidy define while they analyse:
+ * projects spell out for analysers what the compiler need not know
+ * (brotli's `BROTLI_IS_NULL(p)` is a real test only there, a logging
+ * macro's fatal level calls a noreturn function). First, so that a
+ * command's own -U__clang_analyzer__ still wins. */
+static const char analyzer_macro[] = "-D__clang_analyzer__=1";
+
 int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,
                  struct finding_list *diagnostics, struct frontend_result *result)
 {
     memset(result, 0, sizeof *result);
     result->diagnostics = diagnostics;
     const char **arguments = arena_alloc(
-        arena, ((size_t)job->argument_count + 2 + GCC_ACCEPTED_COUNT) * sizeof *arguments);
+        arena, ((size_t)job->argument_count + 3 + GCC_ACCEPTED_COUNT) * sizeof *arguments);
     /* First, so that a compile command or `compile-flags: add:` that asks
      * for one of these errors (-Werror=int-conversion) still gets it. */
     int count = 0;
     for (int i = 0; i < GCC_ACCEPTED_COUNT; i++)
         arguments[count++] = gcc_accepted_errors[i];
+    arguments[count++] = analyzer_macro;
     count += absolute_arguments(job, arena, arguments + count);
 #ifdef LIBCLANG_RESOURCE_DIR
     /* libclang 19 run from / with -working-directory cannot find stddef.h */
