@@ -206,8 +206,11 @@ static void lower_ordering(struct lower_context *context, CXCursor expression, C
     condition.is_unsigned =
         compat_is_unsigned_type(compat_canonical_type(clang_getCursorType(left)));
     /* `index > ULONG_MAX` of an unsigned index (-1 here): k + 1 below would
-     * wrap to 0; it never holds, and `index <= ULONG_MAX` always does */
-    if (condition.is_unsigned && b < 0 && k == -1 &&
+     * wrap to 0; it never holds, and `index <= ULONG_MAX` always does. Not
+     * `count + 1 > 0`, the same k from an offset on the path's side: that
+     * one holds (brotli's `BROTLI_ALLOC(m, T, n + 1)`, `(N) > 0 ? ... :
+     * NULL`), and goes on as `count > -1` below */
+    if (condition.is_unsigned && b < 0 && ka == 0 && kb == -1 &&
         (op == BINARY_GREATER || op == BINARY_LESS_EQUAL)) {
         lower_goto(context, op == BINARY_LESS_EQUAL ? if_true : if_false);
         return;

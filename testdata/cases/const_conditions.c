@@ -135,3 +135,25 @@ char *format_size(size_t size)
     sprintf(text, "%zu", size); // expect: unchecked-alloc
     return text;
 }
+
+/* An offset on the unsigned side is no such bound: `count + 1 > 0` holds
+ * (brotli's `BROTLI_ALLOC(m, T, n + 1)` is `(N) > 0 ? alloc : NULL`), so
+ * the array is the allocation's, NULL only if it fails, never the NULL
+ * arm's. */
+#define ALLOC_ARRAY(T, N) ((N) > 0 ? (T *)malloc((N) * sizeof(T)) : NULL)
+
+int first_node(size_t count)
+{
+    int *nodes = ALLOC_ARRAY(int, count + 1);
+    if (nodes == NULL)
+        return -1;
+    nodes[0] = 1;
+    return nodes[0];
+}
+
+int unchecked_node(size_t count)
+{
+    int *nodes = ALLOC_ARRAY(int, count + 1);
+    nodes[0] = 1; // expect: unchecked-alloc
+    return nodes[0];
+}
