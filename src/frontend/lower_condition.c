@@ -87,6 +87,15 @@ static bool lower_linear(struct lower_context *context, CXCursor expression, int
                 first = second;
                 second = swap;
             }
+            /* `2 * size + 503` of an unsigned type: an unknown that is at
+             * least 0, the sum at least the constant (a sum does not wrap) */
+            if (second.kind == VALUE_INTEGER && first.kind == VALUE_UNKNOWN &&
+                compat_is_unsigned_type(compat_canonical_type(clang_getCursorType(stripped)))) {
+                first.path = lower_materialise(context, first,
+                                               lower_location_start(context, stripped), false);
+                first.kind = VALUE_PATH;
+                context->function->paths[first.path].is_unsigned = true;
+            }
             if (second.kind != VALUE_INTEGER || second.integer == LLONG_MIN ||
                 first.kind != VALUE_PATH)
                 return false;
@@ -213,6 +222,14 @@ static void lower_ordering(struct lower_context *context, CXCursor expression, C
     if (condition.is_unsigned && b < 0 && ka == 0 && kb == -1 &&
         (op == BINARY_GREATER || op == BINARY_LESS_EQUAL)) {
         lower_goto(context, op == BINARY_LESS_EQUAL ? if_true : if_false);
+        return;
+    }
+    /* `count + 2 > 1` of an unsigned count: the sum is at least the
+     * offset on the path's side, above the constant on the other */
+    if (condition.is_unsigned && b < 0 && ka > 0 && kb >= 0 && kb < ka) {
+        bool holds = op == BINARY_GREATER || op == BINARY_GREATER_EQUAL ||
+                     op == BINARY_NOT_EQUAL;
+        lower_goto(context, holds ? if_true : if_false);
         return;
     }
     int when_true = if_true, when_false = if_false;

@@ -157,3 +157,33 @@ int unchecked_node(size_t count)
     nodes[0] = 1; // expect: unchecked-alloc
     return nodes[0];
 }
+
+/* Any unsigned sum with a positive constant is at least that constant:
+ * `2 * count + 503 > 0` holds too. With an allocator that never returns
+ * NULL, only the macro's NULL arm is left, and only a count that may be 0
+ * reaches it. */
+void fatal(const char *message) __attribute__((noreturn));
+
+static void *must_allocate(size_t size)
+{
+    void *block = malloc(size);
+    if (block == NULL)
+        fatal("out of memory");
+    return block;
+}
+
+#define MUST_ALLOC_ARRAY(T, N) ((N) > 0 ? (T *)must_allocate((N) * sizeof(T)) : NULL)
+
+unsigned char *frame_storage(size_t block_size)
+{
+    unsigned char *storage = MUST_ALLOC_ARRAY(unsigned char, 2 * block_size + 503);
+    storage[0] = 0;
+    return storage;
+}
+
+unsigned char *exact_storage(size_t block_size)
+{
+    unsigned char *storage = MUST_ALLOC_ARRAY(unsigned char, block_size);
+    storage[0] = 0; // expect: null-deref
+    return storage;
+}
