@@ -1059,6 +1059,8 @@ static void assign_value(struct function_analysis *analysis, int block, int inde
     struct path_state *result = &state->paths[target];
     switch (value.kind) {
     case VALUE_UNKNOWN:
+        if (value.integer == UNKNOWN_POSITIVE && !written->is_pointer)
+            integer_narrow(result, 1, LLONG_MAX); /* `size = 2 * length + 1` */
         break;
     case VALUE_NULL:
         result->nullability = NULLABILITY_NULL;

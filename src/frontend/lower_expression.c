@@ -702,6 +702,12 @@ static struct ir_value lower_binary(struct lower_context *context, CXCursor expr
         constants_fold_binary(op, compat_is_unsigned_type(clang_getCursorType(left)),
                               first.integer, second.integer, &folded))
         return value_integer(constants_convert(folded, clang_getCursorType(expression)));
+    /* `2 * length + 1` of an unsigned type: at least 1 (a sum does not wrap) */
+    if (op == BINARY_ADD &&
+        ((first.kind == VALUE_INTEGER && first.integer > 0) ||
+         (second.kind == VALUE_INTEGER && second.integer > 0)) &&
+        compat_is_unsigned_type(compat_canonical_type(clang_getCursorType(expression))))
+        result.integer = UNKNOWN_POSITIVE;
     return result;
 }
 
@@ -858,7 +864,9 @@ static struct ir_value lower_conversion(struct lower_context *context, CXCursor 
     }
     /* what a wider integer is given from a narrow one stays narrow */
     long long child_size = clang_Type_getSizeOf(types->child);
-    if (value.kind == VALUE_UNKNOWN && value.integer == UNKNOWN_ANY && kind_is_integer(kind) &&
+    if (value.kind == VALUE_UNKNOWN &&
+        (value.integer == UNKNOWN_ANY || value.integer == UNKNOWN_POSITIVE) &&
+        kind_is_integer(kind) &&
         kind_is_integer(child_kind) && child_size > 0 && child_size <= 4)
         value.integer = UNKNOWN_32_BITS;
     return value;

@@ -105,8 +105,10 @@ enum unknown_integer {
     UNKNOWN_ANY = 0,
     UNKNOWN_STEP = 1,   /* it steps the target (i++, i -= 2), which walks to an
                          * element not yet seen */
-    UNKNOWN_32_BITS = 2 /* converted from an integer of at most 32 bits: `(time_t)
-                         * be32(p)`, so a time whose year fits an int */
+    UNKNOWN_32_BITS = 2, /* converted from an integer of at most 32 bits: `(time_t)
+                          * be32(p)`, so a time whose year fits an int */
+    UNKNOWN_POSITIVE = 3 /* an unsigned sum with a positive constant, `2 * length + 1`:
+                          * at least 1 (a sum is taken not to wrap) */
 };
 
 /* Facts a call's declaration states, found by the front end in attributes

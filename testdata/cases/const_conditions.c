@@ -187,3 +187,21 @@ unsigned char *exact_storage(size_t block_size)
     storage[0] = 0; // expect: null-deref
     return storage;
 }
+
+/* A local that holds such a sum keeps its bound: `size = 2 * length + 1`
+ * is at least 1 wherever it is tested. */
+unsigned char *tree_storage(size_t length)
+{
+    const size_t tree_size = 2 * length + 1;
+    unsigned char *tree = MUST_ALLOC_ARRAY(unsigned char, tree_size);
+    tree[0] = 0;
+    return tree;
+}
+
+unsigned char *pair_storage(size_t length)
+{
+    const size_t pair_size = 2 * length;
+    unsigned char *pairs = MUST_ALLOC_ARRAY(unsigned char, pair_size);
+    pairs[0] = 0; // expect: null-deref
+    return pairs;
+}
