@@ -849,7 +849,8 @@ void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options
         if (!partial)
             note_limit(&analysis, arena, result);
         dataflow_solve(&analysis);
-        mark_solved(&shared, order[i]);
+        if (!analysis.too_large) /* else its calls were never seen */
+            mark_solved(&shared, order[i]);
         dataflow_summarise(&analysis, &entry->summary);
         entry->in_progress = false;
         entry->final = !shared.consulted_unfinished;
@@ -872,7 +873,8 @@ void analysis_run_memo(const struct ir_unit *unit, const struct analysis_options
         struct function_analysis analysis;
         function_analysis_begin(&analysis, &shared, i, NULL, 0);
         dataflow_solve(&analysis);
-        mark_solved(&shared, i);
+        if (!analysis.too_large)
+            mark_solved(&shared, i);
         int first = result->event_count;
         dataflow_report(&analysis, result);
         if (memo)

@@ -59,48 +59,36 @@ static void list_external_callees(struct unit_analysis *shared)
     shared->external_listed = true;
 }
 
+/* The index of `callee` among the unit's external callees, or -1. */
+static int external_slot(const struct unit_analysis *shared, const char *callee)
+{
+    if (!callee || shared->external_callee_count == 0)
+        return -1;
+    const char **found =
+        bsearch(&callee, shared->external_callees, (size_t)shared->external_callee_count,
+                sizeof *shared->external_callees, compare_names);
+    return found ? (int)(found - shared->external_callees) : -1;
+}
+
 void callers_record_external(struct unit_analysis *shared, const char *callee,
                              uint32_t maybe_null)
 {
     if (!shared->external_listed)
         list_external_callees(shared);
-    const char **found = shared->external_callee_count == 0
-                             ? NULL
-                             : bsearch(&callee, shared->external_callees,
-                                       (size_t)shared->external_callee_count,
-                                       sizeof *shared->external_callees, compare_names);
-    if (found)
-        shared->external_maybe_null[found - shared->external_callees] |= maybe_null;
+    int slot = external_slot(shared, callee);
+    if (slot >= 0)
+        shared->external_maybe_null[slot] |= maybe_null;
 }
 
-static bool called_anywhere(const struct ir_unit *unit, int callee)
-{
-    for (int f = 0; f < unit->function_count; f++)
-        for (int b = 0; b < unit->functions[f].block_count; b++) {
-            const struct cfg_block *block = &unit->functions[f].blocks[b];
-            for (int i = 0; i < block->statement_count; i++)
-                if (block->statements[i].kind == STATEMENT_CALL &&
-                    block->statements[i].call.function_index == callee)
-                    return true;
-        }
-    return false;
-}
-
-static int compare_passed(const void *left, const void *right)
-{
-    const struct passed_arguments *a = left, *b = right;
-    return strcmp(a->callee, b->callee);
-}
-
-/* The calls of the functions a run did not walk (poisoned by parse
- * errors, beyond the memory bound): they may pass anything. */
-static void unwalked_calls(const struct unit_analysis *shared, const char *solved,
-                           uint32_t *passed_maybe_null)
+/* Which of the unit's functions some call names (`called`), and what the
+ * calls of the functions a run did not walk (poisoned by parse errors,
+ * beyond the memory bound) pass: anything. */
+static void scan_calls(const struct unit_analysis *shared, const char *solved, char *called,
+                       uint32_t *passed_maybe_null)
 {
     const struct ir_unit *unit = shared->unit;
     for (int f = 0; f < unit->function_count; f++) {
-        if (solved && solved[f] && !unit->functions[f].poisoned)
-            continue;
+        bool walked = solved && solved[f] && !unit->functions[f].poisoned;
         for (int b = 0; b < unit->functions[f].block_count; b++) {
             const struct cfg_block *block = &unit->functions[f].blocks[b];
             for (int i = 0; i < block->statement_count; i++) {
@@ -108,17 +96,14 @@ static void unwalked_calls(const struct unit_analysis *shared, const char *solve
                 if (block->statements[i].kind != STATEMENT_CALL)
                     continue;
                 if (call->function_index >= 0) {
-                    passed_maybe_null[call->function_index] = ~UINT32_C(0);
+                    called[call->function_index] = 1;
+                    if (!walked)
+                        passed_maybe_null[call->function_index] = ~UINT32_C(0);
                     continue;
                 }
-                const char **found =
-                    call->callee && shared->external_callee_count > 0
-                        ? bsearch(&call->callee, shared->external_callees,
-                                  (size_t)shared->external_callee_count,
-                                  sizeof *shared->external_callees, compare_names)
-                        : NULL;
-                if (found)
-                    shared->external_maybe_null[found - shared->external_callees] = ~UINT32_C(0);
+                int slot = walked ? -1 : external_slot(shared, call->callee);
+                if (slot >= 0)
+                    shared->external_maybe_null[slot] = ~UINT32_C(0);
             }
         }
     }
@@ -130,47 +115,30 @@ void callers_export(struct unit_analysis *shared, const uint32_t *passed_maybe_n
     const struct ir_unit *unit = shared->unit;
     if (!shared->external_listed)
         list_external_callees(shared);
-    uint32_t *unit_passed = arena_alloc(arena, sizeof *unit_passed *
-                                                   ((size_t)unit->function_count + 1));
+    size_t functions = (size_t)unit->function_count + 1;
+    uint32_t *unit_passed = arena_alloc(arena, sizeof *unit_passed * functions);
+    char *called = arena_alloc(arena, functions);
+    memset(called, 0, functions);
     for (int f = 0; f < unit->function_count; f++)
         unit_passed[f] = passed_maybe_null ? passed_maybe_null[f] : 0;
-    unwalked_calls(shared, solved, unit_passed);
-    passed_maybe_null = unit_passed;
+    scan_calls(shared, solved, called, unit_passed);
     size_t most = (size_t)unit->function_count + (size_t)shared->external_callee_count +
                   (size_t)unit->named_function_count + 1;
     struct passed_arguments *passed = arena_alloc(arena, sizeof *passed * most);
     int count = 0;
     for (int f = 0; f < unit->function_count; f++) {
         const struct ir_function *function = &unit->functions[f];
-        if (function->is_static)
-            continue;
-        bool called = called_anywhere(unit, f);
-        if (!called && !function->address_taken)
-            continue;
-        passed[count++] = (struct passed_arguments){
-            function->name, passed_maybe_null[f], called,
-            function->address_taken};
+        if (!function->is_static && (called[f] || function->address_taken))
+            passed[count++] = (struct passed_arguments){function->name, unit_passed[f],
+                                                        called[f] != 0, function->address_taken};
     }
     for (int i = 0; i < shared->external_callee_count; i++)
         passed[count++] = (struct passed_arguments){shared->external_callees[i],
                                                     shared->external_maybe_null[i], true, false};
     for (int i = 0; i < unit->named_function_count; i++)
         passed[count++] = (struct passed_arguments){unit->named_functions[i], 0, false, true};
-    if (count > 1)
-        qsort(passed, (size_t)count, sizeof *passed, compare_passed);
-    int kept = 0;
-    for (int i = 0; i < count; i++) {
-        struct passed_arguments *last = kept > 0 ? &passed[kept - 1] : NULL;
-        if (last && strcmp(last->callee, passed[i].callee) == 0) {
-            last->maybe_null |= passed[i].maybe_null;
-            last->called |= passed[i].called;
-            last->named |= passed[i].named;
-            continue;
-        }
-        passed[kept++] = passed[i];
-    }
     exports->passed = passed;
-    exports->passed_count = kept;
+    exports->passed_count = passed_arguments_merge(passed, count);
 }
 
 bool callers_pass_set(const struct unit_analysis *shared, const struct ir_function *function,

@@ -259,25 +259,22 @@ static int compare_passed(const void *left, const void *right)
     return strcmp(a->callee, b->callee);
 }
 
-/* Sorts the units' passed arguments by callee and merges each callee's. */
-static void merge_passed(struct project_table *table)
+int passed_arguments_merge(struct passed_arguments *passed, int count)
 {
-    if (table->passed_count > 1)
-        qsort(table->passed, (size_t)table->passed_count, sizeof *table->passed,
-              compare_passed);
+    if (count > 1)
+        qsort(passed, (size_t)count, sizeof *passed, compare_passed);
     int kept = 0;
-    for (int i = 0; i < table->passed_count; i++) {
-        const struct passed_arguments *passed = &table->passed[i];
-        struct passed_arguments *last = kept > 0 ? &table->passed[kept - 1] : NULL;
-        if (last && strcmp(last->callee, passed->callee) == 0) {
-            last->maybe_null |= passed->maybe_null;
-            last->called |= passed->called;
-            last->named |= passed->named;
+    for (int i = 0; i < count; i++) {
+        struct passed_arguments *last = kept > 0 ? &passed[kept - 1] : NULL;
+        if (last && strcmp(last->callee, passed[i].callee) == 0) {
+            last->maybe_null |= passed[i].maybe_null;
+            last->called |= passed[i].called;
+            last->named |= passed[i].named;
             continue;
         }
-        table->passed[kept++] = *passed;
+        passed[kept++] = passed[i];
     }
-    table->passed_count = kept;
+    return kept;
 }
 
 static int compare_functions(const void *left, const void *right)
@@ -361,7 +358,7 @@ void project_table_finish(struct project_table *table)
         table->evidence[kept++] = *evidence;
     }
     table->evidence_count = kept;
-    merge_passed(table);
+    table->passed_count = passed_arguments_merge(table->passed, table->passed_count);
     table->finished = true;
 }
 

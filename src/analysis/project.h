@@ -152,6 +152,10 @@ const struct function_summary *project_summary(const struct project_table *table
  * definition's summary does. */
 bool project_never_returns(const struct project_table *table, const char *name);
 
+/* Sorts `count` entries by callee and merges each callee's into one (a bit
+ * or flag any sets stays set); returns how many are left. */
+int passed_arguments_merge(struct passed_arguments *passed, int count);
+
 /* What the project's calls pass function `name`, or NULL when no unit
  * names it. */
 const struct passed_arguments *project_passed(const struct project_table *table,
