@@ -378,10 +378,33 @@ static void collect_statement(struct parser *parser, int from, int to)
     int root;
     if (parse_range(parser, from, to, false, &root)) {
         add_root(parser, root);
+        /* `T *q = (N) > 0 ? ... : NULL` parses as an assignment, but is a
+         * declaration whose initializer the AST holds alone */
+        const struct shape_node *node = &parser->nodes[root];
+        if (node->kind == SHAPE_BINARY && node->code == TOKEN_ASSIGN && node->children[1] >= 0)
+            add_root(parser, node->children[1]);
         return;
     }
     parser->count = mark; /* nodes of a failed parse say nothing */
     parser->root_count = root_mark;
+    /* a declaration, `size_t n = (C == 0) ? (R) : C`: its initializer */
+    for (int i = from; i < to; i++) {
+        int code = parser->tokens[i].code;
+        if (code == TOKEN_LEFT_PAREN || code == TOKEN_LEFT_BRACKET) {
+            int close = matching_close(parser->tokens, i, to);
+            if (close < 0)
+                break;
+            i = close;
+        } else if (code == TOKEN_ASSIGN) {
+            if (i + 1 < to && parse_range(parser, i + 1, to, false, &root)) {
+                add_root(parser, root);
+                return;
+            }
+            parser->count = mark;
+            parser->root_count = root_mark;
+            break;
+        }
+    }
     for (int i = from; i < to; i++) {
         if (parser->tokens[i].code != TOKEN_LEFT_PAREN)
             continue;

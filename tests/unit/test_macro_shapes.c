@@ -200,6 +200,42 @@ static void test_statement_macro(void **state)
     arena_free(&arena);
 }
 
+/* A declaration in a statement macro: its initializer is a root of its
+ * own, as the AST holds it (no assignment around it), whether the
+ * declaration parses as an expression (`T *q = ...`) or not (`size_t n =
+ * ...`, two names in a row): brotli's BROTLI_ENSURE_CAPACITY. */
+static void test_declaration_initializers(void **state)
+{
+    (void)state;
+    struct arena arena;
+    arena_init(&arena);
+    struct macro_shape *body =
+        parse(&arena, "{ size_t n = (C == 0) ? (R) : C; T *q = (n) > 0 ? (T *)f(n) : NULL; }");
+    assert_non_null(body);
+    /* (C == 0) ? (R) : C */
+    struct expression pick;
+    expression_init(&pick);
+    int zero = node(&pick, SHAPE_BINARY, node(&pick, SHAPE_LEAF, -1, -1, -1),
+                    leaf(&pick, TOKEN_LITERAL), -1);
+    int choice = node(&pick, SHAPE_CONDITIONAL, node(&pick, SHAPE_PARENTHESES, zero, -1, -1),
+                      node(&pick, SHAPE_PARENTHESES, node(&pick, SHAPE_LEAF, -1, -1, -1), -1, -1),
+                      node(&pick, SHAPE_LEAF, -1, -1, -1));
+    assert_int_equal(macro_shape_operators(body, &pick.shape, choice, zero),
+                     BIT(TOKEN_EQUAL_EQUAL));
+    /* (n) > 0 ? (T *)f(n) : NULL */
+    struct expression allocate;
+    expression_init(&allocate);
+    int positive = node(&allocate, SHAPE_BINARY,
+                        node(&allocate, SHAPE_PARENTHESES, node(&allocate, SHAPE_LEAF, -1, -1, -1),
+                             -1, -1),
+                        leaf(&allocate, TOKEN_LITERAL), -1);
+    int arm = node(&allocate, SHAPE_CONDITIONAL, positive, node(&allocate, SHAPE_LEAF, -1, -1, -1),
+                   node(&allocate, SHAPE_LEAF, -1, -1, -1));
+    assert_int_equal(macro_shape_operators(body, &allocate.shape, arm, positive),
+                     BIT(TOKEN_GREATER));
+    arena_free(&arena);
+}
+
 /* git's XDL_ALLOC_GROW: -!(a <= b || (p = f(p))): the unary minus and the
  * not stand at different depths. */
 static void test_unary_operators_by_place(void **state)
@@ -374,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_logical_operators_by_place),
         cmocka_unit_test(test_operator_of_a_nested_macro),
         cmocka_unit_test(test_statement_macro),
+        cmocka_unit_test(test_declaration_initializers),
         cmocka_unit_test(test_unary_operators_by_place),
         cmocka_unit_test(test_casts_calls_and_conditionals),
         cmocka_unit_test(test_function_call_is_no_constant),
