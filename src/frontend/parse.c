@@ -361,9 +361,10 @@ enum { GCC_ACCEPTED_COUNT = sizeof gcc_accepted_errors / sizeof gcc_accepted_err
 
 /* What the Clang Static Analyzer and clang-tidy define while they analyse:
  * projects spell out for analysers what the compiler need not know
- * (brotli's `BROTLI_IS_NULL(p)` is a real test only there, a logging
- * macro's fatal level calls a noreturn function). First, so that a
- * command's own -U__clang_analyzer__ still wins. */
+ * (brotli's `BROTLI_IS_NULL(p)` is a real test only there, beside the
+ * out-of-memory flag the code relies on; a logging macro's fatal level
+ * calls a noreturn function). First, so that a command's own
+ * -U__clang_analyzer__ still wins. */
 static const char analyzer_macro[] = "-D__clang_analyzer__=1";
 
 int frontend_run(struct frontend *frontend, const struct frontend_job *job, struct arena *arena,

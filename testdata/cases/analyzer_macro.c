@@ -1,7 +1,7 @@
 /* nullproof defines __clang_analyzer__, as the Clang Static Analyzer and
  * clang-tidy do: what a project spells out for analysers applies. brotli's
- * BROTLI_IS_NULL(p) is a real test only for an analyser (its allocator
- * aborts otherwise). */
+ * BROTLI_IS_NULL(p) is a real test only for an analyser (the code itself
+ * relies on an out-of-memory flag that BROTLI_IS_OOM reads). */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
