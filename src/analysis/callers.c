@@ -141,10 +141,11 @@ void callers_export(struct unit_analysis *shared, const uint32_t *passed_maybe_n
     exports->passed_count = passed_arguments_merge(passed, count);
 }
 
-bool callers_pass_set(const struct unit_analysis *shared, const struct ir_function *function,
-                      int parameter)
+/* Whether every call of the program passes `function`, one of external
+ * linkage that nothing names but calls, its parameter `parameter` set. */
+static bool pass_set(const struct project_table *project, const struct ir_function *function,
+                     int parameter)
 {
-    const struct project_table *project = shared->options->project;
     if (!project || function->is_static || function->address_taken || parameter < 0 ||
         parameter >= ARGUMENT_MASK_BITS)
         return false;
@@ -169,25 +170,16 @@ static int entry_parameter(const struct ir_function *function, int path)
 bool callers_pass_entry_set(const struct unit_analysis *shared,
                             const struct ir_function *function, int entry_of)
 {
-    return callers_pass_set(shared, function, entry_parameter(function, entry_of));
+    return pass_set(shared->options->project, function, entry_parameter(function, entry_of));
 }
 
 bool callers_may_settle(const struct analysis_options *options, const struct ir_function *function)
 {
-    if (!options->project || function->is_static || function->address_taken)
-        return false;
-    const struct passed_arguments *passed = project_passed(options->project, function->name);
-    if (!passed || !passed->called || passed->named)
-        return false;
     /* only a function that tests a parameter it was passed set */
     for (int b = 0; b < function->block_count; b++) {
         const struct cfg_block *block = &function->blocks[b];
-        int parameter = block->terminator == TERMINATOR_BRANCH &&
-                                block->condition.kind == CONDITION_NONNULL
-                            ? entry_parameter(function, block->condition.path)
-                            : -1;
-        if (parameter >= 0 && parameter < ARGUMENT_MASK_BITS &&
-            !argument_in_mask(passed->maybe_null, parameter))
+        if (block->terminator == TERMINATOR_BRANCH && block->condition.kind == CONDITION_NONNULL &&
+            pass_set(options->project, function, entry_parameter(function, block->condition.path)))
             return true;
     }
     return false;

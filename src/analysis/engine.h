@@ -318,12 +318,9 @@ void callers_record_external(struct unit_analysis *shared, const char *callee,
 void callers_export(struct unit_analysis *shared, const uint32_t *passed_maybe_null,
                     const char *solved, struct arena *arena, struct unit_exports *exports);
 /* Whether every call of the program passes `function`, one of external
- * linkage that nothing names but calls, its parameter `parameter` set (the
- * project's table says; false without one). */
-bool callers_pass_set(const struct unit_analysis *shared, const struct ir_function *function,
-                      int parameter);
-/* The same for the parameter whose entry value root path `entry_of` holds
- * (a path_state's entry_of; false for -1 and for a member of one). */
+ * linkage that nothing names but calls, the parameter whose entry value
+ * root path `entry_of` holds set (the project's table says; false without
+ * one, for -1 and for a member of a parameter). */
 bool callers_pass_entry_set(const struct unit_analysis *shared,
                             const struct ir_function *function, int entry_of);
 /* Whether the project may make a NULL test of one of `function`'s
