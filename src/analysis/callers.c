@@ -21,38 +21,12 @@ static int compare_names(const void *left, const void *right)
     return strcmp(*(const char *const *)left, *(const char *const *)right);
 }
 
-/* The sorted names of the functions the unit calls and does not define. */
+/* The functions the unit calls and does not define, each with its mask. */
 static void list_external_callees(struct unit_analysis *shared)
 {
-    const struct ir_unit *unit = shared->unit;
-    int count = 0, capacity = 0;
-    const char **names = NULL;
-    for (int f = 0; f < unit->function_count; f++)
-        for (int b = 0; b < unit->functions[f].block_count; b++) {
-            const struct cfg_block *block = &unit->functions[f].blocks[b];
-            for (int i = 0; i < block->statement_count; i++) {
-                const struct ir_statement *statement = &block->statements[i];
-                if (statement->kind != STATEMENT_CALL || statement->call.function_index >= 0 ||
-                    !statement->call.callee)
-                    continue;
-                if (count == capacity) {
-                    int grown = capacity ? 2 * capacity : 16;
-                    names = arena_grow(shared->arena, names, (size_t)count, (size_t)grown,
-                                       sizeof *names);
-                    capacity = grown;
-                }
-                names[count++] = statement->call.callee;
-            }
-        }
-    if (count > 1)
-        qsort(names, (size_t)count, sizeof *names, compare_names);
-    int kept = 0;
-    for (int i = 0; i < count; i++)
-        if (kept == 0 || strcmp(names[kept - 1], names[i]) != 0)
-            names[kept++] = names[i];
-    shared->external_callees = names;
-    shared->external_callee_count = kept;
-    size_t slots = (size_t)kept + 1;
+    int count = unit_external_callees(shared->unit, shared->arena, &shared->external_callees);
+    shared->external_callee_count = count;
+    size_t slots = (size_t)count + 1;
     shared->external_maybe_null =
         arena_alloc(shared->arena, sizeof *shared->external_maybe_null * slots);
     memset(shared->external_maybe_null, 0, sizeof *shared->external_maybe_null * slots);

@@ -280,6 +280,42 @@ static void function_sites(const struct ir_unit *unit, const struct ir_function 
     }
 }
 
+/* Calls `unit` makes of functions it does not define, into `callees`
+ * when given; how many. */
+static int external_calls(const struct ir_unit *unit, const char **callees)
+{
+    int count = 0;
+    for (int f = 0; f < unit->function_count; f++)
+        for (int b = 0; b < unit->functions[f].block_count; b++) {
+            const struct cfg_block *block = &unit->functions[f].blocks[b];
+            for (int i = 0; i < block->statement_count; i++) {
+                const struct ir_call *call = &block->statements[i].call;
+                if (block->statements[i].kind != STATEMENT_CALL || !call->callee ||
+                    call->function_index >= 0)
+                    continue;
+                if (callees)
+                    callees[count] = call->callee;
+                count++;
+            }
+        }
+    return count;
+}
+
+int unit_external_callees(const struct ir_unit *unit, struct arena *arena, const char ***names)
+{
+    const char **callees =
+        arena_alloc(arena, sizeof *callees * ((size_t)external_calls(unit, NULL) + 1));
+    int count = external_calls(unit, callees);
+    if (count > 1)
+        qsort(callees, (size_t)count, sizeof *callees, compare_names);
+    int kept = 0;
+    for (int i = 0; i < count; i++)
+        if (kept == 0 || strcmp(callees[i], callees[kept - 1]) != 0)
+            callees[kept++] = callees[i];
+    *names = callees;
+    return kept;
+}
+
 void project_exports_init(const struct ir_unit *unit, struct arena *arena,
                           struct unit_exports *exports)
 {
@@ -305,29 +341,10 @@ void project_exports_init(const struct ir_unit *unit, struct arena *arena,
         for (int b = 0; b < unit->functions[f].block_count; b++)
             statements += unit->functions[f].blocks[b].statement_count;
     struct site *sites = arena_alloc(&scratch, sizeof *sites * (size_t)(statements + 1));
-    const char **callees = arena_alloc(&scratch, sizeof *callees * (size_t)(statements + 1));
-    int count = 0, callee_count = 0;
-    for (int f = 0; f < functions; f++) {
-        const struct ir_function *function = &unit->functions[f];
-        function_sites(unit, function, &scratch, sites, &count, NULL);
-        for (int b = 0; b < function->block_count; b++) {
-            const struct cfg_block *block = &function->blocks[b];
-            for (int i = 0; i < block->statement_count; i++) {
-                const struct ir_call *call = &block->statements[i].call;
-                if (block->statements[i].kind == STATEMENT_CALL && call->callee &&
-                    call->function_index < 0)
-                    callees[callee_count++] = call->callee;
-            }
-        }
-    }
-    /* Callees once each, sorted. */
-    if (callee_count > 1)
-        qsort(callees, (size_t)callee_count, sizeof *callees, compare_names);
-    exports->callees = arena_alloc(arena, sizeof *exports->callees *
-                                              (size_t)(callee_count ? callee_count : 1));
-    for (int i = 0; i < callee_count; i++)
-        if (i == 0 || strcmp(callees[i], callees[i - 1]) != 0)
-            exports->callees[exports->callee_count++] = callees[i];
+    int count = 0;
+    for (int f = 0; f < functions; f++)
+        function_sites(unit, &unit->functions[f], &scratch, sites, &count, NULL);
+    exports->callee_count = unit_external_callees(unit, arena, &exports->callees);
 
     if (count > 1)
         qsort(sites, (size_t)count, sizeof *sites, compare_sites);

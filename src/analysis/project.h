@@ -125,6 +125,10 @@ struct project_table {
 void project_exports_init(const struct ir_unit *unit, struct arena *arena,
                           struct unit_exports *exports);
 
+/* The functions the unit calls and does not define, once each, sorted by
+ * name, into *names (in `arena`); how many. */
+int unit_external_callees(const struct ir_unit *unit, struct arena *arena, const char ***names);
+
 /* The evidence of the unit's own call sites of each of its static
  * functions (indexed like unit->functions; zero for the others): every
  * caller of a static function is in the unit, so the vote is complete. */
