@@ -741,6 +741,13 @@ static void use_path(struct function_analysis *analysis, struct flow_state *stat
      * use: after `if (p) ... p->x ... if (p)` the second test is redundant,
      * not late (check-after-deref). */
     bool dereferences = site->sink != SINK_RETURN && value->nullability != NULLABILITY_NONNULL;
+    /* a dereference of a NULL ends its path, as the crash does: what comes
+     * after it (a `return NULL;` that callers would be told of) never runs */
+    if (value->nullability == NULLABILITY_NULL &&
+        (site->sink == SINK_STAR || site->sink == SINK_ARROW || site->sink == SINK_INDEX)) {
+        state->reachable = false;
+        return;
+    }
     refine_nonnull(function, state, path, dereferences ? site->location : NULL);
 }
 
@@ -2336,6 +2343,23 @@ static bool assigned_other(struct function_analysis *analysis, int path)
     return analysis->assigned_other[path] != 0;
 }
 
+/* Whether `path` is a pointer parameter the calling context passes NULL
+ * (context_pointer): compared with it, the other pointer is tested against
+ * the caller's NULL, not against an identity: rsync's `sanitize_path(NULL,
+ * p, ...)` whose `if (dest != p)` leaves `dest == p` only for a NULL p. */
+static bool context_null(const struct function_analysis *analysis, int path)
+{
+    const struct ir_function *function = function_of(analysis);
+    for (int c = 0; c < analysis->context_count; c++) {
+        const struct context_value *value = &analysis->context[c];
+        if (!value->root.key && !value->root.member && value->low == 0 && value->high == 0 &&
+            value->root.parameter >= 0 && value->root.parameter < function->parameter_count &&
+            function->parameter_paths[value->root.parameter] == path)
+            return true;
+    }
+    return false;
+}
+
 /* a == b of two pointers, on the edge `holds`: where one side is known
  * NULL it is a NULL test of the other; where one is known non-NULL and
  * they are equal, so is the other. */
@@ -2392,10 +2416,14 @@ static void learn_pointer_equality(struct function_analysis *analysis, int block
          * path are compared as identities (`dict == buffer`: does the
          * dictionary live in the buffer?) */
         const struct access_path *other = &function->paths[sides[1 - s]];
-        if (known == NULLABILITY_NULL && other->parent < 0 &&
-            other->root_kind != VARIABLE_PARAMETER && other->root_kind != VARIABLE_GLOBAL &&
-            !assigned_other(analysis, sides[1 - s]))
+        if (known == NULLABILITY_NULL &&
+            ((other->parent < 0 && other->root_kind != VARIABLE_PARAMETER &&
+              other->root_kind != VARIABLE_GLOBAL && !assigned_other(analysis, sides[1 - s])) ||
+             context_null(analysis, sides[1 - s])))
             learn_nullness(analysis, block, sides[s], !holds, state);
+        else if (known == NULLABILITY_NULL && !holds)
+            /* whatever the NULL is, what differs from it is set */
+            learn_nullness(analysis, block, sides[s], true, state);
         else if (known == NULLABILITY_NONNULL && holds)
             learn_nullness(analysis, block, sides[s], true, state);
     }
