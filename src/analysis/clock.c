@@ -62,6 +62,15 @@ static enum time_write assigned_time(const struct unit_analysis *shared,
                                      const struct ir_function *function, const char *before,
                                      const struct ir_statement *statement, int root, int depth)
 {
+    if (statement->kind == STATEMENT_ADJUST && statement->target >= 0 &&
+        ir_path_is_below(function, statement->target, root))
+        /* a copy moved by a few seconds (`t = now + 60`) still fits; the
+         * copy before it says of what */
+        return statement->arithmetic == ARITHMETIC_ADD &&
+                       statement->value.integer > -CONSTANT_TIME_LIMIT &&
+                       statement->value.integer < CONSTANT_TIME_LIMIT
+                   ? WRITES_NOTHING
+                   : WRITES_ANY_TIME;
     if ((statement->kind != STATEMENT_ASSIGN && statement->kind != STATEMENT_FORGET) ||
         !ir_path_is_below(function, statement->target, root))
         return WRITES_NOTHING;

@@ -18,6 +18,11 @@
  * path's value can only rise a few times), so a malformed CFG cannot hang. */
 enum { VISITS_PER_BLOCK = 64 };
 
+/* Joins into a loop's head that may change its integers' ranges before
+ * the next ones widen them (flow_state_widen): a flag set in the body
+ * settles in one or two, a counter stepped each round would climb. */
+enum { WIDEN_AFTER = 3 };
+
 /* Blocks that keep their entry states: the entry, and every block that
  * does not have exactly one incoming edge. The state of any other block is
  * its predecessor's exit along that edge, recomputed when needed, so a
@@ -330,19 +335,28 @@ static bool join_partition(struct function_analysis *analysis, int block,
     for (int i = 0; i < function->path_count; i++)
         if (incoming->paths[i].guard_end == block)
             incoming->paths[i].guard_end = -1;
-    for (int part = 0; part < states->count; part++)
+    struct flow_state *into = NULL;
+    for (int part = 0; part < states->count && !into; part++)
         if (same_partition(analysis, block, &states->parts[part], incoming, MATCH_MAYBE))
-            return flow_state_join(&states->parts[part], incoming);
-    if (states->count < analysis->partitions) {
+            into = &states->parts[part];
+    if (!into && states->count < analysis->partitions) {
         struct flow_state *fresh = &states->parts[states->count++];
         flow_state_init(fresh, function->path_count, &analysis->scratch);
         flow_state_copy(fresh, incoming);
         return true;
     }
-    for (int part = 0; part < states->count; part++)
+    for (int part = 0; part < states->count && !into; part++)
         if (same_partition(analysis, block, &states->parts[part], incoming, MATCH_NULL))
-            return flow_state_join(&states->parts[part], incoming);
-    return flow_state_join(&states->parts[analysis->partitions - 1], incoming);
+            into = &states->parts[part];
+    if (!into)
+        into = &states->parts[analysis->partitions - 1];
+    if (!analysis->loop_head || !analysis->loop_head[block])
+        return flow_state_join(into, incoming);
+    bool widen = analysis->head_changes[block] >= WIDEN_AFTER;
+    bool changed = widen ? flow_state_widen(into, incoming) : flow_state_join(into, incoming);
+    if (changed && !widen)
+        analysis->head_changes[block]++;
+    return changed;
 }
 
 /* Walks the blocks that hang below one root, one entry state at a time:
@@ -479,6 +493,24 @@ static char *loop_tests(const struct ir_function *function, const int *order, in
     return loop_test;
 }
 
+/* The blocks a back edge enters, in reverse post-order `rank`. */
+static char *loop_heads(const struct ir_function *function, const int *order, int count,
+                        const int *rank, struct arena *arena)
+{
+    char *loop_head = arena_alloc(arena, (size_t)(function->block_count + 1));
+    memset(loop_head, 0, (size_t)(function->block_count + 1));
+    for (int i = 0; i < count; i++) {
+        const struct cfg_block *node = &function->blocks[order[i]];
+        for (int e = 0; e < ir_successor_count(node); e++) {
+            int successor = node->successors[e];
+            if (successor >= 0 && successor < function->block_count &&
+                rank[successor] <= rank[order[i]])
+                loop_head[successor] = 1;
+        }
+    }
+    return loop_head;
+}
+
 void dataflow_solve(struct function_analysis *analysis)
 {
     const struct ir_function *function = analysis->function;
@@ -495,6 +527,9 @@ void dataflow_solve(struct function_analysis *analysis)
 
     analysis->postdominator = immediate_postdominators(function, scratch);
     analysis->loop_test = loop_tests(function, order, count, rank, scratch);
+    analysis->loop_head = loop_heads(function, order, count, rank, scratch);
+    analysis->head_changes = arena_alloc(scratch, (size_t)blocks);
+    memset(analysis->head_changes, 0, (size_t)blocks);
     struct walker walker;
     walker_init(&walker, analysis);
     walker.solving = true;
@@ -1226,13 +1261,14 @@ static enum null_return_kind classify_null_return(const struct function_analysis
 }
 
 /* Whether block `b` writes `path` (assigns it, stores a call's result in
- * it, forgets it). */
+ * it, forgets it, steps it). */
 static bool block_writes(const struct cfg_block *block, int path)
 {
     for (int i = 0; i < block->statement_count; i++) {
         const struct ir_statement *statement = &block->statements[i];
         int target = statement->kind == STATEMENT_CALL ? statement->call.target
-                     : statement->kind == STATEMENT_ASSIGN || statement->kind == STATEMENT_FORGET
+                     : statement->kind == STATEMENT_ASSIGN || statement->kind == STATEMENT_FORGET ||
+                             statement->kind == STATEMENT_ADJUST
                          ? statement->target
                          : -1;
         if (target == path)

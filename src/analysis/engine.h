@@ -114,6 +114,9 @@ struct function_analysis {
     int *postdominator;                /* per block: its immediate post-dominator, or -1 */
     char *loop_test;                   /* per block: a branch on a cycle's back edge (the
                                         * test of a while, for or do loop) */
+    char *loop_head;                   /* per block: a back edge enters it (while solving) */
+    unsigned char *head_changes;       /* per block: joins that changed a loop head's states,
+                                        * up to WIDEN_AFTER; from then on they widen */
     const struct ir_statement **lookup_calls; /* pure lookup calls by signature: the first call
                                                * statement with each callee and arguments */
     int lookup_call_count;

@@ -184,7 +184,7 @@ long long integer_add(long long a, long long b)
     return a + b;
 }
 
-static bool join_path(struct path_state *into, const struct path_state *from)
+static bool join_path(struct path_state *into, const struct path_state *from, bool widen)
 {
     struct path_state joined = *into;
     joined.nullability = nullability_join(into->nullability, from->nullability);
@@ -199,6 +199,10 @@ static bool join_path(struct path_state *into, const struct path_state *from)
     joined.origin = may_be_null ? origin_choose(into_origin, from_origin) : NULL;
     joined.low = into->low < from->low ? into->low : from->low;
     joined.high = into->high > from->high ? into->high : from->high;
+    if (widen && joined.low < into->low)
+        joined.low = LLONG_MIN;
+    if (widen && joined.high > into->high)
+        joined.high = LLONG_MAX;
     /* what neither side may be, inside the joined bounds */
     joined.excluded_count = 0;
     const struct path_state *sides[2] = {into, from};
@@ -252,7 +256,7 @@ void flow_state_copy(struct flow_state *into, const struct flow_state *from)
     memcpy(into->paths, from->paths, sizeof *into->paths * (size_t)from->count);
 }
 
-bool flow_state_join(struct flow_state *into, const struct flow_state *from)
+static bool join_states(struct flow_state *into, const struct flow_state *from, bool widen)
 {
     assert(into->count == from->count);
     if (!from->reachable)
@@ -268,8 +272,18 @@ bool flow_state_join(struct flow_state *into, const struct flow_state *from)
     bool changed = false;
     for (int i = 0; i < into->count; i++) {
         if (memcmp(&into->paths[i], &from->paths[i], sizeof into->paths[i]) != 0)
-            changed |= join_path(&into->paths[i], &from->paths[i]);
+            changed |= join_path(&into->paths[i], &from->paths[i], widen);
     }
     return changed;
+}
+
+bool flow_state_join(struct flow_state *into, const struct flow_state *from)
+{
+    return join_states(into, from, false);
+}
+
+bool flow_state_widen(struct flow_state *into, const struct flow_state *from)
+{
+    return join_states(into, from, true);
 }
 

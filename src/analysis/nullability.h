@@ -89,6 +89,10 @@ const struct null_origin *origin_choose(const struct null_origin *a, const struc
 
 /* Joins `from` into `into` (same path count); returns true when `into` changed. */
 bool flow_state_join(struct flow_state *into, const struct flow_state *from);
+/* The same, with every integer bound that moves going to the end of its
+ * range: at a loop's head, so a counter stepped each round (`half = n - 1`
+ * fed back) reaches a fixed point in one more round. */
+bool flow_state_widen(struct flow_state *into, const struct flow_state *from);
 
 /* Makes `into` an unreachable state of `count` paths, memory from `arena`. */
 void flow_state_init(struct flow_state *state, int count, struct arena *arena);

@@ -29,7 +29,8 @@ static bool parameter_assigned(const struct ir_function *function, int path)
         const struct cfg_block *block = &function->blocks[b];
         for (int i = 0; i < block->statement_count; i++) {
             const struct ir_statement *statement = &block->statements[i];
-            if ((statement->kind == STATEMENT_ASSIGN && statement->target == path) ||
+            if (((statement->kind == STATEMENT_ASSIGN || statement->kind == STATEMENT_ADJUST) &&
+                 statement->target == path) ||
                 (statement->kind == STATEMENT_CALL && statement->call.target == path))
                 return true;
         }

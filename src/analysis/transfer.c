@@ -2048,6 +2048,53 @@ static void transfer_has_room(const struct ir_function *function, struct flow_st
     value->origin = NULL;
 }
 
+/* One end of an integer range changed by STATEMENT_ADJUST's step; the
+ * ends of the type's range (nothing known) stay where they are. */
+static long long adjusted_end(long long end, enum arithmetic_op op, long long k)
+{
+    if (end == LLONG_MIN || end == LLONG_MAX)
+        return end;
+    switch (op) {
+    case ARITHMETIC_ADD:
+    case ARITHMETIC_STEP:
+        return integer_add(end, k);
+    case ARITHMETIC_MULTIPLY:
+        if (end > LLONG_MAX / k)
+            return LLONG_MAX;
+        if (end < LLONG_MIN / k)
+            return LLONG_MIN;
+        return end * k;
+    case ARITHMETIC_DIVIDE:
+        return end / k;
+    case ARITHMETIC_SHIFT_RIGHT:
+        return end >= 0 ? end >> k : -((-(end + 1)) >> k) - 1; /* rounding down */
+    }
+    return end;
+}
+
+/* target = target op k: it leaves its class (it is another value now)
+ * with its range moved. An unsigned result that may fall below 0 wraps:
+ * nothing is known of it. A step walks: the elements target picked are
+ * forgotten, ones not yet seen (as by an assignment of UNKNOWN_STEP);
+ * after a copy (j = i + 1) they are any element, as after any assignment. */
+static void transfer_adjust(struct function_analysis *analysis, struct flow_state *state,
+                            int target, enum arithmetic_op op, long long k)
+{
+    const struct ir_function *function = function_of(analysis);
+    if (function->paths[target].is_pointer)
+        return;
+    forget_lookups(analysis, state, target);
+    detach_alias(function, state, target);
+    struct path_state *value = &state->paths[target];
+    long long low = adjusted_end(value->low, op, k), high = adjusted_end(value->high, op, k);
+    kill_path(function, state, target);
+    if (function->paths[target].is_unsigned && low < 0)
+        low = 0, high = LLONG_MAX;
+    value->low = low;
+    value->high = high;
+    index_moved(function, state, target, op == ARITHMETIC_STEP);
+}
+
 void transfer_statement(struct function_analysis *analysis, int block, int index,
                         struct flow_state *state)
 {
@@ -2090,6 +2137,11 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
     case STATEMENT_HAS_ROOM:
         if (statement->target >= 0)
             transfer_has_room(function, state, statement->target);
+        break;
+    case STATEMENT_ADJUST:
+        if (statement->target >= 0)
+            transfer_adjust(analysis, state, statement->target, statement->arithmetic,
+                            statement->value.integer);
         break;
     }
 }

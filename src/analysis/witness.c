@@ -15,6 +15,7 @@
  * a witness, the use is not reported either: a finding shows a path that
  * can run.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "engine.h"
@@ -70,6 +71,8 @@ struct search {
     int decision_count;
     struct pending *pending;
     int pending_count, pending_capacity;
+    char *decided;            /* per path, forget_turn_counters' scratch (all 0 between) */
+    int *decided_list;
     uint64_t *seen;           /* open addressing: (block, state) hashes already followed */
     size_t seen_mask;
     long visits, budget;
@@ -208,6 +211,45 @@ static void run_block(struct search *search, int block, int from, struct flow_st
     }
 }
 
+/* A path that comes round to `block` again forgets the ranges of the
+ * counters the turn (the blocks since it last entered `block`) left
+ * stepped: with WITNESS_TURNS turns it could not count to the loop's end
+ * (`for (i = 0; i < 3; i++)` leaves after three), and a loop whose count
+ * it does not follow leaves after any turn. A counter the turn set anew
+ * after its step (`groupPos = 0` in the outer loop of a state machine)
+ * keeps what it was set to. */
+static void forget_turn_counters(struct search *search, int block, struct flow_state *state)
+{
+    const struct ir_function *function = search->function;
+    int decided_count = 0;
+    for (int at = search->trail_length - 1; at >= 0; at--) {
+        const struct cfg_block *turned = &function->blocks[search->trail[at]];
+        for (int i = turned->statement_count - 1; i >= 0; i--) {
+            const struct ir_statement *statement = &turned->statements[i];
+            int target = statement->kind == STATEMENT_CALL ? statement->call.target
+                                                           : statement->target;
+            if (target < 0 || search->decided[target] ||
+                (statement->kind != STATEMENT_ADJUST && statement->kind != STATEMENT_ASSIGN &&
+                 statement->kind != STATEMENT_CALL && statement->kind != STATEMENT_FORGET))
+                continue;
+            search->decided[target] = 1; /* its last write in the turn is this one */
+            search->decided_list[decided_count++] = target;
+            if (statement->kind != STATEMENT_ADJUST || statement->arithmetic != ARITHMETIC_STEP)
+                continue;
+            struct path_state *value = &state->paths[target];
+            if (value->alias >= 0 || value->referenced)
+                continue; /* in a class: left as it is */
+            value->low = function->paths[target].is_unsigned ? 0 : LLONG_MIN;
+            value->high = LLONG_MAX;
+            value->excluded_count = 0;
+        }
+        if (search->trail[at] == block)
+            break;
+    }
+    for (int i = 0; i < decided_count; i++)
+        search->decided[search->decided_list[i]] = 0;
+}
+
 /* The current path enters `block` with `state`: false when it ends there
  * (unreachable, followed before with the same state, or a bound). */
 static bool enter(struct search *search, int block, struct flow_state *state)
@@ -216,6 +258,8 @@ static bool enter(struct search *search, int block, struct flow_state *state)
         return false;
     if (search->turns[block] >= WITNESS_TURNS)
         return false; /* as the analyzers do, a path ends after its last turn */
+    if (search->turns[block] > 0)
+        forget_turn_counters(search, block, state);
     if (++search->visits > search->budget) {
         search->cut = true;
         return false;
@@ -443,6 +487,10 @@ enum witness_result witness_search(struct function_analysis *analysis, int block
                                                        (blocks * WITNESS_TURNS + 1));
     search.decisions = arena_alloc(search.memory, sizeof *search.decisions *
                                                            (blocks * WITNESS_TURNS + 1));
+    size_t paths = (size_t)function->path_count + 1;
+    search.decided = arena_alloc(search.memory, paths);
+    memset(search.decided, 0, paths);
+    search.decided_list = arena_alloc(search.memory, sizeof *search.decided_list * paths);
     size_t slots = 1;
     while (slots < 4 * (size_t)WITNESS_VISITS)
         slots <<= 1;

@@ -557,6 +557,15 @@ struct lower_context {
                                       * less per call keeps huge functions small */
 };
 
+/* An integer local stored a variable's value changed by a constant (`half
+ * = len >> 1`): lower_stored_value returns the variable, and its
+ * assignment is followed by this step (STATEMENT_ADJUST). */
+struct stored_step {
+    bool present;
+    enum arithmetic_op op;
+    long long operand;
+};
+
 /* A call spelled once as a macro argument: a macro that uses its argument
  * twice (jansson's json_is_string(x) is `(x) && (x)->type == ...`) makes
  * two calls of it, which are the same value for the analysis. */
@@ -655,8 +664,16 @@ void lower_rejoin(struct lower_context *context, int if_true, int if_false);
 /* The value of `source` stored into the local `target` (an assignment or
  * an initializer): a call that is the whole value (casts aside) writes its
  * result into `target` itself. Returns what to assign to `target`, or a
- * value of kind VALUE_PATH equal to `target` when the call already did. */
-struct ir_value lower_stored_value(struct lower_context *context, CXCursor source, int target);
+ * value of kind VALUE_PATH equal to `target` when the call already did.
+ * With a `step`, a variable changed by a constant (`len - 1`) is returned
+ * as the variable, and `step` says what the assignment must be followed
+ * by (lower_emit_step). */
+struct ir_value lower_stored_value(struct lower_context *context, CXCursor source, int target,
+                                   struct stored_step *step);
+/* Emits the STATEMENT_ADJUST a stored value needs after its assignment to
+ * `target` (lower_stored_value's `step`), if any. */
+void lower_emit_step(struct lower_context *context, int target, const struct stored_step *step,
+                     struct source_location location);
 /* Lowers a condition into a diamond that joins again (value unknown). */
 void lower_diamond(struct lower_context *context, CXCursor expression);
 void lower_statement(struct lower_context *context, CXCursor statement);

@@ -6,8 +6,9 @@
  * _Alignof, typeof) are not lowered. Conditions and statements live in
  * their own files.
  */
-#include <stdio.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lower.h"
@@ -385,8 +386,26 @@ static struct ir_value lower_address(struct lower_context *context, CXCursor ope
     return value_of_kind(VALUE_NONNULL);
 }
 
+/* `path += k` of an integer: a local or parameter of the function steps
+ * (STATEMENT_ADJUST), so its range moves (`for (n = half; --n >= 0;)`
+ * runs while half > 0); anything else gets an unknown value, a step. */
+static void emit_step(struct lower_context *context, int path, long long k,
+                      struct source_location location)
+{
+    const struct access_path *stepped = &context->function->paths[path];
+    if (stepped->parent < 0 && !stepped->is_pointer &&
+        (stepped->root_kind == VARIABLE_LOCAL || stepped->root_kind == VARIABLE_PARAMETER)) {
+        struct stored_step step = {true, ARITHMETIC_STEP, k};
+        lower_emit_step(context, path, &step, location);
+        return;
+    }
+    struct ir_value unknown = value_unknown();
+    unknown.integer = UNKNOWN_STEP;
+    emit_assign(context, path, unknown, location);
+}
+
 /* ++ and -- (prefix or postfix) on `operand`: a pointer keeps its nullness
- * but moves, an integer's new value is unknown. */
+ * but moves, an integer steps. */
 static struct ir_value lower_increment(struct lower_context *context, CXCursor expression,
                                        CXCursor operand, enum unary_operator op,
                                        enum lower_mode mode)
@@ -407,18 +426,18 @@ static struct ir_value lower_increment(struct lower_context *context, CXCursor e
         emit_assign(context, target.path, target, location);
         return result;
     }
-    /* An integer's new value is unknown; a postfix one used as a value
-     * yields the old one (`while (count--)` tests count as it was). */
+    /* An integer steps; a prefix one yields the new value (`--n >= 0` tests
+     * n as it is now), a postfix one used as a value the old one (`while
+     * (count--)` tests count as it was). */
     struct source_location location = lower_location(context, expression);
-    struct ir_value result = value_unknown();
+    struct ir_value result = target;
     if (mode == LOWER_VALUE && (op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT)) {
         result = value_path(lower_temporary(context, context->function->paths[target.path].text,
                                             false));
         emit_assign(context, result.path, target, location);
     }
-    struct ir_value step = value_unknown();
-    step.integer = UNKNOWN_STEP;
-    emit_assign(context, target.path, step, location);
+    emit_step(context, target.path,
+              op == UNARY_POST_INCREMENT || op == UNARY_PRE_INCREMENT ? 1 : -1, location);
     return result;
 }
 
@@ -559,9 +578,120 @@ static CXCursor without_casts(struct frontend_unit *unit, CXCursor expression)
     return expression;
 }
 
-struct ir_value lower_stored_value(struct lower_context *context, CXCursor source, int target)
+/* The size in bytes of an integer type and whether it is unsigned; false
+ * for another type. */
+static bool integer_shape(CXType type, long long *size, bool *is_unsigned)
+{
+    CXType canonical = compat_canonical_type(type);
+    if (!compat_is_integer_type(canonical) || canonical.kind == CXType_Bool ||
+        canonical.kind == CXType_Enum)
+        return false;
+    *size = clang_Type_getSizeOf(canonical);
+    *is_unsigned = compat_is_unsigned_type(canonical);
+    return *size > 0;
+}
+
+/* Whether `expression` is `y + k`, `y - k`, `k + y`, `y * k`, `y / k` or
+ * `y >> k`, k a constant and y a variable other than `target`, of integer
+ * types of one signedness, none wider than the local `target` (so nothing
+ * wraps on the way in): y's cursor into `variable` and the step into `step`. */
+static bool variable_and_constant(struct lower_context *context, CXCursor expression, int target,
+                                  CXCursor *variable, struct stored_step *step)
+{
+    struct frontend_unit *unit = context->unit_state;
+    CXCursor core = cursor_strip(unit, expression);
+    if (clang_getCursorKind(core) != CXCursor_BinaryOperator)
+        return false;
+    struct cursor_list children;
+    cursor_children(unit, core, &children);
+    bool two = children.count == 2;
+    CXCursor sides[2] = {two ? children.items[0] : core, two ? children.items[1] : core};
+    cursor_list_free(&children);
+    long long constants[2];
+    bool constant[2] = {two && constants_evaluate(unit, sides[0], &constants[0]),
+                        two && constants_evaluate(unit, sides[1], &constants[1])};
+    if (!two || constant[0] == constant[1])
+        return false;
+    int at = constant[0] ? 1 : 0; /* the variable's side */
+    long long k = constants[1 - at];
+    CXCursor named = cursor_strip(unit, sides[at]);
+    CXCursor declaration = clang_getCursorKind(named) == CXCursor_DeclRefExpr
+                               ? cursor_declaration(named)
+                               : clang_getNullCursor();
+    enum CXCursorKind kind = clang_getCursorKind(declaration);
+    if (kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl)
+        return false;
+    long long stored_size, result_size, variable_size;
+    bool stored_unsigned, result_unsigned, variable_unsigned;
+    if (!integer_shape(clang_getCursorType(declaration), &variable_size, &variable_unsigned) ||
+        !integer_shape(clang_getCursorType(core), &result_size, &result_unsigned) ||
+        context->function->paths[target].is_pointer ||
+        !integer_shape(clang_getCursorType(expression), &stored_size, &stored_unsigned) ||
+        variable_unsigned != result_unsigned || result_unsigned != stored_unsigned ||
+        variable_size > result_size || result_size > stored_size)
+        return false;
+    switch (compat_binary_operator(unit, core)) {
+    case BINARY_ADD:
+        *step = (struct stored_step){true, ARITHMETIC_ADD, k};
+        break;
+    case BINARY_SUBTRACT:
+        if (at != 0 || k == LLONG_MIN)
+            return false; /* k - y */
+        *step = (struct stored_step){true, ARITHMETIC_ADD, -k};
+        break;
+    case BINARY_MULTIPLY:
+        if (k <= 0)
+            return false;
+        *step = (struct stored_step){true, ARITHMETIC_MULTIPLY, k};
+        break;
+    case BINARY_DIVIDE:
+        if (at != 0 || k <= 0)
+            return false;
+        *step = (struct stored_step){true, ARITHMETIC_DIVIDE, k};
+        break;
+    case BINARY_SHIFT_RIGHT:
+        if (at != 0 || k < 0 || k >= 63)
+            return false;
+        *step = (struct stored_step){true, ARITHMETIC_SHIFT_RIGHT, k};
+        break;
+    default:
+        return false;
+    }
+    *variable = sides[at];
+    return true;
+}
+
+void lower_emit_step(struct lower_context *context, int target, const struct stored_step *step,
+                     struct source_location location)
+{
+    if (!step || !step->present)
+        return;
+    struct ir_statement *adjust = lower_emit(context, STATEMENT_ADJUST, location);
+    adjust->target = target;
+    adjust->value = value_integer(step->operand);
+    adjust->arithmetic = step->op;
+}
+
+struct ir_value lower_stored_value(struct lower_context *context, CXCursor source, int target,
+                                   struct stored_step *step)
 {
     const struct access_path *local = &context->function->paths[target];
+    if (step) {
+        /* half = len >> 1: a copy of len, then the step, so that len's range
+         * carries over (a loop over half runs when len > 1) */
+        step->present = false;
+        CXCursor variable;
+        struct stored_step found;
+        if (variable_and_constant(context, source, target, &variable, &found)) {
+            struct ir_value copied = lower_expression(context, variable, LOWER_VALUE);
+            if (copied.kind == VALUE_PATH && copied.path != target &&
+                !context->function->paths[copied.path].is_pointer) {
+                *step = found;
+                return copied;
+            }
+            return value_unknown(); /* an integer the copy could not name */
+        }
+    }
     CXCursor core = without_casts(context->unit_state, source);
     if (clang_getCursorKind(core) == CXCursor_CallExpr && local->parent < 0 &&
         local->root_kind == VARIABLE_LOCAL && local->is_pointer && type_is_pointer(source) &&
@@ -591,10 +721,12 @@ static struct ir_value lower_assignment(struct lower_context *context, CXCursor 
 {
     int local = assigned_local(context, target);
     if (local >= 0) {
-        struct ir_value value = lower_stored_value(context, source, local);
+        struct stored_step step;
+        struct ir_value value = lower_stored_value(context, source, local, &step);
         if (value.kind == VALUE_PATH && value.path == local)
             return value; /* the call wrote its result into the local itself */
         emit_assign(context, local, value, lower_location(context, expression));
+        lower_emit_step(context, local, &step, lower_location(context, expression));
         return value_path(local);
     }
     struct ir_value value = lower_expression(context, source, LOWER_VALUE);

@@ -104,7 +104,7 @@ static void lower_field(struct lower_context *context, int path, CXCursor field,
         return;
     struct ir_value stored = value_unknown();
     if (is_scalar(type) && clang_getCursorKind(value) != CXCursor_InitListExpr)
-        stored = lower_stored_value(context, value, path);
+        stored = lower_stored_value(context, value, path, NULL);
     else
         lower_expression(context, value, LOWER_EFFECT);
     if (stored.kind == VALUE_PATH && stored.path == path)

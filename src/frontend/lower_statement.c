@@ -38,6 +38,7 @@ static void lower_variable(struct lower_context *context, CXCursor variable)
     struct source_location location = lower_location(context, variable);
     CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
     struct ir_value value = value_unknown();
+    struct stored_step step = {false, ARITHMETIC_ADD, 0};
     /* of an unknown type (clang made it an int): its value means nothing */
     bool invalid = context->unit_state->has_errors && compat_is_invalid_declaration(variable);
     if (invalid)
@@ -55,7 +56,7 @@ static void lower_variable(struct lower_context *context, CXCursor variable)
         if (invalid)
             lower_expression(context, initializer, LOWER_EFFECT);
         else
-            value = lower_stored_value(context, initializer, root);
+            value = lower_stored_value(context, initializer, root, &step);
         if (value.kind == VALUE_PATH && value.path == root)
             return; /* the call wrote its result into the variable itself */
     } else if (!context->function->paths[root].is_pointer) {
@@ -64,6 +65,7 @@ static void lower_variable(struct lower_context *context, CXCursor variable)
     struct ir_statement *assign = lower_emit(context, STATEMENT_ASSIGN, location);
     assign->target = root;
     assign->value = value;
+    lower_emit_step(context, root, &step, location);
 }
 
 static void lower_declarations(struct lower_context *context, CXCursor statement)

@@ -286,6 +286,12 @@ static void dump_statement(const struct ir_function *function, const struct ir_s
     case STATEMENT_HAS_ROOM:
         string_buffer_printf(out, "has room %s", path_name(function, s->target));
         break;
+    case STATEMENT_ADJUST: {
+        static const char *const operators[] = {"+=", "*=", "/=", ">>=", "steps"};
+        string_buffer_printf(out, "%s %s %lld", path_name(function, s->target),
+                             operators[s->arithmetic], s->value.integer);
+        break;
+    }
     case STATEMENT_VARIANT:
         string_buffer_printf(out, "read %s if %s %s 0", s->payload ? s->payload : "?",
                              path_name(function, s->target), s->value.integer ? "!=" : "==");

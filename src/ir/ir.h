@@ -162,9 +162,23 @@ enum statement_kind {
     STATEMENT_FORGET, /* nothing is known of target any more (its address escaped, ...) */
     STATEMENT_HAS_ROOM, /* a capacity test found that target, a growable buffer, need not grow
                          * here: a NULL the code gave it is no longer known */
-    STATEMENT_VARIANT /* reads the payload `payload` of an Option/Result-shaped struct: valid
-                       * only where target (its tag) is non-zero when value.integer is 1,
-                       * zero when it is 0 */
+    STATEMENT_VARIANT, /* reads the payload `payload` of an Option/Result-shaped struct: valid
+                        * only where target (its tag) is non-zero when value.integer is 1,
+                        * zero when it is 0 */
+    STATEMENT_ADJUST  /* target = target `arithmetic` value.integer, an integer local or
+                       * parameter: stepped (i++), or one the statement before made a copy of
+                       * another (`half = len >> 1` is `half = len` and this), so what is known
+                       * of len's range carries over and target is a copy no more */
+};
+
+/* What STATEMENT_ADJUST does with its constant k. */
+enum arithmetic_op {
+    ARITHMETIC_ADD,         /* + k (a subtraction adds -k) */
+    ARITHMETIC_MULTIPLY,    /* * k, k > 0 */
+    ARITHMETIC_DIVIDE,      /* / k, k > 0, rounding toward zero */
+    ARITHMETIC_SHIFT_RIGHT, /* >> k, 0 <= k < 63, rounding down */
+    ARITHMETIC_STEP         /* + k in place, with no copy before: a variable walking (i++,
+                             * i -= 2), so an element it picks is one not yet seen */
 };
 
 enum use_kind {
@@ -179,13 +193,14 @@ enum use_kind {
  * hundreds of thousands of statements. */
 struct ir_statement {
     enum statement_kind kind;
-    int target;            /* ASSIGN, USE, ASSUME, FORGET, HAS_ROOM, VARIANT */
+    int target;            /* ASSIGN, USE, ASSUME, FORGET, HAS_ROOM, VARIANT, ADJUST */
     struct source_location location;
     union {
         struct ir_call call; /* CALL */
         struct {
             struct ir_value value; /* ASSIGN; VARIANT: see variant */
             enum use_kind use;     /* USE */
+            enum arithmetic_op arithmetic; /* ADJUST */
             const char *payload;   /* VARIANT: the member read, as written ("found.value") */
             const char *variant;   /* VARIANT of an enum-tagged union: the enumerator that must
                                     * be in target (its value in value.integer); NULL for a

@@ -550,6 +550,71 @@ static void test_integer_constant_prunes(void **state)
     assert_int_equal(fixture->result.event_count, 0);
 }
 
+static void adjust(struct fixture *fixture, struct ir_function *function, int block,
+                   unsigned line, int target, enum arithmetic_op op, long long k)
+{
+    struct ir_statement *statement =
+        ir_append(&fixture->unit, function, block, STATEMENT_ADJUST, at(line));
+    statement->target = target;
+    statement->value = constant(VALUE_INTEGER, k);
+    statement->arithmetic = op;
+}
+
+/* p = NULL; if (len < 2) return; half = len; half >>= 1;
+ * if (half < 1) *p;  : half >= 1, the use is dead */
+static void test_adjust_moves_range(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int len = local(fixture, function, "len", false);
+    int half = local(fixture, function, "half", false);
+    int p = local(fixture, function, "p", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    int copy = ir_add_block(&fixture->unit, function);
+    int dead = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, p, constant(VALUE_NULL, 0));
+    branch(function, entry, CONDITION_LESS, len, 2, out, copy, 2);
+    function->blocks[entry].condition.other = -1;
+    assign(fixture, function, copy, 3, half, path_value(len));
+    adjust(fixture, function, copy, 3, half, ARITHMETIC_SHIFT_RIGHT, 1);
+    branch(function, copy, CONDITION_LESS, half, 1, dead, out, 4);
+    function->blocks[copy].condition.other = -1;
+    use(fixture, function, dead, 5, p);
+    go(function, dead, out);
+    run(fixture);
+    assert_int_equal(unsafe_uses(fixture, NULL), 0);
+}
+
+/* p = NULL; i = 0; while (i < 100000) i++; *p;  : the counter's range
+ * widens at the loop's head, so the exit is reached (and the use with it)
+ * without a visit per value */
+static void test_stepped_counter_widens(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_function *function = ir_add_function(&fixture->unit, "f");
+    int i = local(fixture, function, "i", false);
+    int p = local(fixture, function, "p", true);
+    int entry = ir_add_block(&fixture->unit, function);
+    int header = ir_add_block(&fixture->unit, function);
+    int body = ir_add_block(&fixture->unit, function);
+    int out = ir_add_block(&fixture->unit, function);
+    function->entry = entry;
+    assign(fixture, function, entry, 1, p, constant(VALUE_NULL, 0));
+    assign(fixture, function, entry, 2, i, constant(VALUE_INTEGER, 0));
+    go(function, entry, header);
+    branch(function, header, CONDITION_LESS, i, 100000, body, out, 3);
+    function->blocks[header].condition.other = -1;
+    adjust(fixture, function, body, 4, i, ARITHMETIC_STEP, 1);
+    go(function, body, header);
+    use(fixture, function, out, 5, p);
+    run(fixture);
+    unsigned line = 0;
+    assert_int_equal(unsafe_uses(fixture, &line), 1);
+    assert_int_equal(line, 5);
+}
+
 /* if (!p) exit(1); p[0]; */
 static void test_noreturn_call(void **state)
 {
@@ -1568,6 +1633,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_check_after_deref, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loop_reaches_fixed_point, setup, teardown),
         cmocka_unit_test_setup_teardown(test_integer_constant_prunes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_adjust_moves_range, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stepped_counter_widens, setup, teardown),
         cmocka_unit_test_setup_teardown(test_noreturn_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summary_nullable_return, setup, teardown),
         cmocka_unit_test_setup_teardown(test_member_validator, setup, teardown),

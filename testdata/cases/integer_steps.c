@@ -1,0 +1,81 @@
+/* A counter derived from another by a constant (`half = len >> 1`, `last
+ * = count - 1`) keeps what is known of the other's range, and a counter
+ * stepped with ++ or -- moves its range: a loop over a count known to be
+ * positive runs at least once (dash's msort()). */
+#include <stddef.h>
+
+struct node {
+    struct node *next;
+    int key;
+};
+
+/* must stay silent */
+
+struct node *split_half(struct node *list, int len)
+{
+    struct node *p = list, *q = NULL;
+    int half, n;
+    if (len <= 1)
+        return NULL;
+    half = len >> 1;
+    for (n = half; --n >= 0;) {
+        q = p;
+        p = p->next;
+    }
+    q->next = NULL;
+    return p;
+}
+
+struct node *split_third(struct node *list, int len)
+{
+    struct node *p = list, *q = NULL;
+    if (len < 3)
+        return NULL;
+    int third = len / 3;
+    for (int n = 0; n < third; n++) {
+        q = p;
+        p = p->next;
+    }
+    q->next = NULL;
+    return p;
+}
+
+int last_key(struct node *list, int count)
+{
+    struct node *last = NULL;
+    if (count < 0)
+        return 0;
+    int steps = count + 1;
+    while (steps-- > 0) {
+        last = list;
+        list = list->next;
+    }
+    return last->key;
+}
+
+/* must be reported */
+
+struct node *split_any(struct node *list, int len)
+{
+    struct node *p = list, *q = NULL;
+    int half = len >> 1;
+    for (int n = half; --n >= 0;) {
+        q = p;
+        p = p->next;
+    }
+    q->next = NULL; // expect: null-deref
+    return p;
+}
+
+int key_before_last(struct node *list, int count)
+{
+    struct node *last = NULL;
+    if (count < 0)
+        return 0;
+    int steps = count - 1;
+    while (steps-- > 0) {
+        last = list;
+        list = list->next;
+    }
+    return last->key; // expect: null-deref
+}
