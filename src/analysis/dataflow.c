@@ -61,6 +61,7 @@ void function_analysis_begin(struct function_analysis *analysis, struct unit_ana
     analysis->function = &shared->unit->functions[function_index];
     analysis->context = context;
     analysis->context_count = context_count;
+    analysis->escaped_root_count = -1;
     arena_init(&analysis->scratch);
     const struct ir_function *function = analysis->function;
     int blocks = function->block_count;

@@ -115,6 +115,9 @@ struct function_analysis {
     char *loop_test;                   /* per block: a branch on a cycle's back edge (the
                                         * test of a while, for or do loop) */
     char *loop_head;                   /* per block: a back edge enters it (while solving) */
+    int *escaped_roots;                /* roots whose address the code stored (made on first
+                                        * use by a store through a pointer) */
+    int escaped_root_count;            /* -1: not made yet */
     unsigned char *head_changes;       /* per block: joins that changed a loop head's states,
                                         * up to WIDEN_AFTER; from then on they widen */
     const struct ir_statement **lookup_calls; /* pure lookup calls by signature: the first call
