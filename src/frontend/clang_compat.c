@@ -649,12 +649,22 @@ enum unary_operator compat_unary_operator(struct frontend_unit *unit, CXCursor o
     unsigned op_begin, op_end, operand_begin, operand_end;
     if (known == UNARY_PRE_INCREMENT) {
         /* ++ or --: postfix when the operand comes first (the value of a
-         * postfix one is the old value); which of the two does not matter */
-        if (extent_offsets(unit, op, &op_file, &op_begin, &op_end) &&
-            extent_offsets(unit, operand, &operand_file, &operand_begin, &operand_end) &&
-            op_file == operand_file && op_begin == operand_begin && operand_end < op_end)
-            return UNARY_POST_INCREMENT;
-        return known;
+         * postfix one is the old value); which of the two, from the token
+         * between them (a step's direction moves the counter's range) */
+        if (!extent_offsets(unit, op, &op_file, &op_begin, &op_end) ||
+            !extent_offsets(unit, operand, &operand_file, &operand_begin, &operand_end) ||
+            op_file != operand_file)
+            return UNARY_PRE_STEP;
+        bool postfix = op_begin == operand_begin && operand_end < op_end;
+        enum token_code code =
+            postfix ? tokens_single_operator(unit, op_file, operand_end, op_end)
+            : op_begin < operand_begin ? tokens_single_operator(unit, op_file, op_begin, operand_begin)
+                                       : TOKEN_OTHER;
+        if (code == TOKEN_PLUS_PLUS)
+            return postfix ? UNARY_POST_INCREMENT : UNARY_PRE_INCREMENT;
+        if (code == TOKEN_MINUS_MINUS)
+            return postfix ? UNARY_POST_DECREMENT : UNARY_PRE_DECREMENT;
+        return postfix ? UNARY_POST_STEP : UNARY_PRE_STEP;
     }
     if (known != UNARY_UNKNOWN)
         return known;

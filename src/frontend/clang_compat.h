@@ -44,6 +44,8 @@ enum unary_operator {
     UNARY_POST_DECREMENT,
     UNARY_PRE_INCREMENT,
     UNARY_PRE_DECREMENT,
+    UNARY_POST_STEP,  /* ++ or --, which one cannot be told (libclang 14, in a macro body) */
+    UNARY_PRE_STEP,
     UNARY_ADDRESS,
     UNARY_DEREFERENCE,
     UNARY_PLUS,

@@ -413,12 +413,14 @@ static struct ir_value lower_increment(struct lower_context *context, CXCursor e
     struct ir_value target = lower_expression(context, operand, LOWER_VALUE);
     if (target.kind != VALUE_PATH)
         return value_unknown();
+    bool postfix =
+        op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT || op == UNARY_POST_STEP;
     if (type_is_pointer(operand)) {
         /* p++ keeps p's nullness but moves it: what *p was is forgotten.
          * A postfix one yields the old pointer: keep it in a temporary. */
         struct source_location location = lower_location(context, expression);
         struct ir_value result = target;
-        if (op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT) {
+        if (postfix) {
             result = value_path(lower_temporary(
                 context, context->function->paths[target.path].text, true));
             emit_assign(context, result.path, target, location);
@@ -431,10 +433,16 @@ static struct ir_value lower_increment(struct lower_context *context, CXCursor e
      * (count--)` tests count as it was). */
     struct source_location location = lower_location(context, expression);
     struct ir_value result = target;
-    if (mode == LOWER_VALUE && (op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT)) {
+    if (mode == LOWER_VALUE && postfix) {
         result = value_path(lower_temporary(context, context->function->paths[target.path].text,
                                             false));
         emit_assign(context, result.path, target, location);
+    }
+    if (op == UNARY_PRE_STEP || op == UNARY_POST_STEP) { /* which way is not known */
+        struct ir_value unknown = value_unknown();
+        unknown.integer = UNKNOWN_STEP;
+        emit_assign(context, target.path, unknown, location);
+        return result;
     }
     emit_step(context, target.path,
               op == UNARY_POST_INCREMENT || op == UNARY_PRE_INCREMENT ? 1 : -1, location);
@@ -515,6 +523,8 @@ static struct ir_value lower_unary(struct lower_context *context, CXCursor expre
     case UNARY_PRE_DECREMENT:
     case UNARY_POST_INCREMENT:
     case UNARY_POST_DECREMENT:
+    case UNARY_PRE_STEP:
+    case UNARY_POST_STEP:
         return lower_increment(context, expression, operand, op, mode);
     case UNARY_EXTENSION:
         return lower_expression(context, operand, mode);

@@ -396,7 +396,8 @@ static bool is_step_expression(struct lower_context *context, CXCursor expressio
         return false;
     enum unary_operator op = compat_unary_operator(context->unit_state, expression);
     return op == UNARY_PRE_INCREMENT || op == UNARY_PRE_DECREMENT ||
-           op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT;
+           op == UNARY_POST_INCREMENT || op == UNARY_POST_DECREMENT || op == UNARY_PRE_STEP ||
+           op == UNARY_POST_STEP;
 }
 
 static bool is_initialisation(struct lower_context *context, CXCursor part)

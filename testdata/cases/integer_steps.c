@@ -3,6 +3,7 @@
  * stepped with ++ or -- moves its range: a loop over a count known to be
  * positive runs at least once (dash's msort()). */
 #include <stddef.h>
+#include <stdlib.h>
 
 struct node {
     struct node *next;
@@ -78,4 +79,18 @@ int key_before_last(struct node *list, int count)
         list = list->next;
     }
     return last->key; // expect: null-deref
+}
+
+/* a count down leaves its loop: `n--` steps down, whatever libclang spells */
+int fill_after_countdown(int n)
+{
+    char *buffer = malloc(16);
+    if (n < 1)
+        return 0;
+    while (n--)
+        continue;
+    for (int i = 3; --i > 0;)
+        continue;
+    buffer[0] = 'x'; // expect: unchecked-alloc
+    return buffer[0];
 }
