@@ -257,7 +257,8 @@ static void test_loops(void **state)
     assert_true(calls_reachable(l, "step"));
     assert_true(calls_reachable(l, "after"));
     const char *text = dump(fixture, l);
-    assert_non_null(strstr(text, "n = ?"));   /* n-- */
+    assert_non_null(strstr(text, "n steps -1")); /* n-- moves n's range */
+    assert_non_null(strstr(text, "i steps 1"));  /* i++ */
     assert_non_null(strstr(text, "i = 0"));   /* for init */
     assert_non_null(strstr(text, "if n != 0")); /* for (; n;) */
     int back_edges = 0;
@@ -267,6 +268,32 @@ static void test_loops(void **state)
             back_edges++;
     }
     assert_true(back_edges >= 3); /* while, for, for; not do-while(0) */
+}
+
+/* A variable changed by a constant is its copy and a step; a global's ++
+ * (memory others see) stays an unknown step. */
+static void test_integer_steps(void **state)
+{
+    struct fixture *fixture = *state;
+    struct ir_unit *unit = lower(fixture, "steps.c",
+                                 "int total;\n"
+                                 "int s(int len, unsigned count) {\n"
+                                 "    int half = len >> 1;\n"
+                                 "    unsigned last = count - 1;\n"
+                                 "    int third = len / 3, more = 2 + len, less = 2 - len;\n"
+                                 "    total++;\n"
+                                 "    return half + third + more + less + (int)last + --len;\n"
+                                 "}\n",
+                                 gnu11);
+    const char *text = dump(fixture, function_named(unit, "s"));
+    assert_non_null(strstr(text, "half = len\n"));
+    assert_non_null(strstr(text, "half >>= 1"));
+    assert_non_null(strstr(text, "last += -1"));
+    assert_non_null(strstr(text, "third /= 3"));
+    assert_non_null(strstr(text, "more += 2"));
+    assert_null(strstr(text, "less = len")); /* k - y is no step of y */
+    assert_non_null(strstr(text, "total = ?"));
+    assert_non_null(strstr(text, "len steps -1"));
 }
 
 static void test_for_ever(void **state)
@@ -974,6 +1001,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_if_else_null_test, setup, teardown),
         cmocka_unit_test_setup_teardown(test_and_chain, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loops, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_integer_steps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_for_ever, setup, teardown),
         cmocka_unit_test_setup_teardown(test_switch_constant, setup, teardown),
         cmocka_unit_test_setup_teardown(test_goto, setup, teardown),
