@@ -2112,8 +2112,26 @@ static long long adjusted_end(long long end, enum arithmetic_op op, long long k)
         return end / k;
     case ARITHMETIC_SHIFT_RIGHT:
         return end >= 0 ? end >> k : -((-(end + 1)) >> k) - 1; /* rounding down */
+    case ARITHMETIC_MASK:
+    case ARITHMETIC_REMAINDER:
+        break; /* not one end at a time: bounded_range */
     }
     return end;
+}
+
+/* The range of `value op k` for the operators that bound their result
+ * whatever the ends: a mask keeps a value >= 0 within [0, k], a remainder
+ * within [0, k - 1] (a negative value's may be down to -(k - 1)); 0 stays 0. */
+static void bounded_range(enum arithmetic_op op, long long k, long long *low, long long *high)
+{
+    long long bound = op == ARITHMETIC_MASK ? k : k - 1;
+    if (*low >= 0) {
+        *high = *high < bound ? *high : bound;
+        *low = 0;
+    } else {
+        *low = op == ARITHMETIC_MASK ? 0 : -bound;
+        *high = bound;
+    }
 }
 
 /* target = target op k: it leaves its class (it is another value now)
@@ -2131,6 +2149,8 @@ static void transfer_adjust(struct function_analysis *analysis, struct flow_stat
     detach_alias(function, state, target);
     struct path_state *value = &state->paths[target];
     long long low = adjusted_end(value->low, op, k), high = adjusted_end(value->high, op, k);
+    if (op == ARITHMETIC_MASK || op == ARITHMETIC_REMAINDER)
+        bounded_range(op, k, &low, &high);
     kill_path(function, state, target);
     if (function->paths[target].is_unsigned && low < 0)
         low = 0, high = LLONG_MAX;

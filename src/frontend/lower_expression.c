@@ -604,7 +604,8 @@ static bool integer_shape(CXType type, long long *size, bool *is_unsigned)
 /* Whether `expression` is `y + k`, `y - k`, `k + y`, `y * k`, `y / k` or
  * `y >> k`, k a constant and y a variable other than `target`, of integer
  * types of one signedness, none wider than the local `target` (so nothing
- * wraps on the way in): y's cursor into `variable` and the step into `step`. */
+ * wraps on the way in), or `y & k`, `y % k`, whose result any type that
+ * holds k keeps: y's cursor into `variable` and the step into `step`. */
 static bool variable_and_constant(struct lower_context *context, CXCursor expression, int target,
                                   CXCursor *variable, struct stored_step *step)
 {
@@ -637,10 +638,25 @@ static bool variable_and_constant(struct lower_context *context, CXCursor expres
         !integer_shape(clang_getCursorType(core), &result_size, &result_unsigned) ||
         context->function->paths[target].is_pointer ||
         !integer_shape(clang_getCursorType(expression), &stored_size, &stored_unsigned) ||
-        variable_unsigned != result_unsigned || result_unsigned != stored_unsigned ||
-        variable_size > result_size || result_size > stored_size)
+        variable_unsigned != result_unsigned || variable_size > result_size)
         return false;
-    switch (compat_binary_operator(unit, core)) {
+    enum binary_operator op = compat_binary_operator(unit, core);
+    if (op == BINARY_BIT_AND || op == BINARY_REMAINDER) {
+        /* the result lies in [0, k] (a remainder of a negative value above
+         * -k): any stored type that holds k keeps it (`c = len & 0xFF`) */
+        if (k < (op == BINARY_BIT_AND ? 0 : 1) || (op == BINARY_REMAINDER && at != 0) ||
+            stored_size > 8 ||
+            (stored_size < 8 && k >= 1LL << (8 * stored_size - (stored_unsigned ? 0 : 1))))
+            return false;
+        *step = (struct stored_step){true,
+                                     op == BINARY_BIT_AND ? ARITHMETIC_MASK : ARITHMETIC_REMAINDER,
+                                     k};
+        *variable = sides[at];
+        return true;
+    }
+    if (result_unsigned != stored_unsigned || result_size > stored_size)
+        return false;
+    switch (op) {
     case BINARY_ADD:
         *step = (struct stored_step){true, ARITHMETIC_ADD, k};
         break;

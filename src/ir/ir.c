@@ -287,7 +287,7 @@ static void dump_statement(const struct ir_function *function, const struct ir_s
         string_buffer_printf(out, "has room %s", path_name(function, s->target));
         break;
     case STATEMENT_ADJUST: {
-        static const char *const operators[] = {"+=", "*=", "/=", ">>=", "steps"};
+        static const char *const operators[] = {"+=", "*=", "/=", ">>=", "steps", "&=", "%="};
         string_buffer_printf(out, "%s %s %lld", path_name(function, s->target),
                              operators[s->arithmetic], s->value.integer);
         break;

@@ -4,6 +4,7 @@
  * positive runs at least once (dash's msort()). */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct node {
     struct node *next;
@@ -54,7 +55,37 @@ int last_key(struct node *list, int count)
     return last->key;
 }
 
+/* a length that is 0 when its string is NULL, masked into a byte
+ * (tinyproxy's SOCKS 5 user name): memcpy copies nothing from the NULL */
+size_t put_user(unsigned char *out, const char *user)
+{
+    size_t length = user ? strlen(user) : 0;
+    size_t count = length & 0xFF;
+    *out++ = (unsigned char)count;
+    memcpy(out, user, count);
+    return count + 1;
+}
+
+int bucket_of(int *const *buckets, unsigned hash)
+{
+    const int *first = NULL;
+    unsigned slot = hash % 8;
+    if (slot < 8)
+        first = buckets[slot];
+    return *first;
+}
+
 /* must be reported */
+
+/* the length is the caller's, not 0 for a NULL user */
+size_t put_user_of_length(unsigned char *out, const char *user, size_t length)
+{
+    size_t count = length & 0xFF;
+    if (user == NULL)
+        *out = 0;
+    memcpy(out, user, count); // expect: null-deref
+    return count;
+}
 
 struct node *split_any(struct node *list, int len)
 {

@@ -281,8 +281,9 @@ static void test_integer_steps(void **state)
                                  "    int half = len >> 1;\n"
                                  "    unsigned last = count - 1;\n"
                                  "    int third = len / 3, more = 2 + len, less = 2 - len;\n"
+                                 "    unsigned char low = count & 0xFF, slot = count % 8;\n"
                                  "    total++;\n"
-                                 "    return half + third + more + less + (int)last + --len;\n"
+                                 "    return half + third + more + less + (int)last + --len + low + slot;\n"
                                  "}\n",
                                  gnu11);
     const char *text = dump(fixture, function_named(unit, "s"));
@@ -292,6 +293,8 @@ static void test_integer_steps(void **state)
     assert_non_null(strstr(text, "third /= 3"));
     assert_non_null(strstr(text, "more += 2"));
     assert_null(strstr(text, "less = len")); /* k - y is no step of y */
+    assert_non_null(strstr(text, "low &= 255")); /* a byte holds 0xFF */
+    assert_non_null(strstr(text, "slot %= 8"));
     assert_non_null(strstr(text, "total = ?"));
     assert_non_null(strstr(text, "len steps -1"));
 }
