@@ -178,7 +178,7 @@ enum arithmetic_op {
     ARITHMETIC_DIVIDE,      /* / k, k > 0, rounding toward zero */
     ARITHMETIC_SHIFT_RIGHT, /* >> k, 0 <= k < 63, rounding down */
     ARITHMETIC_STEP,        /* + k in place, with no copy before: a variable walking (i++,
-                             * i -= 2), so an element it picks is one not yet seen */
+                             * --n), so an element it picks is one not yet seen */
     ARITHMETIC_MASK,        /* & k, k >= 0: within [0, k], 0 for 0 */
     ARITHMETIC_REMAINDER    /* % k, k > 0: within [0, k - 1] for a value >= 0, 0 for 0 */
 };
