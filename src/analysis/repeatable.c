@@ -13,15 +13,8 @@
 
 bool repeatable_frame_storage(const struct ir_function *function, int path)
 {
-    for (int at = path; at >= 0; at = function->paths[at].parent) {
-        const struct access_path *step = &function->paths[at];
-        if (step->parent < 0)
-            return step->root_kind != VARIABLE_GLOBAL;
-        if (step->step == PATH_ARROW || step->step == PATH_DEREF ||
-            (step->step == PATH_INDEX && function->paths[step->parent].is_pointer))
-            return false;
-    }
-    return true;
+    return function->paths[ir_path_root(function, path)].root_kind != VARIABLE_GLOBAL &&
+           !ir_path_through_pointer(function, path);
 }
 
 const struct function_summary *callee_summary(const struct function_analysis *analysis,

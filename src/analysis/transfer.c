@@ -1028,23 +1028,10 @@ static void index_moved(const struct ir_function *function, struct flow_state *s
     }
 }
 
-/* Whether a write to `path` goes through a pointer (`*p`, `p->f`, `p[i]`,
- * `(*p).f`), which may point to any variable whose address was stored. */
-static bool through_pointer(const struct ir_function *function, int path)
-{
-    for (int at = path; function->paths[at].parent >= 0; at = function->paths[at].parent) {
-        const struct access_path *step = &function->paths[at];
-        if ((step->step == PATH_DEREF || step->step == PATH_ARROW || step->step == PATH_INDEX) &&
-            function->paths[step->parent].is_pointer)
-            return true;
-    }
-    return false;
-}
-
-/* A store through a pointer: the variables whose address the code stored
- * somewhere (`pp = &list; ... *pp = node;`) may be what it writes, as a
- * call may (transfer_call). `kept` (the value stored, or -1) is spared:
- * `*pp = list` leaves list as it was. */
+/* A store through a pointer (ir_path_through_pointer) may write any
+ * variable whose address the code stored somewhere (`pp = &list; ...
+ * *pp = node;`), as a call may (transfer_call). `kept` (the value
+ * stored, or -1) is spared: `*pp = list` leaves list as it was. */
 static void forget_escaped(struct function_analysis *analysis, struct flow_state *state,
                            int target, int kept)
 {
@@ -1091,7 +1078,7 @@ static void assign_value(struct function_analysis *analysis, int block, int inde
         forget_lookups_of_memory(analysis, state, target);
     else
         forget_lookups(analysis, state, target);
-    if (through_pointer(function, target))
+    if (ir_path_through_pointer(function, target))
         forget_escaped(analysis, state, target, value.kind == VALUE_PATH ? value.path : -1);
     kill_path(function, state, target);
     const struct access_path *written = &function->paths[target];

@@ -226,6 +226,17 @@ int ir_path_root(const struct ir_function *function, int path)
     return path;
 }
 
+bool ir_path_through_pointer(const struct ir_function *function, int path)
+{
+    for (int at = path; function->paths[at].parent >= 0; at = function->paths[at].parent) {
+        const struct access_path *step = &function->paths[at];
+        if (step->step == PATH_ARROW || step->step == PATH_DEREF ||
+            (step->step == PATH_INDEX && function->paths[step->parent].is_pointer))
+            return true;
+    }
+    return false;
+}
+
 static void dump_value(const struct ir_function *function, struct ir_value value,
                        struct string_buffer *out)
 {

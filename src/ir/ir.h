@@ -397,6 +397,9 @@ bool ir_path_is_below(const struct ir_function *function, int path, int ancestor
 
 /* Root variable of a path. */
 int ir_path_root(const struct ir_function *function, int path);
+/* Whether `path` is reached through a pointer (`*p`, `p->f`, `p[i]` of a
+ * pointer p, or below one): memory that is not the frame's own. */
+bool ir_path_through_pointer(const struct ir_function *function, int path);
 
 /* Appends a readable dump of the function (for --dump-ir and tests). */
 struct string_buffer;

@@ -34,6 +34,17 @@ static bool set(struct project_table *table, const char *name,
     return project_set_summary(table, name, &function);
 }
 
+/* The project table of the units `a` and `b` (b may be NULL), finished. */
+static void table_of(struct project_table *table, const struct unit_exports *a,
+                     const struct unit_exports *b)
+{
+    project_table_init(table);
+    project_table_add(table, 0, a);
+    if (b)
+        project_table_add(table, 1, b);
+    project_table_finish(table);
+}
+
 static void test_ambiguous_names(void **state)
 {
     (void)state;
@@ -45,10 +56,7 @@ static void test_ambiguous_names(void **state)
     struct unit_exports a = {first, 3, NULL, 0, NULL, 0, NULL, 0};
     struct unit_exports b = {second, 2, NULL, 0, NULL, 0, NULL, 0};
     struct project_table table;
-    project_table_init(&table);
-    project_table_add(&table, 0, &a);
-    project_table_add(&table, 1, &b);
-    project_table_finish(&table);
+    table_of(&table, &a, &b);
 
     const struct project_function *main_function = project_find(&table, "main");
     assert_non_null(main_function);
@@ -83,10 +91,7 @@ static void test_ambiguous_never_returns(void **state)
     struct unit_exports a = {first, 1, NULL, 0, NULL, 0, NULL, 0};
     struct unit_exports b = {second, 1, NULL, 0, NULL, 0, NULL, 0};
     struct project_table table;
-    project_table_init(&table);
-    project_table_add(&table, 0, &a);
-    project_table_add(&table, 1, &b);
-    project_table_finish(&table);
+    table_of(&table, &a, &b);
     assert_int_equal(project_find(&table, "die")->definition_count, 2);
 
     first[0].summary.computed = true;
@@ -111,9 +116,7 @@ static void test_empty_summary_is_no_change(void **state)
     struct exported_function functions[] = {exported("plain", "/p/a.c", 1)};
     struct unit_exports exports = {functions, 1, NULL, 0, NULL, 0, NULL, 0};
     struct project_table table;
-    project_table_init(&table);
-    project_table_add(&table, 0, &exports);
-    project_table_finish(&table);
+    table_of(&table, &exports, NULL);
     struct function_summary summary;
     memset(&summary, 0, sizeof summary);
     summary.computed = true;
@@ -134,10 +137,7 @@ static void test_evidence_merged_and_thresholds(void **state)
     struct unit_exports a = {NULL, 0, NULL, 0, first, 3, NULL, 0};
     struct unit_exports b = {NULL, 0, NULL, 0, second, 2, NULL, 0};
     struct project_table table;
-    project_table_init(&table);
-    project_table_add(&table, 0, &a);
-    project_table_add(&table, 1, &b);
-    project_table_finish(&table);
+    table_of(&table, &a, &b);
 
     const struct call_evidence *conn = project_evidence(&table, "conn_open");
     assert_non_null(conn);
@@ -156,9 +156,7 @@ static void test_evidence_merged_and_thresholds(void **state)
     struct call_evidence below[] = {{"mostly", 10, 7}};
     struct unit_exports c = {NULL, 0, NULL, 0, below, 1, NULL, 0};
     struct project_table other;
-    project_table_init(&other);
-    project_table_add(&other, 0, &c);
-    project_table_finish(&other);
+    table_of(&other, &c, NULL);
     assert_false(evidence_says_checked(project_evidence(&other, "mostly"))); /* 70 % */
     project_table_free(&other);
     project_table_free(&table);
@@ -178,10 +176,7 @@ static void test_passed_arguments_merged(void **state)
     struct unit_exports a = {NULL, 0, NULL, 0, NULL, 0, first, 2};
     struct unit_exports b = {NULL, 0, NULL, 0, NULL, 0, second, 3};
     struct project_table table;
-    project_table_init(&table);
-    project_table_add(&table, 0, &a);
-    project_table_add(&table, 1, &b);
-    project_table_finish(&table);
+    table_of(&table, &a, &b);
     const struct passed_arguments *kind = project_passed(&table, "node_kind");
     assert_non_null(kind);
     assert_int_equal(kind->maybe_null, 0);
