@@ -54,6 +54,12 @@ bool compat_is_array_type(CXType type)
     return kind_is_array(compat_canonical_type(type).kind);
 }
 
+bool compat_is_element_container(CXType type)
+{
+    enum CXTypeKind kind = compat_canonical_type(type).kind;
+    return kind_is_array(kind) || kind == CXType_Vector || kind == CXType_ExtVector;
+}
+
 bool compat_is_function_type(CXType type)
 {
     return kind_is_function(compat_canonical_type(type).kind);

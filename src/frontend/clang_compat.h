@@ -108,6 +108,9 @@ bool compat_is_pointer_type(CXType type);
 bool compat_is_integer_type(CXType type); /* integers, _Bool, enums */
 bool compat_is_unsigned_type(CXType type);
 bool compat_is_array_type(CXType type);
+/* An array or a vector (GCC's vector_size, ext_vector_type): `a[i]` names
+ * an element stored inside it, and reads no pointer. */
+bool compat_is_element_container(CXType type);
 bool compat_is_function_type(CXType type);
 bool compat_is_void_type(CXType type);
 

@@ -255,7 +255,7 @@ static void subscript_parts(struct lower_context *context, CXCursor expression, 
     if (parts.count == 2) {
         CXCursor first = parts.items[0];
         bool first_is_base = type_is_pointer(first) ||
-                             compat_is_array_type(clang_getCursorType(
+                             compat_is_element_container(clang_getCursorType(
                                  cursor_strip(context->unit_state, first)));
         *base = first_is_base ? parts.items[0] : parts.items[1];
         *index = first_is_base ? parts.items[1] : parts.items[0];
@@ -305,7 +305,7 @@ static struct ir_value lower_subscript(struct lower_context *context, CXCursor e
     }
     bool element_pointer = type_is_pointer(expression);
     CXCursor array = cursor_strip(context->unit_state, base);
-    if (compat_is_array_type(clang_getCursorType(array))) {
+    if (compat_is_element_container(clang_getCursorType(array))) {
         struct ir_value value = lower_expression(context, array, LOWER_VALUE);
         struct ir_value position = lower_expression(context, index, LOWER_VALUE);
         if (value.kind != VALUE_PATH)

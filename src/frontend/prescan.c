@@ -32,7 +32,7 @@ static CXCursor lvalue_variable(struct frontend_unit *unit, CXCursor expression)
             expression = base;
         } else if (kind == CXCursor_ArraySubscriptExpr) {
             CXCursor base = cursor_strip(unit, cursor_first_expression(unit, expression));
-            if (cursor_is_null(base) || !compat_is_array_type(clang_getCursorType(base)))
+            if (cursor_is_null(base) || !compat_is_element_container(clang_getCursorType(base)))
                 return clang_getNullCursor();
             expression = base;
         } else {
