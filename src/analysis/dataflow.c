@@ -755,14 +755,67 @@ static char *blocks_that_return(const struct unit_analysis *shared,
     return returns;
 }
 
+/* The globals a function writes: `summary` may assign the global of `key`
+ * (NULL: one nothing names, or any). */
+struct written_globals {
+    struct unit_analysis *shared;
+    struct function_summary *summary;
+    int capacity;
+};
+
+static void writes_global(struct written_globals *written, const char *key)
+{
+    struct function_summary *summary = written->summary;
+    summary->writes_globals = true;
+    if (!summary->globals_written_known)
+        return;
+    if (!key || summary->written_global_count == WRITTEN_GLOBALS_LIMIT) {
+        summary->globals_written_known = false; /* any global, as far as callers know */
+        return;
+    }
+    for (int i = 0; i < summary->written_global_count; i++)
+        if (strcmp(summary->written_globals[i], key) == 0)
+            return;
+    if (summary->written_global_count == written->capacity) {
+        int grown = written->capacity ? 2 * written->capacity : 4;
+        summary->written_globals =
+            arena_grow(written->shared->arena, summary->written_globals,
+                       (size_t)summary->written_global_count, (size_t)grown,
+                       sizeof *summary->written_globals);
+        written->capacity = grown;
+    }
+    summary->written_globals[summary->written_global_count++] = key;
+}
+
+/* A call of a function whose summary is `callee` (NULL: unknown): what it
+ * may write, the caller may. */
+static void writes_callee_globals(struct written_globals *written,
+                                  const struct function_summary *callee)
+{
+    if (!callee || !callee->globals_written_known) {
+        writes_global(written, NULL);
+        return;
+    }
+    for (int i = 0; i < callee->written_global_count; i++)
+        writes_global(written, callee->written_globals[i]);
+}
+
+static const char *root_global_key(const struct ir_function *function, int path)
+{
+    return function->paths[ir_path_root(function, path)].global_key;
+}
+
 /* Syntactic facts: does the function write globals (itself or through
- * calls that may) on a path that returns to the caller, is it repeatable
- * or does it cache its result, which integer globals does it branch on. */
+ * calls that may) on a path that returns to the caller, and which, is it
+ * repeatable or does it cache its result, which integer globals does it
+ * branch on. */
 static void summarise_syntax(struct function_analysis *analysis, struct function_summary *summary)
 {
     struct unit_analysis *shared = analysis->shared;
     const struct ir_function *function = analysis->function;
     int capacity = 0;
+    struct written_globals written = {shared, summary, 0};
+    summary->globals_written_known = true;
     summary->repeatable = function->returns_pointer;
     /* what bzip2's copyFileName writes (setExit(1)) just before exit() no
      * caller sees: the caller's global mode flags stay known */
@@ -773,7 +826,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
             const struct ir_statement *statement = &block->statements[i];
             if (statement->kind == STATEMENT_ASSIGN && returns[b] &&
                 root_is_global(function, statement->target))
-                summary->writes_globals = true;
+                writes_global(&written, root_global_key(function, statement->target));
             if (statement->kind == STATEMENT_ASSIGN &&
                 !repeatable_frame_storage(function, statement->target))
                 summary->repeatable = false;
@@ -781,7 +834,7 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
                 continue;
             const struct ir_call *call = &statement->call;
             if (returns[b] && root_is_global(function, call->target))
-                summary->writes_globals = true;
+                writes_global(&written, root_global_key(function, call->target));
             if (summary->repeatable &&
                 ((call->target >= 0 && !repeatable_frame_storage(function, call->target)) ||
                  !repeatable_call(analysis, call)))
@@ -795,12 +848,13 @@ static void summarise_syntax(struct function_analysis *analysis, struct function
                 const struct function_summary *imported = imported_summary(shared, call);
                 if (imported ? imported->writes_globals && !imported->never_returns
                              : !imported_never_returns(shared, call))
-                    summary->writes_globals = true;
+                    writes_callee_globals(&written, imported);
             } else if (call->function_index != analysis->function_index) {
                 struct summary_entry *callee = shared->summaries[call->function_index];
-                if (!callee || !callee->summary.computed ||
-                    (callee->summary.writes_globals && !callee->summary.never_returns))
-                    summary->writes_globals = true;
+                if (!callee || !callee->summary.computed)
+                    writes_global(&written, NULL);
+                else if (callee->summary.writes_globals && !callee->summary.never_returns)
+                    writes_callee_globals(&written, &callee->summary);
             }
         }
         if (block->terminator == TERMINATOR_BRANCH && function->returns_pointer &&

@@ -77,6 +77,8 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
     to->nonnull_members =
         copy_members(arena, from->nonnull_members, from->nonnull_member_count, map_file, data);
     to->set_globals = copy_strings(arena, from->set_globals, from->set_global_count);
+    to->written_globals =
+        copy_strings(arena, from->written_globals, from->written_global_count);
     to->constant_members = NULL;
     if (from->constant_member_count > 0) {
         to->constant_members = arena_alloc(arena, sizeof *to->constant_members *
@@ -132,7 +134,10 @@ static bool same_members(const struct member_use *a, const struct member_use *b,
 bool summary_equal(const struct function_summary *a, const struct function_summary *b)
 {
     if (a->computed != b->computed || a->never_returns != b->never_returns ||
-        a->writes_globals != b->writes_globals || a->returns_null != b->returns_null ||
+        a->writes_globals != b->writes_globals ||
+        a->globals_written_known != b->globals_written_known ||
+        a->written_global_count != b->written_global_count ||
+        a->returns_null != b->returns_null ||
         a->repeatable != b->repeatable || a->caches_result != b->caches_result ||
         a->returns_nonnull != b->returns_nonnull ||
         a->return_kind != b->return_kind || a->propagated_parameters != b->propagated_parameters ||
@@ -160,7 +165,8 @@ bool summary_equal(const struct function_summary *a, const struct function_summa
         !same_members(a->written_fields, b->written_fields, a->written_field_count) ||
         !same_strings(a->dereferenced_globals, b->dereferenced_globals,
                       a->dereferenced_global_count) ||
-        !same_strings(a->set_globals, b->set_globals, a->set_global_count))
+        !same_strings(a->set_globals, b->set_globals, a->set_global_count) ||
+        !same_strings(a->written_globals, b->written_globals, a->written_global_count))
         return false;
     for (int i = 0; i < a->constant_member_count; i++)
         if (a->constant_members[i].parameter != b->constant_members[i].parameter ||
@@ -185,8 +191,10 @@ bool summary_says_nothing(const struct function_summary *summary)
 {
     /* what a caller assumes of a function it knows nothing of: it may write
      * globals, return anything, and take any arguments (zsh's zalloc(),
-     * which exits rather than return NULL, says something: returns_nonnull) */
-    return summary->writes_globals && !summary->never_returns && !summary->returns_null &&
+     * which exits rather than return NULL, says something: returns_nonnull;
+     * so does one that names the globals it writes) */
+    return summary->writes_globals && !summary->globals_written_known &&
+           !summary->never_returns && !summary->returns_null &&
            !summary->returns_nonnull && !summary->returns_range && !summary->repeatable &&
            !summary->caches_result && !summary->null_count_parameters &&
            !summary->propagated_parameters && !summary->null_only_for_null_parameters &&

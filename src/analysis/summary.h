@@ -22,6 +22,10 @@
 #include "analysis.h"
 #include "../support/argument_mask.h"
 
+/* The most globals a summary names as written: a function that may write
+ * more is taken to write any. */
+enum { WRITTEN_GLOBALS_LIMIT = 16 };
+
 /* A global (by key) or a parameter (by position) the function branches on:
  * an integer, or a pointer parameter it tests against NULL. */
 struct context_root {
@@ -80,6 +84,9 @@ struct function_summary {
     bool computed;
     bool never_returns;          /* no path reaches a return */
     bool writes_globals;         /* may assign a global, directly or through a call */
+    bool globals_written_known;  /* writes_globals: written_globals names every global it
+                                  * may assign, so a caller forgets those only (a helper
+                                  * that counts colours leaves the caller's `image_index`) */
     bool repeatable;             /* writes no memory but its own locals and calls only pure or
                                   * repeatable functions: called again with the same unchanged
                                   * arguments, it returns what it returned (a pure lookup) */
@@ -146,6 +153,9 @@ struct function_summary {
                                   * return (flex's yyensure_buffer_stack allocates
                                   * yy_buffer_stack or exits) */
     int set_global_count;
+    const char **written_globals; /* keys of the globals it may assign (with
+                                   * globals_written_known), at most WRITTEN_GLOBALS_LIMIT */
+    int written_global_count;
     struct member_predicate *member_predicates; /* members the result tests, as
                                                   * false_for_null_parameters and
                                                   * true_for_null_parameters do parameters */

@@ -1640,6 +1640,14 @@ static void kill_written_members(const struct ir_function *function, struct flow
     }
 }
 
+static bool writes_global_key(const struct function_summary *summary, const char *key)
+{
+    for (int i = 0; i < summary->written_global_count; i++)
+        if (strcmp(summary->written_globals[i], key) == 0)
+            return true;
+    return false;
+}
+
 static void forget_call_effects(const struct ir_function *function, const struct ir_call *call,
                                 const struct pack_entry *rule,
                                 const struct function_summary *summary, struct flow_state *state)
@@ -1669,10 +1677,18 @@ static void forget_call_effects(const struct ir_function *function, const struct
      * calls the program back (qsort's comparison, an event loop) */
     if ((rule != NULL && !rule->calls_back) || (summary && !summary->writes_globals))
         return;
+    /* a function of the program that names what it writes leaves the
+     * others, but for those whose address went elsewhere (it may write
+     * through a pointer) */
+    bool listed = !rule && summary && summary->globals_written_known;
     for (int i = 0; i < function->path_count; i++) {
         const struct access_path *path = &function->paths[i];
-        if (path->parent < 0 && (path->root_kind == VARIABLE_GLOBAL || path->address_escapes))
-            kill_path(function, state, i);
+        if (path->parent >= 0 || (path->root_kind != VARIABLE_GLOBAL && !path->address_escapes))
+            continue;
+        if (listed && !path->address_escapes && path->global_key &&
+            !writes_global_key(summary, path->global_key))
+            continue;
+        kill_path(function, state, i);
     }
 }
 

@@ -27,7 +27,7 @@
 
 /* The entry format; a different one is a foreign entry (a miss). */
 static const char ENTRY_MAGIC[16] = "nullproof-cache";
-enum { ENTRY_FORMAT = 8, DIGEST_SIZE = 16 };
+enum { ENTRY_FORMAT = 9, DIGEST_SIZE = 16 };
 #define ENTRY_SUFFIX ".npc"
 #define TEMPORARY_PREFIX "tmp-"
 /* A temporary file this old was left by a run that died. */

@@ -126,7 +126,8 @@ static void put_summary(struct string_buffer *out, const struct function_summary
                      (uint64_t)summary->caches_result << 5 |
                      (uint64_t)summary->returns_nonnull << 6 |
                      (uint64_t)summary->writes_known << 7 |
-                     (uint64_t)summary->returns_range << 8;
+                     (uint64_t)summary->returns_range << 8 |
+                     (uint64_t)summary->globals_written_known << 9;
     codec_put_u64(out, flags);
     codec_put_u64(out, (uint64_t)summary->return_kind);
     put_location(out, &summary->null_return, cited);
@@ -194,6 +195,9 @@ static void put_summary(struct string_buffer *out, const struct function_summary
         codec_put_string(out, nulled->field);
         codec_put_string(out, nulled->text);
     }
+    codec_put_u64(out, (uint64_t)summary->written_global_count);
+    for (int i = 0; i < summary->written_global_count; i++)
+        codec_put_string(out, summary->written_globals[i]);
 }
 
 static void get_summary(struct codec_reader *in, struct arena *arena,
@@ -210,6 +214,7 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
     summary->returns_nonnull = (flags >> 6) & 1;
     summary->writes_known = (flags >> 7) & 1;
     summary->returns_range = (flags >> 8) & 1;
+    summary->globals_written_known = (flags >> 9) & 1;
     summary->return_kind = (enum origin_kind)codec_get_u64(in);
     get_location(in, arena, &summary->null_return);
     summary->return_failing = codec_get_string(in, arena);
@@ -321,6 +326,14 @@ static void get_summary(struct codec_reader *in, struct arena *arena,
         }
     }
     summary->nulled_count = nulled;
+    int written_keys = get_count(in, MIN_STRING);
+    if (written_keys > 0) {
+        summary->written_globals =
+            arena_alloc(arena, sizeof *summary->written_globals * (size_t)written_keys);
+        for (int i = 0; i < written_keys; i++)
+            summary->written_globals[i] = codec_get_string(in, arena);
+    }
+    summary->written_global_count = written_keys;
 }
 
 static void put_contexts(struct string_buffer *out, const struct exported_context *contexts,

@@ -56,6 +56,11 @@ static void sample_exports(struct arena *arena, struct unit_exports *exports)
     find->summary.set_global_count = 1;
     find->summary.set_globals = arena_alloc(arena, sizeof(char *));
     find->summary.set_globals[0] = "c:@buffer_stack";
+    find->summary.writes_globals = true;
+    find->summary.globals_written_known = true;
+    find->summary.written_global_count = 1;
+    find->summary.written_globals = arena_alloc(arena, sizeof(char *));
+    find->summary.written_globals[0] = "c:@lookups";
     find->summary.constant_member_count = 1;
     find->summary.constant_members = arena_alloc(arena, sizeof(struct member_value));
     find->summary.constant_members[0] = (struct member_value){0, PATH_ARROW, "nelts", -7};
@@ -121,6 +126,8 @@ static void test_exports_round_trip(void **state)
     assert_string_equal(back.functions[0].summary.written_fields[0].name, "count");
     assert_string_equal(back.functions[0].summary.member_predicates[0].name, "session");
     assert_string_equal(back.functions[0].summary.set_globals[0], "c:@buffer_stack");
+    assert_true(back.functions[0].summary.globals_written_known);
+    assert_string_equal(back.functions[0].summary.written_globals[0], "c:@lookups");
     assert_string_equal(back.functions[0].summary.constant_members[0].name, "nelts");
     assert_int_equal(back.functions[0].summary.constant_members[0].value, -7);
     assert_int_equal(back.functions[0].summary.null_only_for_null_parameters, 4);
