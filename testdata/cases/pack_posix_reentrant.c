@@ -2,8 +2,7 @@
  * write NULL through their last pointer when there is no such entry
  * (out-null), the *_r time conversions need their pointers (but are not
  * NULL sources: they fail only for years beyond an int), and <libgen.h>'s
- * dirname and basename answer a NULL path with ".", as POSIX says
- * (pack_gnu_basename.c has GNU's basename, which needs its path). */
+ * dirname and basename are given the result of a failed call. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <grp.h>
@@ -99,6 +98,18 @@ int converted_hour(time_t when)
     return localtime_r(&when, &storage)->tm_hour;
 }
 
+char *parent_of(const char *path)
+{
+    char *copy = strdup(path);
+    return dirname(copy); // expect: unchecked-alloc
+}
+
+char *leaf_of(const char *path)
+{
+    char *copy = strdup(path);
+    return basename(copy); // expect: unchecked-alloc
+}
+
 int first_is_hidden(DIR *directory)
 {
     struct dirent storage, *entry;
@@ -108,19 +119,6 @@ int first_is_hidden(DIR *directory)
 }
 
 /* must stay silent */
-
-/* <libgen.h>: a failed strdup gives ".", no crash */
-char *parent_of(const char *path)
-{
-    char *copy = strdup(path);
-    return dirname(copy);
-}
-
-char *leaf_of(const char *path)
-{
-    char *copy = strdup(path);
-    return basename(copy);
-}
 
 char *leaf_of_checked(const char *path)
 {
