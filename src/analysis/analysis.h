@@ -106,7 +106,6 @@ struct analysis_event {
     enum sink_kind sink;
     const char *callee;              /* SINK_ARGUMENT: the function called */
     int argument_index;              /* SINK_ARGUMENT: 0-based; -1 for a global the callee uses */
-    const char *sink_reason;         /* SINK_ARGUMENT: why it must be non-NULL, or NULL */
     int count_position;              /* SINK_ARGUMENT: required only because the argument
                                       * at this 1-based position (a length) may be non-zero;
                                       * 0: always */

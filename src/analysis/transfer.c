@@ -527,7 +527,6 @@ struct use_site {
     enum sink_kind sink;
     const char *callee;
     int argument_index;
-    const char *sink_reason;
     const struct source_location *callee_use; /* where a summarised callee dereferences it */
     int count_position; /* required only while the argument at this 1-based position (a
                          * length) may be non-zero; 0: always */
@@ -628,7 +627,6 @@ static void report_value(struct function_analysis *analysis, const struct use_si
     event.sink = site->sink;
     event.callee = site->callee;
     event.argument_index = site->argument_index;
-    event.sink_reason = site->sink_reason;
     event.count_position = site->count_position;
     event.parameter_test = site->parameter_test;
     event.definitely_null = nullability == NULLABILITY_NULL;
@@ -1570,7 +1568,7 @@ static void use_call_arguments(struct function_analysis *analysis,
         if (!argument_required(function, call, rule, summary, state, i, &count_position,
                                &callee_use))
             continue;
-        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, i, NULL,
+        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, i,
                                 callee_use, count_position, 0};
         struct ir_value argument = call->arguments[i];
         if (argument.kind == VALUE_PATH) {
@@ -1591,14 +1589,14 @@ static void use_call_arguments(struct function_analysis *analysis,
         if (path < 0)
             continue;
         struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee,
-                                member->parameter, NULL, &member->use, 0, 0};
+                                member->parameter, &member->use, 0, 0};
         use_path(analysis, state, path, &site);
     }
     for (int g = 0; summary && g < summary->dereferenced_global_count; g++) {
         int path = function_global_path(function, summary->dereferenced_globals[g]);
         if (path < 0)
             continue;
-        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, -1, NULL,
+        struct use_site site = {&statement->location, SINK_ARGUMENT, call->callee, -1,
                                 &summary->global_use[g], 0, 0};
         use_path(analysis, state, path, &site);
     }
@@ -2180,7 +2178,7 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
         if (statement->target < 0)
             break;
         struct use_site site = {&statement->location, sink_of_use(statement->use), NULL, -1,
-                                NULL, NULL, 0, 0};
+                                NULL, 0, 0};
         use_path(analysis, state, statement->target, &site);
         break;
     }
