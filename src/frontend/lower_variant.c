@@ -144,18 +144,22 @@ static enum CXChildVisitResult find_enum_tag(CXCursor cursor, CXCursor parent,
 struct union_members {
     CXCursor enumeration; /* the tag's enum declaration */
     bool all_named;       /* so far, each member has its one enumerator */
+    int count;            /* members seen */
 };
 
 /* Whether each member of the union is named by exactly one enumerator:
  * a sum type (circle, rect for SHAPE_CIRCLE, SHAPE_RECT), not a union
  * shared by groups of kinds (gawk's NODE: `val` for Node_val and a dozen
- * other types, `nodep` for the rest). */
+ * other types, `nodep` for the rest). A union of one member is no choice
+ * between variants: FLAC's entropy coding method keeps `partitioned_rice`
+ * for both of its kinds, PARTITIONED_RICE and PARTITIONED_RICE2. */
 static enum CXChildVisitResult member_named(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct union_members *members = data;
     if (clang_getCursorKind(cursor) != CXCursor_FieldDecl)
         return CXChildVisit_Continue;
+    members->count++;
     CXString spelling = clang_getCursorSpelling(cursor);
     char member[128];
     snprintf(member, sizeof member, "%s", clang_getCString(spelling));
@@ -206,9 +210,9 @@ static bool enum_variant(CXCursor reference, CXCursor *tag, struct enum_search *
     *anonymous = clang_Cursor_isAnonymousRecordDecl(record) != 0;
     if (search->matches != 1)
         return false;
-    struct union_members members = {declaration, true};
+    struct union_members members = {declaration, true, 0};
     clang_visitChildren(record, member_named, &members);
-    return members.all_named;
+    return members.all_named && members.count >= 2;
 }
 
 /* The check that a member of an enum-tagged union is read in its variant. */

@@ -55,6 +55,38 @@ struct node {
     } sub;
 };
 
+/* A union of one member is no choice between variants: both coding
+ * methods keep their parameters in `partitioned_rice` (FLAC). */
+enum coding_method { CODING_PARTITIONED_RICE, CODING_PARTITIONED_RICE2 };
+
+struct coding {
+    enum coding_method type;
+    union {
+        struct {
+            unsigned order;
+        } partitioned_rice;
+    } data;
+};
+
+unsigned coding_order(const struct coding *coding)
+{
+    switch (coding->type) {
+    case CODING_PARTITIONED_RICE:
+    case CODING_PARTITIONED_RICE2:
+        break;
+    default:
+        return 0;
+    }
+    return coding->data.partitioned_rice.order;
+}
+
+unsigned coding_order_of_rice2(const struct coding *coding)
+{
+    if (coding->type != CODING_PARTITIONED_RICE2)
+        return 0;
+    return coding->data.partitioned_rice.order;
+}
+
 double node_number(const struct node *n)
 {
     if (n->type == NODE_RULE)
