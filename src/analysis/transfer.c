@@ -1338,11 +1338,17 @@ static bool argument_among(const struct ir_call *call, int argument, const long 
                            int count)
 {
     int index = argument - 1;
-    if (index < 0 || index >= call->argument_count ||
-        call->arguments[index].kind != VALUE_INTEGER)
+    if (index < 0 || index >= call->argument_count)
+        return false;
+    long long given;
+    if (call->arguments[index].kind == VALUE_INTEGER)
+        given = call->arguments[index].integer;
+    else if (call->arguments[index].kind == VALUE_NULL)
+        given = 0; /* a null pointer constant: setlocale(LC_ALL, NULL) */
+    else
         return false;
     for (int i = 0; i < count; i++)
-        if (call->arguments[index].integer == values[i])
+        if (given == values[i])
             return true;
     return false;
 }

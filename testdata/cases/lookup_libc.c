@@ -1,5 +1,6 @@
 /* Library lookups return NULL for "not found": getenv, strchr, strrchr, strstr,
- * strpbrk, memchr, bsearch and setlocale(category, NULL). */
+ * strpbrk, memchr, bsearch and setlocale (which fails only when it sets a
+ * locale: setlocale(category, NULL) is a query, C11 7.11.1.1). */
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,13 +59,19 @@ double rate_for(const struct rate *table, size_t count, int code)
     return found->value; // expect: unchecked-lookup
 }
 
-size_t current_locale_length(void)
+size_t chosen_locale_length(void)
 {
-    const char *locale = setlocale(LC_ALL, NULL);
+    const char *locale = setlocale(LC_ALL, "");
     return strlen(locale); // expect: unchecked-lookup
 }
 
 /* must stay silent */
+
+size_t current_locale_length(void)
+{
+    const char *locale = setlocale(LC_ALL, NULL);
+    return strlen(locale);
+}
 
 size_t home_length_checked(void)
 {

@@ -1,6 +1,6 @@
 /* The libc pack (C11/C17/C23): entries beyond the classics that other
  * cases cover: wide-character searches, wcstok, C23's strdup/strndup,
- * aligned_alloc, tmpfile and setlocale queries. */
+ * aligned_alloc, tmpfile and setlocale (a query answers the current locale). */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,8 +48,15 @@ int scratch_write(const char *text)
 
 char decimal_point_of_locale(void)
 {
-    const char *locale = setlocale(LC_NUMERIC, NULL);
+    const char *locale = setlocale(LC_NUMERIC, "C");
     return locale[0]; // expect: unchecked-lookup
+}
+
+/* a query answers the current locale */
+char first_of_current_locale(void)
+{
+    const char *locale = setlocale(LC_NUMERIC, NULL);
+    return locale[0];
 }
 
 /* The last slash may be missing. */
