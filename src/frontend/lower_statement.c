@@ -118,6 +118,13 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
     if (!unit_offset(unit, clang_getCursorLocation(statement), &file, &offset))
         return;
     struct macro_expansion *macro = macros_find(unit, file, offset);
+    /* an assertion that expands to nothing (FLAC's `#define FLAC__ASSERT(x)`
+     * under NDEBUG) leaves only the `;` written right after its call */
+    if (!macro && clang_getCursorKind(statement) == CXCursor_NullStmt && offset > 0) {
+        macro = macros_find(unit, file, offset - 1);
+        if (macro && macro->end != offset)
+            macro = NULL;
+    }
     if (!macro || !names_assertion(macro->name))
         return;
     bool has_call = clang_getCursorKind(statement) == CXCursor_CallExpr;
@@ -655,6 +662,7 @@ void lower_statement(struct lower_context *context, CXCursor statement)
         break;
     }
     case CXCursor_NullStmt:
+        lower_disabled_assert(context, statement);
         break;
     case CXCursor_GCCAsmStmt:
         lower_asm(context, statement);
