@@ -749,6 +749,19 @@ static void use_path(struct function_analysis *analysis, struct flow_state *stat
     refine_nonnull(function, state, path, dereferences ? site->location : NULL);
 }
 
+/* An assertion of the entry value of a parameter or global that is not
+ * compiled in: its use in the summary, as a dereference would be. */
+static void assert_requires_entry(struct flow_state *state, int path,
+                                  const struct source_location *location)
+{
+    const struct path_state *value = &state->paths[path];
+    if (value->nullability != NULLABILITY_UNKNOWN || value->entry_of < 0)
+        return;
+    struct path_state *entry = &state->paths[value->entry_of];
+    if (!entry->entry_use)
+        entry->entry_use = location;
+}
+
 static enum sink_kind sink_of_use(enum use_kind use)
 {
     switch (use) {
@@ -2191,7 +2204,12 @@ void transfer_statement(struct function_analysis *analysis, int block, int index
     case STATEMENT_ASSUME:
         /* a project's own assertion compiled out (value.integer 1) states
          * the code's invariants, not that an allocation it did not test
-         * succeeded: `hook = mm_calloc(...); EVUTIL_ASSERT(hook != NULL);` */
+         * succeeded: `hook = mm_calloc(...); EVUTIL_ASSERT(hook != NULL);`;
+         * of what the caller passed, it states a precondition, which this
+         * build does not check: a caller that passes NULL crashes the
+         * function (FLAC__metadata_object_delete(NULL) under NDEBUG) */
+        if (statement->target >= 0 && statement->value.integer == 1)
+            assert_requires_entry(state, statement->target, &statement->location);
         if (statement->target >= 0 &&
             !(statement->value.integer == 1 && source_cause(&state->paths[statement->target])))
             refine_nonnull(function, state, statement->target, NULL);

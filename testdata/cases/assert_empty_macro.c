@@ -3,6 +3,7 @@
  * its author knows, as a compiled-out assert() does (assert_ndebug.c). */
 // args: -DNDEBUG -std=gnu11
 #include <stddef.h>
+#include <stdio.h>
 
 #ifndef NDEBUG
 #include <assert.h>
@@ -55,4 +56,31 @@ void chain_append_unasserted(struct chain *chain, struct node *node)
     }
     chain->tail = node;
     chain->count++;
+}
+
+/* What a compiled-out assertion states of a parameter is a precondition
+ * that this build does not check: a caller that passes NULL crashes the
+ * function. */
+struct chain *chain_new(void);
+
+int chain_count(const struct chain *chain)
+{
+    CHAIN_ASSERT(chain != NULL);
+    return chain->count;
+}
+
+int count_of_new_chain(void)
+{
+    struct chain *chain = chain_new();
+    if (chain == NULL)
+        puts("no chain");
+    return chain_count(chain); // expect: null-deref
+}
+
+int count_of_new_chain_checked(void)
+{
+    struct chain *chain = chain_new();
+    if (chain == NULL)
+        return 0;
+    return chain_count(chain);
 }
