@@ -117,12 +117,16 @@ static void lower_disabled_assert(struct lower_context *context, CXCursor statem
     struct frontend_unit *unit = context->unit_state;
     if (!unit_offset(unit, clang_getCursorLocation(statement), &file, &offset))
         return;
-    struct macro_expansion *macro = macros_find(unit, file, offset);
-    /* an assertion that expands to nothing (FLAC's `#define FLAC__ASSERT(x)`
-     * under NDEBUG) leaves only the `;` written right after its call */
-    if (!macro && clang_getCursorKind(statement) == CXCursor_NullStmt && offset > 0) {
+    struct macro_expansion *macro = NULL;
+    if (clang_getCursorKind(statement) != CXCursor_NullStmt) {
+        macro = macros_find(unit, file, offset);
+    } else if (offset > 0) {
+        /* an assertion that expands to nothing (FLAC's `#define
+         * FLAC__ASSERT(x)` under NDEBUG) leaves only the `;` written right
+         * after its call; a `;` inside an expansion is the macro's own
+         * (glibc's enabled assert: `if (expr) ; else __assert_fail(...)`) */
         macro = macros_find(unit, file, offset - 1);
-        if (macro && macro->end != offset)
+        if (macro && (macro->end != offset || macros_find(unit, file, offset)))
             macro = NULL;
     }
     if (!macro || !names_assertion(macro->name))
