@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by the benches that score nullproof on Debian bookworm source
 # packages (debian_precision.sh, heldout_precision.sh,
-# heldout2_precision.sh to heldout18_precision.sh): sourced,
+# heldout2_precision.sh to heldout19_precision.sh): sourced,
 # not run. Each of them sets `work`
 # (its WORK_DIR), `nullproof` and `bench` (its own name, for messages),
 # then calls these in order.
