@@ -773,9 +773,8 @@ static void writes_global(struct written_globals *written, const char *key)
         summary->globals_written_known = false; /* any global, as far as callers know */
         return;
     }
-    for (int i = 0; i < summary->written_global_count; i++)
-        if (strcmp(summary->written_globals[i], key) == 0)
-            return;
+    if (summary_writes_global(summary, key))
+        return;
     if (summary->written_global_count == written->capacity) {
         int grown = written->capacity ? 2 * written->capacity : 4;
         summary->written_globals =

@@ -206,6 +206,14 @@ bool summary_says_nothing(const struct function_summary *summary)
            !summary->member_predicate_count && !summary->set_global_count;
 }
 
+bool summary_writes_global(const struct function_summary *summary, const char *key)
+{
+    for (int i = 0; i < summary->written_global_count; i++)
+        if (strcmp(summary->written_globals[i], key) == 0)
+            return true;
+    return false;
+}
+
 void project_table_init(struct project_table *table)
 {
     memset(table, 0, sizeof *table);

@@ -186,6 +186,9 @@ void summary_copy(struct function_summary *to, const struct function_summary *fr
  * function is taken to do (it may write globals, nothing else is known). */
 bool summary_says_nothing(const struct function_summary *summary);
 
+/* Whether the global of `key` is among those `summary` names as written. */
+bool summary_writes_global(const struct function_summary *summary, const char *key);
+
 /* Whether `root` is a size parameter of an allocation wrapper whose NULL
  * may be malloc(0)'s, or the wrapper's own for a size of 0 (byacc's
  * `p = NULL; if (n) p = CALLOC(1, n); return p;`), the summary `general`'s. */

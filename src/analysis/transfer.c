@@ -1657,14 +1657,6 @@ static void kill_written_members(const struct ir_function *function, struct flow
     }
 }
 
-static bool writes_global_key(const struct function_summary *summary, const char *key)
-{
-    for (int i = 0; i < summary->written_global_count; i++)
-        if (strcmp(summary->written_globals[i], key) == 0)
-            return true;
-    return false;
-}
-
 static void forget_call_effects(const struct ir_function *function, const struct ir_call *call,
                                 const struct pack_entry *rule,
                                 const struct function_summary *summary, struct flow_state *state)
@@ -1703,7 +1695,7 @@ static void forget_call_effects(const struct ir_function *function, const struct
         if (path->parent >= 0 || (path->root_kind != VARIABLE_GLOBAL && !path->address_escapes))
             continue;
         if (listed && !path->address_escapes && path->global_key &&
-            !writes_global_key(summary, path->global_key))
+            !summary_writes_global(summary, path->global_key))
             continue;
         kill_path(function, state, i);
     }
